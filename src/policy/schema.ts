@@ -1,0 +1,238 @@
+/**
+ * The vocabulary in which policy documents are written as data.
+ *
+ * Every type here is inferred from its zod schema, so the data files under `data/`
+ * and the code that reads them cannot drift apart. Conditions, figures and amount
+ * rules are discriminated unions on `kind`; the evaluator handles each with an
+ * exhaustive switch, so a new kind fails to compile until it is handled.
+ */
+import { z } from "zod";
+
+export const Localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+export type Localized = z.infer<typeof Localized>;
+
+/** A dotted path into the profile (`infrastructure.fixedAssetInvestment`) or, inside
+ * a per-item rule, a field of the item (`level`). */
+const FactPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*$/, "a dotted fact path");
+const Scalar = z.union([z.string(), z.number()]);
+const Yuan = z.number().int().nonnegative();
+const Percent = z.number().positive().max(100);
+
+// ---------------------------------------------------------------------------
+// Facts: the profile's vocabulary, each with the question that asks for it.
+
+const ChoiceOption = z.strictObject({ value: Scalar, label: Localized });
+
+const FactBase = {
+  path: FactPath,
+  label: Localized,
+  question: Localized.optional(),
+  help: Localized.optional(),
+  /** The value a missing fact takes in evaluation, where the contract states one
+   * ("0 if none", entity type defaults to enterprise). Without it a missing fact is unknown. */
+  default: z.unknown().optional(),
+};
+
+const RecordField = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("boolean"), label: Localized }),
+  z.strictObject({ type: z.literal("choice"), label: Localized, options: z.array(ChoiceOption).min(1) }),
+]);
+
+export const Fact = z.discriminatedUnion("type", [
+  z.strictObject({ ...FactBase, type: z.literal("boolean") }),
+  z.strictObject({ ...FactBase, type: z.literal("amount") }),
+  z.strictObject({ ...FactBase, type: z.literal("count") }),
+  z.strictObject({ ...FactBase, type: z.literal("integer"), min: z.number().int(), max: z.number().int() }),
+  z.strictObject({ ...FactBase, type: z.literal("choice"), options: z.array(ChoiceOption).min(1) }),
+  z.strictObject({ ...FactBase, type: z.literal("set"), options: z.array(ChoiceOption).min(1) }),
+  z.strictObject({
+    ...FactBase,
+    type: z.literal("records"),
+    fields: z.record(z.string(), RecordField),
+    /** Ready-made records a user can pick in the dialog (each a partial item). */
+    presets: z.array(z.strictObject({ label: Localized, value: z.record(z.string(), Scalar.or(z.boolean())) })),
+  }),
+]);
+export type Fact = z.infer<typeof Fact>;
+
+// ---------------------------------------------------------------------------
+// Conditions: three-valued (true / false / unknown when a fact is missing).
+
+export const Condition = z.discriminatedUnion("kind", [
+  /** The boolean fact is true. */
+  z.strictObject({ kind: z.literal("flag"), fact: FactPath }),
+  /** The fact's value is one of `values`. */
+  z.strictObject({ kind: z.literal("oneOf"), fact: FactPath, values: z.array(Scalar).min(1) }),
+  /** A figure at or above `value` (以上 includes the number itself). */
+  z.strictObject({ kind: z.literal("atLeast"), fact: FactPath, value: z.number() }),
+  /** A figure strictly above zero: something was actually paid or bought. */
+  z.strictObject({ kind: z.literal("positive"), fact: FactPath }),
+  /** A set fact holds at least one of `values`. */
+  z.strictObject({ kind: z.literal("includesAny"), fact: FactPath, values: z.array(Scalar).min(1) }),
+  /** A records fact holds an item for which `where` holds (evaluated on the item). */
+  z.strictObject({
+    kind: z.literal("hasItem"),
+    fact: FactPath,
+    get where() {
+      return Condition;
+    },
+  }),
+  /** The profile states the fact at all (never unknown). */
+  z.strictObject({ kind: z.literal("given"), fact: FactPath }),
+  z.strictObject({
+    kind: z.literal("all"),
+    get of() {
+      return z.array(Condition).min(1);
+    },
+  }),
+  z.strictObject({
+    kind: z.literal("any"),
+    get of() {
+      return z.array(Condition).min(1);
+    },
+  }),
+  z.strictObject({
+    kind: z.literal("not"),
+    get of() {
+      return Condition;
+    },
+  }),
+]);
+export type Condition = z.infer<typeof Condition>;
+
+// ---------------------------------------------------------------------------
+// Figures: the numbers an amount is computed from.
+
+export const Figure = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("fact"), fact: FactPath }),
+  /** `value × min(1, part / whole)`: the share of a cost that eligible spending covers. */
+  z.strictObject({ kind: z.literal("coveredShare"), value: FactPath, part: FactPath, whole: FactPath }),
+]);
+export type Figure = z.infer<typeof Figure>;
+
+/** Where a per-item rule finds its items. */
+export const ItemSource = z.discriminatedUnion("kind", [
+  /** Records of a records fact for which `where` holds; each item is the record. */
+  z.strictObject({ kind: z.literal("records"), fact: FactPath, where: Condition.optional() }),
+  /** Every element of one or more set facts; each item is `{ value }`. */
+  z.strictObject({ kind: z.literal("elements"), facts: z.array(FactPath).min(1) }),
+  /** A count fact: that many identical items. */
+  z.strictObject({ kind: z.literal("count"), fact: FactPath }),
+]);
+export type ItemSource = z.infer<typeof ItemSource>;
+
+const Tier = z.strictObject({ key: Scalar, amount: Yuan, label: Localized.optional() });
+
+export const AmountRule = z.discriminatedUnion("kind", [
+  /** Not money: a service, priority, or support "in kind". */
+  z.strictObject({ kind: z.literal("none") }),
+  /** Exactly this much ("给予10万元一次性奖励"). */
+  z.strictObject({ kind: z.literal("fixed"), amount: Yuan }),
+  /** Up to this much, with nothing to compute ("最高100万元"). */
+  z.strictObject({ kind: z.literal("upTo"), cap: Yuan }),
+  /** A percentage of a figure, with an optional cap ("按…的20%给予最高2000万元"). */
+  z.strictObject({ kind: z.literal("rate"), figure: Figure, percent: Percent, cap: Yuan.optional() }),
+  /** Matching another award at `ratio` (1:1 → 1, 1:0.5 → 0.5), with an optional cap. */
+  z.strictObject({
+    kind: z.literal("matching"),
+    figure: Figure,
+    ratio: z.number().positive().max(10),
+    cap: Yuan.optional(),
+  }),
+  /** An amount by level; with `from`, the difference from a level already funded;
+   * with `percent`, that share of the level's amount (follow-up awards). */
+  z.strictObject({
+    kind: z.literal("tiers"),
+    by: FactPath,
+    tiers: z.array(Tier).min(1),
+    from: z
+      .discriminatedUnion("kind", [
+        z.strictObject({ kind: z.literal("fact"), fact: FactPath }),
+        z.strictObject({ kind: z.literal("key"), key: Scalar }),
+      ])
+      .optional(),
+    percent: Percent.optional(),
+  }),
+  /** One award per item, added up, optionally within a per-entity cumulative limit
+   * that counts what was already received. */
+  z.strictObject({
+    kind: z.literal("perItem"),
+    items: ItemSource,
+    get each() {
+      return AmountRule;
+    },
+    limit: z.strictObject({ cap: Yuan, received: FactPath.optional() }).optional(),
+  }),
+  /** Operating funds paid over several years: `firstYear` now, later years by
+   * performance, `total` over the whole period. */
+  z.strictObject({
+    kind: z.literal("schedule"),
+    firstYear: Yuan,
+    laterYearCap: Yuan.optional(),
+    years: z.number().int().min(2),
+    total: Yuan,
+  }),
+]);
+export type AmountRule = z.infer<typeof AmountRule>;
+
+// ---------------------------------------------------------------------------
+// Documents.
+
+export const Period = z.enum(["one_time", "annual", "multi_year"]);
+export type Period = z.infer<typeof Period>;
+
+export const Benefit = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a kebab-case id"),
+  title: Localized,
+  summary: Localized,
+  /** Entity types the clause names as beneficiaries; omitted means any. */
+  entityTypes: z.array(z.string()).min(1).optional(),
+  conditions: Condition,
+  amount: AmountRule,
+  period: Period,
+  /** Support repeated yearly for a limited number of years (per project). */
+  years: z.strictObject({ count: z.number().int().min(2), received: FactPath.optional() }).optional(),
+  /** Verbatim words of the source that grant the benefit and state its amount. */
+  quote: z.string().min(10),
+  /** How an ambiguous wording is read (CONTRACT.md section 6), said in every explanation. */
+  reading: Localized.optional(),
+});
+export type Benefit = z.infer<typeof Benefit>;
+
+export const Article = z.strictObject({
+  number: z.number().int().positive(),
+  /** The heading as the source gives it. */
+  heading: z.string().min(1),
+  title: Localized,
+  /** The article's whole text, verbatim. */
+  text: z.string().min(1),
+  /** `informational`: scope, entry into force, non-money encouragement. */
+  kind: z.enum(["benefits", "informational"]),
+  benefits: z.array(Benefit),
+  /** Extra search terms (colloquial zh/en) that help the FAQ find this article. */
+  keywords: z.array(z.string()).optional(),
+});
+export type Article = z.infer<typeof Article>;
+
+export const PolicyDocument = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** The district's name, as users say it (for the district question and FAQ). */
+  district: Localized,
+  /** Other names users type for the district (副中心, Sub-center…). */
+  aliases: z.array(z.string()).default([]),
+  title: Localized,
+  issuer: Localized,
+  interpretingAuthority: Localized,
+  status: z.enum(["draft", "in_force"]),
+  /** Caveats every answer citing the document repeats (draft status, validity). */
+  caveat: Localized,
+  effective: Localized,
+  sourceFile: z.string().min(1),
+  articles: z.array(Article).min(1),
+  /** Facts this document introduces beyond the shared catalogue. */
+  facts: z.array(Fact).default([]),
+});
+export type PolicyDocument = z.infer<typeof PolicyDocument>;
+
+export const FactCatalog = z.strictObject({ facts: z.array(Fact).min(1) });
+export type FactCatalog = z.infer<typeof FactCatalog>;
