@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * `advisor <command>`: the one entry point. Each command lives in its own module and
+ * is loaded only when asked for, so `triage` does not pay for the bot libraries.
+ */
+import { type CliIO, type Command, EXIT_BAD_INPUT, EXIT_INTERNAL, UsageError } from "./io.ts";
+
+const commands: Record<string, () => Promise<Command>> = {
+  triage: async () => (await import("./triage.ts")).run,
+  ask: async () => (await import("./ask.ts")).run,
+  chat: async () => (await import("./chat.ts")).run,
+  records: async () => (await import("./records.ts")).run,
+  start: async () => (await import("./start.ts")).run,
+};
+
+const USAGE = `usage: advisor <command> [options]
+  triage --profile FILE | --batch FILE.jsonl [--json] [--lang zh|en] [--compare]
+  ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
+  chat                      console chat
+  records export --format csv|jsonl
+  start                     every configured bot, or the console chat`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    io.stderr.write(`${name ? `unknown command "${name}"\n` : ""}${USAGE}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  try {
+    return await (await load())(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // An internal fault: say so in one line; the stack only when asked for.
+    io.stderr.write(`internal error: ${(error as Error)?.message ?? error}\n`);
+    if (io.env.ADVISOR_DEBUG) io.stderr.write(`${(error as Error)?.stack}\n`);
+    return EXIT_INTERNAL;
+  }
+}
+
+const code = await main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});
+process.exitCode = code;
