@@ -1,0 +1,55 @@
+/**
+ * In-process helpers shared by the stores: a per-key promise chain (one turn of a
+ * conversation at a time) and a bounded "seen" set for delivery ids.
+ */
+
+/** Serializes work per key inside one process. Entries are removed once their chain drains,
+ * so the map holds only conversations that have a turn running or waiting. */
+export class KeyedMutex {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => mine);
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+
+  /** Resolves when every turn started so far has finished. */
+  async drain(): Promise<void> {
+    await Promise.all([...this.tails.values()]);
+  }
+}
+
+/** Remembers the most recent `limit` ids per namespace. Redeliveries arrive within seconds or
+ * minutes of the original, so forgetting the oldest ids costs nothing in practice and keeps
+ * memory flat however long the process runs. */
+export class BoundedSeenSet {
+  private readonly namespaces = new Map<string, Set<string>>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  /** `true` the first time `id` is seen in `namespace`, `false` afterwards. */
+  add(namespace: string, id: string): boolean {
+    let seen = this.namespaces.get(namespace);
+    if (!seen) {
+      seen = new Set();
+      this.namespaces.set(namespace, seen);
+    }
+    if (seen.has(id)) return false;
+    seen.add(id);
+    // A Set iterates in insertion order, so the first entry is the oldest.
+    if (seen.size > this.limit) seen.delete(seen.values().next().value as string);
+    return true;
+  }
+}
