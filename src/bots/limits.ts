@@ -1,0 +1,109 @@
+/**
+ * What every adapter checks before a turn reaches the dialog: a per-user rate limit
+ * (a token bucket, so a short burst of taps is fine but a flood is not) and a cap on the
+ * length of inbound text, applied to the raw text before anything parses it.
+ */
+import type { Lang } from "../dialog/types.ts";
+
+export interface LimitsOptions {
+  /** Turns a user may take in a burst (bucket size). Default 20. */
+  burst?: number;
+  /** Turns a user regains per minute. Default 30. */
+  turnsPerMinute?: number;
+  /** Longest inbound text accepted, in UTF-16 code units. Default 2,000. */
+  maxTextLength?: number;
+  /** Users remembered at most; fully recovered users are forgotten first. Default 10,000. */
+  maxTrackedUsers?: number;
+  now?: () => number;
+}
+
+export type RefusalReason = "rate" | "length";
+
+export type Admission =
+  | { ok: true }
+  /** `notice` is the polite reply to send, or undefined when the user was already told
+   * (a flood gets one notice, not one per message). */
+  | { ok: false; reason: RefusalReason; notice?: string };
+
+export interface Limits {
+  readonly maxTextLength: number;
+  /** Counts one turn of `userKey` and checks `text` (when the turn carries text).
+   * `userKey` should name the platform too (`telegram:42`). Without `lang` the notice is bilingual. */
+  admit(turn: { userKey: string; text?: string; lang?: Lang }): Admission;
+}
+
+interface Bucket {
+  tokens: number;
+  at: number;
+  /** The user was refused and told so since their last admitted turn. */
+  told: boolean;
+}
+
+export function createLimits(options: LimitsOptions = {}): Limits {
+  const burst = options.burst ?? 20;
+  const perMs = (options.turnsPerMinute ?? 30) / 60_000;
+  const maxTextLength = options.maxTextLength ?? 2_000;
+  const maxTracked = options.maxTrackedUsers ?? 10_000;
+  const now = options.now ?? Date.now;
+  const buckets = new Map<string, Bucket>();
+
+  const refill = (bucket: Bucket, t: number) => {
+    bucket.tokens = Math.min(burst, bucket.tokens + (t - bucket.at) * perMs);
+    bucket.at = t;
+  };
+
+  const forgetRecovered = (t: number) => {
+    for (const [key, bucket] of buckets) {
+      refill(bucket, t);
+      if (bucket.tokens >= burst) buckets.delete(key);
+    }
+    // Still too many (a flood of distinct users): drop the oldest, which Map order gives first.
+    for (const key of buckets.keys()) {
+      if (buckets.size <= maxTracked) break;
+      buckets.delete(key);
+    }
+  };
+
+  return {
+    maxTextLength,
+    admit({ userKey, text, lang }) {
+      const t = now();
+      let bucket = buckets.get(userKey);
+      if (!bucket) {
+        if (buckets.size >= maxTracked) forgetRecovered(t);
+        bucket = { tokens: burst, at: t, told: false };
+        buckets.set(userKey, bucket);
+      }
+      refill(bucket, t);
+      if (bucket.tokens < 1) {
+        const notice = bucket.told ? undefined : noticeText("rate", lang, maxTextLength);
+        bucket.told = true;
+        return { ok: false, reason: "rate", notice };
+      }
+      bucket.tokens -= 1;
+      bucket.told = false;
+      if (text !== undefined && text.length > maxTextLength) {
+        return { ok: false, reason: "length", notice: noticeText("length", lang, maxTextLength) };
+      }
+      return { ok: true };
+    },
+  };
+}
+
+const NOTICES: Record<RefusalReason, Record<Lang, (max: number) => string>> = {
+  rate: {
+    zh: () => "您发送得有点快，请稍等片刻再继续。",
+    en: () => "You are sending messages a little fast; please wait a moment before continuing.",
+  },
+  length: {
+    zh: (max) => `消息太长了（上限 ${max} 个字符），请精简后再发送。`,
+    en: (max) => `That message is too long (limit ${max} characters); please shorten it and send it again.`,
+  },
+};
+
+/** The polite text for a refusal: in `lang`, or Chinese then English when the language is unknown. */
+export function noticeText(reason: RefusalReason, lang: Lang | undefined, maxTextLength: number): string {
+  const texts = NOTICES[reason];
+  if (lang) return texts[lang](maxTextLength);
+  return `${texts.zh(maxTextLength)}\n${texts.en(maxTextLength)}`;
+}
