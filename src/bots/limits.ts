@@ -57,9 +57,9 @@ export function createLimits(options: LimitsOptions = {}): Limits {
       refill(bucket, t);
       if (bucket.tokens >= burst) buckets.delete(key);
     }
-    // Still too many (a flood of distinct users): drop the oldest, which Map order gives first.
+    // Still full (a flood of distinct users): drop the oldest, which Map order gives first.
     for (const key of buckets.keys()) {
-      if (buckets.size <= maxTracked) break;
+      if (buckets.size < maxTracked) break;
       buckets.delete(key);
     }
   };

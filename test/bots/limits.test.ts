@@ -39,9 +39,12 @@ describe("per-user rate limit", () => {
 
   it("forgets users who have recovered before one who is still over the limit", () => {
     const clock = manualClock();
-    const limits = createLimits({ burst: 1, turnsPerMinute: 1, maxTrackedUsers: 10, now: clock.now });
+    const limits = createLimits({ burst: 2, turnsPerMinute: 2, maxTrackedUsers: 10, now: clock.now });
+    // The flooder is the oldest entry, so dropping the oldest would wrongly set them free.
+    limits.admit({ userKey: "flooder" });
+    limits.admit({ userKey: "flooder" });
     for (let i = 0; i < 9; i++) limits.admit({ userKey: `early:${i}` });
-    clock.advance(60_000); // the early users have their turn back
+    clock.advance(30_000); // one turn back each: the early users are full again, the flooder is not
     expect(limits.admit({ userKey: "flooder" }).ok).toBe(true);
     for (let i = 0; i < 5; i++) limits.admit({ userKey: `late:${i}` });
     expect(limits.admit({ userKey: "flooder" }).ok).toBe(false);
