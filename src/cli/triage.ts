@@ -1,0 +1,125 @@
+/**
+ * `advisor triage`: one profile (`--profile FILE`) or a list (`--batch FILE.jsonl`), as JSON
+ * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
+ * every district.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { ProfileError } from "../policy/errors.ts";
+import { compareDistricts, evaluate } from "../policy/evaluate.ts";
+import { loadPolicySet, type PolicySet } from "../policy/load.ts";
+import type { Lang } from "../policy/outcome.ts";
+import { type Profile, parseProfile } from "../policy/profile.ts";
+import { renderReport, toContractJson } from "../policy/report.ts";
+import { type Command, EXIT_OK, UsageError } from "./io.ts";
+
+interface TriageOptions {
+  json: boolean;
+  lang: Lang;
+  compare: boolean;
+}
+
+export const run: Command = async (args, io) => {
+  const { values } = parseFlags(args);
+  if (!values.profile === !values.batch) throw new UsageError("triage: give exactly one of --profile FILE or --batch FILE.jsonl");
+  const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
+  const set = loadPolicySet();
+  if (values.profile) {
+    const profile = readProfile(set, values.profile);
+    io.stdout.write(`${render(profile, set, options)}\n`);
+    return EXIT_OK;
+  }
+  const text = readText(values.batch as string);
+  io.stdout.write(triageLines(text, set, options));
+  return EXIT_OK;
+};
+
+function parseFlags(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: {
+        profile: { type: "string" },
+        batch: { type: "string" },
+        json: { type: "boolean", default: false },
+        lang: { type: "string", default: "zh" },
+        compare: { type: "boolean", default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(`triage: ${(error as Error).message}`);
+  }
+}
+
+export function parseLang(value: string | undefined): Lang {
+  if (value === "zh" || value === "en") return value;
+  throw new UsageError(`--lang: expected zh or en, got "${value}"`);
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function readProfile(set: PolicySet, file: string): Profile {
+  const text = readText(file);
+  try {
+    return toProfile(set, text);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Parses one profile from JSON text, or throws a ProfileError naming what is wrong. */
+export function toProfile(set: PolicySet, text: string): Profile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ProfileError("", `not valid JSON (${(error as Error).message})`);
+  }
+  return parseProfile(set.profileSchema, json);
+}
+
+function render(profile: Profile, set: PolicySet, options: TriageOptions): string {
+  if (options.compare) {
+    const districts = compareDistricts(profile, set, options);
+    if (!options.json) {
+      return districts.map((d) => `== ${d.district} ==\n${renderReport(d, set, d.policy, options.lang)}`).join("\n\n");
+    }
+    const compare = districts.map((d) => ({
+      policy: d.policy,
+      district: d.district,
+      ...toContractJson(d, set, d.policy, options.lang),
+    }));
+    return JSON.stringify({ district: profile.district, compare });
+  }
+  const evaluation = evaluate(profile, set, options);
+  return options.json
+    ? JSON.stringify(toContractJson(evaluation, set, profile.district, options.lang))
+    : renderReport(evaluation, set, profile.district, options.lang);
+}
+
+/** Evaluates every non-blank line; a bad line becomes `{"line": N, "error": …}` and the batch goes on. */
+export function triageLines(text: string, set: PolicySet, options: TriageOptions): string {
+  const out: string[] = [];
+  const lines = text.split("\n");
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    try {
+      const rendered = render(toProfile(set, line), set, options);
+      out.push(options.json ? rendered : `# ${index + 1}\n${rendered}\n`);
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
+      const failure = { line: index + 1, error: error.message };
+      out.push(options.json ? JSON.stringify(failure) : `# ${index + 1}\n${failure.error}\n`);
+    }
+  }
+  return out.length ? `${out.join("\n")}\n` : "";
+}

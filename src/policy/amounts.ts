@@ -1,0 +1,257 @@
+/**
+ * Computes what an amount rule pays for a profile, with the worked arithmetic in words a
+ * finance officer can check by hand. Pure: reads the scope, returns numbers and text.
+ */
+import { itemScope, evaluateCondition, type Scope } from "./conditions.ts";
+import {
+  type Fraction,
+  exact,
+  floorYuan,
+  formatPercent,
+  formatYuan as y,
+  percent,
+  times,
+  yuan,
+} from "./money.ts";
+import type { Lang } from "./outcome.ts";
+import type { AmountRule, Figure, ItemSource } from "./schema.ts";
+
+export interface AmountContext {
+  lang: Lang;
+  /** The fact's label in the context's language. */
+  label(path: string): string;
+}
+
+export interface AmountResult {
+  /** Integer yuan; null when not money or when a figure it depends on is unknown. */
+  max: number | null;
+  /** The worked arithmetic. */
+  steps: string;
+  /** Figure facts that are not known, so no number can be given yet. */
+  missing: string[];
+  /** Why a qualifying profile gets nothing (already funded, limit used up). */
+  exhausted?: string;
+}
+
+type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
+
+const zh = (ctx: AmountContext) => ctx.lang === "zh";
+
+export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext): AmountResult {
+  switch (rule.kind) {
+    case "none":
+      return { max: null, steps: zh(ctx) ? "非资金支持" : "not money", missing: [] };
+    case "fixed":
+      return { max: rule.amount, steps: zh(ctx) ? `定额 ${y(rule.amount)}` : `fixed ${y(rule.amount)}`, missing: [] };
+    case "upTo":
+      return {
+        max: rule.cap,
+        steps: zh(ctx)
+          ? `最高 ${y(rule.cap)}（具体金额经评审确定，估算取上限）`
+          : `up to ${y(rule.cap)} (set on review; the estimate takes the cap)`,
+        missing: [],
+      };
+    case "rate":
+    case "matching":
+      return proportional(rule, scope, ctx);
+    case "tiers":
+      return tiers(rule, scope, ctx);
+    case "perItem":
+      return perItem(rule, scope, ctx);
+    case "schedule":
+      return schedule(rule, ctx);
+  }
+}
+
+/** The most a rule could pay whatever the unknown figures turn out to be; null when no cap is stated. */
+export function ceiling(rule: AmountRule): number | null {
+  switch (rule.kind) {
+    case "none":
+      return null;
+    case "fixed":
+      return rule.amount;
+    case "upTo":
+      return rule.cap;
+    case "rate":
+    case "matching":
+      return rule.cap ?? null;
+    case "tiers": {
+      const top = Math.max(...rule.tiers.map((t) => t.amount));
+      return rule.percent ? floorYuan(times(yuan(top), percent(rule.percent))) : top;
+    }
+    case "perItem":
+      return rule.limit?.cap ?? null;
+    case "schedule":
+      return rule.firstYear;
+  }
+}
+
+// --- rate and matching ------------------------------------------------------
+
+interface FigureValue {
+  value: Fraction;
+  text: string;
+}
+
+function figure(source: Figure, scope: Scope): FigureValue | string[] {
+  switch (source.kind) {
+    case "fact": {
+      const value = scope.get(source.fact);
+      return typeof value === "number" ? { value: yuan(value), text: y(value) } : [source.fact];
+    }
+    case "coveredShare": {
+      const [value, part, whole] = [source.value, source.part, source.whole].map((p) => scope.get(p));
+      const missing = [source.value, source.part, source.whole].filter((p) => typeof scope.get(p) !== "number");
+      if (missing.length) return missing;
+      const [v, p, w] = [value, part, whole] as number[];
+      const covered = p === undefined || w === undefined || Math.round(p) >= Math.round(w) || Math.round(w) === 0;
+      const share: Fraction = covered ? { num: 1n, den: 1n } : { num: BigInt(Math.round(p ?? 0)), den: BigInt(Math.round(w ?? 1)) };
+      return { value: times(yuan(v ?? 0), share), text: `${y(v ?? 0)} × min(1, ${y(p ?? 0)} ÷ ${y(w ?? 0)})` };
+    }
+  }
+}
+
+function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope, ctx: AmountContext): AmountResult {
+  const factor = rule.kind === "rate" ? percent(rule.percent) : exact(rule.ratio);
+  const factorText = rule.kind === "rate" ? formatPercent(rule.percent) : String(rule.ratio);
+  const prefix = rule.kind === "matching" ? (zh(ctx) ? `1:${rule.ratio} 配套：` : `1:${rule.ratio} matching: `) : "";
+  const base = figure(rule.figure, scope);
+  if (Array.isArray(base)) {
+    const names = base.map(ctx.label).join(zh(ctx) ? "、" : ", ");
+    const cap = rule.cap === undefined ? "" : zh(ctx) ? `，上限 ${y(rule.cap)}` : `, capped at ${y(rule.cap)}`;
+    return {
+      max: null,
+      missing: base,
+      steps: zh(ctx)
+        ? `${prefix}按 ${factorText} 计算${cap}；尚缺：${names}，暂无法估算`
+        : `${prefix}${factorText} of the figure${cap}; missing: ${names}, so no estimate yet`,
+    };
+  }
+  const raw = floorYuan(times(base.value, factor));
+  const formula = `${prefix}${base.text} × ${factorText} = ${y(raw)}`;
+  return { ...applyCap(raw, rule.cap, formula, ctx), missing: [] };
+}
+
+function applyCap(raw: number, cap: number | undefined, formula: string, ctx: AmountContext) {
+  if (cap === undefined) return { max: raw, steps: formula };
+  if (raw > cap) {
+    return {
+      max: cap,
+      steps: zh(ctx) ? `${formula}，超过上限，按 ${y(cap)} 计` : `${formula}, above the cap, so ${y(cap)}`,
+    };
+  }
+  return { max: raw, steps: zh(ctx) ? `${formula}（上限 ${y(cap)}）` : `${formula} (cap ${y(cap)})` };
+}
+
+// --- tiers --------------------------------------------------------------------
+
+function tiers(rule: Rule<"tiers">, scope: Scope, ctx: AmountContext): AmountResult {
+  const key = scope.get(rule.by);
+  const tier = rule.tiers.find((t) => t.key === key);
+  const name = (k: unknown) => {
+    const t = rule.tiers.find((x) => x.key === k);
+    return t?.label?.[ctx.lang] ?? String(k);
+  };
+  if (key === undefined) {
+    return { max: null, missing: [rule.by], steps: zh(ctx) ? "按等级确定，等级未知" : "by level; level unknown" };
+  }
+  if (!tier) return { max: 0, missing: [], steps: zh(ctx) ? `${name(key)} 不在奖励等级内` : `${name(key)} earns no award` };
+  let amount = tier.amount;
+  let steps = `${name(key)} ${y(tier.amount)}`;
+  if (rule.percent !== undefined) {
+    amount = floorYuan(times(yuan(amount), percent(rule.percent)));
+    steps += ` × ${formatPercent(rule.percent)} = ${y(amount)}`;
+  }
+  if (rule.from) {
+    const fromKey = rule.from.kind === "key" ? rule.from.key : scope.get(rule.from.fact);
+    const base = rule.tiers.find((t) => t.key === fromKey)?.amount ?? 0;
+    if (base > 0) {
+      const difference = Math.max(0, amount - base);
+      steps = zh(ctx)
+        ? `${steps} − 已按${name(fromKey)}获支持 ${y(base)} = ${y(difference)}`
+        : `${steps} − ${y(base)} already funded at ${name(fromKey)} = ${y(difference)}`;
+      if (difference === 0) {
+        return {
+          max: 0,
+          missing: [],
+          steps,
+          exhausted: zh(ctx)
+            ? `已按${name(fromKey)}获得支持，同一等级不重复享受；晋升到更高等级可获差额`
+            : `already funded at ${name(fromKey)}; the same level is not funded twice, a higher level earns the difference`,
+        };
+      }
+      amount = difference;
+    }
+  }
+  return { max: amount, missing: [], steps };
+}
+
+// --- per item -----------------------------------------------------------------
+
+function items(source: ItemSource, scope: Scope): unknown[] | undefined {
+  switch (source.kind) {
+    case "records": {
+      const list = scope.get(source.fact);
+      if (!Array.isArray(list)) return undefined;
+      const where = source.where;
+      return where ? list.filter((item) => evaluateCondition(where, itemScope(item)).truth === true) : list;
+    }
+    case "elements": {
+      const lists = source.facts.map((f) => scope.get(f));
+      if (lists.every((l) => l === undefined)) return undefined;
+      return lists.flatMap((l) => (Array.isArray(l) ? l.map((value) => ({ value })) : []));
+    }
+    case "count": {
+      const count = scope.get(source.fact);
+      return typeof count === "number" ? Array.from({ length: Math.min(count, 10_000) }, () => ({})) : undefined;
+    }
+  }
+}
+
+function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): AmountResult {
+  const list = items(rule.items, scope);
+  const sourceFacts = rule.items.kind === "elements" ? rule.items.facts : [rule.items.fact];
+  if (!list) return { max: null, missing: sourceFacts, steps: zh(ctx) ? "项目数未知" : "number of items unknown" };
+  const each = list.map((item) => computeAmount(rule.each, itemScope(item), ctx));
+  const missing = each.flatMap((e) => e.missing);
+  if (missing.length) return { max: null, missing, steps: each.map((e) => e.steps).join("; ") };
+  const sum = each.reduce((total, e) => total + (e.max ?? 0), 0);
+  const count = zh(ctx) ? `${list.length} 项` : `${list.length} item${list.length === 1 ? "" : "s"}`;
+  const parts = each.length > 6 ? `${each.length} × ${each[0]?.steps}` : each.map((e) => e.steps).join(" + ");
+  let steps = `${count}：${parts} = ${y(sum)}`;
+  if (!zh(ctx)) steps = `${count}: ${parts} = ${y(sum)}`;
+  if (!rule.limit) return { max: sum, missing: [], steps };
+  const received = rule.limit.received ? Number(scope.get(rule.limit.received) ?? 0) : 0;
+  const room = Math.max(0, rule.limit.cap - Math.round(received));
+  const max = Math.min(sum, room);
+  steps += zh(ctx)
+    ? `；单个主体累计上限 ${y(rule.limit.cap)}，已获 ${y(received)}，尚可 ${y(room)} → ${y(max)}`
+    : `; cumulative limit ${y(rule.limit.cap)}, ${y(received)} already received, ${y(room)} left → ${y(max)}`;
+  const exhausted =
+    room === 0
+      ? zh(ctx)
+        ? `累计上限 ${y(rule.limit.cap)} 已用完`
+        : `the cumulative limit of ${y(rule.limit.cap)} is used up`
+      : undefined;
+  return { max, missing: [], steps, ...(exhausted ? { exhausted } : {}) };
+}
+
+// --- multi-year schedule --------------------------------------------------------
+
+function schedule(rule: Rule<"schedule">, ctx: AmountContext): AmountResult {
+  const later =
+    rule.laterYearCap === undefined
+      ? zh(ctx)
+        ? "此后各年按年度绩效考核结果拨付"
+        : "later years paid by annual performance review"
+      : zh(ctx)
+        ? `此后每年不超过 ${y(rule.laterYearCap)}（按绩效考核）`
+        : `then up to ${y(rule.laterYearCap)} a year by performance`;
+  return {
+    max: rule.firstYear,
+    missing: [],
+    steps: zh(ctx)
+      ? `第一年不超过 ${y(rule.firstYear)}；${later}；${rule.years} 年合计不超过 ${y(rule.total)}`
+      : `first year up to ${y(rule.firstYear)}; ${later}; at most ${y(rule.total)} over ${rule.years} years`,
+  };
+}

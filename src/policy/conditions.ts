@@ -1,0 +1,90 @@
+/**
+ * Three-valued evaluation of conditions: true, false, or unknown because a fact the
+ * answer depends on is missing. Unknown is not "no": the dialog asks about it next.
+ */
+import type { Condition } from "./schema.ts";
+
+export type Truth = boolean | undefined;
+
+/** Where conditions read their facts: the profile, or one item of a records fact. */
+export interface Scope {
+  /** The fact's value, or its declared default, or undefined when unknown. */
+  get(path: string): unknown;
+  /** Whether the profile states the fact itself (defaults do not count). */
+  isGiven(path: string): boolean;
+  /** Inside an item, an absent field means "no" (a platform not marked upgraded was not upgraded). */
+  readonly missingMeansNo: boolean;
+}
+
+export interface ConditionTrace {
+  truth: Truth;
+  /** Facts whose absence makes the answer unknown (only when `truth` is undefined). */
+  unknown: string[];
+}
+
+const known = (truth: boolean): ConditionTrace => ({ truth, unknown: [] });
+
+export function evaluateCondition(condition: Condition, scope: Scope): ConditionTrace {
+  switch (condition.kind) {
+    case "given":
+      return known(scope.isGiven(condition.fact));
+    case "all":
+      return combine(condition.of.map((c) => evaluateCondition(c, scope)), false);
+    case "any":
+      return combine(condition.of.map((c) => evaluateCondition(c, scope)), true);
+    case "not": {
+      const inner = evaluateCondition(condition.of, scope);
+      return inner.truth === undefined ? inner : known(!inner.truth);
+    }
+    default:
+      return leaf(condition, scope);
+  }
+}
+
+type Leaf = Exclude<Condition, { kind: "all" | "any" | "not" | "given" }>;
+
+function leaf(condition: Leaf, scope: Scope): ConditionTrace {
+  const value = scope.get(condition.fact);
+  if (value === undefined) {
+    return scope.missingMeansNo ? known(false) : { truth: undefined, unknown: [condition.fact] };
+  }
+  return known(test(condition, value, scope));
+}
+
+function test(condition: Leaf, value: unknown, scope: Scope): boolean {
+  switch (condition.kind) {
+    case "flag":
+      return value === true;
+    case "oneOf":
+      return condition.values.includes(value as string | number);
+    case "atLeast":
+      return typeof value === "number" && value >= condition.value;
+    case "positive":
+      return typeof value === "number" && value > 0;
+    case "includesAny":
+      return Array.isArray(value) && value.some((v) => condition.values.includes(v));
+    case "hasItem":
+      return (
+        Array.isArray(value) &&
+        value.some((item) => evaluateCondition(condition.where, itemScope(item)).truth === true)
+      );
+  }
+}
+
+/** Combines children: `stopAt` is the value that decides at once (false for all, true for any). */
+function combine(children: ConditionTrace[], stopAt: boolean): ConditionTrace {
+  if (children.some((c) => c.truth === stopAt)) return known(stopAt);
+  const unknown = children.filter((c) => c.truth === undefined).flatMap((c) => c.unknown);
+  return unknown.length || children.some((c) => c.truth === undefined)
+    ? { truth: undefined, unknown: [...new Set(unknown)] }
+    : known(!stopAt);
+}
+
+export function itemScope(item: unknown): Scope {
+  const record = (item ?? {}) as Record<string, unknown>;
+  return {
+    get: (field) => record[field],
+    isGiven: (field) => record[field] !== undefined,
+    missingMeansNo: true,
+  };
+}

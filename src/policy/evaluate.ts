@@ -1,0 +1,187 @@
+/**
+ * Evaluates a profile against the policy documents: a pure function of profile and data.
+ * Each benefit is matched, nearly missed, possible (a fact it depends on is unknown), or not.
+ */
+import { type AmountContext, type AmountResult, ceiling, computeAmount } from "./amounts.ts";
+import { evaluateCondition, type Scope, type ConditionTrace } from "./conditions.ts";
+import type { PolicySet } from "./load.ts";
+import { formatYuan as y } from "./money.ts";
+import { amountFacts } from "./load.ts";
+import type { BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
+import type { Profile } from "./profile.ts";
+import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
+
+export interface EvaluateOptions {
+  lang?: Lang;
+}
+
+export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
+  const lang = options.lang ?? "zh";
+  const scope = profileScope(profile, set.facts);
+  const ctx: AmountContext = { lang, label: (path) => set.facts.get(path)?.label[lang] ?? path };
+  const outcomes: BenefitOutcome[] = [];
+  for (const document of set.documents) {
+    if (document.id !== profile.district) continue;
+    for (const article of document.articles) {
+      for (const benefit of article.benefits) outcomes.push(assess(document, article, benefit, scope, ctx));
+    }
+  }
+  const matches = outcomes.filter((o) => o.status === "match");
+  return {
+    matches,
+    nearMisses: outcomes.filter((o) => o.status === "near_miss"),
+    possible: outcomes.filter((o) => o.status === "possible"),
+    totals: { max: matches.reduce((sum, o) => sum + (o.amount.max ?? 0), 0) },
+  };
+}
+
+/** The same facts as if the entity were in each district, for comparing or moving. */
+export function compareDistricts(profile: Profile, set: PolicySet, options: EvaluateOptions = {}) {
+  return set.documents.map((document) => ({
+    policy: document.id,
+    district: document.district[options.lang ?? "zh"],
+    ...evaluate({ ...profile, district: document.id }, set, options),
+  }));
+}
+
+export function profileScope(profile: Profile, facts: Map<string, Fact>): Scope {
+  const raw = (path: string): unknown => {
+    let node: unknown = profile;
+    for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+    return node;
+  };
+  return {
+    get: (path) => raw(path) ?? facts.get(path)?.default,
+    isGiven: (path) => raw(path) !== undefined,
+    missingMeansNo: false,
+  };
+}
+
+function assess(document: PolicyDocument, article: Article, benefit: Benefit, scope: Scope, ctx: AmountContext) {
+  const base = {
+    policy: document.id,
+    article: article.number,
+    benefit: benefit.id,
+    title: benefit.title[ctx.lang],
+    quote: benefit.quote,
+  };
+  const trace = evaluateCondition(benefit.conditions, scope);
+  const amount = computeAmount(benefit.amount, scope, ctx);
+  const years = remainingYears(benefit, scope);
+  const estimate = estimateAmount(document, benefit, amount, years, ctx);
+  const deciding = [...trace.unknown, ...undecidedAmountFacts(benefit, scope)];
+  const entityMismatch = wrongEntity(benefit, scope, ctx);
+  if (entityMismatch && trace.truth !== true) {
+    return { ...base, amount: { ...estimate, max: null, totalMax: null }, status: "no" as const, decidingFacts: [] };
+  }
+
+  if (trace.truth === undefined) {
+    const upTo = ceiling(benefit.amount);
+    return {
+      ...base,
+      amount: estimate,
+      status: "possible" as const,
+      upTo,
+      reason: unknownReason(trace, ctx),
+      decidingFacts: unique(deciding),
+    };
+  }
+  if (trace.truth) {
+    const exhausted = amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
+    const blocker = entityMismatch ?? exhausted;
+    return {
+      ...base,
+      amount: blocker ? { ...estimate, max: benefit.amount.kind === "none" ? null : 0 } : estimate,
+      status: blocker ? ("near_miss" as const) : ("match" as const),
+      ...(blocker ? { reason: blocker } : {}),
+      decidingFacts: unique(deciding),
+    };
+  }
+  const threshold = thresholdMiss(benefit.conditions, scope, ctx);
+  return {
+    ...base,
+    amount: { ...estimate, max: null, totalMax: null },
+    status: threshold ? ("near_miss" as const) : ("no" as const),
+    ...(threshold ? { reason: threshold } : {}),
+    decidingFacts: [],
+  };
+}
+
+function estimateAmount(
+  document: PolicyDocument,
+  benefit: Benefit,
+  amount: AmountResult,
+  years: number | undefined,
+  ctx: AmountContext,
+) {
+  const zh = ctx.lang === "zh";
+  let explanation = amount.steps;
+  let totalMax: number | null = null;
+  if (benefit.amount.kind === "schedule") totalMax = benefit.amount.total;
+  if (benefit.years && years !== undefined && amount.max !== null) {
+    totalMax = amount.max * years;
+    explanation += zh
+      ? `；每年计算，最多支持 ${benefit.years.count} 年，尚余 ${years} 年：最多 ${y(amount.max)} × ${years} = ${y(totalMax)}`
+      : `; per year, for at most ${benefit.years.count} years, ${years} left: at most ${y(amount.max)} × ${years} = ${y(totalMax)}`;
+  }
+  if (benefit.reading) explanation += zh ? `。解读：${benefit.reading.zh}` : `. Reading: ${benefit.reading.en}`;
+  if (document.status === "draft") explanation += zh ? "。（依据征求意见稿）" : ". (Per a draft for comments.)";
+  return {
+    max: amount.max,
+    totalMax,
+    monetary: benefit.amount.kind !== "none",
+    period: benefit.period,
+    explanation,
+  };
+}
+
+function remainingYears(benefit: Benefit, scope: Scope): number | undefined {
+  if (!benefit.years) return undefined;
+  const received = benefit.years.received ? Number(scope.get(benefit.years.received) ?? 0) : 0;
+  return Math.max(0, benefit.years.count - received);
+}
+
+function exhaustedYears(benefit: Benefit, ctx: AmountContext): string {
+  const count = benefit.years?.count ?? 0;
+  return ctx.lang === "zh"
+    ? `同一项目最多支持 ${count} 年，已全部享受`
+    : `a project is supported for at most ${count} years, all already used`;
+}
+
+/** Facts the amount depends on that the profile has not stated (defaults are assumptions worth confirming). */
+function undecidedAmountFacts(benefit: Benefit, scope: Scope): string[] {
+  const facts = [...amountFacts(benefit.amount), ...(benefit.years?.received ? [benefit.years.received] : [])];
+  return facts.filter((f) => !scope.isGiven(f));
+}
+
+function wrongEntity(benefit: Benefit, scope: Scope, ctx: AmountContext): string | undefined {
+  const type = scope.get("entityType");
+  if (!benefit.entityTypes || typeof type !== "string" || benefit.entityTypes.includes(type)) return undefined;
+  return ctx.lang === "zh"
+    ? `本条支持对象为${benefit.entityTypes.map((t) => (t === "enterprise" ? "企业" : t)).join("、")}，贵单位类型不在其列`
+    : `this clause supports ${benefit.entityTypes.join(", ")}s only, not your type of entity`;
+}
+
+function unknownReason(trace: ConditionTrace, ctx: AmountContext): string {
+  const names = trace.unknown.map(ctx.label).join(ctx.lang === "zh" ? "、" : "; ");
+  return ctx.lang === "zh" ? `尚不清楚：${names}` : `not known yet: ${names}`;
+}
+
+/**
+ * A near miss on a threshold: every other requirement holds and a stated figure is below the
+ * level the clause names ("sales revenue 4,000,000 is below the 5,000,000 threshold").
+ */
+function thresholdMiss(condition: Condition, scope: Scope, ctx: AmountContext): string | undefined {
+  const parts = condition.kind === "all" ? condition.of : [condition];
+  const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
+  const [only] = failing;
+  if (failing.length !== 1 || only?.kind !== "atLeast") return undefined;
+  const value = scope.get(only.fact);
+  if (typeof value !== "number") return undefined;
+  const label = ctx.label(only.fact);
+  return ctx.lang === "zh"
+    ? `${label} ${y(value)} 低于门槛 ${y(only.value)}；达到 ${y(only.value)}（含本数）即可符合`
+    : `${label} ${y(value)} is below the ${y(only.value)} threshold; ${y(only.value)} or more (inclusive) would qualify`;
+}
+
+const unique = (list: string[]) => [...new Set(list)];
