@@ -1,0 +1,5 @@
+export { parseAmount } from "./amount.ts";
+export { type ChoiceOption, parseChoice, parseChoices } from "./choice.ts";
+export { parseCount } from "./count.ts";
+export { isUnknown, looksLikeQuestion } from "./intent.ts";
+export { parseYesNo } from "./yesno.ts";
