@@ -40,7 +40,7 @@ const zh = (ctx: AmountContext) => ctx.lang === "zh";
 export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext): AmountResult {
   switch (rule.kind) {
     case "none":
-      return { max: null, steps: zh(ctx) ? "非资金支持" : "not money", missing: [] };
+      return { max: null, steps: zh(ctx) ? "非资金支持（服务或优先支持），不涉及金额" : "support in kind, not money", missing: [] };
     case "fixed":
       return { max: rule.amount, steps: zh(ctx) ? `定额 ${y(rule.amount)}` : `fixed ${y(rule.amount)}`, missing: [] };
     case "upTo":
