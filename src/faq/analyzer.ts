@@ -1,0 +1,125 @@
+/**
+ * Turns a question or an article field into search terms, the same way for both so
+ * they can meet:
+ * - Chinese: ICU word segmentation (Intl.Segmenter) plus overlapping character
+ *   bigrams. The segmenter's dictionary splits many policy words (质押 → 质/押,
+ *   贴息 → 贴/息, 算力 → 算/力); bigrams recover them whatever the dictionary knows.
+ * - English: natural's Porter stemmer, so "subsidies" meets "subsidy", and natural's
+ *   stop-word list.
+ * - Concepts: every synonym group a text mentions adds one concept term, which is how
+ *   an English question reaches a Chinese clause and a colloquial one a formal clause.
+ */
+import PorterStemmer from "natural/lib/natural/stemmers/porter_stemmer.js";
+import englishStopwords from "natural/lib/natural/util/stopwords.js";
+import chineseStopwords from "natural/lib/natural/util/stopwords_zh.js";
+import type { SynonymGroup } from "./synonyms.ts";
+
+export type Analyzer = (text: string) => string[];
+
+export interface AnalyzerOptions {
+  /** Index the segmenter's Chinese words (default true). */
+  words?: boolean;
+  /** Index overlapping Chinese character bigrams (default true). */
+  bigrams?: boolean;
+}
+
+/** Term prefixes keep the three kinds apart: a bigram "数据" is not the word "数据". */
+export const BIGRAM = "²";
+export const CONCEPT = "=";
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/** Words of a question that carry no topic: they would only match clauses at random.
+ * "公司/企业" name the asker, not the subject; nearly every clause is for enterprises. */
+const QUESTION_WORDS = [
+  "公司",
+  "企业",
+  "单位",
+  "什么",
+  "怎么",
+  "怎样",
+  "多少",
+  "哪些",
+  "哪个",
+  "哪条",
+  "可以",
+  "能否",
+  "是否",
+  "有没有",
+  "我们",
+  "请问",
+  "一下",
+  "政策",
+];
+const ZH_STOP = new Set([...chineseStopwords.words, ...QUESTION_WORDS]);
+const EN_STOP = new Set([...englishStopwords.words, "company", "compani", "enterpris", "firm"]);
+
+const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+
+/** NFKC folds full-width letters and digits (ＤＣＭＭ, ３０％) to their plain forms. */
+export const normalize = (text: string) => text.normalize("NFKC").toLowerCase();
+
+export const stem = (word: string) => PorterStemmer.stem(word.replace(/['’]s$/, ""));
+
+/** The language a question is written in: any Chinese character makes it Chinese. */
+export const languageOf = (text: string): "zh" | "en" => (HAN.test(text) ? "zh" : "en");
+
+interface ConceptTerm {
+  concept: string;
+  /** Chinese or symbol-bearing terms match as a substring of the space-free text. */
+  substring?: string;
+  /** Plain English terms match as whole stemmed words in order: " pledg loan ". */
+  stems?: string;
+}
+
+function compileTerm(concept: string, term: string): ConceptTerm {
+  const text = normalize(term);
+  if (/^[a-z ]+$/.test(text)) return { concept, stems: ` ${wordsOf(text).map(stem).join(" ")} ` };
+  return { concept, substring: text.replace(/\s+/g, "") };
+}
+
+function wordsOf(normalized: string): string[] {
+  const words: string[] = [];
+  for (const part of segmenter.segment(normalized)) if (part.isWordLike) words.push(part.segment);
+  return words;
+}
+
+export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOptions = {}): Analyzer {
+  const useWords = options.words ?? true;
+  const useBigrams = options.bigrams ?? true;
+  const terms = synonyms.flatMap((group) => group.terms.map((term) => compileTerm(CONCEPT + group.id, term)));
+
+  return (text) => {
+    const normalized = normalize(text);
+    const tokens: string[] = [];
+    const englishStems: string[] = [];
+    for (const word of wordsOf(normalized)) {
+      if (HAN.test(word)) {
+        if (useWords && !ZH_STOP.has(word)) tokens.push(word);
+        continue;
+      }
+      const stemmed = /^\d/.test(word) ? word : stem(word);
+      englishStems.push(stemmed);
+      if (!EN_STOP.has(word) && !EN_STOP.has(stemmed)) tokens.push(stemmed);
+    }
+    if (useBigrams) {
+      for (const [run] of normalized.matchAll(HAN_RUN)) {
+        for (let i = 0; i + 2 <= run.length; i++) {
+          const pair = run.slice(i, i + 2);
+          if (!ZH_STOP.has(pair)) tokens.push(BIGRAM + pair);
+        }
+      }
+    }
+    const squashed = normalized.replace(/\s+/g, "");
+    const stemLine = ` ${englishStems.join(" ")} `;
+    const concepts = new Set<string>();
+    for (const term of terms) {
+      if (concepts.has(term.concept)) continue;
+      if (term.substring ? squashed.includes(term.substring) : stemLine.includes(term.stems as string))
+        concepts.add(term.concept);
+    }
+    tokens.push(...concepts);
+    return tokens;
+  };
+}

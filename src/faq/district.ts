@@ -1,0 +1,58 @@
+/**
+ * Which districts a question names, read from each document's own `district` and
+ * `aliases` fields, so a new district document needs no code change.
+ */
+import type { PolicyDocument } from "../policy/schema.ts";
+import { normalize } from "./analyzer.ts";
+
+export interface DistrictNames {
+  policy: string;
+  /** Normalized names, longest first, so "通州区" is taken before "通州". */
+  names: string[];
+}
+
+/** Every way a document's district may be written: its names, their parts in brackets,
+ * and each without the generic suffix (石景山区 → 石景山, Tongzhou District → Tongzhou). */
+export function districtNames(document: PolicyDocument): DistrictNames {
+  const given = [document.district.zh, document.district.en, document.id, ...document.aliases];
+  const names = new Set<string>();
+  for (const name of given) {
+    for (const part of normalize(name).split(/[()]/)) {
+      const trimmed = part.trim();
+      if (!trimmed) continue;
+      names.add(trimmed);
+      const bare = trimmed.replace(/(区| district)$/, "").trim();
+      if (bare.length >= 2) names.add(bare);
+    }
+  }
+  return { policy: document.id, names: [...names].sort((a, b) => b.length - a.length) };
+}
+
+export interface DistrictMention {
+  /** Policies whose district the question names. */
+  named: Set<string>;
+  /** The question without those names, so they do not also count as search terms. */
+  rest: string;
+}
+
+export function findDistricts(question: string, districts: DistrictNames[]): DistrictMention {
+  let rest = normalize(question);
+  const named = new Set<string>();
+  const all = districts
+    .flatMap((d) => d.names.map((name) => ({ policy: d.policy, name })))
+    .sort((a, b) => b.name.length - a.name.length);
+  for (const { policy, name } of all) {
+    const pattern = namePattern(name);
+    if (!pattern.test(rest)) continue;
+    named.add(policy);
+    rest = rest.replace(pattern, " ");
+  }
+  return { named, rest };
+}
+
+/** Latin names must stand as whole words ("tongzhou's" yes, "subcentered" no); Chinese
+ * has no word boundaries to check. */
+function namePattern(name: string): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return /^[a-z]/.test(name) ? new RegExp(`(?<![a-z])${escaped}(?![a-z])`, "g") : new RegExp(escaped, "g");
+}

@@ -1,0 +1,39 @@
+/**
+ * The domain synonym list (data/synonyms.json): groups of terms that name one concept,
+ * so that "拿数据去银行贷款", "质押" and "pledge" meet. Kept as data so that staff can
+ * extend it without touching the ranking code.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { PolicyDataError } from "../policy/errors.ts";
+import { defaultDataDir } from "../policy/load.ts";
+
+const SynonymGroup = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a kebab-case id"),
+  terms: z.array(z.string().trim().min(1)).min(1),
+});
+export type SynonymGroup = z.infer<typeof SynonymGroup>;
+
+const SynonymFile = z.strictObject({ about: z.string().optional(), groups: z.array(SynonymGroup) });
+
+/** Reads and checks the synonym file; a broken file stops start-up with a message naming the place. */
+export function loadSynonyms(file = join(defaultDataDir(), "synonyms.json")): SynonymGroup[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new PolicyDataError(file, "(file)", `cannot be read as JSON (${(error as Error).message})`);
+  }
+  const parsed = SynonymFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new PolicyDataError(file, issue?.path.join(".") || "(root)", issue?.message ?? "invalid");
+  }
+  const seen = new Set<string>();
+  for (const group of parsed.data.groups) {
+    if (seen.has(group.id)) throw new PolicyDataError(file, `groups.${group.id}`, "group id used twice");
+    seen.add(group.id);
+  }
+  return parsed.data.groups;
+}
