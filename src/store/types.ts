@@ -35,3 +35,10 @@ export interface ConversationStore {
   /** Flushes pending writes and releases resources. */
   close(): Promise<void>;
 }
+
+/** Settings every store accepts; all optional. */
+export interface StoreOptions {
+  /** Where a store reports data it had to set aside (a corrupt conversation, a torn record line).
+   * Matches `Logger.warn` of src/bots/logger.ts; default: one line on stderr. */
+  warn?: (message: string, fields?: Record<string, unknown>) => void;
+}

@@ -1,0 +1,228 @@
+/**
+ * The embedded default store: plain files under DATA_DIR, for one advisor process.
+ *
+ * Layout and why:
+ * - One small lowdb file per conversation, DATA_DIR/conversations/<ab>/<sha1(id)>.json.
+ *   A write rewrites only that conversation (a few KB), so its cost does not grow with
+ *   the number of stored conversations, unlike one JSON file rewritten whole. An
+ *   append-only log would also write little per turn but needs compaction and an index
+ *   rebuilt on every start; separate files need neither, and startup reads nothing.
+ *   Hashing makes any conversation id a safe file name; the two-hex-digit prefix keeps
+ *   directories to a few hundred entries at 100,000 conversations.
+ * - lowdb's JSONFile writes through steno: temp file in the same directory, then rename,
+ *   so a crash (even kill -9) leaves either the old or the new version, never half of one.
+ *   steno does not fsync; a power cut can still leave an empty file, which is then handled
+ *   like any corrupt file: moved aside as `.corrupt`, reported, and read as absent.
+ * - Triage records: append-only JSON Lines, DATA_DIR/records.jsonl (see jsonl.ts).
+ * - markSeen: in memory, bounded. Redeliveries come within minutes, and after a restart
+ *   Telegram's offset and Slack's retry headers already stop most of them.
+ *
+ * One FileStore per DATA_DIR: two processes writing the same files race on steno's temp
+ * file. Several instances share state through Redis instead (redis.ts).
+ */
+import { createHash } from "node:crypto";
+import { mkdir, rename } from "node:fs/promises";
+import { join } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import { defaultWarn, StoreError } from "./errors.ts";
+import { JsonLinesFile } from "./jsonl.ts";
+import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
+import type { ConversationStore, StoredConversation, StoreOptions, TriageRecord } from "./types.ts";
+
+/** What one conversation file holds. The id is kept so a file can be traced to its chat. */
+interface ConversationFile {
+  id: string;
+  conversation: StoredConversation;
+}
+
+interface Handle {
+  db: Low<ConversationFile | null>;
+  /** Writes not yet finished: a handle is never dropped from the cache while it has one,
+   * since a second steno Writer on the same file would race the first on its temp file. */
+  pending: number;
+  /** Settles when the latest write has finished, successfully or not. */
+  lastWrite: Promise<void>;
+}
+
+export interface FileStoreOptions extends StoreOptions {
+  /** Most conversation handles kept open at once (default 1,000). */
+  maxHandles?: number;
+  /** Delivery ids remembered per namespace (default 10,000). */
+  seenLimit?: number;
+}
+
+const FIX_DATA_DIR =
+  "Check that DATA_DIR exists and is writable by the advisor, or set DATA_DIR to one that is.";
+
+export class FileStore implements ConversationStore {
+  private readonly handles = new Map<string, Handle>();
+  private readonly madeDirs = new Set<string>();
+  private readonly writes = new Set<Promise<void>>();
+  private readonly mutex = new KeyedMutex();
+  private readonly seen: BoundedSeenSet;
+  private readonly journal: JsonLinesFile<TriageRecord>;
+  private readonly warn: NonNullable<StoreOptions["warn"]>;
+  private readonly maxHandles: number;
+
+  /** Use `FileStore.open`, which also checks that the directory is usable. */
+  private constructor(
+    readonly dataDir: string,
+    options: FileStoreOptions,
+  ) {
+    this.warn = options.warn ?? defaultWarn;
+    this.maxHandles = options.maxHandles ?? 1_000;
+    this.seen = new BoundedSeenSet(options.seenLimit);
+    this.journal = new JsonLinesFile(join(dataDir, "records.jsonl"), (line, problem) =>
+      this.warn("skipped an unreadable triage record line (torn by a crash?)", {
+        file: this.journal.path,
+        line,
+        problem,
+      }),
+    );
+  }
+
+  static async open(dataDir: string, options: FileStoreOptions = {}): Promise<FileStore> {
+    const conversations = join(dataDir, "conversations");
+    try {
+      await mkdir(conversations, { recursive: true });
+    } catch (error) {
+      throw new StoreError(conversations, "create the data directory", error, FIX_DATA_DIR);
+    }
+    return new FileStore(dataDir, options);
+  }
+
+  async load(conversationId: string): Promise<StoredConversation | undefined> {
+    const handle = this.handle(conversationId);
+    // Our own write may be in flight: wait for it rather than read the version it replaces.
+    await handle.lastWrite;
+    const path = this.pathOf(conversationId);
+    let file: ConversationFile | null;
+    try {
+      file = await handle.db.adapter.read();
+    } catch (error) {
+      if (error instanceof SyntaxError) return this.setAside(path, error.message);
+      throw new StoreError(path, "read conversation", error, FIX_DATA_DIR);
+    }
+    if (file === null) return undefined;
+    if (!isConversationFile(file, conversationId)) return this.setAside(path, "not a stored conversation");
+    return file.conversation;
+  }
+
+  async save(conversationId: string, conversation: StoredConversation): Promise<void> {
+    const path = this.pathOf(conversationId);
+    const handle = this.handle(conversationId);
+    // A copy taken now: the caller may change its state while the directory is being made.
+    const data = structuredClone({ id: conversationId, conversation });
+    handle.pending++;
+    const write = (async () => {
+      await this.ensureDir(path);
+      handle.db.data = data;
+      await handle.db.write();
+    })();
+    const settled = write.catch(() => {});
+    handle.lastWrite = settled;
+    this.writes.add(settled);
+    try {
+      await write;
+    } catch (error) {
+      throw new StoreError(path, "save conversation", error, FIX_DATA_DIR);
+    } finally {
+      this.writes.delete(settled);
+      handle.pending--;
+    }
+  }
+
+  async addRecord(record: TriageRecord): Promise<void> {
+    try {
+      await this.journal.append(record);
+    } catch (error) {
+      throw new StoreError(this.journal.path, "add triage record", error, FIX_DATA_DIR);
+    }
+  }
+
+  records(): AsyncIterable<TriageRecord> {
+    return this.journal.read();
+  }
+
+  async markSeen(namespace: string, id: string): Promise<boolean> {
+    return this.seen.add(namespace, id);
+  }
+
+  withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    return this.mutex.run(conversationId, work);
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.drain();
+    await Promise.all([...this.writes]);
+    await this.journal.flush();
+    this.handles.clear();
+  }
+
+  /** DATA_DIR/conversations/<first two hex digits>/<sha1 of the id>.json */
+  pathOf(conversationId: string): string {
+    const hash = createHash("sha1").update(conversationId).digest("hex");
+    return join(this.dataDir, "conversations", hash.slice(0, 2), `${hash}.json`);
+  }
+
+  /** The cached handle for a conversation, most recently used last; the oldest idle handles
+   * are dropped beyond `maxHandles` so memory stays flat however many chats there are. */
+  private handle(conversationId: string): Handle {
+    let handle = this.handles.get(conversationId);
+    if (handle) {
+      this.handles.delete(conversationId);
+    } else {
+      handle = {
+        db: new Low<ConversationFile | null>(new JSONFile(this.pathOf(conversationId)), null),
+        pending: 0,
+        lastWrite: Promise.resolve(),
+      };
+    }
+    this.handles.set(conversationId, handle);
+    if (this.handles.size > this.maxHandles) {
+      for (const [id, candidate] of this.handles) {
+        if (this.handles.size <= this.maxHandles) break;
+        if (candidate.pending === 0 && id !== conversationId) this.handles.delete(id);
+      }
+    }
+    return handle;
+  }
+
+  private async ensureDir(path: string): Promise<void> {
+    const dir = join(path, "..");
+    if (this.madeDirs.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.madeDirs.add(dir);
+  }
+
+  /** Keeps an unreadable conversation file for inspection and lets the chat start afresh. */
+  private async setAside(path: string, problem: string): Promise<undefined> {
+    const aside = `${path}.${Date.now()}.corrupt`;
+    try {
+      await rename(path, aside);
+    } catch (error) {
+      // Another load of the same conversation moved it first.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw new StoreError(path, "move aside a corrupt conversation file", error, FIX_DATA_DIR);
+    }
+    this.warn("moved aside an unreadable conversation file; the conversation starts afresh", {
+      file: aside,
+      problem,
+    });
+    return undefined;
+  }
+}
+
+function isConversationFile(value: unknown, conversationId: string): value is ConversationFile {
+  if (typeof value !== "object" || value === null) return false;
+  const { id, conversation } = value as Partial<ConversationFile>;
+  return (
+    id === conversationId &&
+    typeof conversation === "object" &&
+    conversation !== null &&
+    typeof conversation.version === "number" &&
+    typeof conversation.updatedAt === "string" &&
+    "state" in conversation
+  );
+}
