@@ -1,0 +1,159 @@
+/**
+ * Renders the dialog's platform-neutral replies as Slack Block Kit messages, within Block
+ * Kit's limits, each with the plain `text` fallback Slack shows in notifications and to
+ * screen readers.
+ */
+import type { types } from "@slack/bolt";
+import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
+import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
+
+type KnownBlock = types.KnownBlock;
+type Button = types.Button;
+
+/** Block Kit limits (docs.slack.dev/reference/block-kit). `messageChars` is not documented:
+ * Slack answers `msg_blocks_too_long` somewhere above 13,000 characters of block text. */
+export const SLACK_LIMITS = {
+  blocksPerMessage: 50,
+  sectionText: 3000,
+  contextText: 3000,
+  headerText: 150,
+  buttonText: 75,
+  buttonsPerActions: 25,
+  messageChars: 12_000,
+  fallbackText: 3000,
+} as const;
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** The `action_id` prefix of every choice button; the button's `value` is the choice id. */
+export const CHOICE_ACTION_PREFIX = "choice_";
+export const DONE_CHOICE_ID = "done";
+
+/** One block with the plain text it contributes to the fallback and to the size budget. */
+interface Part {
+  block: KnownBlock;
+  text: string;
+}
+
+export function renderReplies(replies: Reply[]): SlackMessage[] {
+  return replies.flatMap(renderReply);
+}
+
+export function renderReply(reply: Reply): SlackMessage[] {
+  switch (reply.kind) {
+    case "text":
+      return pack(sectionParts(escapeMrkdwn(reply.text)));
+    case "question":
+      return pack(questionParts(reply));
+    case "result":
+      return pack(resultParts(reply.title, reply.sections, reply.footer));
+  }
+}
+
+function questionParts(question: Extract<Reply, { kind: "question" }>): Part[] {
+  const parts = sectionParts(escapeMrkdwn(question.text));
+  const notes = [question.progress, question.help].filter((note): note is string => Boolean(note));
+  for (const note of notes) parts.push(...contextParts(escapeMrkdwn(note)));
+  const choices: Choice[] = [...question.choices];
+  if (question.multi) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question.text) });
+  const buttons = choices.map((choice, index) => choiceButton(choice, index));
+  for (let start = 0; start < buttons.length; start += SLACK_LIMITS.buttonsPerActions) {
+    const elements = buttons.slice(start, start + SLACK_LIMITS.buttonsPerActions);
+    const labels = elements.map((button) => button.text.text).join(" / ");
+    parts.push({ block: { type: "actions", elements }, text: `[${escapeMrkdwn(labels)}]` });
+  }
+  return parts;
+}
+
+function choiceButton(choice: Choice, index: number): Button {
+  const button: Button = {
+    type: "button",
+    action_id: `${CHOICE_ACTION_PREFIX}${index}`,
+    value: choice.id,
+    text: { type: "plain_text", text: truncate(choice.label, SLACK_LIMITS.buttonText), emoji: true },
+  };
+  if (choice.id === DONE_CHOICE_ID) button.style = "primary";
+  return button;
+}
+
+/** The dialog words its question in the conversation's language; the done button follows it. */
+function doneLabel(questionText: string): string {
+  return /\p{Script=Han}/u.test(questionText) ? "完成" : "Done";
+}
+
+function resultParts(title: string, sections: ResultSection[], footer: string): Part[] {
+  const heading = truncate(title, SLACK_LIMITS.headerText);
+  const header: KnownBlock = { type: "header", text: { type: "plain_text", text: heading } };
+  const parts: Part[] = [{ block: header, text: `*${escapeMrkdwn(heading)}*` }];
+  for (const section of sections) parts.push(...resultSectionParts(section));
+  if (footer) parts.push(...contextParts(escapeMrkdwn(footer)));
+  return parts;
+}
+
+/** A section's heading stays with the first piece of its body; the rest follow as plain sections. */
+function resultSectionParts(section: ResultSection): Part[] {
+  const heading = section.heading ? `*${escapeMrkdwn(section.heading)}*` : "";
+  const body = escapeMrkdwn(section.body);
+  return sectionParts(heading && body ? `${heading}\n${body}` : heading || body);
+}
+
+function sectionParts(mrkdwn: string): Part[] {
+  return splitText(mrkdwn, SLACK_LIMITS.sectionText)
+    .filter((piece) => piece.trim() !== "")
+    .map((piece) => ({ block: { type: "section", text: { type: "mrkdwn", text: piece } }, text: piece }));
+}
+
+function contextParts(mrkdwn: string): Part[] {
+  return splitText(mrkdwn, SLACK_LIMITS.contextText)
+    .filter((piece) => piece.trim() !== "")
+    .map((piece) => ({
+      block: { type: "context", elements: [{ type: "mrkdwn", text: piece }] },
+      text: piece,
+    }));
+}
+
+/** Groups blocks into as few messages as the per-message limits allow, keeping their order. */
+function pack(parts: Part[]): SlackMessage[] {
+  const messages: SlackMessage[] = [];
+  let blocks: KnownBlock[] = [];
+  let texts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (blocks.length === 0) return;
+    messages.push({ blocks, text: truncate(texts.join("\n"), SLACK_LIMITS.fallbackText) });
+    blocks = [];
+    texts = [];
+    size = 0;
+  };
+  for (const part of parts) {
+    const full = blocks.length >= SLACK_LIMITS.blocksPerMessage;
+    if (full || size + part.text.length > SLACK_LIMITS.messageChars) flush();
+    blocks.push(part.block);
+    texts.push(part.text);
+    size += part.text.length;
+  }
+  flush();
+  return messages;
+}
+
+/** A question once answered: its buttons replaced by the answer given. */
+export function answeredBlocks(blocks: KnownBlock[], label: string): KnownBlock[] {
+  const kept = blocks.filter((block) => block.type !== "actions");
+  const answer: KnownBlock = {
+    type: "context",
+    elements: [{ type: "mrkdwn", text: `✓ ${escapeMrkdwn(label)}` }],
+  };
+  return [...kept, answer];
+}
+
+/** Whether a posted question took several answers: it carries the done button. */
+export function hasDoneButton(blocks: KnownBlock[]): boolean {
+  return blocks.some(
+    (block) =>
+      block.type === "actions" &&
+      block.elements.some((element) => element.type === "button" && element.value === DONE_CHOICE_ID),
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The HTTP entry point mounted on the shared server. Bolt's receiver verifies the signature
+ * and timestamp (401 otherwise) and acknowledges; this wrapper first caps the body size,
+ * since Bolt would read a body of any length into memory before checking anything.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HTTPReceiver } from "@slack/bolt";
+import type { Logger } from "../logger.ts";
+
+/** Slack's payloads are a few kilobytes; a button press carries the message, still far below this. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+export function bodyLimitedHandler(
+  receiver: HTTPReceiver,
+  logger: Logger,
+  maxBytes = MAX_BODY_BYTES,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    readLimited(req, maxBytes).then(
+      (body) => {
+        if (body === undefined) {
+          logger.warn("slack request refused: body too large", { limit: maxBytes });
+          res.writeHead(413, { connection: "close" }).end();
+          return;
+        }
+        // Bolt uses a body already read (`rawBody`) instead of reading the stream again.
+        Object.assign(req, { rawBody: body });
+        dispatch(receiver, req, res, logger);
+      },
+      (error: Error) => {
+        logger.warn("slack request body unreadable", { error: error.message });
+        if (!res.headersSent) res.writeHead(400).end();
+      },
+    );
+  };
+}
+
+function dispatch(receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse, logger: Logger): void {
+  try {
+    receiver.requestListener(req, res);
+  } catch (error) {
+    // Bolt throws for any path or method other than POST /slack/events.
+    logger.info("slack request to an unknown path", { method: req.method, error: (error as Error).name });
+    if (!res.headersSent) res.writeHead(404).end();
+  }
+}
+
+/** The whole body, or undefined once it exceeds `maxBytes` (the rest is discarded). */
+function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      req.resume();
+      resolve(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on("data", (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        over = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on("error", reject);
+  });
+}

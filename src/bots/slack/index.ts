@@ -1,0 +1,118 @@
+/**
+ * The Slack adapter: Bolt receives Events API deliveries and button presses (over HTTP, or
+ * Socket Mode when an app token is set), acknowledges them at once, and hands each turn to
+ * the dialog service; replies go back as Block Kit messages. No policy logic lives here.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import type { AdvisorService } from "../../dialog/types.ts";
+import { BoundedSeenSet } from "../../store/lock.ts";
+import { SettingsError } from "../config.ts";
+import type { Limits } from "../limits.ts";
+import type { Logger } from "../logger.ts";
+import { boltLogger } from "./bolt-logger.ts";
+import { bodyLimitedHandler } from "./http.ts";
+import { listen } from "./listeners.ts";
+import { createTurnRunner, describe } from "./turns.ts";
+
+export interface SlackOptions {
+  botToken: string;
+  /** HTTP mode: Events API and interactivity at POST /slack/events, verified with this secret. */
+  signingSecret?: string;
+  /** Socket Mode instead of HTTP. */
+  appToken?: string;
+  /** Web API root (SLACK_API_URL); tests point it at a local fake. */
+  apiUrl?: string;
+  service: AdvisorService;
+  logger: Logger;
+  limits: Limits;
+  /** Records a delivery id and answers whether it is new (the store's `markSeen("slack", id)`).
+   * Default: a bounded in-memory set, which forgets across restarts. */
+  seen?: (id: string) => Promise<boolean>;
+}
+
+export interface SlackAdapter {
+  /** HTTP mode only: serves POST /slack/events; mount it on the shared server. */
+  httpHandler?: (req: IncomingMessage, res: ServerResponse) => void;
+  start(): Promise<void>;
+  /** Stops receiving and waits for the turns under way to post their replies. */
+  stop(): Promise<void>;
+}
+
+/** Web API calls are retried briefly: a reply minutes late is worse than a logged failure. */
+const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
+
+export async function createSlack(options: SlackOptions): Promise<SlackAdapter> {
+  const { botToken, signingSecret, appToken, logger } = options;
+  if (!appToken && !signingSecret) {
+    throw new SettingsError([
+      "Slack needs SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)",
+    ]);
+  }
+  const log = boltLogger(logger);
+  const clientOptions = {
+    ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
+    retryConfig: RETRY,
+    // The original HTTP error holds the request, and with it the token.
+    attachOriginalToWebAPIRequestError: false,
+  };
+  const receiver = appToken
+    ? new SocketModeReceiver({ appToken, logger: log, installerOptions: { clientOptions } })
+    : new HTTPReceiver({ signingSecret: signingSecret ?? "", logger: log, processBeforeResponse: false });
+  const app = new App({
+    token: botToken,
+    receiver,
+    logger: log,
+    clientOptions,
+    convoStore: false,
+    // auth.test runs in `init` below, not lazily on the first event, where it would delay the ack.
+    deferInitialization: true,
+  });
+  await initialize(app);
+
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    return work.finally(() => inFlight.delete(work));
+  };
+  const runner = createTurnRunner({
+    client: app.client,
+    service: options.service,
+    limits: options.limits,
+    logger,
+  });
+  listen(app, { runner, logger, seen: options.seen ?? inMemorySeen(), track });
+
+  return {
+    httpHandler: receiver instanceof HTTPReceiver ? bodyLimitedHandler(receiver, logger) : undefined,
+    async start() {
+      if (appToken) await app.start();
+      logger.info("slack adapter started", { mode: appToken ? "socket" : "http" });
+    },
+    async stop() {
+      if (appToken) await app.stop();
+      await Promise.allSettled([...inFlight]);
+      logger.info("slack adapter stopped");
+    },
+  };
+}
+
+/** Checks the bot token (auth.test) and learns the bot's own user id, to ignore its own messages. */
+async function initialize(app: App): Promise<void> {
+  try {
+    await app.init();
+  } catch (error) {
+    const reason = describe(error).message;
+    throw new SettingsError([`SLACK_BOT_TOKEN was not accepted by Slack (${reason}); check the token`]);
+  }
+}
+
+function inMemorySeen(): (id: string) => Promise<boolean> {
+  const seen = new BoundedSeenSet();
+  return async (id) => seen.add("slack", id);
+}
+
+/** The Web API client appends method names to the root, so it must end with "/". */
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

@@ -1,0 +1,137 @@
+/**
+ * Bolt listeners: each turns one kind of Slack input into a turn for the runner. Bolt has
+ * already acknowledged an event when its listener runs; a button press is acknowledged first
+ * thing here. Neither waits for the dialog or the Web API.
+ */
+import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
+import type { Logger } from "../logger.ts";
+import { CHOICE_ACTION_PREFIX, hasDoneButton } from "./blocks.ts";
+import { guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
+import type { TurnRequest, TurnRunner } from "./turns.ts";
+
+interface ListenerDeps {
+  runner: TurnRunner;
+  logger: Logger;
+  seen: (id: string) => Promise<boolean>;
+  /** Registers work under way, so `stop` can wait for it. */
+  track: (work: Promise<void>) => Promise<void>;
+}
+
+/** The fields of a message or app_mention event the adapter reads. */
+interface UserMessage {
+  subtype?: string;
+  bot_id?: string;
+  user?: string;
+  team?: string;
+  text?: string;
+  ts: string;
+  thread_ts?: string;
+  channel: string;
+  channel_type?: string;
+}
+
+interface EventEnvelope {
+  event_id?: string;
+  team_id?: string;
+}
+
+export function listen(app: App, deps: ListenerDeps): void {
+  const { runner, logger, track } = deps;
+
+  /** A redelivery (Slack retries when it thinks an ack was late) is dropped, not answered again. */
+  const firstDelivery = async (envelope: EventEnvelope): Promise<boolean> => {
+    if (!envelope.event_id) return true;
+    try {
+      if (await deps.seen(envelope.event_id)) return true;
+      logger.info("slack redelivery ignored", { eventId: envelope.event_id });
+      return false;
+    } catch (error) {
+      // Without the record, answering twice is better than not answering at all.
+      logger.warn("slack delivery record unavailable", { error: (error as Error).message });
+      return true;
+    }
+  };
+
+  const onUserMessage = async (
+    message: UserMessage,
+    envelope: EventEnvelope,
+    botUserId: string | undefined,
+    where: { target: SlackTarget; isDirect: boolean },
+  ) => {
+    if (!isFromPerson(message, botUserId)) return;
+    const team = envelope.team_id ?? message.team;
+    if (!team || !message.user) return;
+    if (!(await firstDelivery(envelope))) return;
+    const rawText = message.text ?? "";
+    const text = plainText(rawText, botUserId);
+    const request: TurnRequest = {
+      team,
+      user: message.user,
+      ...where,
+      rawText,
+      lang: guessLang(text),
+      event: text === "" ? { kind: "start" } : { kind: "text", text },
+    };
+    await track(runner.message(request));
+  };
+
+  app.event("message", async ({ event, body, context }) => {
+    const message = event as unknown as UserMessage;
+    // In channels only mentions are answered (app_mention below); here, direct messages.
+    if (message.channel_type !== "im") return;
+    const target = { channel: message.channel, threadTs: message.thread_ts };
+    await onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: true });
+  });
+
+  app.event("app_mention", async ({ event, body, context }) => {
+    const message = event as unknown as UserMessage;
+    // Answer in the thread, starting one under the mention when it was not in a thread.
+    const target = { channel: message.channel, threadTs: message.thread_ts ?? message.ts };
+    await onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: false });
+  });
+
+  app.action<BlockAction<ButtonAction>>(
+    { type: "block_actions", action_id: new RegExp(`^${CHOICE_ACTION_PREFIX}`) },
+    async ({ ack, body, action }) => {
+      await ack();
+      const request = pressRequest(body, action);
+      const message = body.message;
+      if (!request || !message) {
+        logger.warn("slack button press without its message ignored", { actionId: action.action_id });
+        return;
+      }
+      const blocks: types.KnownBlock[] = Array.isArray(message.blocks) ? message.blocks : [];
+      const pressed = {
+        ts: message.ts,
+        blocks,
+        text: message.text ?? "",
+        label: action.text.text,
+        multi: hasDoneButton(blocks),
+      };
+      await track(runner.press(request, pressed));
+    },
+  );
+}
+
+/** Messages from people only: not this bot, not other bots, not edits, joins or deletions. */
+function isFromPerson(message: UserMessage, botUserId: string | undefined): boolean {
+  if (message.subtype !== undefined || message.bot_id !== undefined) return false;
+  return message.user !== undefined && message.user !== botUserId;
+}
+
+function pressRequest(body: BlockAction<ButtonAction>, action: ButtonAction): TurnRequest | undefined {
+  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  const team = body.team?.id ?? body.user.team_id;
+  const message = body.message;
+  if (!channel || !team || !message || action.value === undefined) return undefined;
+  const isDirect = isDirectChannel(channel);
+  const threadTs = message.thread_ts as string | undefined;
+  return {
+    team,
+    user: body.user.id,
+    target: { channel, threadTs: isDirect ? threadTs : (threadTs ?? message.ts) },
+    isDirect,
+    lang: guessLang(message.text ?? ""),
+    event: { kind: "choice", id: action.value },
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * One turn of a Slack conversation, after Bolt has acknowledged the delivery: the limits,
+ * the dialog service, and the replies posted back where the user wrote.
+ */
+import type { types, webApi } from "@slack/bolt";
+import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
+import type { Limits } from "../limits.ts";
+import type { Logger } from "../logger.ts";
+import { answeredBlocks, renderReplies, type SlackMessage } from "./blocks.ts";
+import { conversationIdFor, type SlackTarget } from "./inbound.ts";
+
+export interface TurnRequest {
+  team: string;
+  user: string;
+  target: SlackTarget;
+  isDirect: boolean;
+  event: DialogEvent;
+  /** The text exactly as Slack delivered it, for the length cap. */
+  rawText?: string;
+  lang?: Lang;
+}
+
+/** The bot message whose button was pressed. */
+export interface PressedMessage {
+  ts: string;
+  blocks: types.KnownBlock[];
+  text: string;
+  /** The pressed button's label, shown in place of the buttons once answered. */
+  label: string;
+  /** The message asked a several-answers question (it has a done button). */
+  multi: boolean;
+}
+
+export interface TurnRunner {
+  message(request: TurnRequest): Promise<void>;
+  press(request: TurnRequest, pressed: PressedMessage): Promise<void>;
+}
+
+const FAILURE: Record<Lang, string> = {
+  zh: "抱歉，处理您的消息时出了点问题，请稍后再试。您之前的回答都还在。",
+  en: "Sorry, something went wrong while handling your message. Please try again in a moment; your earlier answers are kept.",
+};
+
+export function failureText(lang: Lang | undefined): string {
+  return lang ? FAILURE[lang] : `${FAILURE.zh}\n${FAILURE.en}`;
+}
+
+export function createTurnRunner(deps: {
+  client: webApi.WebClient;
+  service: AdvisorService;
+  limits: Limits;
+  logger: Logger;
+}): TurnRunner {
+  const { client, service, limits, logger } = deps;
+
+  const post = async (target: SlackTarget, messages: SlackMessage[]) => {
+    // In order and one at a time: a later message must not overtake an earlier one.
+    for (const message of messages) {
+      await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+    }
+  };
+
+  /** Runs the dialog for one turn; undefined when the turn was refused or failed (the user is told). */
+  const takeTurn = async (request: TurnRequest): Promise<Reply[] | undefined> => {
+    const admission = limits.admit({
+      userKey: `slack:${request.team}:${request.user}`,
+      text: request.rawText,
+      lang: request.lang,
+    });
+    if (!admission.ok) {
+      logger.info("slack turn refused", { reason: admission.reason, user: request.user });
+      if (admission.notice) await notify(request, admission.notice);
+      return undefined;
+    }
+    try {
+      return await service.handle({
+        channel: "slack",
+        conversationId: conversationIdFor(request.team, request.target, request.isDirect),
+        userId: request.user,
+        lang: request.lang,
+        event: request.event,
+      });
+    } catch (error) {
+      logger.error("slack turn failed", { error: describe(error), user: request.user });
+      await notify(request, failureText(request.lang));
+      return undefined;
+    }
+  };
+
+  /** A notice only the user sees: in a shared channel nobody else needs it. */
+  const notify = async (request: TurnRequest, text: string) => {
+    const { channel, threadTs } = request.target;
+    await client.chat.postEphemeral({ channel, user: request.user, thread_ts: threadTs, text });
+  };
+
+  const guarded = async (what: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      // A Web API failure while answering: nothing more can be said to the user through Slack.
+      logger.error(`slack ${what} failed`, { error: describe(error) });
+    }
+  };
+
+  return {
+    message: (request) =>
+      guarded("reply", async () => {
+        const replies = await takeTurn(request);
+        if (replies) await post(request.target, renderReplies(replies));
+      }),
+    press: (request, pressed) =>
+      guarded("button reply", async () => {
+        const replies = await takeTurn(request);
+        if (!replies) return;
+        const messages = renderReplies(replies);
+        const [first] = messages;
+        // Ticking one option of a several-answers question redraws that question in place.
+        if (first && updatesInPlace(pressed, request.event, replies)) {
+          await client.chat.update({ channel: request.target.channel, ts: pressed.ts, ...first });
+          await post(request.target, messages.slice(1));
+          return;
+        }
+        // The answered question loses its buttons, so an old question cannot be answered twice.
+        const blocks = answeredBlocks(pressed.blocks, pressed.label);
+        await guarded("question update", async () => {
+          await client.chat.update({
+            channel: request.target.channel,
+            ts: pressed.ts,
+            text: pressed.text,
+            blocks,
+          });
+        });
+        await post(request.target, messages);
+      }),
+  };
+}
+
+function updatesInPlace(pressed: PressedMessage, event: DialogEvent, replies: Reply[]): boolean {
+  const [reply] = replies;
+  const ticked = event.kind === "choice" && event.id !== "done";
+  return pressed.multi && ticked && replies.length === 1 && reply?.kind === "question" && reply.multi;
+}
+
+/** What an operator needs of an error, without request objects that could carry a token. */
+export function describe(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
+}
