@@ -19,6 +19,8 @@ export const TEAM = "T1";
 export interface Harness {
   fake: FakeSlack;
   adapter: SlackAdapter;
+  /** Where the adapter's HTTP handler listens (POST /slack/events). */
+  url: string;
   /** Every log line written, as parsed JSON. */
   logs: string[];
   send(event: Record<string, unknown>, options?: SendOptions): Promise<Response>;
@@ -115,6 +117,7 @@ export async function startHarness(
   return {
     fake,
     adapter,
+    url,
     logs,
     send(event, send = {}) {
       eventCounter += 1;

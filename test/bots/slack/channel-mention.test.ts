@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { at, buttons, type Harness, posted, ScriptedService, startHarness, TEAM } from "./harness.ts";
+
+const mention = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: "app_mention",
+  channel: "C9",
+  user: "U7",
+  team: TEAM,
+  text,
+  ts: "1700000100.000200",
+  ...extra,
+});
+
+describe("a mention in a channel", () => {
+  let harness: Harness;
+  afterEach(() => harness?.close());
+
+  it("is answered in a thread under the mention, as its own conversation", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const { fake } = harness;
+
+    await harness.send(mention(`<@${fake.botUserId}> 我们公司能申请什么补贴？`));
+    await fake.waitForCalls("chat.postMessage", 2);
+    // The bot's own mention is not part of what the user said.
+    expect(at(service.inputs, 0)).toMatchObject({
+      conversationId: `slack:${TEAM}:C9:1700000100.000200`,
+      userId: "U7",
+      event: { kind: "text", text: "我们公司能申请什么补贴？" },
+    });
+    for (const message of posted(fake)) {
+      expect(message.channel).toBe("C9");
+      expect(message.thread_ts).toBe("1700000100.000200");
+    }
+
+    // A button pressed in that thread continues the same conversation, in the same thread.
+    const question = at(posted(fake), 1);
+    await harness.press(question, "tongzhou", { user: "U7" });
+    await fake.waitForCalls("chat.postMessage", 3);
+    expect(at(service.inputs, 1)).toMatchObject({
+      conversationId: `slack:${TEAM}:C9:1700000100.000200`,
+      event: { kind: "choice", id: "tongzhou" },
+    });
+    expect(at(posted(fake), 2).thread_ts).toBe("1700000100.000200");
+    expect(buttons(at(posted(fake), 2)).length).toBeGreaterThan(0);
+  });
+
+  it("continues a conversation when mentioned again inside its thread", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const { fake } = harness;
+
+    await harness.send(
+      mention(`<@${fake.botUserId}> 再问一下`, { ts: "1700000200.000300", thread_ts: "1700000100.000200" }),
+    );
+    await fake.waitForCalls("chat.postMessage", 1);
+    expect(at(service.inputs, 0).conversationId).toBe(`slack:${TEAM}:C9:1700000100.000200`);
+    expect(at(posted(fake), 0).thread_ts).toBe("1700000100.000200");
+  });
+
+  it("starts the conversation when the mention has no other words", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    await harness.send(mention(`<@${harness.fake.botUserId}>`));
+    await harness.fake.waitForCalls("chat.postMessage", 1);
+    expect(at(service.inputs, 0).event).toEqual({ kind: "start" });
+  });
+});
