@@ -26,6 +26,8 @@ const variants: [string, SynonymGroup[], FaqTuning][] = process.argv.includes("-
       ["words + bigrams (default)", synonyms, {}],
       ["concepts weigh as words", synonyms, { conceptWeight: 1 }],
       ["concepts weigh triple", synonyms, { conceptWeight: 3 }],
+      ["no relative score floor", synonyms, { minRelativeScore: 0 }],
+      ["relative score floor 0.3", synonyms, { minRelativeScore: 0.3 }],
       ["default without synonyms", [], {}],
       ["without article keywords", synonyms, { weights: bare }],
       // Segmentation alone, without the curated help of keywords and synonyms:

@@ -60,17 +60,21 @@ export interface FaqTuning {
   analyzer?: AnalyzerOptions;
   /** How much more a synonym concept in the question counts than a plain word (default 2). */
   conceptWeight?: number;
+  /** Answers scoring below this share of the first answer's score are left out. */
+  minRelativeScore?: number;
   weights?: FieldWeights;
   bm25?: Bm25Params;
 }
 
 export const DEFAULT_TOP = 3;
+export const DEFAULT_MIN_RELATIVE_SCORE = 0.15;
 
 interface Entry {
   document: PolicyDocument;
   article: Article;
-  /** Each benefit's terms, to pick the benefit quote that answers the question. */
-  benefitTerms: Set<string>[];
+  /** Each benefit's terms (titles, summaries, quote) and its quote's own, to pick the quote
+   * that answers the question. */
+  benefits: { quote: string; terms: Set<string>; quoteTerms: Set<string> }[];
 }
 
 export function createFaqIndex(
@@ -83,6 +87,7 @@ export function createFaqIndex(
   // A concept stands for a whole curated phrase ("拿数据去银行贷款"), stronger evidence of
   // the topic than any single word of the question.
   const conceptWeight = tuning.conceptWeight ?? 2;
+  const minRelative = tuning.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE;
   const entries: Entry[] = [];
   const bags: Map<string, number>[] = [];
   for (const document of set.documents) {
@@ -90,7 +95,11 @@ export function createFaqIndex(
       entries.push({
         document,
         article,
-        benefitTerms: article.benefits.map((b) => new Set(analyze(benefitText(b)))),
+        benefits: article.benefits.map((b) => ({
+          quote: b.quote,
+          terms: new Set(analyze(benefitText(b))),
+          quoteTerms: new Set(analyze(b.quote)),
+        })),
       });
       bags.push(articleBag(article, analyze, weights));
     }
@@ -106,7 +115,7 @@ export function createFaqIndex(
       const { named, rest } = findDistricts(question, districts);
       const terms = analyze(rest);
       const scores = bm25.score(terms, (term) => (term.startsWith(CONCEPT) ? conceptWeight : 1));
-      const hits = entries
+      const ranked = entries
         .map((entry, i) => ({ entry, score: scores[i] ?? 0, first: named.has(entry.document.id) }))
         .filter((hit) => hit.score > 0)
         .sort(
@@ -114,8 +123,10 @@ export function createFaqIndex(
             Number(b.first) - Number(a.first) ||
             b.score - a.score ||
             (order.get(a.entry) ?? 0) - (order.get(b.entry) ?? 0),
-        )
-        .slice(0, Math.max(0, top));
+        );
+      // Clauses that share only a stray word with the question are noise, not answers.
+      const floor = (ranked[0]?.score ?? 0) * minRelative;
+      const hits = ranked.filter((hit) => hit.score >= floor).slice(0, Math.max(0, top));
       // A clause of another district ranks after the named district's; its score must not
       // claim otherwise, so answers stay best first by score too.
       let ceiling = 1;
@@ -154,17 +165,17 @@ function articleBag(article: Article, analyze: Analyzer, weights: FieldWeights):
   return bag;
 }
 
-/** The quote of the one benefit the question is most about; the whole article when no
- * single benefit stands out (or the article grants none). */
+/** The quote of the one benefit the question is most about, when the quote itself speaks
+ * to the question; otherwise the whole article, so the words asked about are shown. */
 function answerText(entry: Entry, terms: string[], idf: (term: string) => number): string {
   const unique = [...new Set(terms)];
-  const scores = entry.benefitTerms.map((set) =>
-    unique.reduce((sum, t) => sum + (set.has(t) ? idf(t) : 0), 0),
-  );
+  const overlap = (set: Set<string>) => unique.reduce((sum, t) => sum + (set.has(t) ? idf(t) : 0), 0);
+  const scores = entry.benefits.map((b) => overlap(b.terms));
   const best = Math.max(0, ...scores);
-  const winners = scores.filter((s) => s === best);
   const index = scores.indexOf(best);
-  if (best > 0 && winners.length === 1) return entry.article.benefits[index]?.quote ?? entry.article.text;
+  const chosen = entry.benefits[index];
+  const uniqueBest = scores.filter((s) => s === best).length === 1;
+  if (chosen && best > 0 && uniqueBest && overlap(chosen.quoteTerms) > 0) return chosen.quote;
   return entry.article.text;
 }
 

@@ -1,0 +1,36 @@
+/**
+ * FAQ answers as readable text (Chinese by default, English on request), for the
+ * `ask` command and the chat. Every document cited repeats its caveat (the Tongzhou
+ * rules are a draft for comments, CONTRACT.md).
+ */
+import type { PolicySet } from "../policy/load.ts";
+import type { Lang } from "../policy/outcome.ts";
+import { articleLabel } from "../policy/report.ts";
+import type { FaqAnswer } from "./index.ts";
+
+export function renderAnswers(question: string, answers: FaqAnswer[], set: PolicySet, lang: Lang): string {
+  const zh = lang === "zh";
+  const out = [`${zh ? "问题" : "Question"}${zh ? "：" : ": "}${question}`];
+  if (answers.length === 0) {
+    out.push(
+      zh
+        ? "没有找到相关条款。可以换个说法，或写明所在区（通州/石景山）和想了解的支持，例如“石景山DCMM认证奖励多少”。"
+        : 'No clause matches. Try other words, or name the district (Tongzhou/Shijingshan) and the support you mean, e.g. "DCMM award in Shijingshan".',
+    );
+    return out.join("\n");
+  }
+  for (const [i, answer] of answers.entries()) {
+    const label = articleLabel(set, answer.policy, answer.article, lang);
+    const relevance = `${zh ? "相关度" : "relevance"} ${answer.score.toFixed(2)}`;
+    // The Chinese label already ends with the heading, which is the title.
+    const title = label.includes(answer.title) ? "" : answer.title;
+    out.push(`${i + 1}. 【${label}】${title}${zh ? `（${relevance}）` : ` (${relevance})`}`);
+    out.push(`   ${zh ? "原文" : "Source"}${zh ? "：" : ": "}“${answer.text}”`);
+  }
+  const cited = [...new Set(answers.map((a) => a.policy))];
+  for (const policy of cited) {
+    const caveat = set.documents.find((d) => d.id === policy)?.caveat[lang];
+    if (caveat) out.push(`${zh ? "注：" : "Note: "}${caveat}`);
+  }
+  return out.join("\n");
+}
