@@ -28,6 +28,7 @@ import { JSONFile } from "lowdb/node";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { JsonLinesFile } from "./jsonl.ts";
 import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
+import { isStoredConversation } from "./shape.ts";
 import type { ConversationStore, StoredConversation, StoreOptions, TriageRecord } from "./types.ts";
 
 /** What one conversation file holds. The id is kept so a file can be traced to its chat. */
@@ -217,12 +218,5 @@ export class FileStore implements ConversationStore {
 function isConversationFile(value: unknown, conversationId: string): value is ConversationFile {
   if (typeof value !== "object" || value === null) return false;
   const { id, conversation } = value as Partial<ConversationFile>;
-  return (
-    id === conversationId &&
-    typeof conversation === "object" &&
-    conversation !== null &&
-    typeof conversation.version === "number" &&
-    typeof conversation.updatedAt === "string" &&
-    "state" in conversation
-  );
+  return id === conversationId && isStoredConversation(conversation);
 }
