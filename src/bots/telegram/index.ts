@@ -1,0 +1,183 @@
+/**
+ * The Telegram adapter: a grammY bot that takes updates by long polling, or by webhook when
+ * a webhook URL is configured, and hands each to the dialog service. Updates of one chat
+ * are handled in the order they arrive and never at the same time; different chats do not
+ * wait for each other.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Bot, GrammyError, webhookCallback } from "grammy";
+import type { AdvisorService, Lang } from "../../dialog/types.ts";
+import { KeyedMutex } from "../../store/lock.ts";
+import type { ConversationStore } from "../../store/types.ts";
+import type { TelegramSettings } from "../config.ts";
+import type { Limits } from "../limits.ts";
+import type { Logger } from "../logger.ts";
+import { ALLOWED_UPDATES, readUpdate } from "./inbound.ts";
+import { retryAfterFloodControl } from "./retry.ts";
+import { COMMANDS } from "./texts.ts";
+import { createTurnHandler } from "./turn.ts";
+
+export interface TelegramOptions extends TelegramSettings {
+  service: AdvisorService;
+  /** Delivery ids are recorded here, so a redelivery is skipped even by another instance. */
+  store: Pick<ConversationStore, "markSeen">;
+  logger: Logger;
+  limits: Limits;
+}
+
+export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface TelegramAdapter {
+  /** Webhook mode only: the handler to mount for POST requests at `path`. */
+  webhook?: { path: string; handler: HttpHandler };
+  /** Connects (checks the token), registers the command menu, then polls or sets the webhook. */
+  start(): Promise<void>;
+  /** Takes no more updates and resolves once every update taken so far is handled. */
+  stop(): Promise<void>;
+}
+
+/** Updates are small; a body beyond this is not from Telegram. */
+const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+
+/** Telegram refused the configured token or webhook: the operator must fix a setting. */
+export class TelegramSetupError extends Error {
+  override readonly name = "TelegramSetupError";
+}
+
+export function createTelegram(options: TelegramOptions): TelegramAdapter {
+  const { logger, webhook } = options;
+  const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
+  const shutdown = new AbortController();
+  bot.api.config.use(retryAfterFloodControl({ logger, signal: shutdown.signal }));
+
+  const handleUpdate = createTurnHandler({ ...options, api: bot.api });
+  const chats = new KeyedMutex();
+  const acknowledgements = new Set<Promise<unknown>>();
+  /** Webhook requests being read: their updates are not queued yet, but must be before stopping. */
+  const requests = new Set<Promise<void>>();
+  let stopping = false;
+
+  // The only middleware: it queues the update behind the chat's earlier ones and returns at
+  // once, so polling fetches on and a webhook request is answered without waiting for the dialog.
+  bot.use((ctx) => {
+    const query = ctx.update.callback_query;
+    if (query) {
+      // Answered at once, before the queue, so the button stops spinning even behind a slow turn.
+      const ack = ctx.api
+        .answerCallbackQuery(query.id)
+        .catch((error) => logger.debug("telegram: could not answer a button press", { error }))
+        .finally(() => acknowledgements.delete(ack));
+      acknowledgements.add(ack);
+    }
+    const inbound = readUpdate(ctx.update);
+    if (inbound.kind === "ignored") return;
+    void chats.run(String(inbound.chatId), () => handleUpdate(ctx.update.update_id, inbound));
+  });
+  bot.catch((error) => logger.error("telegram: update could not be queued", { error: error.error }));
+
+  let polling: Promise<void> | undefined;
+
+  const startPolling = () =>
+    new Promise<void>((started, failed) => {
+      polling = bot
+        .start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => started() })
+        .catch((error) => {
+          failed(explain(error));
+          // After start-up, polling ends only on 401 or 409 (another instance polls this token).
+          if (!stopping) logger.error("telegram: long polling stopped", { error: explain(error) });
+        });
+    });
+
+  const setUp = async () => {
+    try {
+      await bot.init();
+      for (const lang of ["zh", "en"] as Lang[]) {
+        await bot.api.setMyCommands(COMMANDS[lang], { language_code: lang });
+      }
+      await bot.api.setMyCommands(COMMANDS.zh);
+    } catch (error) {
+      throw explain(error);
+    }
+  };
+
+  const adapter: TelegramAdapter = {
+    async start() {
+      await setUp();
+      if (!webhook) {
+        await startPolling();
+        logger.info("telegram: long polling", { bot: bot.botInfo.username });
+        return;
+      }
+      await bot.api
+        .setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] })
+        .catch((error) => {
+          throw explain(error);
+        });
+      logger.info("telegram: webhook set", { bot: bot.botInfo.username, path: webhook.path });
+    },
+    async stop() {
+      stopping = true;
+      if (polling) {
+        await bot
+          .stop()
+          .catch((error) => logger.warn("telegram: could not confirm the last update", { error }));
+        await polling;
+      }
+      await Promise.all(requests);
+      await chats.drain();
+      await Promise.all(acknowledgements);
+      shutdown.abort();
+    },
+  };
+
+  if (webhook) {
+    const callback = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "return" });
+    const handler: HttpHandler = (req, res) => {
+      if (stopping) {
+        // Telegram keeps the update and delivers it again once we are back.
+        res.writeHead(503).end();
+        return;
+      }
+      if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
+        res.writeHead(413).end();
+        req.resume();
+        return;
+      }
+      const request = callback(req, res).then(
+        () => {
+          if (res.statusCode === 401)
+            logger.warn("telegram: webhook request without the right secret refused");
+        },
+        (error) => {
+          logger.warn("telegram: unreadable webhook request refused", { error });
+          if (!res.headersSent) res.writeHead(400).end();
+        },
+      );
+      requests.add(request);
+      void request.finally(() => requests.delete(request));
+    };
+    adapter.webhook = { path: webhook.path, handler };
+  }
+  return adapter;
+}
+
+/** Turns Telegram's refusals of our settings into messages that say which setting to fix. */
+function explain(error: unknown): unknown {
+  if (!(error instanceof GrammyError)) return error;
+  if (error.error_code === 401 || error.error_code === 404) {
+    return new TelegramSetupError(
+      `Telegram refused the bot token (${error.description}): check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT if set)`,
+    );
+  }
+  if (error.error_code === 409) {
+    return new TelegramSetupError(
+      `Telegram reports a conflict (${error.description}): another instance is using this bot token, or a webhook is set`,
+    );
+  }
+  if (error.method === "setWebhook") {
+    return new TelegramSetupError(
+      `Telegram refused the webhook (${error.description}): check TELEGRAM_WEBHOOK_URL`,
+    );
+  }
+  return error;
+}

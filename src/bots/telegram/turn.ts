@@ -1,0 +1,160 @@
+/**
+ * One turn of a Telegram chat, run after the chat's earlier turns have finished: skip a
+ * redelivered update, apply the limits, ask the dialog service, and show its replies,
+ * tidying the question whose button was pressed so the chat stays readable.
+ */
+import type { Api } from "grammy";
+import type { AdvisorService, Reply } from "../../dialog/types.ts";
+import type { ConversationStore } from "../../store/types.ts";
+import type { Limits } from "../limits.ts";
+import type { Logger } from "../logger.ts";
+import { conversationIdOf, type Inbound, type PressedMessage } from "./inbound.ts";
+import { DONE_CHOICE_ID, escapeHtml, renderReplies, type TelegramMessage } from "./render.ts";
+import { failureText, unreadableText } from "./texts.ts";
+
+type Turn = Extract<Inbound, { kind: "turn" }>;
+
+export interface TurnDeps {
+  api: Api;
+  service: AdvisorService;
+  store: Pick<ConversationStore, "markSeen">;
+  limits: Limits;
+  logger: Logger;
+}
+
+/** Chats whose last question is remembered; beyond this the oldest are forgotten (their
+ * buttons then simply stay until pressed, when the dialog answers as for any stale press). */
+const OPEN_QUESTIONS_LIMIT = 10_000;
+const TELEGRAM_TEXT_LIMIT = 4096;
+
+export function createTurnHandler(deps: TurnDeps) {
+  const { api, service, store, limits, logger } = deps;
+  /** The message, per chat, that carries the current question's live buttons. */
+  const openQuestions = new Map<number, number>();
+
+  const send = async (chatId: number, messages: TelegramMessage[]) => {
+    let lastKeyboard: number | undefined;
+    for (const message of messages) {
+      const sent = await api.sendMessage(chatId, message.html, {
+        parse_mode: "HTML",
+        reply_markup: message.keyboard,
+        link_preview_options: { is_disabled: true },
+      });
+      if (message.keyboard) lastKeyboard = sent.message_id;
+    }
+    return lastKeyboard;
+  };
+
+  const say = (chatId: number, text: string) => send(chatId, [{ html: escapeHtml(text) }]);
+
+  /** Cosmetic edits fail for ordinary reasons (message too old, deleted, unchanged); the turn goes on. */
+  const tryEdit = async (what: string, edit: () => Promise<unknown>) => {
+    try {
+      await edit();
+    } catch (error) {
+      logger.debug(`telegram: could not ${what}`, { error });
+    }
+  };
+
+  const rememberQuestion = (chatId: number, messageId: number | undefined) => {
+    openQuestions.delete(chatId);
+    if (messageId === undefined) return;
+    openQuestions.set(chatId, messageId);
+    if (openQuestions.size > OPEN_QUESTIONS_LIMIT)
+      openQuestions.delete(openQuestions.keys().next().value as number);
+  };
+
+  /** Takes the buttons off a question once it is answered; the pressed one also shows the answer. */
+  const closeQuestion = async (chatId: number, messageId: number, answered?: PressedMessage) => {
+    const answer =
+      answered?.label && answered.text !== undefined && `${answered.text}\n\n✔ ${answered.label}`;
+    if (answer && answer.length <= TELEGRAM_TEXT_LIMIT) {
+      // Sent without `reply_markup`, the edit also removes the keyboard.
+      await tryEdit("mark the answer", () =>
+        api.editMessageText(chatId, messageId, answer, { entities: answered.entities }),
+      );
+    } else {
+      await tryEdit("remove old buttons", () => api.editMessageReplyMarkup(chatId, messageId));
+    }
+  };
+
+  /** A tick on a several-answers question that returns that question again: the same message
+   * is updated in place, so ticking five boxes does not leave five copies in the chat. */
+  const isToggle = (turn: Turn, replies: Reply[], messages: TelegramMessage[]) =>
+    turn.pressed?.multi === true &&
+    turn.event.kind === "choice" &&
+    turn.event.id !== DONE_CHOICE_ID &&
+    replies.length === 1 &&
+    replies[0]?.kind === "question" &&
+    replies[0].multi &&
+    messages.length === 1;
+
+  const deliver = async (turn: Turn, replies: Reply[]) => {
+    const messages = renderReplies(replies);
+    const { chatId, pressed } = turn;
+    const open = openQuestions.get(chatId);
+    const [only] = messages;
+    if (pressed && only && isToggle(turn, replies, messages)) {
+      if (open !== undefined && open !== pressed.messageId) await closeQuestion(chatId, open);
+      await tryEdit("update the question", () =>
+        api.editMessageText(chatId, pressed.messageId, only.html, {
+          parse_mode: "HTML",
+          reply_markup: only.keyboard,
+        }),
+      );
+      rememberQuestion(chatId, pressed.messageId);
+      return;
+    }
+    if (pressed) {
+      // After a restart nothing is remembered, and the pressed question is taken as the open one.
+      const current = open === undefined || open === pressed.messageId;
+      const isDone = turn.event.kind === "choice" && turn.event.id === DONE_CHOICE_ID;
+      await closeQuestion(chatId, pressed.messageId, current && !isDone ? pressed : undefined);
+      if (!current) await closeQuestion(chatId, open);
+    } else if (open !== undefined && messages.length > 0) {
+      await closeQuestion(chatId, open);
+    }
+    rememberQuestion(chatId, await send(chatId, messages));
+  };
+
+  const runTurn = async (turn: Turn) => {
+    const { chatId, userId, lang } = turn;
+    const admission = limits.admit({ userKey: `telegram:${userId}`, text: turn.rawText, lang });
+    if (!admission.ok) {
+      if (admission.notice) await say(chatId, admission.notice);
+      return;
+    }
+    // Shown while the dialog works, which is when a result is computed. Not awaited, so it
+    // costs no time; awaited before replying, so it cannot arrive after the reply.
+    const typing = api.sendChatAction(chatId, "typing").catch((error) => {
+      logger.debug("telegram: typing indicator failed", { error });
+    });
+    const replies = await service.handle({
+      channel: "telegram",
+      conversationId: conversationIdOf(chatId),
+      userId,
+      lang,
+      event: turn.event,
+    });
+    await typing;
+    await deliver(turn, replies);
+  };
+
+  /** Handles one update. A failure is logged and the user told; what the dialog stored stays. */
+  return async function handleUpdate(updateId: number, inbound: Inbound): Promise<void> {
+    if (inbound.kind === "ignored") return;
+    try {
+      if (!(await store.markSeen("telegram", String(updateId)))) {
+        logger.info("telegram: update delivered again, skipped", { updateId });
+        return;
+      }
+      if (inbound.kind === "unreadable") await say(inbound.chatId, unreadableText(inbound.lang));
+      else await runTurn(inbound);
+    } catch (error) {
+      logger.error("telegram: update failed", { error, updateId, chatId: inbound.chatId });
+      await say(inbound.chatId, failureText(inbound.lang)).catch((sendError) => {
+        logger.error("telegram: could not tell the user about a failure", { error: sendError, updateId });
+      });
+    }
+  };
+}

@@ -1,0 +1,66 @@
+/** Wires the real Telegram adapter to the fake Bot API, a store and a dialog service. */
+import { createLimits, type Limits } from "../../../src/bots/limits.ts";
+import { createLogger } from "../../../src/bots/logger.ts";
+import { createTelegram, type TelegramAdapter } from "../../../src/bots/telegram/index.ts";
+import type { AdvisorService } from "../../../src/dialog/types.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
+import type { ConversationStore } from "../../../src/store/types.ts";
+import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.ts";
+import { type ScriptedService, scriptedService } from "./scripted-service.ts";
+
+export interface Harness<S extends AdvisorService = ScriptedService> {
+  fake: FakeTelegram;
+  telegram: TelegramAdapter;
+  service: S;
+  store: ConversationStore;
+  /** Every log line the adapter wrote. */
+  logs: string[];
+  /** Stops the adapter (if still running) and the fake. */
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions<S extends AdvisorService> {
+  fake?: FakeTelegram;
+  store?: ConversationStore;
+  service?: (store: ConversationStore) => S;
+  limits?: Limits;
+  webhook?: { url: string; path: string; secret: string };
+  start?: boolean;
+}
+
+export async function startHarness<S extends AdvisorService = ScriptedService>(
+  options: HarnessOptions<S> = {},
+): Promise<Harness<S>> {
+  const fake = options.fake ?? (await startFakeTelegram());
+  const store = options.store ?? new MemoryStore();
+  const service = options.service ? options.service(store) : (scriptedService(store) as unknown as S);
+  const logs: string[] = [];
+  const logger = createLogger({
+    secrets: [fake.token, options.webhook?.secret],
+    level: "debug",
+    write: (l) => logs.push(l),
+  });
+  const telegram = createTelegram({
+    token: fake.token,
+    apiRoot: fake.apiRoot,
+    webhook: options.webhook,
+    service,
+    store,
+    logger,
+    limits: options.limits ?? createLimits(),
+  });
+  if (options.start !== false) await telegram.start();
+  let stopped = false;
+  return {
+    fake,
+    telegram,
+    service,
+    store,
+    logs,
+    async close() {
+      if (!stopped) await telegram.stop();
+      stopped = true;
+      if (!options.fake) await fake.close();
+    },
+  };
+}
