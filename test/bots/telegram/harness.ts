@@ -64,3 +64,10 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     },
   };
 }
+
+/** The item at `index`, failing the test with a message when there is none. */
+export function nth<T>(list: readonly T[], index: number): T {
+  const item = list[index];
+  if (item === undefined) throw new Error(`expected an item at ${index}, found ${list.length} items`);
+  return item;
+}

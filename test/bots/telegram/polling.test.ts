@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "./harness.ts";
+import { type Harness, nth, startHarness } from "./harness.ts";
 import { DISTRICTS, FEATURES } from "./scripted-service.ts";
 
 const CHAT = 42;
@@ -39,13 +39,13 @@ describe("a whole conversation over long polling", () => {
     expect(features?.buttons.map(([, data]) => data)).toEqual([...FEATURES.map((f) => f.id), "done"]);
 
     // Ticking two boxes edits the same message in place.
-    fake.queue(fake.pressUpdate(features!, "f_lab"));
+    fake.queue(fake.pressUpdate(nth(chat(), 2), "f_lab"));
     await fake.waitFor(() => chat()[2]?.buttons[0]?.[0] === "✓ 重点实验室", "the first tick");
-    fake.queue(fake.pressUpdate(chat()[2]!, "f_sandbox"));
+    fake.queue(fake.pressUpdate(nth(chat(), 2), "f_sandbox"));
     await fake.waitFor(() => chat()[2]?.buttons[2]?.[0] === "✓ 数据沙箱", "the second tick");
     expect(chat()).toHaveLength(3);
 
-    fake.queue(fake.pressUpdate(chat()[2]!, "done"));
+    fake.queue(fake.pressUpdate(nth(chat(), 2), "done"));
     await fake.waitFor(() => chat().length === 4, "the result");
     expect(service.turns.slice(2).map((t) => t.event)).toEqual([
       { kind: "choice", id: "f_lab" },
@@ -53,7 +53,7 @@ describe("a whole conversation over long polling", () => {
       { kind: "choice", id: "done" },
     ]);
     expect(chat()[2]?.buttons).toEqual([]);
-    const result = chat()[3]!;
+    const result = nth(chat(), 3);
     // HTML parse mode: the dialog's text is escaped, the bold title is ours.
     expect(result.text).toContain("<b>tongzhou 匹配结果 &lt;预估&gt;</b>");
     expect(result.text).toContain("第 1 项 &amp; 条款");
@@ -71,9 +71,9 @@ describe("a whole conversation over long polling", () => {
     const { fake } = harness;
     fake.queue(fake.textUpdate(CHAT, "/start"));
     await fake.waitFor(() => fake.chat(CHAT).length === 2, "the first question");
-    fake.queue(fake.pressUpdate(fake.chat(CHAT)[1]!, "shijingshan"));
+    fake.queue(fake.pressUpdate(nth(fake.chat(CHAT), 1), "shijingshan"));
     await fake.waitFor(() => fake.chat(CHAT).length === 3, "the next question");
-    const answered = fake.chat(CHAT)[1]!;
+    const answered = nth(fake.chat(CHAT), 1);
     expect(answered.buttons).toEqual([]);
     expect(answered.text.endsWith("✔ 石景山")).toBe(true);
   });
