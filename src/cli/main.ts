@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `advisor <command>`: the one entry point. Each command lives in its own module and
  * is loaded only when asked for, so `triage` does not pay for the bot libraries.
@@ -40,11 +39,3 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return EXIT_INTERNAL;
   }
 }
-
-const code = await main(process.argv.slice(2), {
-  stdin: process.stdin,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-});
-process.exitCode = code;

@@ -21,7 +21,8 @@ interface TriageOptions {
 
 export const run: Command = async (args, io) => {
   const { values } = parseFlags(args);
-  if (!values.profile === !values.batch) throw new UsageError("triage: give exactly one of --profile FILE or --batch FILE.jsonl");
+  if (!values.profile === !values.batch)
+    throw new UsageError("triage: give exactly one of --profile FILE or --batch FILE.jsonl");
   const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
   const set = loadPolicySet();
   if (values.profile) {
@@ -62,7 +63,9 @@ function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }
 
@@ -91,7 +94,9 @@ function render(profile: Profile, set: PolicySet, options: TriageOptions): strin
   if (options.compare) {
     const districts = compareDistricts(profile, set, options);
     if (!options.json) {
-      return districts.map((d) => `== ${d.district} ==\n${renderReport(d, set, d.policy, options.lang)}`).join("\n\n");
+      return districts
+        .map((d) => `== ${d.district} ==\n${renderReport(d, set, d.policy, options.lang)}`)
+        .join("\n\n");
     }
     const compare = districts.map((d) => ({
       policy: d.policy,

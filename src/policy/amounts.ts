@@ -2,15 +2,15 @@
  * Computes what an amount rule pays for a profile, with the worked arithmetic in words a
  * finance officer can check by hand. Pure: reads the scope, returns numbers and text.
  */
-import { itemScope, evaluateCondition, type Scope } from "./conditions.ts";
+import { evaluateCondition, itemScope, type Scope } from "./conditions.ts";
 import {
-  type Fraction,
   exact,
+  type Fraction,
   floorYuan,
   formatPercent,
-  formatYuan as y,
   percent,
   times,
+  formatYuan as y,
   yuan,
 } from "./money.ts";
 import type { Lang } from "./outcome.ts";
@@ -40,9 +40,17 @@ const zh = (ctx: AmountContext) => ctx.lang === "zh";
 export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext): AmountResult {
   switch (rule.kind) {
     case "none":
-      return { max: null, steps: zh(ctx) ? "非资金支持（服务或优先支持），不涉及金额" : "support in kind, not money", missing: [] };
+      return {
+        max: null,
+        steps: zh(ctx) ? "非资金支持（服务或优先支持），不涉及金额" : "support in kind, not money",
+        missing: [],
+      };
     case "fixed":
-      return { max: rule.amount, steps: zh(ctx) ? `定额 ${y(rule.amount)}` : `fixed ${y(rule.amount)}`, missing: [] };
+      return {
+        max: rule.amount,
+        steps: zh(ctx) ? `定额 ${y(rule.amount)}` : `fixed ${y(rule.amount)}`,
+        missing: [],
+      };
     case "upTo":
       return {
         max: rule.cap,
@@ -101,12 +109,20 @@ function figure(source: Figure, scope: Scope): FigureValue | string[] {
     }
     case "coveredShare": {
       const [value, part, whole] = [source.value, source.part, source.whole].map((p) => scope.get(p));
-      const missing = [source.value, source.part, source.whole].filter((p) => typeof scope.get(p) !== "number");
+      const missing = [source.value, source.part, source.whole].filter(
+        (p) => typeof scope.get(p) !== "number",
+      );
       if (missing.length) return missing;
       const [v, p, w] = [value, part, whole] as number[];
-      const covered = p === undefined || w === undefined || Math.round(p) >= Math.round(w) || Math.round(w) === 0;
-      const share: Fraction = covered ? { num: 1n, den: 1n } : { num: BigInt(Math.round(p ?? 0)), den: BigInt(Math.round(w ?? 1)) };
-      return { value: times(yuan(v ?? 0), share), text: `${y(v ?? 0)} × min(1, ${y(p ?? 0)} ÷ ${y(w ?? 0)})` };
+      const covered =
+        p === undefined || w === undefined || Math.round(p) >= Math.round(w) || Math.round(w) === 0;
+      const share: Fraction = covered
+        ? { num: 1n, den: 1n }
+        : { num: BigInt(Math.round(p ?? 0)), den: BigInt(Math.round(w ?? 1)) };
+      return {
+        value: times(yuan(v ?? 0), share),
+        text: `${y(v ?? 0)} × min(1, ${y(p ?? 0)} ÷ ${y(w ?? 0)})`,
+      };
     }
   }
 }
@@ -114,11 +130,13 @@ function figure(source: Figure, scope: Scope): FigureValue | string[] {
 function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope, ctx: AmountContext): AmountResult {
   const factor = rule.kind === "rate" ? percent(rule.percent) : exact(rule.ratio);
   const factorText = rule.kind === "rate" ? formatPercent(rule.percent) : String(rule.ratio);
-  const prefix = rule.kind === "matching" ? (zh(ctx) ? `1:${rule.ratio} 配套：` : `1:${rule.ratio} matching: `) : "";
+  const prefix =
+    rule.kind === "matching" ? (zh(ctx) ? `1:${rule.ratio} 配套：` : `1:${rule.ratio} matching: `) : "";
   const base = figure(rule.figure, scope);
   if (Array.isArray(base)) {
     const names = base.map(ctx.label).join(zh(ctx) ? "、" : ", ");
-    const cap = rule.cap === undefined ? "" : zh(ctx) ? `，上限 ${y(rule.cap)}` : `, capped at ${y(rule.cap)}`;
+    const cap =
+      rule.cap === undefined ? "" : zh(ctx) ? `，上限 ${y(rule.cap)}` : `, capped at ${y(rule.cap)}`;
     return {
       max: null,
       missing: base,
@@ -153,9 +171,18 @@ function tiers(rule: Rule<"tiers">, scope: Scope, ctx: AmountContext): AmountRes
     return t?.label?.[ctx.lang] ?? String(k);
   };
   if (key === undefined) {
-    return { max: null, missing: [rule.by], steps: zh(ctx) ? "按等级确定，等级未知" : "by level; level unknown" };
+    return {
+      max: null,
+      missing: [rule.by],
+      steps: zh(ctx) ? "按等级确定，等级未知" : "by level; level unknown",
+    };
   }
-  if (!tier) return { max: 0, missing: [], steps: zh(ctx) ? `${name(key)} 不在奖励等级内` : `${name(key)} earns no award` };
+  if (!tier)
+    return {
+      max: 0,
+      missing: [],
+      steps: zh(ctx) ? `${name(key)} 不在奖励等级内` : `${name(key)} earns no award`,
+    };
   let amount = tier.amount;
   let steps = `${name(key)} ${y(tier.amount)}`;
   if (rule.percent !== undefined) {
@@ -203,7 +230,9 @@ function items(source: ItemSource, scope: Scope): unknown[] | undefined {
     }
     case "count": {
       const count = scope.get(source.fact);
-      return typeof count === "number" ? Array.from({ length: Math.min(count, 10_000) }, () => ({})) : undefined;
+      return typeof count === "number"
+        ? Array.from({ length: Math.min(count, 10_000) }, () => ({}))
+        : undefined;
     }
   }
 }
@@ -211,7 +240,8 @@ function items(source: ItemSource, scope: Scope): unknown[] | undefined {
 function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): AmountResult {
   const list = items(rule.items, scope);
   const sourceFacts = rule.items.kind === "elements" ? rule.items.facts : [rule.items.fact];
-  if (!list) return { max: null, missing: sourceFacts, steps: zh(ctx) ? "项目数未知" : "number of items unknown" };
+  if (!list)
+    return { max: null, missing: sourceFacts, steps: zh(ctx) ? "项目数未知" : "number of items unknown" };
   const each = list.map((item) => computeAmount(rule.each, itemScope(item), ctx));
   const missing = each.flatMap((e) => e.missing);
   if (missing.length) return { max: null, missing, steps: each.map((e) => e.steps).join("; ") };

@@ -29,9 +29,15 @@ export function evaluateCondition(condition: Condition, scope: Scope): Condition
     case "given":
       return known(scope.isGiven(condition.fact));
     case "all":
-      return combine(condition.of.map((c) => evaluateCondition(c, scope)), false);
+      return combine(
+        condition.of.map((c) => evaluateCondition(c, scope)),
+        false,
+      );
     case "any":
-      return combine(condition.of.map((c) => evaluateCondition(c, scope)), true);
+      return combine(
+        condition.of.map((c) => evaluateCondition(c, scope)),
+        true,
+      );
     case "not": {
       const inner = evaluateCondition(condition.of, scope);
       return inner.truth === undefined ? inner : known(!inner.truth);
@@ -48,10 +54,10 @@ function leaf(condition: Leaf, scope: Scope): ConditionTrace {
   if (value === undefined) {
     return scope.missingMeansNo ? known(false) : { truth: undefined, unknown: [condition.fact] };
   }
-  return known(test(condition, value, scope));
+  return known(test(condition, value));
 }
 
-function test(condition: Leaf, value: unknown, scope: Scope): boolean {
+function test(condition: Leaf, value: unknown): boolean {
   switch (condition.kind) {
     case "flag":
       return value === true;

@@ -3,11 +3,12 @@
  * Each benefit is matched, nearly missed, possible (a fact it depends on is unknown), or not.
  */
 import { type AmountContext, type AmountResult, ceiling, computeAmount } from "./amounts.ts";
-import { evaluateCondition, type Scope, type ConditionTrace } from "./conditions.ts";
+import { type ConditionTrace, evaluateCondition, type Scope } from "./conditions.ts";
 import type { PolicySet } from "./load.ts";
-import { formatYuan as y } from "./money.ts";
 import { amountFacts } from "./load.ts";
+import { formatYuan as y } from "./money.ts";
 import type { BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
+import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
 
@@ -23,7 +24,10 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
     for (const article of document.articles) {
-      for (const benefit of article.benefits) outcomes.push(assess(document, article, benefit, scope, ctx));
+      for (const benefit of article.benefits) {
+        const outcome = assess(document, article, benefit, scope, ctx);
+        if (outcome) outcomes.push(outcome);
+      }
     }
   }
   const matches = outcomes.filter((o) => o.status === "match");
@@ -45,11 +49,7 @@ export function compareDistricts(profile: Profile, set: PolicySet, options: Eval
 }
 
 export function profileScope(profile: Profile, facts: Map<string, Fact>): Scope {
-  const raw = (path: string): unknown => {
-    let node: unknown = profile;
-    for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-    return node;
-  };
+  const raw = (path: string): unknown => getPath(profile, path);
   return {
     get: (path) => raw(path) ?? facts.get(path)?.default,
     isGiven: (path) => raw(path) !== undefined,
@@ -57,7 +57,17 @@ export function profileScope(profile: Profile, facts: Map<string, Fact>): Scope 
   };
 }
 
-function assess(document: PolicyDocument, article: Article, benefit: Benefit, scope: Scope, ctx: AmountContext) {
+/** Returns undefined for a benefit that plainly does not apply (most of them, in a batch). */
+function assess(
+  document: PolicyDocument,
+  article: Article,
+  benefit: Benefit,
+  scope: Scope,
+  ctx: AmountContext,
+): BenefitOutcome | undefined {
+  const trace = evaluateCondition(benefit.conditions, scope);
+  const entityMismatch = wrongEntity(benefit, scope, ctx);
+  if (entityMismatch && trace.truth !== true) return undefined;
   const base = {
     policy: document.id,
     article: article.number,
@@ -65,46 +75,57 @@ function assess(document: PolicyDocument, article: Article, benefit: Benefit, sc
     title: benefit.title[ctx.lang],
     quote: benefit.quote,
   };
-  const trace = evaluateCondition(benefit.conditions, scope);
-  const amount = computeAmount(benefit.amount, scope, ctx);
-  const years = remainingYears(benefit, scope);
-  const estimate = estimateAmount(document, benefit, amount, years, ctx);
-  const deciding = [...trace.unknown, ...undecidedAmountFacts(benefit, scope)];
-  const entityMismatch = wrongEntity(benefit, scope, ctx);
-  if (entityMismatch && trace.truth !== true) {
-    return { ...base, amount: { ...estimate, max: null, totalMax: null }, status: "no" as const, decidingFacts: [] };
-  }
 
   if (trace.truth === undefined) {
     const upTo = ceiling(benefit.amount);
     return {
       ...base,
-      amount: estimate,
-      status: "possible" as const,
+      // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
+      amount: { ...unworked(benefit), explanation: ceilingText(upTo, ctx) },
+      status: "possible",
       upTo,
       reason: unknownReason(trace, ctx),
-      decidingFacts: unique(deciding),
+      decidingFacts: unique([...trace.unknown, ...undecidedAmountFacts(benefit, scope)]),
     };
   }
-  if (trace.truth) {
-    const exhausted = amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
-    const blocker = entityMismatch ?? exhausted;
+  if (trace.truth === false) {
+    const threshold = thresholdMiss(benefit.conditions, scope, ctx);
+    if (!threshold) return undefined;
+    const upTo = ceiling(benefit.amount);
     return {
       ...base,
-      amount: blocker ? { ...estimate, max: benefit.amount.kind === "none" ? null : 0 } : estimate,
-      status: blocker ? ("near_miss" as const) : ("match" as const),
-      ...(blocker ? { reason: blocker } : {}),
-      decidingFacts: unique(deciding),
+      amount: { ...unworked(benefit), explanation: ceilingText(upTo, ctx) },
+      status: "near_miss",
+      reason: threshold,
+      decidingFacts: [],
     };
   }
-  const threshold = thresholdMiss(benefit.conditions, scope, ctx);
+  const amount = computeAmount(benefit.amount, scope, ctx);
+  const years = remainingYears(benefit, scope);
+  const estimate = estimateAmount(document, benefit, amount, years, ctx);
+  const blocker =
+    entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
   return {
     ...base,
-    amount: { ...estimate, max: null, totalMax: null },
-    status: threshold ? ("near_miss" as const) : ("no" as const),
-    ...(threshold ? { reason: threshold } : {}),
-    decidingFacts: [],
+    amount: blocker
+      ? { ...estimate, max: benefit.amount.kind === "none" ? null : 0, totalMax: null }
+      : estimate,
+    status: blocker ? "near_miss" : "match",
+    ...(blocker ? { reason: blocker } : {}),
+    decidingFacts: unique([...trace.unknown, ...undecidedAmountFacts(benefit, scope)]),
   };
+}
+
+const unworked = (benefit: Benefit) => ({
+  max: null,
+  totalMax: null,
+  monetary: benefit.amount.kind !== "none",
+  period: benefit.period,
+});
+
+function ceilingText(upTo: number | null, ctx: AmountContext): string {
+  if (upTo === null) return ctx.lang === "zh" ? "金额视具体情况而定" : "amount depends on the details";
+  return ctx.lang === "zh" ? `最高 ${y(upTo)}` : `up to ${y(upTo)}`;
 }
 
 function estimateAmount(
@@ -124,8 +145,10 @@ function estimateAmount(
       ? `；每年计算，最多支持 ${benefit.years.count} 年，尚余 ${years} 年：最多 ${y(amount.max)} × ${years} = ${y(totalMax)}`
       : `; per year, for at most ${benefit.years.count} years, ${years} left: at most ${y(amount.max)} × ${years} = ${y(totalMax)}`;
   }
-  if (benefit.reading) explanation += zh ? `。解读：${benefit.reading.zh}` : `. Reading: ${benefit.reading.en}`;
-  if (document.status === "draft") explanation += zh ? "。（依据征求意见稿）" : ". (Per a draft for comments.)";
+  if (benefit.reading)
+    explanation += zh ? `。解读：${benefit.reading.zh}` : `. Reading: ${benefit.reading.en}`;
+  if (document.status === "draft")
+    explanation += zh ? "。（依据征求意见稿）" : ". (Per a draft for comments.)";
   return {
     max: amount.max,
     totalMax,
@@ -150,13 +173,17 @@ function exhaustedYears(benefit: Benefit, ctx: AmountContext): string {
 
 /** Facts the amount depends on that the profile has not stated (defaults are assumptions worth confirming). */
 function undecidedAmountFacts(benefit: Benefit, scope: Scope): string[] {
-  const facts = [...amountFacts(benefit.amount), ...(benefit.years?.received ? [benefit.years.received] : [])];
+  const facts = [
+    ...amountFacts(benefit.amount),
+    ...(benefit.years?.received ? [benefit.years.received] : []),
+  ];
   return facts.filter((f) => !scope.isGiven(f));
 }
 
 function wrongEntity(benefit: Benefit, scope: Scope, ctx: AmountContext): string | undefined {
   const type = scope.get("entityType");
-  if (!benefit.entityTypes || typeof type !== "string" || benefit.entityTypes.includes(type)) return undefined;
+  if (!benefit.entityTypes || typeof type !== "string" || benefit.entityTypes.includes(type))
+    return undefined;
   return ctx.lang === "zh"
     ? `本条支持对象为${benefit.entityTypes.map((t) => (t === "enterprise" ? "企业" : t)).join("、")}，贵单位类型不在其列`
     : `this clause supports ${benefit.entityTypes.join(", ")}s only, not your type of entity`;

@@ -26,7 +26,8 @@ export function defaultDataDir(): string {
   for (;;) {
     if (existsSync(join(dir, "data", "facts.json"))) return join(dir, "data");
     const parent = dirname(dir);
-    if (parent === dir) throw new PolicyDataError("data/facts.json", "(start-up)", "not found above the program");
+    if (parent === dir)
+      throw new PolicyDataError("data/facts.json", "(start-up)", "not found above the program");
     dir = parent;
   }
 }
@@ -52,13 +53,15 @@ export function loadPolicySet(dataDir = defaultDataDir(), extraDocumentFiles: st
   for (const fact of catalogue.facts) declare("data/facts.json", fact);
   for (const file of files) {
     const document = parseFile(file, PolicyDocument);
-    if (sources.has(document.id)) throw new PolicyDataError(file, "id", `policy id "${document.id}" is used twice`);
+    if (sources.has(document.id))
+      throw new PolicyDataError(file, "id", `policy id "${document.id}" is used twice`);
     for (const fact of document.facts) declare(file, fact);
     const source = readFileSync(resolve(dirname(file), document.sourceFile), "utf8");
     sources.set(document.id, source);
     documents.push(document);
   }
-  for (const [i, document] of documents.entries()) checkDocument(files[i] ?? document.id, document, sources, facts);
+  for (const [i, document] of documents.entries())
+    checkDocument(files[i] ?? document.id, document, sources, facts);
   return { documents, facts, sources, profileSchema: buildProfileSchema(facts, documents) };
 }
 
@@ -95,7 +98,12 @@ function describePath(json: unknown, path: PropertyKey[]): string {
   return names.join(".") || "(root)";
 }
 
-function checkDocument(file: string, document: PolicyDocument, sources: Map<string, string>, facts: Map<string, Fact>) {
+function checkDocument(
+  file: string,
+  document: PolicyDocument,
+  sources: Map<string, string>,
+  facts: Map<string, Fact>,
+) {
   const source = squashSpace(sources.get(document.id) ?? "");
   const ids = new Set<string>();
   for (const article of document.articles) {
@@ -108,10 +116,17 @@ function checkDocument(file: string, document: PolicyDocument, sources: Map<stri
       ids.add(benefit.id);
       if (!squashSpace(article.text).includes(squashSpace(benefit.quote)))
         throw new PolicyDataError(file, `${at}.quote`, "is not verbatim from the article's text");
-      const missing = [...conditionFacts(benefit.conditions), ...amountFacts(benefit.amount)].find((p) => !facts.has(p));
-      if (missing) throw new PolicyDataError(file, at, `names the fact "${missing}", which no data file declares`);
+      const missing = [...conditionFacts(benefit.conditions), ...amountFacts(benefit.amount)].find(
+        (p) => !facts.has(p),
+      );
+      if (missing)
+        throw new PolicyDataError(file, at, `names the fact "${missing}", which no data file declares`);
       if (benefit.years?.received && !facts.has(benefit.years.received))
-        throw new PolicyDataError(file, `${at}.years`, `names the undeclared fact "${benefit.years.received}"`);
+        throw new PolicyDataError(
+          file,
+          `${at}.years`,
+          `names the undeclared fact "${benefit.years.received}"`,
+        );
     }
   }
 }
@@ -151,8 +166,7 @@ export function amountFacts(rule: AmountRule): string[] {
     case "tiers":
       return [rule.by, ...(rule.from?.kind === "fact" ? [rule.from.fact] : [])];
     case "perItem": {
-      const source =
-        rule.items.kind === "elements" ? rule.items.facts : [rule.items.fact];
+      const source = rule.items.kind === "elements" ? rule.items.facts : [rule.items.fact];
       return [...source, ...(rule.limit?.received ? [rule.limit.received] : [])];
     }
   }

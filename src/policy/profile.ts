@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { ProfileError } from "./errors.ts";
+import { setPath } from "./paths.ts";
 import type { Fact, PolicyDocument } from "./schema.ts";
 
 /** A validated profile: `district` plus whatever declared facts were given. */
@@ -56,10 +57,7 @@ type Shape = { [key: string]: Shape | z.ZodType };
 export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDocument[]): ProfileSchema {
   const root: Shape = {};
   for (const fact of facts.values()) {
-    const parts = fact.path.split(".");
-    let node = root;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Shape;
-    node[parts.at(-1) as string] = factSchema(fact).optional();
+    setPath(root, fact.path, factSchema(fact).optional());
   }
   const districts: [string, ...string[]] = [OUTSIDE, ...documents.map((d) => d.id)];
   root.district = z.enum(districts);
@@ -83,7 +81,10 @@ export function parseProfile(schema: ProfileSchema, input: unknown): Profile {
   const path = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
     const field = [path, issue.keys[0]].filter(Boolean).join(".");
-    throw new ProfileError(field, "unknown field; see CONTRACT.md section 2 for the fields a profile may have");
+    throw new ProfileError(
+      field,
+      "unknown field; see CONTRACT.md section 2 for the fields a profile may have",
+    );
   }
   return rethrow(path, issue);
 }

@@ -57,7 +57,9 @@ export function articleLabel(set: PolicySet, policy: string, article: number, la
   const document = set.documents.find((d) => d.id === policy);
   const heading = document?.articles.find((a) => a.number === article)?.heading ?? String(article);
   const name = document?.district[lang] ?? policy;
-  return lang === "zh" ? `${name} ${heading}` : `${name}, ${policy === "tongzhou" ? "article" : "item"} ${article}`;
+  return lang === "zh"
+    ? `${name} ${heading}`
+    : `${name}, ${policy === "tongzhou" ? "article" : "item"} ${article}`;
 }
 
 /** One benefit as a few lines: title and amount, the arithmetic, the quote. */
@@ -76,7 +78,9 @@ export function describeOutcome(o: BenefitOutcome, set: PolicySet, lang: Lang): 
     `【${articleLabel(set, o.policy, o.article, lang)}】${o.title} — ${zh ? amount : amount.replace("（", " (").replace("）", ")")}`,
   ];
   if (o.amount.totalMax !== null) {
-    lines.push(`  ${zh ? "全周期最多" : "Over the whole period at most"} ${yuanText(o.amount.totalMax, lang)}`);
+    lines.push(
+      `  ${zh ? "全周期最多" : "Over the whole period at most"} ${yuanText(o.amount.totalMax, lang)}`,
+    );
   }
   lines.push(`  ${zh ? "计算" : "Working"}：${o.amount.explanation}`.replace(/^(\s+\w+)：/, "$1: "));
   if (o.reason) lines.push(`  ${zh ? "说明" : "Note"}${zh ? "：" : ": "}${o.reason}`);
@@ -99,9 +103,12 @@ export function renderReport(evaluation: Evaluation, set: PolicySet, district: s
     for (const o of evaluation.nearMisses) out.push(describeOutcome(o, set, lang));
   }
   if (evaluation.possible.length) {
-    out.push(zh ? "\n可能适用（信息不足，补充后可确认）：" : "\nPossibly applicable (more information needed):");
+    out.push(
+      zh ? "\n可能适用（信息不足，补充后可确认）：" : "\nPossibly applicable (more information needed):",
+    );
     for (const o of evaluation.possible) {
-      const upTo = o.upTo == null ? "" : zh ? `，最高 ${yuanText(o.upTo, lang)}` : `, up to ${yuanText(o.upTo, lang)}`;
+      const upTo =
+        o.upTo == null ? "" : zh ? `，最高 ${yuanText(o.upTo, lang)}` : `, up to ${yuanText(o.upTo, lang)}`;
       out.push(`- ${articleLabel(set, o.policy, o.article, lang)} ${o.title}${upTo}`);
     }
   }

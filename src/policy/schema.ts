@@ -50,7 +50,9 @@ export const Fact = z.discriminatedUnion("type", [
     type: z.literal("records"),
     fields: z.record(z.string(), RecordField),
     /** Ready-made records a user can pick in the dialog (each a partial item). */
-    presets: z.array(z.strictObject({ label: Localized, value: z.record(z.string(), Scalar.or(z.boolean())) })),
+    presets: z.array(
+      z.strictObject({ label: Localized, value: z.record(z.string(), Scalar.or(z.boolean())) }),
+    ),
   }),
 ]);
 export type Fact = z.infer<typeof Fact>;

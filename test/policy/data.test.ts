@@ -7,7 +7,8 @@ import { PolicyDataError } from "../../src/policy/errors.ts";
 import { defaultDataDir, loadPolicySet, squashSpace } from "../../src/policy/load.ts";
 
 const set = loadPolicySet();
-const shared = (name: string) => readFileSync(new URL(`../../../shared/policies/${name}`, import.meta.url), "utf8");
+const shared = (name: string) =>
+  readFileSync(new URL(`../../../shared/policies/${name}`, import.meta.url), "utf8");
 
 describe("the two documents as data", () => {
   it("keeps verbatim copies of the published texts", () => {
@@ -34,9 +35,17 @@ describe("the two documents as data", () => {
   it("marks the articles without money as non-monetary or informational", () => {
     const article = (id: string, n: number) =>
       set.documents.find((d) => d.id === id)?.articles.find((a) => a.number === n);
-    for (const [id, n] of [["tongzhou", 1], ["shijingshan", 2], ["shijingshan", 12], ["shijingshan", 13]] as const) {
+    for (const [id, n] of [
+      ["tongzhou", 1],
+      ["shijingshan", 2],
+      ["shijingshan", 12],
+      ["shijingshan", 13],
+    ] as const) {
       const a = article(id, n);
-      expect(a?.kind === "informational" || a?.benefits.every((b) => b.amount.kind === "none"), `${id} ${n}`).toBe(true);
+      expect(
+        a?.kind === "informational" || a?.benefits.every((b) => b.amount.kind === "none"),
+        `${id} ${n}`,
+      ).toBe(true);
     }
   });
 
@@ -52,6 +61,7 @@ describe("the two documents as data", () => {
 });
 
 describe("a broken data file fails at start-up naming file, clause and field", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: tests poke at raw JSON on purpose
   function brokenCopy(edit: (doc: any) => void): string {
     const dir = mkdtempSync(join(tmpdir(), "policy-data-"));
     cpSync(defaultDataDir(), dir, { recursive: true });
@@ -67,14 +77,18 @@ describe("a broken data file fails at start-up naming file, clause and field", (
       doc.articles[4].benefits[0].amount.tiers[2].amount = -1;
     });
     expect(() => loadPolicySet(dir)).toThrow(PolicyDataError);
-    expect(() => loadPolicySet(dir)).toThrow(/shijingshan\.json: article 5\.benefit dcmm-certification\.amount\.tiers\.2\.amount: Too small/);
+    expect(() => loadPolicySet(dir)).toThrow(
+      /shijingshan\.json: article 5\.benefit dcmm-certification\.amount\.tiers\.2\.amount: Too small/,
+    );
   });
 
   it("a quote that is not in the source", () => {
     const dir = brokenCopy((doc) => {
       doc.articles[2].benefits[0].quote = "给予每家企业一千万元无条件奖励";
     });
-    expect(() => loadPolicySet(dir)).toThrow(/article 3\.benefit guarantee-fee-subsidy\.quote: is not verbatim/);
+    expect(() => loadPolicySet(dir)).toThrow(
+      /article 3\.benefit guarantee-fee-subsidy\.quote: is not verbatim/,
+    );
   });
 
   it("a condition on a fact no file declares", () => {
@@ -90,7 +104,10 @@ describe("a third district is data only", () => {
   const withHaidian = loadPolicySet(defaultDataDir(), [fixture]);
 
   it("accepts the new district and its new fact in profiles", () => {
-    const profile = withHaidian.profileSchema.parse({ district: "haidian", labelling: { annualRevenue: 80_000_000 } });
+    const profile = withHaidian.profileSchema.parse({
+      district: "haidian",
+      labelling: { annualRevenue: 80_000_000 },
+    });
     expect(profile.district).toBe("haidian");
   });
 

@@ -5,15 +5,21 @@ import { ceiling } from "../../src/policy/amounts.ts";
 import { ProfileError } from "../../src/policy/errors.ts";
 import { evaluate } from "../../src/policy/evaluate.ts";
 import { loadPolicySet } from "../../src/policy/load.ts";
+import { setPath } from "../../src/policy/paths.ts";
 import { type Profile, parseProfile } from "../../src/policy/profile.ts";
 import type { Benefit, Fact } from "../../src/policy/schema.ts";
 
 const set = loadPolicySet();
 const benefits = new Map<string, Benefit>(
-  set.documents.flatMap((d) => d.articles.flatMap((a) => a.benefits.map((b) => [`${d.id}:${b.id}`, b] as const))),
+  set.documents.flatMap((d) =>
+    d.articles.flatMap((a) => a.benefits.map((b) => [`${d.id}:${b.id}`, b] as const)),
+  ),
 );
 
-const money = fc.oneof(fc.integer({ min: 0, max: 300_000_000 }), fc.double({ min: 0, max: 1e12, noNaN: true }));
+const money = fc.oneof(
+  fc.integer({ min: 0, max: 300_000_000 }),
+  fc.double({ min: 0, max: 1e12, noNaN: true }),
+);
 
 function factValue(fact: Fact): fc.Arbitrary<unknown> {
   switch (fact.type) {
@@ -47,19 +53,16 @@ function factValue(fact: Fact): fc.Arbitrary<unknown> {
 
 function nest(entries: [string, unknown][]): Record<string, unknown> {
   const root: Record<string, unknown> = {};
-  for (const [path, value] of entries) {
-    const parts = path.split(".");
-    let node = root;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-    node[parts.at(-1) as string] = value;
-  }
+  for (const [path, value] of entries) setPath(root, path, value);
   return root;
 }
 
 const profiles: fc.Arbitrary<Profile> = fc
   .tuple(
     fc.constantFrom("tongzhou", "shijingshan", "other"),
-    fc.record(Object.fromEntries([...set.facts.values()].map((f) => [f.path, factValue(f)])), { requiredKeys: [] }),
+    fc.record(Object.fromEntries([...set.facts.values()].map((f) => [f.path, factValue(f)])), {
+      requiredKeys: [],
+    }),
   )
   .map(([district, facts]) => parseProfile(set.profileSchema, { district, ...nest(Object.entries(facts)) }));
 
@@ -102,9 +105,10 @@ describe("evaluation properties", () => {
     fc.assert(
       fc.property(profiles, money, money, (profile, a, b) => {
         const [low, high] = a <= b ? [a, b] : [b, a];
-        const withFigure = (v: number) => evaluate(parseProfile(set.profileSchema, setPath(profile, path, v)), set);
-        const lowResult = withFigure(low);
-        const highResult = withFigure(high);
+        const evaluateWith = (v: number) =>
+          evaluate(parseProfile(set.profileSchema, withFigure(profile, path, v)), set);
+        const lowResult = evaluateWith(low);
+        const highResult = evaluateWith(high);
         expect(highResult.totals.max).toBeGreaterThanOrEqual(lowResult.totals.max);
       }),
       { numRuns: 150 },
@@ -127,11 +131,8 @@ describe("profile validation", () => {
   });
 });
 
-function setPath(profile: Profile, path: string, value: number): unknown {
+function withFigure(profile: Profile, path: string, value: number): unknown {
   const copy = structuredClone(profile) as Record<string, unknown>;
-  const parts = path.split(".");
-  let node = copy;
-  for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
-  node[parts.at(-1) as string] = value;
+  setPath(copy, path, value);
   return copy;
 }

@@ -44,7 +44,9 @@ describe.each(scenarios)("$name", (scenario) => {
 
   if (scenario.totalMax) {
     it("states the most over the whole support period", () => {
-      const totals = Object.fromEntries(result.matches.filter((m) => m.amount.totalMax !== null).map((m) => [key(m), m.amount.totalMax]));
+      const totals = Object.fromEntries(
+        result.matches.filter((m) => m.amount.totalMax !== null).map((m) => [key(m), m.amount.totalMax]),
+      );
       expect(totals).toMatchObject(scenario.totalMax as Record<string, number>);
     });
   }
