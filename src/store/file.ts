@@ -65,6 +65,7 @@ export class FileStore implements ConversationStore {
   private readonly journal: JsonLinesFile<TriageRecord>;
   private readonly warn: NonNullable<StoreOptions["warn"]>;
   private readonly maxHandles: number;
+  private readonly readOnly: boolean;
 
   /** Use `FileStore.open`, which also checks that the directory is usable. */
   private constructor(
@@ -73,6 +74,7 @@ export class FileStore implements ConversationStore {
   ) {
     this.warn = options.warn ?? defaultWarn;
     this.maxHandles = options.maxHandles ?? 1_000;
+    this.readOnly = options.readOnly ?? false;
     this.seen = new BoundedSeenSet(options.seenLimit);
     this.journal = new JsonLinesFile(join(dataDir, "records.jsonl"), (line, problem) =>
       this.warn("skipped an unreadable triage record line (torn by a crash?)", {
@@ -84,6 +86,7 @@ export class FileStore implements ConversationStore {
   }
 
   static async open(dataDir: string, options: FileStoreOptions = {}): Promise<FileStore> {
+    if (options.readOnly) return new FileStore(dataDir, options);
     const conversations = join(dataDir, "conversations");
     try {
       await mkdir(conversations, { recursive: true });
@@ -112,6 +115,7 @@ export class FileStore implements ConversationStore {
 
   async save(conversationId: string, conversation: StoredConversation): Promise<void> {
     const path = this.pathOf(conversationId);
+    this.refuseIfReadOnly(path, "save conversation");
     const handle = this.handle(conversationId);
     // A copy taken now: the caller may change its state while the directory is being made.
     const data = structuredClone({ id: conversationId, conversation });
@@ -135,6 +139,7 @@ export class FileStore implements ConversationStore {
   }
 
   async addRecord(record: TriageRecord): Promise<void> {
+    this.refuseIfReadOnly(this.journal.path, "add triage record");
     try {
       await this.journal.append(record);
     } catch (error) {
@@ -190,6 +195,12 @@ export class FileStore implements ConversationStore {
     return handle;
   }
 
+  private refuseIfReadOnly(path: string, action: string): void {
+    if (this.readOnly) {
+      throw new StoreError(path, action, new Error("the store was opened read-only"), "Open it without readOnly.");
+    }
+  }
+
   private async ensureDir(path: string): Promise<void> {
     const dir = join(path, "..");
     if (this.madeDirs.has(dir)) return;
@@ -199,6 +210,10 @@ export class FileStore implements ConversationStore {
 
   /** Keeps an unreadable conversation file for inspection and lets the chat start afresh. */
   private async setAside(path: string, problem: string): Promise<undefined> {
+    if (this.readOnly) {
+      this.warn("skipped an unreadable conversation file", { file: path, problem });
+      return undefined;
+    }
     const aside = `${path}.${Date.now()}.corrupt`;
     try {
       await rename(path, aside);

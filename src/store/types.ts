@@ -41,4 +41,7 @@ export interface StoreOptions {
   /** Where a store reports data it had to set aside (a corrupt conversation, a torn record line).
    * Matches `Logger.warn` of src/bots/logger.ts; default: one line on stderr. */
   warn?: (message: string, fields?: Record<string, unknown>) => void;
+  /** The caller only reads (e.g. `advisor records export`): the file store creates no
+   * directory, reads a missing DATA_DIR as empty, and refuses writes. */
+  readOnly?: boolean;
 }

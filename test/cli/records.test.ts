@@ -1,0 +1,208 @@
+import { existsSync } from "node:fs";
+import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UsageError } from "../../src/cli/io.ts";
+import { run } from "../../src/cli/records.ts";
+import { FileStore } from "../../src/store/file.ts";
+import type { TriageRecord } from "../../src/store/types.ts";
+
+/** An independent RFC 4180 reader, so the test does not trust the writer's own quoting. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) throw new Error(`unterminated last row: ${JSON.stringify(row)}`);
+  return rows;
+}
+
+const tricky: TriageRecord = {
+  at: "2026-11-21T10:00:00.000Z",
+  channel: "slack",
+  conversationId: "slack:T1:C1",
+  userId: "U1",
+  profile: { district: "tongzhou", name: '北京"数据",科技\n有限公司' },
+  result: { matches: [{ benefit: "a" }, { benefit: "b" }], nearMisses: [], totals: { max: 1_500_000 } },
+};
+const plain: TriageRecord = {
+  at: "2026-11-21T11:00:00.000Z",
+  channel: "telegram",
+  conversationId: "telegram:42",
+  userId: "42",
+  profile: { district: "shijingshan" },
+  result: { matches: [], nearMisses: [], totals: { max: 0 } },
+};
+
+describe("advisor records export", () => {
+  let dir: string;
+  let stdout: PassThrough;
+  let stderr: PassThrough;
+  let out: string;
+  let err: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "advisor-records-"));
+    stdout = new PassThrough();
+    stderr = new PassThrough();
+    out = "";
+    err = "";
+    stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+    });
+    stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      err += chunk;
+    });
+  });
+
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const exportWith = (args: string[], env: NodeJS.ProcessEnv = { DATA_DIR: dir }) =>
+    run(["export", ...args], { stdin: new PassThrough(), stdout, stderr, env });
+
+  async function seed(...records: TriageRecord[]): Promise<void> {
+    const store = await FileStore.open(dir);
+    for (const record of records) await store.addRecord(record);
+    await store.close();
+  }
+
+  it("writes CSV with a header, one row a record, and quoting that survives commas, quotes, newlines and Chinese", async () => {
+    await seed(tricky, plain);
+    expect(await exportWith(["--format", "csv"])).toBe(0);
+    const [header, first, second, ...rest] = parseCsv(out);
+    expect(header).toEqual([
+      "at",
+      "channel",
+      "conversationId",
+      "userId",
+      "district",
+      "matches",
+      "totalMax",
+      "profile",
+      "result",
+    ]);
+    expect(rest).toEqual([]);
+    expect(first?.slice(0, 7)).toEqual([
+      "2026-11-21T10:00:00.000Z",
+      "slack",
+      "slack:T1:C1",
+      "U1",
+      "tongzhou",
+      "2",
+      "1500000",
+    ]);
+    expect(JSON.parse(first?.[7] as string)).toEqual(tricky.profile);
+    expect(JSON.parse(first?.[8] as string)).toEqual(tricky.result);
+    expect(second?.slice(4, 7)).toEqual(["shijingshan", "0", "0"]);
+  });
+
+  it("leaves district, matches and totalMax empty for a record without them, rather than failing", async () => {
+    await seed({ ...plain, profile: null, result: "not an evaluation" });
+    expect(await exportWith(["--format", "csv"])).toBe(0);
+    expect(parseCsv(out)[1]?.slice(4)).toEqual(["", "", "", "null", '"not an evaluation"']);
+  });
+
+  it("writes JSON Lines, one stored record a line, in the order they were added", async () => {
+    await seed(tricky, plain);
+    expect(await exportWith(["--format", "jsonl"])).toBe(0);
+    const lines = out.split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines.map((line) => JSON.parse(line))).toEqual([tricky, plain]);
+  });
+
+  it("writes to --out instead of stdout", async () => {
+    await seed(plain);
+    const file = join(dir, "export.csv");
+    expect(await exportWith(["--format", "csv", "--out", file, "--bom"])).toBe(0);
+    expect(out).toBe("");
+    const text = await readFile(file, "utf8");
+    expect(text.startsWith("\uFEFFat,")).toBe(true);
+    expect(parseCsv(text.slice(1))).toHaveLength(2);
+  });
+
+  it("exports just the header from a DATA_DIR that does not exist, and does not create it", async () => {
+    const missing = join(dir, "never-used");
+    expect(await exportWith(["--format", "csv"], { DATA_DIR: missing })).toBe(0);
+    expect(parseCsv(out)).toHaveLength(1);
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it("skips a record line torn by a crash, with a warning, and exports the rest", async () => {
+    await seed(plain);
+    await appendFile(join(dir, "records.jsonl"), '{"at":"2026');
+    expect(await exportWith(["--format", "jsonl"])).toBe(0);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([plain]);
+    expect(err).toMatch(/^warning: skipped an unreadable triage record line/);
+  });
+
+  const badArgs: [string, string[], RegExp][] = [
+    ["no format", [], /--format: expected csv or jsonl, none given/],
+    ["an unknown format", ["--format", "xlsx"], /--format: expected csv or jsonl, got "xlsx"/],
+    ["an unknown flag", ["--format", "csv", "--since", "2026"], /--since/],
+    ["a flag without its value", ["--format"], /--format/],
+    ["--bom with JSON Lines", ["--format", "jsonl", "--bom"], /--bom: only for --format csv/],
+  ];
+  for (const [what, args, message] of badArgs) {
+    it(`rejects ${what} with a one-line usage error and writes nothing`, async () => {
+      const attempt = exportWith(args);
+      await expect(attempt).rejects.toBeInstanceOf(UsageError);
+      await expect(attempt).rejects.toThrow(message);
+      await attempt.catch((error: Error) => expect(error.message).not.toContain("\n"));
+      expect(out).toBe("");
+    });
+  }
+
+  it("rejects a missing subcommand", async () => {
+    await expect(
+      run(["--format", "csv"], { stdin: new PassThrough(), stdout, stderr, env: {} }),
+    ).rejects.toThrow(/expected the subcommand "export"/);
+  });
+
+  it("refuses an --out it cannot write, naming the path", async () => {
+    await seed(plain);
+    const file = join(dir, "no-such-folder", "export.csv");
+    await expect(exportWith(["--format", "csv", "--out", file])).rejects.toThrow(
+      new UsageError(`records export --out: cannot write ${file} (ENOENT); give a writable file path`),
+    );
+  });
+
+  it("exits 2 with one line on stderr through the command dispatcher", async () => {
+    const { main } = await import("../../src/cli/main.ts");
+    const env = { DATA_DIR: dir };
+    expect(
+      await main(["records", "export", "--format", "xml"], { stdin: new PassThrough(), stdout, stderr, env }),
+    ).toBe(2);
+    expect(out).toBe("");
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain("--format");
+  });
+});
