@@ -79,6 +79,10 @@ export class FakeSlack {
     this.failures[method] = error;
   }
 
+  recover(method: string): void {
+    delete this.failures[method];
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }

@@ -95,7 +95,9 @@ function resultParts(title: string, sections: ResultSection[], footer: string): 
 
 /** A section's heading stays with the first piece of its body; the rest follow as plain sections. */
 function resultSectionParts(section: ResultSection): Part[] {
-  const heading = section.heading ? `*${escapeMrkdwn(section.heading)}*` : "";
+  // Slack only bolds `*text*` without inner edge spaces, and a blank heading would show as "* *".
+  const trimmed = section.heading.trim();
+  const heading = trimmed ? `*${escapeMrkdwn(trimmed)}*` : "";
   const body = escapeMrkdwn(section.body);
   return sectionParts(heading && body ? `${heading}\n${body}` : heading || body);
 }

@@ -8,6 +8,7 @@ import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { answeredBlocks, renderReplies, type SlackMessage } from "./blocks.ts";
 import { conversationIdFor, type SlackTarget } from "./inbound.ts";
+import { escapeMrkdwn } from "./mrkdwn.ts";
 
 export interface TurnRequest {
   team: string;
@@ -53,8 +54,11 @@ export function createTurnRunner(deps: {
 }): TurnRunner {
   const { client, service, limits, logger } = deps;
 
-  const post = async (target: SlackTarget, messages: SlackMessage[]) => {
-    // In order and one at a time: a later message must not overtake an earlier one.
+  /** Posts in order and one at a time; a plain notice has no blocks. */
+  const post = async (
+    target: SlackTarget,
+    messages: Array<Pick<SlackMessage, "text"> & Partial<SlackMessage>>,
+  ) => {
     for (const message of messages) {
       await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
     }
@@ -82,12 +86,12 @@ export function createTurnRunner(deps: {
       });
     } catch (error) {
       logger.error("slack turn failed", { error: describe(error), user: request.user });
-      await notify(request, failureText(request.lang));
+      await post(request.target, [{ text: escapeMrkdwn(failureText(request.lang)) }]);
       return undefined;
     }
   };
 
-  /** A notice only the user sees: in a shared channel nobody else needs it. */
+  /** A limit notice only the user sees: in a shared channel nobody else needs it. */
   const notify = async (request: TurnRequest, text: string) => {
     const { channel, threadTs } = request.target;
     await client.chat.postEphemeral({ channel, user: request.user, thread_ts: threadTs, text });
