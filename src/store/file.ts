@@ -197,7 +197,12 @@ export class FileStore implements ConversationStore {
 
   private refuseIfReadOnly(path: string, action: string): void {
     if (this.readOnly) {
-      throw new StoreError(path, action, new Error("the store was opened read-only"), "Open it without readOnly.");
+      throw new StoreError(
+        path,
+        action,
+        new Error("the store was opened read-only"),
+        "Open it without readOnly.",
+      );
     }
   }
 
