@@ -22,16 +22,23 @@ function say(texts: Texts, lang: Lang | undefined): string {
 export const failureText = (lang: Lang | undefined) => say(FAILURE, lang);
 export const unreadableText = (lang: Lang | undefined) => say(UNREADABLE, lang);
 
-/** The command menu, per language. The dialog reads `/back` and `/help` as text. */
+/** The command menu, per language: the commands of src/dialog/commands.ts that need no
+ * argument. The dialog reads them as text; /start becomes the `start` event. */
 export const COMMANDS: Record<Lang, BotCommand[]> = {
   zh: [
     { command: "start", description: "开始（或重新开始）政策匹配" },
     { command: "back", description: "返回上一题" },
+    { command: "skip", description: "跳过这一题" },
+    { command: "result", description: "按目前的回答查看结果" },
+    { command: "profile", description: "查看或修改已填写的信息" },
     { command: "help", description: "使用说明" },
   ],
   en: [
     { command: "start", description: "Start (or restart) the subsidy check" },
     { command: "back", description: "Go back to the previous question" },
+    { command: "skip", description: "Skip this question" },
+    { command: "result", description: "See the result from the answers so far" },
+    { command: "profile", description: "Review or change your answers" },
     { command: "help", description: "How to use this bot" },
   ],
 };

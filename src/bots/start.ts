@@ -1,0 +1,124 @@
+/**
+ * Starts every bot whose settings are present, behind one dialog service and one store,
+ * with one HTTP server for whatever needs it (the Telegram webhook, Slack's HTTP events).
+ * Stopping takes no more updates, lets the turns under way finish, then closes the server.
+ */
+import type { AdvisorService } from "../dialog/types.ts";
+import type { ConversationStore } from "../store/types.ts";
+import type { Settings } from "./config.ts";
+import { createLimits, type Limits } from "./limits.ts";
+import type { Logger } from "./logger.ts";
+import {
+  type HttpHandler,
+  ServerSetupError,
+  type SharedServer,
+  SLACK_EVENTS_PATH,
+  startHttpServer,
+} from "./server.ts";
+
+export interface BotDeps {
+  service: AdvisorService;
+  /** Shared by every adapter for delivery ids; the caller closes it after `stop`. */
+  store: ConversationStore;
+  logger: Logger;
+  limits?: Limits;
+}
+
+export interface RunningBots {
+  /** Names of the adapters running, e.g. ["telegram (webhook)", "slack (http)"]. */
+  adapters: string[];
+  /** The HTTP server's port, when one was needed. */
+  port?: number;
+  stop(): Promise<void>;
+}
+
+interface Adapter {
+  name: string;
+  route?: [string, HttpHandler];
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const hasBots = (settings: Settings) => Boolean(settings.telegram || settings.slack);
+
+export async function startBots(settings: Settings, deps: BotDeps): Promise<RunningBots> {
+  const { logger } = deps;
+  const limits = deps.limits ?? createLimits();
+  const adapters = await createAdapters(settings, { ...deps, limits });
+  const routes = new Map<string, HttpHandler>();
+  for (const { name, route } of adapters) {
+    if (!route) continue;
+    if (routes.has(route[0])) {
+      throw new ServerSetupError(
+        `${name} needs ${route[0]}, which is taken: give TELEGRAM_WEBHOOK_URL another path`,
+      );
+    }
+    routes.set(route[0], route[1]);
+  }
+
+  // The server listens before the adapters start, so the first webhook delivery finds it.
+  const server =
+    routes.size > 0
+      ? await startHttpServer({ port: settings.port, host: settings.host, routes, logger })
+      : undefined;
+  const started: Adapter[] = [];
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= stopAll(started, server, logger);
+    return stopped;
+  };
+  try {
+    for (const adapter of adapters) {
+      await adapter.start();
+      started.push(adapter);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  logger.info("bots running", { adapters: adapters.map((a) => a.name), port: server?.port });
+  return { adapters: adapters.map((a) => a.name), port: server?.port, stop };
+}
+
+async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limits }): Promise<Adapter[]> {
+  const { service, store, logger, limits } = deps;
+  const adapters: Adapter[] = [];
+  if (settings.telegram) {
+    // Loaded only when configured, so a Slack-only deployment does not load grammY, and back.
+    const { createTelegram } = await import("./telegram/index.ts");
+    const telegram = createTelegram({ ...settings.telegram, service, store, logger, limits });
+    adapters.push({
+      name: telegram.webhook ? "telegram (webhook)" : "telegram (long polling)",
+      route: telegram.webhook && [telegram.webhook.path, telegram.webhook.handler],
+      start: () => telegram.start(),
+      stop: () => telegram.stop(),
+    });
+  }
+  if (settings.slack) {
+    const { createSlack } = await import("./slack/index.ts");
+    const slack = await createSlack({
+      ...settings.slack,
+      service,
+      logger,
+      limits,
+      seen: (id) => store.markSeen("slack", id),
+    });
+    adapters.push({
+      name: slack.httpHandler ? "slack (http)" : "slack (socket mode)",
+      route: slack.httpHandler && [SLACK_EVENTS_PATH, slack.httpHandler],
+      start: () => slack.start(),
+      stop: () => slack.stop(),
+    });
+  }
+  return adapters;
+}
+
+/** Adapters first (no new updates, turns under way finish), then the server they were mounted on. */
+async function stopAll(adapters: Adapter[], server: SharedServer | undefined, logger: Logger) {
+  const results = await Promise.allSettled(adapters.map((adapter) => adapter.stop()));
+  results.forEach((result, i) => {
+    if (result.status === "rejected")
+      logger.error("could not stop cleanly", { adapter: adapters[i]?.name, error: result.reason });
+  });
+  await server?.close();
+}
