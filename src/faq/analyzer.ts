@@ -28,7 +28,6 @@ export const BIGRAM = "²";
 export const CONCEPT = "=";
 
 const HAN = /\p{Script=Han}/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
 
 /** Words of a question that carry no topic: they would only match clauses at random.
  * "公司/企业" name the asker, not the subject; nearly every clause is for enterprises. */
@@ -75,14 +74,9 @@ interface ConceptTerm {
 
 function compileTerm(concept: string, term: string): ConceptTerm {
   const text = normalize(term);
-  if (/^[a-z ]+$/.test(text)) return { concept, stems: ` ${wordsOf(text).map(stem).join(" ")} ` };
+  if (/^[a-z ]+$/.test(text))
+    return { concept, stems: ` ${text.split(/\s+/).filter(Boolean).map(stem).join(" ")} ` };
   return { concept, substring: text.replace(/\s+/g, "") };
-}
-
-function wordsOf(normalized: string): string[] {
-  const words: string[] = [];
-  for (const part of segmenter.segment(normalized)) if (part.isWordLike) words.push(part.segment);
-  return words;
 }
 
 export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOptions = {}): Analyzer {
@@ -94,21 +88,28 @@ export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOption
     const normalized = normalize(text);
     const tokens: string[] = [];
     const englishStems: string[] = [];
-    for (const word of wordsOf(normalized)) {
-      if (HAN.test(word)) {
-        if (useWords && !ZH_STOP.has(word)) tokens.push(word);
+    // Chinese text between stop words and punctuation, for bigrams: a bigram across a
+    // stop word ("款有" in 贷款有贴息) would be noise.
+    const runs: string[] = [];
+    let run = "";
+    for (const part of segmenter.segment(normalized)) {
+      const word = part.segment;
+      if (part.isWordLike && HAN.test(word) && !ZH_STOP.has(word)) {
+        if (useWords) tokens.push(word);
+        run += word;
         continue;
       }
+      if (run) runs.push(run);
+      run = "";
+      if (!part.isWordLike || HAN.test(word)) continue;
       const stemmed = /^\d/.test(word) ? word : stem(word);
       englishStems.push(stemmed);
       if (!EN_STOP.has(word) && !EN_STOP.has(stemmed)) tokens.push(stemmed);
     }
+    if (run) runs.push(run);
     if (useBigrams) {
-      for (const [run] of normalized.matchAll(HAN_RUN)) {
-        for (let i = 0; i + 2 <= run.length; i++) {
-          const pair = run.slice(i, i + 2);
-          if (!ZH_STOP.has(pair)) tokens.push(BIGRAM + pair);
-        }
+      for (const chars of runs) {
+        for (let i = 0; i + 2 <= chars.length; i++) tokens.push(BIGRAM + chars.slice(i, i + 2));
       }
     }
     const squashed = normalized.replace(/\s+/g, "");

@@ -9,6 +9,8 @@ export interface DistrictNames {
   policy: string;
   /** Normalized names, longest first, so "通州区" is taken before "通州". */
   names: string[];
+  /** Each name's pattern, compiled once. */
+  patterns: RegExp[];
 }
 
 /** Every way a document's district may be written: its names, their parts in brackets,
@@ -25,7 +27,8 @@ export function districtNames(document: PolicyDocument): DistrictNames {
       if (bare.length >= 2) names.add(bare);
     }
   }
-  return { policy: document.id, names: [...names].sort((a, b) => b.length - a.length) };
+  const sorted = [...names].sort((a, b) => b.length - a.length);
+  return { policy: document.id, names: sorted, patterns: sorted.map(namePattern) };
 }
 
 export interface DistrictMention {
@@ -38,11 +41,13 @@ export interface DistrictMention {
 export function findDistricts(question: string, districts: DistrictNames[]): DistrictMention {
   let rest = normalize(question);
   const named = new Set<string>();
+  // Longest first across districts too, so a name inside another district's name is not
+  // taken first.
   const all = districts
-    .flatMap((d) => d.names.map((name) => ({ policy: d.policy, name })))
+    .flatMap((d) => d.names.map((name, i) => ({ policy: d.policy, name, pattern: d.patterns[i] as RegExp })))
     .sort((a, b) => b.name.length - a.name.length);
-  for (const { policy, name } of all) {
-    const pattern = namePattern(name);
+  for (const { policy, pattern } of all) {
+    pattern.lastIndex = 0;
     if (!pattern.test(rest)) continue;
     named.add(policy);
     rest = rest.replace(pattern, " ");
