@@ -13,9 +13,16 @@ export const MAX_BODY_BYTES = 1_048_576;
 export function bodyLimitedHandler(
   receiver: HTTPReceiver,
   logger: Logger,
+  stopping: () => boolean,
   maxBytes = MAX_BODY_BYTES,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (stopping()) {
+      // Not acknowledged, so Slack delivers it again once the app is back.
+      req.resume();
+      res.writeHead(503, { "retry-after": "5" }).end();
+      return;
+    }
     readLimited(req, maxBytes).then(
       (body) => {
         if (body === undefined) {

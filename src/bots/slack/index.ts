@@ -35,8 +35,11 @@ export interface SlackAdapter {
   /** HTTP mode only: serves POST /slack/events; mount it on the shared server. */
   httpHandler?: (req: IncomingMessage, res: ServerResponse) => void;
   start(): Promise<void>;
-  /** Stops receiving and waits for the turns under way to post their replies. */
+  /** Stops receiving and waits for the turns under way to post their replies. Deliveries that
+   * arrive from then on get 503, so Slack retries them later (after a restart). */
   stop(): Promise<void>;
+  /** Resolves when the turns under way have posted their replies (for tests and shutdown). */
+  idle(): Promise<void>;
 }
 
 /** Web API calls are retried briefly: a reply minutes late is worse than a logged failure. */
@@ -83,17 +86,24 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
   });
   listen(app, { runner, logger, seen: options.seen ?? inMemorySeen(), track });
 
+  let stopping = false;
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
   return {
-    httpHandler: receiver instanceof HTTPReceiver ? bodyLimitedHandler(receiver, logger) : undefined,
+    httpHandler:
+      receiver instanceof HTTPReceiver ? bodyLimitedHandler(receiver, logger, () => stopping) : undefined,
     async start() {
       if (appToken) await app.start();
       logger.info("slack adapter started", { mode: appToken ? "socket" : "http" });
     },
     async stop() {
+      stopping = true;
       if (appToken) await app.stop();
-      await Promise.allSettled([...inFlight]);
+      await idle();
       logger.info("slack adapter stopped");
     },
+    idle,
   };
 }
 

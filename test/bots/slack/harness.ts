@@ -164,10 +164,7 @@ export async function startHarness(
       const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return post(body, "application/x-www-form-urlencoded", send);
     },
-    async settle() {
-      // stop() waits for the turns under way; the HTTP handler keeps working in HTTP mode.
-      await adapter.stop();
-    },
+    settle: () => adapter.idle(),
     async close() {
       await adapter.stop();
       server.closeAllConnections();
