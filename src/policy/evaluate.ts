@@ -7,7 +7,7 @@ import { type ConditionTrace, evaluateCondition, type Scope } from "./conditions
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
 import { formatYuan as y } from "./money.ts";
-import type { BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
+import type { AmountEstimate, BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
 import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
@@ -68,60 +68,56 @@ function assess(
   const trace = evaluateCondition(benefit.conditions, scope);
   const entityMismatch = wrongEntity(benefit, scope, ctx);
   if (entityMismatch && trace.truth !== true) return undefined;
-  const base = {
+  const outcome = (status: BenefitOutcome["status"], amount: AmountEstimate): BenefitOutcome => ({
     policy: document.id,
     article: article.number,
     benefit: benefit.id,
     title: benefit.title[ctx.lang],
+    amount,
     quote: benefit.quote,
-  };
+    status,
+    decidingFacts: [],
+  });
 
   if (trace.truth === undefined) {
-    const upTo = ceiling(benefit.amount);
-    return {
-      ...base,
-      // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
-      amount: { ...unworked(benefit), explanation: ceilingText(upTo, ctx) },
-      status: "possible",
-      upTo,
-      reason: unknownReason(trace, ctx),
-      decidingFacts: unique([...trace.unknown, ...undecidedAmountFacts(benefit, scope)]),
-    };
+    // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
+    const result = outcome("possible", unworked(benefit, ctx));
+    result.upTo = ceiling(benefit.amount);
+    result.reason = unknownReason(trace, ctx);
+    result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
+    return result;
   }
   if (trace.truth === false) {
     const threshold = thresholdMiss(benefit.conditions, scope, ctx);
     if (!threshold) return undefined;
-    const upTo = ceiling(benefit.amount);
-    return {
-      ...base,
-      amount: { ...unworked(benefit), explanation: ceilingText(upTo, ctx) },
-      status: "near_miss",
-      reason: threshold,
-      decidingFacts: [],
-    };
+    const result = outcome("near_miss", unworked(benefit, ctx));
+    result.reason = threshold;
+    return result;
   }
   const amount = computeAmount(benefit.amount, scope, ctx);
   const years = remainingYears(benefit, scope);
   const estimate = estimateAmount(document, benefit, amount, years, ctx);
-  const blocker =
-    entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
-  return {
-    ...base,
-    amount: blocker
-      ? { ...estimate, max: benefit.amount.kind === "none" ? null : 0, totalMax: null }
-      : estimate,
-    status: blocker ? "near_miss" : "match",
-    ...(blocker ? { reason: blocker } : {}),
-    decidingFacts: unique([...trace.unknown, ...undecidedAmountFacts(benefit, scope)]),
-  };
+  const blocker = entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
+  if (blocker) {
+    estimate.max = benefit.amount.kind === "none" ? null : 0;
+    estimate.totalMax = null;
+  }
+  const result = outcome(blocker ? "near_miss" : "match", estimate);
+  if (blocker) result.reason = blocker;
+  result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
+  return result;
 }
 
-const unworked = (benefit: Benefit) => ({
-  max: null,
-  totalMax: null,
-  monetary: benefit.amount.kind !== "none",
-  period: benefit.period,
-});
+function unworked(benefit: Benefit, ctx: AmountContext): AmountEstimate {
+  const upTo = ceiling(benefit.amount);
+  return {
+    max: null,
+    totalMax: null,
+    monetary: benefit.amount.kind !== "none",
+    period: benefit.period,
+    explanation: ceilingText(upTo, ctx),
+  };
+}
 
 function ceilingText(upTo: number | null, ctx: AmountContext): string {
   if (upTo === null) return ctx.lang === "zh" ? "金额视具体情况而定" : "amount depends on the details";
@@ -134,7 +130,7 @@ function estimateAmount(
   amount: AmountResult,
   years: number | undefined,
   ctx: AmountContext,
-) {
+): AmountEstimate {
   const zh = ctx.lang === "zh";
   let explanation = amount.steps;
   let totalMax: number | null = null;
@@ -211,4 +207,4 @@ function thresholdMiss(condition: Condition, scope: Scope, ctx: AmountContext): 
     : `${label} ${y(value)} is below the ${y(only.value)} threshold; ${y(only.value)} or more (inclusive) would qualify`;
 }
 
-const unique = (list: string[]) => [...new Set(list)];
+const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);
