@@ -106,7 +106,6 @@ export function createFaqIndex(
   }
   const bm25 = createBm25(bags, tuning.bm25 ?? DEFAULT_BM25);
   const districts = set.documents.map(districtNames);
-  const order = new Map(entries.map((entry, i) => [entry, i]));
 
   return {
     ask(question, options = {}) {
@@ -118,12 +117,8 @@ export function createFaqIndex(
       const ranked = entries
         .map((entry, i) => ({ entry, score: scores[i] ?? 0, first: named.has(entry.document.id) }))
         .filter((hit) => hit.score > 0)
-        .sort(
-          (a, b) =>
-            Number(b.first) - Number(a.first) ||
-            b.score - a.score ||
-            (order.get(a.entry) ?? 0) - (order.get(b.entry) ?? 0),
-        );
+        // Stable: equal scores keep document order.
+        .sort((a, b) => Number(b.first) - Number(a.first) || b.score - a.score);
       // Clauses that share only a stray word with the question are noise, not answers.
       const floor = (ranked[0]?.score ?? 0) * minRelative;
       const hits = ranked.filter((hit) => hit.score >= floor).slice(0, Math.max(0, top));
