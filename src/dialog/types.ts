@@ -36,7 +36,13 @@ export interface ResultSection {
 
 export type DialogEvent =
   /** The user opened the conversation (/start or first contact). */
-  | { kind: "start"; lang?: Lang }
+  | {
+      kind: "start";
+      lang?: Lang;
+      /** Pick up a stored conversation where it stopped (the console after a restart) instead of
+       * starting afresh as /start does. */
+      resume?: boolean;
+    }
   /** Free text typed by the user (answers, FAQ questions, commands like "/back"). */
   | { kind: "text"; text: string }
   /** A button pressed, by its `Choice.id`. */

@@ -1,0 +1,95 @@
+/**
+ * `advisor chat`: the dialog in a terminal. Buttons become numbered lines (typing the number
+ * picks it), so a whole conversation can be piped in; it ends cleanly at the end of input.
+ * The conversation is kept in DATA_DIR as `console:local` and resumes after a restart.
+ */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createAdvisorService } from "../dialog/service.ts";
+import type { AdvisorService, Lang, Reply, TurnInput } from "../dialog/types.ts";
+import { createFaqIndex } from "../faq/index.ts";
+import { loadPolicySet } from "../policy/load.ts";
+import { createStore } from "../store/index.ts";
+import { type CliIO, type Command, EXIT_OK, UsageError } from "./io.ts";
+
+export const CONSOLE_CONVERSATION = "console:local";
+const QUIT = new Set(["/quit", "/exit", "退出"]);
+
+export const run: Command = async (args, io) => {
+  const lang = parseChatArgs(args);
+  const set = loadPolicySet();
+  const store = await createStore(io.env);
+  try {
+    const service = createAdvisorService({ set, store, faq: createFaqIndex(set) });
+    return await runChat(io, service, { lang });
+  } finally {
+    await store.close();
+  }
+};
+
+function parseChatArgs(args: string[]): Lang | undefined {
+  let values: { lang?: string };
+  try {
+    ({ values } = parseArgs({ args, options: { lang: { type: "string" } }, strict: true }));
+  } catch (error) {
+    throw new UsageError(`chat: ${(error as Error).message}`);
+  }
+  if (values.lang === undefined) return undefined;
+  if (values.lang !== "zh" && values.lang !== "en") throw new UsageError("chat: --lang must be zh or en");
+  return values.lang;
+}
+
+/** The console conversation over any service; `advisor start` calls it when no bot is configured. */
+export async function runChat(
+  io: CliIO,
+  service: AdvisorService,
+  options: { lang?: Lang } = {},
+): Promise<number> {
+  const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
+  const turn = async (event: TurnInput["event"]) => {
+    const replies = await service.handle({
+      channel: "console",
+      conversationId: CONSOLE_CONVERSATION,
+      userId: "local",
+      ...(options.lang ? { lang: options.lang } : {}),
+      event,
+    });
+    io.stdout.write(`${replies.map(renderReply).join("\n\n")}\n`);
+    if (interactive) io.stdout.write("> ");
+  };
+  await turn({ kind: "start", resume: true, ...(options.lang ? { lang: options.lang } : {}) });
+  const lines = createInterface({ input: io.stdin, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    const text = line.trim();
+    if (QUIT.has(text.toLowerCase())) break;
+    if (text === "") {
+      if (interactive) io.stdout.write("> ");
+      continue;
+    }
+    io.stdout.write(interactive ? "\n" : `> ${text}\n`);
+    await turn({ kind: "text", text });
+  }
+  if (interactive) io.stdout.write("\n");
+  return EXIT_OK;
+}
+
+/** One reply as plain text: numbered choices, sections under their headings. */
+export function renderReply(reply: Reply): string {
+  switch (reply.kind) {
+    case "text":
+      return reply.text;
+    case "question":
+      return [
+        ...(reply.progress ? [`[${reply.progress}]`] : []),
+        reply.text,
+        ...(reply.help ? [`  ${reply.help}`] : []),
+        ...reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`),
+      ].join("\n");
+    case "result":
+      return [
+        `==== ${reply.title} ====`,
+        ...reply.sections.map((s) => (s.body ? `【${s.heading}】\n${s.body}` : `【${s.heading}】`)),
+        `---- ${reply.footer}`,
+      ].join("\n\n");
+  }
+}

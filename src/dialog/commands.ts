@@ -1,0 +1,133 @@
+/** The commands a user may send at any point: /start, /restart, /back, /skip, /result, /profile, /lang, /help. */
+
+import { plan } from "./planner.ts";
+import { DISTRICT, describeValue, labelOf } from "./questions.ts";
+import { type DialogState, getPath, newState, withPath } from "./state.ts";
+import {
+  answer,
+  answeredPaths,
+  ask,
+  editFieldQuestion,
+  finish,
+  type ReducerContext,
+  reask,
+  type Step,
+  step,
+} from "./steps.ts";
+import { TEXT } from "./text.ts";
+import type { Lang, Reply } from "./types.ts";
+
+/** Words that work like a command when they are the whole message. */
+const WORD_COMMANDS: Record<string, string> = {
+  重新开始: "/restart",
+  重来: "/restart",
+  上一步: "/back",
+  上一题: "/back",
+  返回: "/back",
+  back: "/back",
+  结果: "/result",
+  查看结果: "/result",
+  result: "/result",
+  帮助: "/help",
+  help: "/help",
+  english: "/lang en",
+  中文: "/lang zh",
+};
+
+/** The command a message is, as `/name` and its argument, or null for an ordinary message. */
+export function asCommand(text: string): { name: string; arg: string } | null {
+  const trimmed = text.trim();
+  const command = trimmed.startsWith("/") ? trimmed : WORD_COMMANDS[trimmed.toLowerCase()];
+  if (!command) return null;
+  // Telegram appends the bot's name in groups: "/back@policy_bot".
+  const [head = "", ...rest] = command.split(/\s+/);
+  return { name: head.toLowerCase().replace(/@.*$/, ""), arg: rest.join(" ").toLowerCase() };
+}
+
+export function runCommand(state: DialogState, name: string, arg: string, ctx: ReducerContext): Step {
+  const t = TEXT[state.lang];
+  switch (name) {
+    case "/start":
+    case "/restart":
+      return restart(state.lang, ctx);
+    case "/back":
+      return back(state, ctx);
+    case "/skip":
+      return skip(state, ctx);
+    case "/result":
+      return earlyResult(state, ctx);
+    case "/profile":
+      return showProfile(state, ctx);
+    case "/lang":
+      return switchLanguage(state, arg, ctx);
+    case "/help":
+      return step(state, [{ kind: "text", text: t.help }, ...reask(state, ctx)]);
+    default:
+      return step(state, [{ kind: "text", text: t.unknownCommand(name) }, ...reask(state, ctx)]);
+  }
+}
+
+export function restart(lang: Lang, ctx: ReducerContext, before: Reply[] = []): Step {
+  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: TEXT[lang].welcome }]);
+}
+
+function back(state: DialogState, ctx: ReducerContext): Step {
+  const last = state.history.at(-1);
+  if (!last)
+    return step(state, [{ kind: "text", text: TEXT[state.lang].nothingToUndo }, ...reask(state, ctx)]);
+  const skipped = state.skipped.filter((p) => p !== last.path);
+  const undone: DialogState = {
+    ...state,
+    profile: withPath(state.profile, last.path, last.had ? last.previous : undefined),
+    skipped: last.wasSkipped ? [...skipped, last.path] : skipped,
+    history: state.history.slice(0, -1),
+    compare: last.path === DISTRICT ? false : state.compare,
+  };
+  const note = TEXT[state.lang].undone(labelOf(ctx.set, last.path, state.lang));
+  return ask(undone, last.path, ctx, [{ kind: "text", text: note }]);
+}
+
+function skip(state: DialogState, ctx: ReducerContext): Step {
+  const pending = state.pending;
+  if (pending?.kind !== "fact") return step(state, reask(state, ctx));
+  if (pending.path === DISTRICT) {
+    return step(state, [{ kind: "text", text: TEXT[state.lang].cannotSkipDistrict }, ...reask(state, ctx)]);
+  }
+  const next = answer(state, pending.path, undefined, ctx);
+  return typeof next === "string" ? step(state, [{ kind: "text", text: next }, ...reask(state, ctx)]) : next;
+}
+
+/** The result from what is known; the conversation then goes on with the same question. */
+function earlyResult(state: DialogState, ctx: ReducerContext): Step {
+  if (getPath(state.profile, DISTRICT) === undefined) {
+    return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
+  }
+  const open = state.pending !== null && plan(state, ctx.set).remaining.length > 0;
+  const result = finish(state, ctx, [], open);
+  return { ...result, replies: [...result.replies, ...(open ? reask(state, ctx) : [])] };
+}
+
+function showProfile(state: DialogState, ctx: ReducerContext): Step {
+  const t = TEXT[state.lang];
+  const paths = answeredPaths(state);
+  if (paths.length === 0) return step(state, [{ kind: "text", text: t.profileEmpty }, ...reask(state, ctx)]);
+  const lines = paths.map((path) => {
+    const value = getPath(state.profile, path);
+    const shown = value === undefined ? t.skippedValue : describeValue(ctx.set, path, value, state.lang);
+    return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
+  });
+  const seq = state.seq + 1;
+  const next: DialogState = { ...state, seq, pending: { kind: "editField", seq, paths } };
+  return step(next, [
+    { kind: "text", text: [t.profileTitle, ...lines].join("\n") },
+    editFieldQuestion(next, ctx.set, seq, paths),
+  ]);
+}
+
+function switchLanguage(state: DialogState, arg: string, ctx: ReducerContext): Step {
+  if (arg !== "zh" && arg !== "en") {
+    return step(state, [{ kind: "text", text: TEXT[state.lang].langUsage }, ...reask(state, ctx)]);
+  }
+  const next: DialogState = { ...state, lang: arg };
+  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched }, ...reask(next, ctx)]);
+}

@@ -1,0 +1,35 @@
+/** Answers a free-text question in the middle of the dialog with the best matching clauses. */
+import type { FaqIndex } from "../faq/index.ts";
+import type { PolicySet } from "../policy/load.ts";
+import { articleLabel } from "../policy/report.ts";
+import { TEXT } from "./text.ts";
+import type { Lang, Reply } from "./types.ts";
+
+export type { FaqIndex };
+
+/** Clauses shown for one question: enough to answer, few enough to read in a chat. */
+const TOP = 2;
+/** Below this relevance a clause is more likely noise than an answer. */
+const MIN_SCORE = 0.05;
+/** Long article texts are shortened in the chat; the quote stays a verbatim prefix. */
+const MAX_QUOTE = 600;
+
+export function faqReply(question: string, faq: FaqIndex | undefined, set: PolicySet, lang: Lang): Reply {
+  const t = TEXT[lang];
+  if (!faq) return { kind: "text", text: t.faqUnavailable };
+  const answers = faq.ask(question, { top: TOP, lang }).filter((a) => a.score >= MIN_SCORE);
+  if (answers.length === 0) return { kind: "text", text: t.faqNone };
+  const blocks = answers.map((a) => {
+    const document = set.documents.find((d) => d.id === a.policy);
+    const article = document?.articles.find((x) => x.number === a.article);
+    const summaries = (article?.benefits ?? []).map((b) => `• ${b.title[lang]}${t.colon}${b.summary[lang]}`);
+    const quote = a.text.length > MAX_QUOTE ? `${a.text.slice(0, MAX_QUOTE)}…` : a.text;
+    return [
+      `【${articleLabel(set, a.policy, a.article, lang)}】${a.title}`,
+      ...summaries,
+      `${t.source}${t.colon}“${quote}”`,
+      ...(document?.status === "draft" ? [document.caveat[lang]] : []),
+    ].join("\n");
+  });
+  return { kind: "text", text: `${t.faqIntro}\n\n${blocks.join("\n\n")}` };
+}

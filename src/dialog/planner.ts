@@ -1,0 +1,93 @@
+/**
+ * Decides what to ask next from the evaluator's three-way answer: only facts that can still
+ * change the result (the deciding facts of possible benefits, and of matched ones whose
+ * amount still rests on an unknown figure or an assumed default), the most money first.
+ */
+import { ceiling } from "../policy/amounts.ts";
+import { evaluate } from "../policy/evaluate.ts";
+import type { PolicySet } from "../policy/load.ts";
+import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
+import { OUTSIDE, type Profile } from "../policy/profile.ts";
+import { DISTRICT } from "./questions.ts";
+import { type DialogState, getPath, isAnswered } from "./state.ts";
+import type { Lang } from "./types.ts";
+
+/** The entity type comes right after the district: it rules whole clauses in or out. */
+const ENTITY_TYPE = "entityType";
+
+export interface DistrictEvaluation {
+  policy: string;
+  evaluation: Evaluation;
+}
+
+/** The evaluation of the profile so far: in its district, or as if in each district when comparing. */
+export function evaluateState(
+  state: DialogState,
+  set: PolicySet,
+  lang: Lang = state.lang,
+): DistrictEvaluation[] {
+  const profile = state.profile as Profile;
+  const district = getPath(state.profile, DISTRICT);
+  if (typeof district !== "string") return [];
+  if (district === OUTSIDE && !state.compare) return [];
+  const policies = district === OUTSIDE ? set.documents.map((d) => d.id) : [district];
+  return policies.map((policy) => ({
+    policy,
+    evaluation: evaluate({ ...profile, district: policy }, set, { lang }),
+  }));
+}
+
+export interface Plan {
+  /** Facts still worth asking, best first. */
+  remaining: string[];
+}
+
+export function plan(state: DialogState, set: PolicySet): Plan {
+  if (!isAnswered(state, DISTRICT)) return { remaining: [DISTRICT, ENTITY_TYPE] };
+  const district = getPath(state.profile, DISTRICT);
+  if (district === OUTSIDE && !state.compare) return { remaining: [] };
+  const scores = new Map<string, { money: number; position: number; order: number }>();
+  const factOrder = [...set.facts.keys()];
+  for (const { evaluation } of evaluateState(state, set)) {
+    for (const outcome of [...evaluation.possible, ...evaluation.matches]) {
+      const money = moneyAtStake(outcome, set);
+      outcome.decidingFacts.forEach((path, position) => {
+        if (isAnswered(state, path) || !set.facts.has(path)) return;
+        const score = scores.get(path) ?? { money: 0, position, order: factOrder.indexOf(path) };
+        score.money += money;
+        score.position = Math.min(score.position, position);
+        scores.set(path, score);
+      });
+    }
+  }
+  const ranked = [...scores.entries()]
+    .sort(([, a], [, b]) => b.money - a.money || a.position - b.position || a.order - b.order)
+    .map(([path]) => path);
+  const entityFirst = isAnswered(state, ENTITY_TYPE) ? [] : [ENTITY_TYPE];
+  return { remaining: [...entityFirst, ...ranked.filter((p) => p !== ENTITY_TYPE)] };
+}
+
+/** Not money, or money without a stated ceiling that still matters a little: asked, but last. */
+const NON_MONEY_WEIGHT = 1;
+/** A monetary benefit with no stated ceiling at all (a matching award without a cap). */
+const UNCAPPED_WEIGHT = 500_000;
+
+/** The most money an outcome could still make, to rank the questions that decide it. */
+function moneyAtStake(outcome: BenefitOutcome, set: PolicySet): number {
+  if (!outcome.amount.monetary) return NON_MONEY_WEIGHT;
+  const known = outcome.upTo ?? outcome.amount.totalMax ?? outcome.amount.max;
+  if (typeof known === "number" && known > 0) return known;
+  const rule = set.documents
+    .find((d) => d.id === outcome.policy)
+    ?.articles.find((a) => a.number === outcome.article)
+    ?.benefits.find((b) => b.id === outcome.benefit)?.amount;
+  if (!rule) return UNCAPPED_WEIGHT;
+  // Per-item awards without an overall limit state the ceiling of one item.
+  const cap = ceiling(rule) ?? (rule.kind === "perItem" ? ceiling(rule.each) : null);
+  return cap ?? UNCAPPED_WEIGHT;
+}
+
+/** Questions answered so far (an answer changed twice counts once), for "Question 3 of about 8". */
+export function answeredCount(state: DialogState): number {
+  return new Set(state.history.map((h) => h.path).filter((path) => isAnswered(state, path))).size;
+}

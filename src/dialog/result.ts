@@ -1,0 +1,173 @@
+/**
+ * The result reply: benefits grouped by district and article, each with its amount, the worked
+ * formula, the period and the verbatim quote; then near misses, possible benefits with their
+ * "up to", and the documents' caveats. Sections stay small so adapters can split a long result
+ * (Telegram 4,096 characters a message, Slack 3,000 a section).
+ */
+import type { PolicySet } from "../policy/load.ts";
+import type { BenefitOutcome } from "../policy/outcome.ts";
+import { OUTSIDE } from "../policy/profile.ts";
+import { articleLabel, caveats, toContractJson, yuanText } from "../policy/report.ts";
+import type { Period } from "../policy/schema.ts";
+import type { DistrictEvaluation } from "./planner.ts";
+import { TEXT } from "./text.ts";
+import type { Lang, Reply, ResultSection } from "./types.ts";
+
+/** Well under Slack's 3,000 characters a section, leaving room for the heading and markup. */
+export const MAX_SECTION_CHARS = 2_500;
+
+const PERIOD: Record<Period, Record<Lang, string>> = {
+  one_time: { zh: "一次性", en: "one-time" },
+  annual: { zh: "每年", en: "per year" },
+  multi_year: { zh: "多年", en: "multi-year" },
+};
+
+export interface ResultOptions {
+  /** Asked for before every question was answered. */
+  early: boolean;
+  /** District "other": each evaluation is "as if" in that district. */
+  compare: boolean;
+}
+
+export function resultReply(
+  evaluations: DistrictEvaluation[],
+  set: PolicySet,
+  lang: Lang,
+  options: ResultOptions,
+): Extract<Reply, { kind: "result" }> {
+  const t = TEXT[lang];
+  const sections: ResultSection[] = [];
+  for (const { policy, evaluation } of evaluations) {
+    const name = districtName(set, policy, lang);
+    const total = yuanText(evaluation.totals.max, lang);
+    sections.push({
+      heading: name,
+      body: evaluation.matches.length
+        ? t.districtSummary(name, evaluation.matches.length, total)
+        : t.districtNone(name),
+    });
+    for (const [article, outcomes] of byArticle(evaluation.matches)) {
+      const heading = articleHeading(set, policy, article, lang);
+      sections.push(
+        ...split(
+          heading,
+          outcomes.map((o) => describeMatch(o, lang)),
+        ),
+      );
+    }
+    const near = evaluation.nearMisses.map(
+      (o) => `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ?? ""}`,
+    );
+    sections.push(...split(`${name} · ${t.nearMissHeading}`, near));
+    const possible = evaluation.possible.map((o) => describePossible(o, set, lang));
+    sections.push(...split(`${name} · ${t.possibleHeading}`, possible));
+  }
+  const cited = evaluations
+    .map((e) => set.documents.find((d) => d.id === e.policy))
+    .filter((d) => d !== undefined);
+  sections.push(...split(t.caveatsHeading, [...cited.map((d) => d.caveat[lang]), t.estimates]));
+  return {
+    kind: "result",
+    title: options.compare ? t.compareTitle : options.early ? t.earlyResultTitle : t.resultTitle,
+    sections,
+    footer: options.early ? t.earlyFooter : t.footer,
+  };
+}
+
+/** The reply for an entity outside every district that chose not to compare. */
+export function outsideReply(set: PolicySet, lang: Lang): Extract<Reply, { kind: "result" }> {
+  const t = TEXT[lang];
+  return {
+    kind: "result",
+    title: t.resultTitle,
+    sections: [{ heading: t.caveatsHeading, body: t.outsideScope(districtNames(set, lang)) }],
+    footer: t.footer,
+  };
+}
+
+/** What a triage record keeps: the contract's JSON shape, per district when comparing. */
+export function recordResult(evaluations: DistrictEvaluation[], set: PolicySet, lang: Lang): unknown {
+  const shaped = evaluations.map((e) => ({
+    policy: e.policy,
+    ...toContractJson(e.evaluation, set, e.policy, lang),
+  }));
+  return shaped.length === 1 ? shaped[0] : { compared: shaped };
+}
+
+export function recordOutside(set: PolicySet, lang: Lang): unknown {
+  return {
+    matches: [],
+    nearMisses: [],
+    possible: [],
+    totals: { max: 0 },
+    caveats: caveats(set, OUTSIDE, lang),
+  };
+}
+
+export function districtNames(set: PolicySet, lang: Lang): string {
+  return set.documents.map((d) => d.district[lang]).join(lang === "zh" ? "或" : " or ");
+}
+
+const districtName = (set: PolicySet, policy: string, lang: Lang) =>
+  set.documents.find((d) => d.id === policy)?.district[lang] ?? policy;
+
+/** "第二条 支持数据基础设施建设" / "article 2 · Data infrastructure": the district is in the section above. */
+function articleHeading(set: PolicySet, policy: string, article: number, lang: Lang): string {
+  const ref = articleLabel(set, policy, article, lang)
+    .replace(districtName(set, policy, lang), "")
+    .replace(/^[\s,，]+/, "");
+  const title = set.documents.find((d) => d.id === policy)?.articles.find((a) => a.number === article)?.title[
+    lang
+  ];
+  return title && !ref.includes(title) ? `${ref} · ${title}` : ref;
+}
+
+function byArticle(outcomes: BenefitOutcome[]): Map<number, BenefitOutcome[]> {
+  const groups = new Map<number, BenefitOutcome[]>();
+  for (const o of outcomes) groups.set(o.article, [...(groups.get(o.article) ?? []), o]);
+  return groups;
+}
+
+function describeMatch(o: BenefitOutcome, lang: Lang): string {
+  const t = TEXT[lang];
+  const lines = [`■ ${o.title}`];
+  if (!o.amount.monetary) lines.push(t.notMoney);
+  else if (o.amount.max === null) lines.push(t.amountUnknown);
+  else lines.push(t.amountLine(yuanText(o.amount.max, lang), PERIOD[o.amount.period][lang]));
+  if (o.amount.totalMax !== null) lines.push(t.totalMax(yuanText(o.amount.totalMax, lang)));
+  if (o.amount.monetary) lines.push(`${t.working}${t.colon}${o.amount.explanation}`);
+  lines.push(`${t.source}${t.colon}“${o.quote}”`);
+  return lines.join("\n");
+}
+
+function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang): string {
+  const t = TEXT[lang];
+  const upTo = typeof o.upTo === "number" ? `${t.colon}${t.upTo(yuanText(o.upTo, lang))}` : "";
+  const reason = o.reason ? `（${o.reason}）` : "";
+  const line = `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${upTo}${reason}`;
+  return lang === "zh" ? line : line.replace("（", " (").replace(/）$/, ")");
+}
+
+/** Blocks under one heading, packed into as few sections as fit the size limit. */
+function split(heading: string, blocks: string[]): ResultSection[] {
+  const sections: ResultSection[] = [];
+  let body = "";
+  for (const block of blocks.flatMap((b) => chop(b))) {
+    if (body && body.length + 2 + block.length > MAX_SECTION_CHARS) {
+      sections.push({ heading, body });
+      body = "";
+    }
+    body = body ? `${body}\n\n${block}` : block;
+  }
+  if (body) sections.push({ heading, body });
+  return sections;
+}
+
+/** A single block too long for a section (a very long quote) is cut at line ends, then hard. */
+function chop(block: string): string[] {
+  if (block.length <= MAX_SECTION_CHARS) return [block];
+  const pieces: string[] = [];
+  for (let i = 0; i < block.length; i += MAX_SECTION_CHARS)
+    pieces.push(block.slice(i, i + MAX_SECTION_CHARS));
+  return pieces;
+}

@@ -1,0 +1,94 @@
+/**
+ * The dialog's state: plain JSON, so any store can keep it and any process can resume it.
+ * Stored with `STATE_VERSION`; a stored state that does not fit the schema below is not
+ * guessed at but restarted with a message (see service.ts).
+ */
+import { z } from "zod";
+import type { Lang } from "./types.ts";
+
+export const STATE_VERSION = 1;
+
+/** The question the last reply asked, so the next message can be read as its answer. */
+const Pending = z.discriminatedUnion("kind", [
+  /** A fact of the profile (or `district`); `selected` collects buttons pressed on a multi-choice question. */
+  z.object({
+    kind: z.literal("fact"),
+    path: z.string(),
+    seq: z.number().int(),
+    selected: z.array(z.string()),
+  }),
+  /** `/profile`: which answer to change. */
+  z.object({ kind: z.literal("editField"), seq: z.number().int(), paths: z.array(z.string()) }),
+  /** District "other": compare what each district would offer, or stop. */
+  z.object({ kind: z.literal("compare"), seq: z.number().int() }),
+]);
+export type Pending = z.infer<typeof Pending>;
+
+/** One answer as it changed the profile, so `/back` can put back what was there before. */
+const HistoryEntry = z.object({
+  path: z.string(),
+  had: z.boolean(),
+  previous: z.unknown().optional(),
+  wasSkipped: z.boolean(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const DialogStateSchema = z.object({
+  version: z.literal(STATE_VERSION),
+  lang: z.enum(["zh", "en"]),
+  /** The profile so far, nested by dotted path as CONTRACT.md section 2 has it. */
+  profile: z.record(z.string(), z.unknown()),
+  /** Facts the user said they do not know: not asked again, left unknown. */
+  skipped: z.array(z.string()),
+  history: z.array(HistoryEntry),
+  /** District "other" and the user chose to compare: evaluate as if in each district. */
+  compare: z.boolean(),
+  /** Counts questions asked, so a button from an earlier question is recognised as stale. */
+  seq: z.number().int(),
+  pending: Pending.nullable(),
+});
+export type DialogState = z.infer<typeof DialogStateSchema>;
+
+export function newState(lang: Lang): DialogState {
+  return {
+    version: STATE_VERSION,
+    lang,
+    profile: {},
+    skipped: [],
+    history: [],
+    compare: false,
+    seq: 0,
+    pending: null,
+  };
+}
+
+// --- the profile by dotted path ---------------------------------------------------------
+
+export function getPath(profile: Record<string, unknown>, path: string): unknown {
+  let node: unknown = profile;
+  for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
+  return node;
+}
+
+/** A copy of `profile` with `path` set to `value`, or removed when `value` is undefined
+ * (and any object left empty by the removal removed too). */
+export function withPath(
+  profile: Record<string, unknown>,
+  path: string,
+  value: unknown,
+): Record<string, unknown> {
+  const [head, ...rest] = path.split(".") as [string, ...string[]];
+  const copy = { ...profile };
+  if (rest.length === 0) {
+    if (value === undefined) delete copy[head];
+    else copy[head] = value;
+    return copy;
+  }
+  const child = withPath((profile[head] as Record<string, unknown> | undefined) ?? {}, rest.join("."), value);
+  if (Object.keys(child).length === 0) delete copy[head];
+  else copy[head] = child;
+  return copy;
+}
+
+export const isAnswered = (state: DialogState, path: string) =>
+  getPath(state.profile, path) !== undefined || state.skipped.includes(path);

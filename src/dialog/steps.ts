@@ -1,0 +1,187 @@
+/**
+ * The moves every part of the reducer makes: ask a question, ask it again, record an answer,
+ * move on to the next question or to the result.
+ */
+import type { FaqIndex } from "../faq/index.ts";
+import type { PolicySet } from "../policy/load.ts";
+import { OUTSIDE, parseProfile } from "../policy/profile.ts";
+import { answeredCount, evaluateState, plan } from "./planner.ts";
+import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
+import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
+import { type DialogState, getPath, isAnswered, withPath } from "./state.ts";
+import { TEXT } from "./text.ts";
+import type { Lang, Reply } from "./types.ts";
+
+export interface ReducerContext {
+  set: PolicySet;
+  faq?: FaqIndex;
+  /** ISO time of this turn (records are stamped by the service; kept for effects that need it). */
+  now: string;
+  /** The platform's language hint for a conversation that has no state yet. */
+  lang?: Lang;
+}
+
+/** Something the service must do beyond storing the state: keep a finished triage for staff. */
+export type Effect = { kind: "record"; profile: Record<string, unknown>; result: unknown };
+
+export interface Step {
+  state: DialogState;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+export const step = (state: DialogState, replies: Reply[], effects: Effect[] = []): Step => ({
+  state,
+  replies,
+  effects,
+});
+
+/** Asks `path` as a new question (fresh button ids). */
+export function ask(state: DialogState, path: string, ctx: ReducerContext, replies: Reply[] = []): Step {
+  const seq = state.seq + 1;
+  const next: DialogState = { ...state, seq, pending: { kind: "fact", path, seq, selected: [] } };
+  return step(next, [...replies, factQuestion(next, path, seq, ctx)]);
+}
+
+function factQuestion(state: DialogState, path: string, seq: number, ctx: ReducerContext): Reply {
+  if (path === DISTRICT) return questionReply(ctx.set, path, state.lang, seq, undefined);
+  const done = answeredCount(state);
+  const remaining = plan(state, ctx.set).remaining.filter((p) => p !== path).length;
+  const progress = TEXT[state.lang].progress(done + 1, done + 1 + remaining);
+  return questionReply(ctx.set, path, state.lang, seq, progress);
+}
+
+/** The question waiting for an answer, asked again with the same buttons. */
+export function reask(state: DialogState, ctx: ReducerContext): Reply[] {
+  const pending = state.pending;
+  if (!pending) return [];
+  switch (pending.kind) {
+    case "fact":
+      return [factQuestion(state, pending.path, pending.seq, ctx)];
+    case "compare":
+      return [compareQuestion(state.lang, pending.seq)];
+    case "editField":
+      return [editFieldQuestion(state, ctx.set, pending.seq, pending.paths)];
+  }
+}
+
+/** The next question worth asking, or the result when nothing left can change it. */
+export function askNext(state: DialogState, ctx: ReducerContext, replies: Reply[] = []): Step {
+  const [next] = plan(state, ctx.set).remaining;
+  if (next) return ask(state, next, ctx, replies);
+  return finish({ ...state, pending: null }, ctx, replies, false);
+}
+
+/** The result (early: before every question is answered) and a record of it. */
+export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[], early: boolean): Step {
+  const profile = state.profile;
+  if (getPath(profile, DISTRICT) === OUTSIDE && !state.compare) {
+    const result = recordOutside(ctx.set, state.lang);
+    return step(
+      state,
+      [...replies, outsideReply(ctx.set, state.lang)],
+      [{ kind: "record", profile, result }],
+    );
+  }
+  const evaluations = evaluateState(state, ctx.set);
+  const reply = resultReply(evaluations, ctx.set, state.lang, { early, compare: state.compare });
+  const result = recordResult(evaluations, ctx.set, state.lang);
+  return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
+}
+
+/** Records an answer (or "don't know" when `value` is undefined) and moves on. */
+export function answer(state: DialogState, path: string, value: unknown, ctx: ReducerContext): Step | string {
+  const previous = getPath(state.profile, path);
+  const profile = withPath(state.profile, path, value);
+  if (value !== undefined) {
+    try {
+      parseProfile(ctx.set.profileSchema, { [DISTRICT]: OUTSIDE, ...profile });
+    } catch {
+      return TEXT[state.lang].unreadable.choice;
+    }
+  }
+  const skipped = state.skipped.filter((p) => p !== path);
+  const next: DialogState = {
+    ...state,
+    profile,
+    skipped: value === undefined ? [...skipped, path] : skipped,
+    history: [
+      ...state.history,
+      {
+        path,
+        had: previous !== undefined,
+        ...(previous !== undefined ? { previous } : {}),
+        wasSkipped: state.skipped.includes(path),
+      },
+    ],
+    // A new district ends a comparison; "other" asks whether to start one.
+    compare: path === DISTRICT ? false : state.compare,
+    pending: null,
+  };
+  if (path === DISTRICT && value === OUTSIDE) {
+    const seq = next.seq + 1;
+    return step({ ...next, seq, pending: { kind: "compare", seq } }, [
+      { kind: "text", text: TEXT[state.lang].outsideScope(districtNames(ctx.set, state.lang)) },
+      compareQuestion(state.lang, seq),
+    ]);
+  }
+  return askNext(next, ctx);
+}
+
+export function compareOptions(lang: Lang): AnswerOption[] {
+  const t = TEXT[lang];
+  return [
+    {
+      key: "y",
+      label: t.compareYes,
+      names: [TEXT.zh.compareYes, TEXT.en.compareYes, "比较", "compare"],
+      value: true,
+    },
+    {
+      key: "n",
+      label: t.compareNo,
+      names: [TEXT.zh.compareNo, TEXT.en.compareNo, "不用", "不比较"],
+      value: false,
+    },
+  ];
+}
+
+function compareQuestion(lang: Lang, seq: number): Reply {
+  return {
+    kind: "question",
+    text: TEXT[lang].compareQuestion,
+    choices: compareOptions(lang).map((o) => ({ id: `${seq}.${o.key}`, label: o.label })),
+    multi: false,
+  };
+}
+
+export function editFieldOptions(state: DialogState, set: PolicySet, paths: string[]): AnswerOption[] {
+  const t = TEXT[state.lang];
+  return [
+    ...paths.map((path, i) => ({
+      key: String(i + 1),
+      label: labelOf(set, path, state.lang),
+      names: [labelOf(set, path, "zh"), labelOf(set, path, "en"), path],
+      value: path,
+    })),
+    {
+      key: "c",
+      label: t.profileContinue,
+      names: [TEXT.zh.profileContinue, TEXT.en.profileContinue, "继续", "continue"],
+    },
+  ];
+}
+
+export function editFieldQuestion(state: DialogState, set: PolicySet, seq: number, paths: string[]): Reply {
+  return {
+    kind: "question",
+    text: TEXT[state.lang].profileQuestion,
+    choices: editFieldOptions(state, set, paths).map((o) => ({ id: `${seq}.${o.key}`, label: o.label })),
+    multi: false,
+  };
+}
+
+/** Answered facts in the order they were first answered. */
+export function answeredPaths(state: DialogState): string[] {
+  return [...new Set(state.history.map((h) => h.path))].filter((p) => isAnswered(state, p));
+}
