@@ -48,12 +48,19 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 /** A logger that drops everything, for code paths where logging is optional. */
 export const silentLogger: Logger = createLogger({ write: () => {} });
 
-/** Errors serialize to `{}` by default; keep what helps an operator (the text is redacted later). */
+/** Errors serialize to `{}` by default; keep what helps an operator (the text is redacted later),
+ * including the error underneath: `cause`, or `error` on grammY's HttpError. */
 function serializeErrors(_key: string, value: unknown): unknown {
   if (!(value instanceof Error)) return value;
   const { name, message, stack } = value;
-  const cause = (value as { cause?: unknown }).cause;
-  return { name, message, stack, ...(cause === undefined ? {} : { cause }) };
+  const { cause, error } = value as { cause?: unknown; error?: unknown };
+  return {
+    name,
+    message,
+    stack,
+    ...(cause === undefined ? {} : { cause }),
+    ...(error instanceof Error ? { error } : {}),
+  };
 }
 
 /** Replaces every secret in a serialized line, in each form it can take there: raw,

@@ -50,6 +50,8 @@ export interface FakeTelegram {
   ): Update;
   /** The next call of `method` is answered 429 with this `retry_after`. */
   floodNext(method: string, retryAfter: number): void;
+  /** The next call of `method` gets no answer: the connection is cut (a network failure). */
+  hangUpNext(method: string): void;
   /** Resolves once `condition` holds, checked after every call the fake receives and answers. */
   waitFor(condition: () => boolean, what: string): Promise<void>;
   /** Resolves once a call matching `test` has been recorded (including earlier ones). */
@@ -62,6 +64,7 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
   const updates: Update[] = [];
   const chats = new Map<number, BotMessage[]>();
   const floods = new Map<string, number>();
+  const hangUps = new Set<string>();
   const waiters = new Set<() => void>();
   let nextUpdateId = 1000;
   let nextMessageId = 1;
@@ -177,6 +180,10 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     const retryAfter = floods.get(method);
     calls.push({ method, payload: body });
     notify();
+    if (hangUps.delete(method)) {
+      req.socket.destroy();
+      return;
+    }
     if (retryAfter !== undefined) {
       floods.delete(method);
       const description = `Too Many Requests: retry after ${retryAfter}`;
@@ -237,6 +244,9 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     },
     floodNext(method, retryAfter) {
       floods.set(method, retryAfter);
+    },
+    hangUpNext(method) {
+      hangUps.add(method);
     },
     waitFor(condition, what) {
       return new Promise((resolve, reject) => {
