@@ -1,10 +1,14 @@
 /**
  * A fake Slack Web API on 127.0.0.1: answers the methods the adapter uses, records every
- * call in arrival order, and can hold a method's answers back to play a slow Slack.
+ * call in arrival order, and can hold a method's answers back to play a slow Slack. It also
+ * plays Slack's side of Socket Mode: apps.connections.open hands out a ws:// URL on the same
+ * server, where a minimal WebSocket endpoint sends envelopes and collects their acks.
  */
+import { createHash } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
 
 export interface RecordedCall {
   method: string;
@@ -48,13 +52,20 @@ export class FakeSlack {
   /** Listens on a random loopback port; returns the API root (ends with "/"). */
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.serve(req, res));
+    this.server.on("upgrade", (req, socket) => this.socketMode.accept(req, socket));
     this.server.listen(0, "127.0.0.1");
     await once(this.server, "listening");
     const { port } = this.server.address() as AddressInfo;
+    this.socketUrl = `ws://127.0.0.1:${port}/socket`;
     return `http://127.0.0.1:${port}/api/`;
   }
 
+  /** Slack's side of Socket Mode connections. */
+  readonly socketMode = new FakeSocketMode();
+  private socketUrl = "";
+
   async stop(): Promise<void> {
+    this.socketMode.closeAll();
     if (!this.server) return;
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
@@ -137,6 +148,7 @@ export class FakeSlack {
     },
     "chat.update": (args) => ({ ok: true, channel: args.channel, ts: args.ts, text: args.text }),
     "chat.postEphemeral": () => ({ ok: true, message_ts: this.timestamp() }),
+    "apps.connections.open": () => ({ ok: true, url: this.socketUrl }),
   };
 
   private timestamp(): string {
@@ -160,4 +172,129 @@ function parseArgs(contentType: string | undefined, body: string): Record<string
     if (typeof args[key] === "string") args[key] = JSON.parse(args[key] as string);
   }
   return args;
+}
+
+/**
+ * Just enough of RFC 6455 for Socket Mode: the handshake, unfragmented text frames, ping and
+ * close. Slack speaks first ("hello"), then sends envelopes; the app acks each by envelope_id.
+ */
+export class FakeSocketMode {
+  /** Every ack received, by envelope id. */
+  readonly acks = new Map<string, unknown>();
+  private readonly sockets = new Set<Duplex>();
+  private readonly waiters: Array<() => void> = [];
+  private envelopes = 0;
+
+  accept(req: IncomingMessage, socket: Duplex): void {
+    const key = req.headers["sec-websocket-key"];
+    const accept = createHash("sha1").update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest("base64");
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    this.sockets.add(socket);
+    let pending = Buffer.alloc(0);
+    socket.on("data", (chunk: Buffer) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (let frame = readFrame(pending); frame; frame = readFrame(pending)) {
+        pending = pending.subarray(frame.length);
+        this.onFrame(socket, frame.opcode, frame.payload);
+      }
+    });
+    socket.on("close", () => this.sockets.delete(socket));
+    socket.on("error", () => this.sockets.delete(socket));
+    this.wake();
+    writeFrame(socket, 0x1, Buffer.from(JSON.stringify({ type: "hello", num_connections: 1 })));
+  }
+
+  /** Resolves once an app has connected. */
+  async connected(): Promise<void> {
+    while (this.sockets.size === 0) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Sends an envelope (`events_api` or `interactive`) and returns its id. */
+  deliver(type: string, payload: unknown, options: { retryAttempt?: number } = {}): string {
+    this.envelopes += 1;
+    const envelopeId = `env-${this.envelopes}`;
+    const envelope = {
+      envelope_id: envelopeId,
+      type,
+      payload,
+      accepts_response_payload: false,
+      retry_attempt: options.retryAttempt ?? 0,
+      retry_reason: options.retryAttempt ? "timeout" : "",
+    };
+    for (const socket of this.sockets) writeFrame(socket, 0x1, Buffer.from(JSON.stringify(envelope)));
+    return envelopeId;
+  }
+
+  /** Resolves when the app has acknowledged `envelopeId`. */
+  async ackOf(envelopeId: string): Promise<unknown> {
+    while (!this.acks.has(envelopeId)) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    return this.acks.get(envelopeId);
+  }
+
+  closeAll(): void {
+    for (const socket of this.sockets) socket.destroy();
+    this.sockets.clear();
+  }
+
+  private onFrame(socket: Duplex, opcode: number, payload: Buffer): void {
+    if (opcode === 0x9) writeFrame(socket, 0xa, payload);
+    if (opcode === 0x8) {
+      writeFrame(socket, 0x8, payload.subarray(0, 2));
+      socket.end();
+    }
+    if (opcode !== 0x1) return;
+    const message = JSON.parse(payload.toString("utf8")) as { envelope_id?: string; payload?: unknown };
+    if (message.envelope_id) this.acks.set(message.envelope_id, message.payload);
+    this.wake();
+  }
+
+  private wake(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+}
+
+function writeFrame(socket: Duplex, opcode: number, payload: Buffer): void {
+  const length = payload.length;
+  const header =
+    length < 126
+      ? Buffer.from([0x80 | opcode, length])
+      : length < 65_536
+        ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
+        : Buffer.concat([Buffer.from([0x80 | opcode, 127]), bigEndian64(length)]);
+  if (!socket.destroyed) socket.write(Buffer.concat([header, payload]));
+}
+
+function bigEndian64(value: number): Buffer {
+  const buffer = Buffer.alloc(8);
+  buffer.writeBigUInt64BE(BigInt(value));
+  return buffer;
+}
+
+/** One complete frame from the front of `data` (client frames are masked), or undefined. */
+function readFrame(data: Buffer): { opcode: number; payload: Buffer; length: number } | undefined {
+  if (data.length < 2) return undefined;
+  const opcode = (data[0] ?? 0) & 0x0f;
+  const masked = ((data[1] ?? 0) & 0x80) !== 0;
+  let length = (data[1] ?? 0) & 0x7f;
+  let offset = 2;
+  if (length === 126) {
+    if (data.length < 4) return undefined;
+    length = data.readUInt16BE(2);
+    offset = 4;
+  } else if (length === 127) {
+    if (data.length < 10) return undefined;
+    length = Number(data.readBigUInt64BE(2));
+    offset = 10;
+  }
+  const maskOffset = offset;
+  if (masked) offset += 4;
+  if (data.length < offset + length) return undefined;
+  const payload = Buffer.from(data.subarray(offset, offset + length));
+  if (masked) {
+    for (let i = 0; i < payload.length; i += 1)
+      payload[i] = (payload[i] ?? 0) ^ (data[maskOffset + (i % 4)] ?? 0);
+  }
+  return { opcode, payload, length: offset + length };
 }
