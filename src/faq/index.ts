@@ -60,7 +60,7 @@ export interface FaqTuning {
   analyzer?: AnalyzerOptions;
   /** How much more a synonym concept in the question counts than a plain word (default 2). */
   conceptWeight?: number;
-  /** Answers scoring below this share of the first answer's score are left out. */
+  /** Answers scoring below this share of the best answer's score are left out. */
   minRelativeScore?: number;
   weights?: FieldWeights;
   bm25?: Bm25Params;
@@ -114,14 +114,17 @@ export function createFaqIndex(
       const { named, rest } = findDistricts(question, districts);
       const terms = analyze(rest);
       const scores = bm25.score(terms, (term) => (term.startsWith(CONCEPT) ? conceptWeight : 1));
-      const ranked = entries
+      const found = entries
         .map((entry, i) => ({ entry, score: scores[i] ?? 0, first: named.has(entry.document.id) }))
-        .filter((hit) => hit.score > 0)
+        .filter((hit) => hit.score > 0);
+      // Clauses that share only a stray word with the question are noise, not answers, even
+      // in the district the question names ("石景山有数据券吗": only Tongzhou has data vouchers).
+      const floor = Math.max(0, ...found.map((hit) => hit.score)) * minRelative;
+      const hits = found
+        .filter((hit) => hit.score >= floor)
         // Stable: equal scores keep document order.
-        .sort((a, b) => Number(b.first) - Number(a.first) || b.score - a.score);
-      // Clauses that share only a stray word with the question are noise, not answers.
-      const floor = (ranked[0]?.score ?? 0) * minRelative;
-      const hits = ranked.filter((hit) => hit.score >= floor).slice(0, Math.max(0, top));
+        .sort((a, b) => Number(b.first) - Number(a.first) || b.score - a.score)
+        .slice(0, Math.max(0, top));
       // A clause of another district ranks after the named district's; its score must not
       // claim otherwise, so answers stay best first by score too.
       let ceiling = 1;

@@ -6,6 +6,7 @@
 import type { PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { articleLabel } from "../policy/report.ts";
+import { districtNames, findDistricts } from "./district.ts";
 import type { FaqAnswer } from "./index.ts";
 
 export function renderAnswers(question: string, answers: FaqAnswer[], set: PolicySet, lang: Lang): string {
@@ -18,6 +19,15 @@ export function renderAnswers(question: string, answers: FaqAnswer[], set: Polic
         : 'No clause matches. Try other words, or name the district (Tongzhou/Shijingshan) and the support you mean, e.g. "DCMM award in Shijingshan".',
     );
     return out.join("\n");
+  }
+  const named = findDistricts(question, set.documents.map(districtNames)).named;
+  if (named.size > 0 && !answers.some((a) => named.has(a.policy))) {
+    const names = set.documents.filter((d) => named.has(d.id)).map((d) => d.district[lang]);
+    out.push(
+      zh
+        ? `${names.join("、")}的措施中没有相关条款；以下是其他区的：`
+        : `No clause of ${names.join(" or ")} matches; these are other districts':`,
+    );
   }
   for (const [i, answer] of answers.entries()) {
     const label = articleLabel(set, answer.policy, answer.article, lang);

@@ -54,6 +54,12 @@ describe("ask QUESTION (readable)", () => {
     expect(run.stdout).toContain("征求意见稿");
   });
 
+  it("says so when the named district has no such clause, and shows the other district's", async () => {
+    const run = await ask("石景山有数据券吗");
+    expect(run.stdout).toContain("石景山区的措施中没有相关条款");
+    expect(run.stdout).toContain("第六条");
+  });
+
   it("prints English with --lang en", async () => {
     const run = await ask("通州数据资产质押贷款有贴息吗", "--lang", "en");
     expect(run.stdout).toContain("Source:");

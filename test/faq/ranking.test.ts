@@ -15,6 +15,12 @@ describe("ranking", () => {
     expect(ids("east side pledge financing")[0]).toBe("east:1");
   });
 
+  it("does not put the named district's stray matches ahead of the clause that answers", () => {
+    // Only the east has a laboratory clause; the west shares nothing but common words.
+    expect(ids("西城的重点实验室奖励多少")[0]).toBe("east:2");
+    expect(ids("does Xicheng have a key laboratory award")[0]).toBe("east:2");
+  });
+
   it("keeps scores in 0..1 and best first, also when another district's clause follows the named one", () => {
     // West has only a weak match for this (融资), east a strong one (实验室).
     const mixed = ids("西城 实验室 融资");
