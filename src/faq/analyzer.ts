@@ -5,7 +5,9 @@
  *   bigrams. The segmenter's dictionary splits many policy words (质押 → 质/押,
  *   贴息 → 贴/息, 算力 → 算/力); bigrams recover them whatever the dictionary knows.
  * - English: natural's Porter stemmer, so "subsidies" meets "subsidy", and natural's
- *   stop-word list.
+ *   stop-word lists (English and Chinese). The words themselves come from the same
+ *   segmenter as the Chinese, not natural's WordTokenizer, which splits on [^A-Za-z0-9]
+ *   and so cannot read mixed text like "DCMM三级" or "Tongzhou的算力".
  * - Concepts: every synonym group a text mentions adds one concept term, which is how
  *   an English question reaches a Chinese clause and a colloquial one a formal clause.
  */
