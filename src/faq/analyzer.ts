@@ -61,7 +61,23 @@ const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 /** NFKC folds full-width letters and digits (ＤＣＭＭ, ３０％) to their plain forms. */
 export const normalize = (text: string) => text.normalize("NFKC").toLowerCase();
 
-export const stem = (word: string) => PorterStemmer.stem(word.replace(/['’]s$/, ""));
+/** British spellings whose Porter stems differ from the American ones ("recognised" →
+ * recognis, "recognized" → recogn). The lists are written in British, users type both;
+ * both sides pass through here, so an odd result ("enterprize") still meets itself. */
+const BRITISH_WORDS: Record<string, string> = { licence: "license", labour: "labor", defence: "defense" };
+
+function americanize(word: string): string {
+  return (
+    BRITISH_WORDS[word] ??
+    word
+      .replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, "$1iz$2")
+      .replace(/^(.{3,})ys(e|es|ed|ing)$/, "$1yz$2")
+      .replace(/^(.{3,})tre(s?)$/, "$1ter$2")
+      .replace(/^(.{3,})mme(s?)$/, "$1m$2")
+  );
+}
+
+export const stem = (word: string) => PorterStemmer.stem(americanize(word.replace(/['’]s$/, "")));
 
 /** The language a question is written in: any Chinese character makes it Chinese. */
 export const languageOf = (text: string): "zh" | "en" => (HAN.test(text) ? "zh" : "en");

@@ -31,6 +31,13 @@ describe("English stemming", () => {
     expect(shared("Tongzhou's incubators", "incubator in tongzhou").length).toBe(2);
   });
 
+  it("lets British and American spellings meet", () => {
+    expect(analyze("recognised centres")).toEqual(analyze("recognized centers"));
+    expect(analyze("authorisation programme licence")).toEqual(analyze("authorization program license"));
+    expect(analyze("commercialisation")).toEqual(analyze("commercialization"));
+    expect(analyze("analysed")).toEqual(analyze("analyzed"));
+  });
+
   it("ignores English stop words and case", () => {
     expect(analyze("What is the")).toEqual([]);
     expect(analyze("DATA")).toEqual(analyze("data"));
