@@ -13,7 +13,7 @@ import type { Lang } from "../policy/outcome.ts";
 import { type Command, EXIT_OK, UsageError } from "./io.ts";
 import { parseLang } from "./triage.ts";
 
-interface AskOptions {
+interface AskCliOptions {
   json: boolean;
   top: number;
   /** Set by --lang; otherwise JSON titles follow each question's language and the report is Chinese. */
@@ -22,7 +22,7 @@ interface AskOptions {
 
 export const run: Command = async (args, io) => {
   const { values, positionals } = parseFlags(args);
-  const options: AskOptions = {
+  const options: AskCliOptions = {
     json: values.json,
     top: parseTop(values.top),
     lang: values.lang === undefined ? undefined : parseLang(values.lang),
@@ -94,7 +94,7 @@ function readText(file: string): string {
   }
 }
 
-function answer(question: string, index: FaqIndex, set: PolicySet, options: AskOptions): string {
+function answer(question: string, index: FaqIndex, set: PolicySet, options: AskCliOptions): string {
   if (options.json) {
     return JSON.stringify({ answers: index.ask(question, { top: options.top, lang: options.lang }) });
   }
@@ -103,7 +103,7 @@ function answer(question: string, index: FaqIndex, set: PolicySet, options: AskO
 }
 
 /** Answers every non-blank line in order; a bad line becomes `{"line": N, "error": …}` and the batch goes on. */
-export function askLines(text: string, index: FaqIndex, set: PolicySet, options: AskOptions): string {
+export function askLines(text: string, index: FaqIndex, set: PolicySet, options: AskCliOptions): string {
   const out: string[] = [];
   for (const [i, raw] of text.split("\n").entries()) {
     if (!raw.trim()) continue;
