@@ -46,22 +46,26 @@ export function plan(state: DialogState, set: PolicySet): Plan {
   if (!isAnswered(state, DISTRICT)) return { remaining: [DISTRICT, ENTITY_TYPE] };
   const district = getPath(state.profile, DISTRICT);
   if (district === OUTSIDE && !state.compare) return { remaining: [] };
-  const scores = new Map<string, { money: number; position: number; order: number }>();
+  // money: the largest sum one benefit it decides could pay; total: over all benefits it decides.
+  const scores = new Map<string, { money: number; total: number; position: number; order: number }>();
   const factOrder = [...set.facts.keys()];
   for (const { evaluation } of evaluateState(state, set)) {
     for (const outcome of [...evaluation.possible, ...evaluation.matches]) {
       const money = moneyAtStake(outcome, set);
       outcome.decidingFacts.forEach((path, position) => {
         if (isAnswered(state, path) || !set.facts.has(path)) return;
-        const score = scores.get(path) ?? { money: 0, position, order: factOrder.indexOf(path) };
-        score.money += money;
+        const score = scores.get(path) ?? { money: 0, total: 0, position, order: factOrder.indexOf(path) };
+        score.money = Math.max(score.money, money);
+        score.total += money;
         score.position = Math.min(score.position, position);
         scores.set(path, score);
       });
     }
   }
   const ranked = [...scores.entries()]
-    .sort(([, a], [, b]) => b.money - a.money || a.position - b.position || a.order - b.order)
+    .sort(
+      ([, a], [, b]) => b.money - a.money || a.position - b.position || b.total - a.total || a.order - b.order,
+    )
     .map(([path]) => path);
   const entityFirst = isAnswered(state, ENTITY_TYPE) ? [] : [ENTITY_TYPE];
   return { remaining: [...entityFirst, ...ranked.filter((p) => p !== ENTITY_TYPE)] };

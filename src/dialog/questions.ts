@@ -13,6 +13,9 @@ import type { Lang, Reply } from "./types.ts";
 
 export const DISTRICT = "district";
 
+/** Counts asked about (years funded, datasets recognised) are small: "3000万" to one is a slip. */
+const MAX_COUNT = 1_000;
+
 /** One answer a question offers. `key` ends the button id; `names` are what a user may type for it. */
 export interface AnswerOption {
   key: string;
@@ -161,7 +164,7 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
     }
     case "count": {
       const count = parseCount(text);
-      return count === null ? unreadable(set, path, lang) : { kind: "value", value: count };
+      return count === null || count > MAX_COUNT ? unreadable(set, path, lang) : { kind: "value", value: count };
     }
     case "integer": {
       const n = parseCount(text);

@@ -7,7 +7,7 @@
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { articleLabel, caveats, toContractJson, yuanText } from "../policy/report.ts";
+import { articleLabel, toContractJson, yuanText } from "../policy/report.ts";
 import type { Period } from "../policy/schema.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
@@ -95,13 +95,8 @@ export function recordResult(evaluations: DistrictEvaluation[], set: PolicySet, 
 }
 
 export function recordOutside(set: PolicySet, lang: Lang): unknown {
-  return {
-    matches: [],
-    nearMisses: [],
-    possible: [],
-    totals: { max: 0 },
-    caveats: caveats(set, OUTSIDE, lang),
-  };
+  const scope = TEXT[lang].outsideScope(districtNames(set, lang));
+  return { district: OUTSIDE, matches: [], nearMisses: [], possible: [], totals: { max: 0 }, caveats: [scope] };
 }
 
 export function districtNames(set: PolicySet, lang: Lang): string {
