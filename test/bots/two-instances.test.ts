@@ -1,0 +1,195 @@
+/**
+ * Several instances behind one webhook URL (issue 5): two real advisor processes share one
+ * Redis. One conversation driven alternately through both stays one conversation; two answers
+ * for the same chat arriving at both at once are both kept; a redelivery is answered once.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RedisStore } from "../../src/store/redis.ts";
+import { requireRedisServer, useRedisServer } from "../store/redis-server.ts";
+import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.ts";
+
+const SECRET = "two-instances-secret";
+const PATH = "/telegram/hook";
+const root = new URL("../..", import.meta.url).pathname;
+
+interface Instance {
+  port: number;
+  child: ChildProcess;
+  stderr: string[];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function startInstance(fake: FakeTelegram, redisUrl: string): Promise<Instance> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/bin.ts"), "start"], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_URL: `https://advisor.example.cn${PATH}`,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      REDIS_URL: redisUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "instance-")),
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const stderr: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (chunk: string) => {
+      stderr.push(chunk);
+      if (stderr.join("").includes("bots running")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`instance exited ${code}: ${stderr.join("")}`)));
+  });
+  return { port, child, stderr };
+}
+
+function deliver(instance: Instance, update: Update): Promise<number> {
+  const body = JSON.stringify(update);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: instance.port,
+        path: PATH,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": Buffer.byteLength(body),
+          "x-telegram-bot-api-secret-token": SECRET,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function stop(instance: Instance): Promise<number | null> {
+  if (instance.child.exitCode !== null) return instance.child.exitCode;
+  const exited = new Promise<number | null>((resolve) => instance.child.once("exit", resolve));
+  instance.child.kill("SIGTERM");
+  return exited;
+}
+
+describe.runIf(requireRedisServer())("two advisor processes on one Redis", () => {
+  const redis = useRedisServer();
+  let fake: FakeTelegram;
+  let a: Instance;
+  let b: Instance;
+  let store: RedisStore;
+
+  beforeAll(async () => {
+    fake = await startFakeTelegram();
+    [a, b] = await Promise.all([startInstance(fake, redis.url()), startInstance(fake, redis.url())]);
+    store = await RedisStore.open(redis.url());
+  }, 60_000);
+
+  afterAll(async () => {
+    const codes = await Promise.all([a, b].filter(Boolean).map(stop));
+    await store?.close();
+    await fake?.close();
+    // Graceful shutdown on SIGTERM: both exit 0.
+    expect(codes).toEqual([0, 0]);
+  }, 30_000);
+
+  const sent = (chat: number) => fake.chat(chat).length;
+  const answered = (chat: number, count: number) =>
+    fake.waitFor(() => sent(chat) >= count, `${count} bot messages in chat ${chat}`);
+  const historyOf = async (chat: number) => {
+    const stored = await store.load(`telegram:${chat}`);
+    return ((stored?.state as { history?: unknown[] } | undefined)?.history ?? []).length;
+  };
+
+  const lastWithButtons = (chat: number) => {
+    const message = fake.chat(chat).findLast((m) => m.buttons.length > 0);
+    if (!message) throw new Error(`no question with buttons in chat ${chat}`);
+    return message;
+  };
+  const button = (chat: number, label: string) => {
+    const message = lastWithButtons(chat);
+    const found = message.buttons.find(([text]) => text.includes(label));
+    if (!found) throw new Error(`no "${label}" button in ${JSON.stringify(message.buttons)}`);
+    return fake.pressUpdate(message, found[1]);
+  };
+
+  it("carries one conversation across both instances, answer by answer", async () => {
+    const chat = 4201;
+    expect(await deliver(a, fake.textUpdate(chat, "/start"))).toBe(200);
+    await fake.waitFor(
+      () => fake.chat(chat).some((m) => m.buttons.some(([l]) => l.includes("通州"))),
+      "district question",
+    );
+
+    expect(await deliver(b, button(chat, "通州"))).toBe(200);
+    await fake.waitFor(
+      () => fake.chat(chat).some((m) => m.text.includes("主体")),
+      "B asks the entity type after A's district",
+    );
+
+    expect(await deliver(a, button(chat, "企业"))).toBe(200);
+    await expect.poll(() => historyOf(chat), { timeout: 10_000 }).toBe(2);
+    const stored = await store.load(`telegram:${chat}`);
+    expect((stored?.state as { profile: unknown }).profile).toMatchObject({
+      district: "tongzhou",
+      entityType: "enterprise",
+    });
+  }, 30_000);
+
+  it("keeps both answers when the same chat reaches both instances at once", async () => {
+    const chat = 4202;
+    await deliver(a, fake.textUpdate(chat, "/start"));
+    await answered(chat, 1);
+    await expect.poll(() => historyOf(chat), { timeout: 10_000 }).toBe(0);
+    // Two answers at the same moment, one to each instance: district by number, then entity type by number.
+    await Promise.all([deliver(a, fake.textUpdate(chat, "2")), deliver(b, fake.textUpdate(chat, "1"))]);
+    await expect.poll(() => historyOf(chat), { timeout: 10_000 }).toBe(2);
+  }, 30_000);
+
+  it("answers a redelivered update once, whichever instance gets it", async () => {
+    const chat = 4204;
+    const greetings = () => fake.chat(chat).filter((m) => m.text.includes("您好")).length;
+    const start = fake.textUpdate(chat, "/start");
+    await Promise.all([deliver(a, start), deliver(b, start)]);
+    // Each instance handles a chat's updates in order: once both have answered a later /help,
+    // both have dealt with their copy of /start.
+    for (const instance of [a, b]) {
+      const before = fake.chat(chat).length;
+      await deliver(instance, fake.textUpdate(chat, "/help"));
+      await fake.waitFor(
+        () =>
+          fake
+            .chat(chat)
+            .slice(before)
+            .some((m) => m.text.includes("/back")),
+        "help",
+      );
+    }
+    expect(greetings()).toBe(1);
+  }, 30_000);
+});
