@@ -155,7 +155,7 @@ describe.runIf(requireRedisServer())("two advisor processes on one Redis", () =>
     expect(await deliver(a, button(chat, "企业"))).toBe(200);
     await expect.poll(() => historyOf(chat), { timeout: 10_000 }).toBe(2);
     const stored = await store.load(`telegram:${chat}`);
-    expect((stored?.state as { profile: unknown }).profile).toMatchObject({
+    expect((stored?.state as { profile?: unknown } | undefined)?.profile).toMatchObject({
       district: "tongzhou",
       entityType: "enterprise",
     });
