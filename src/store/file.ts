@@ -14,8 +14,10 @@
  *   steno does not fsync; a power cut can still leave an empty file, which is then handled
  *   like any corrupt file: moved aside as `.corrupt`, reported, and read as absent.
  * - Triage records: append-only JSON Lines, DATA_DIR/records.jsonl (see jsonl.ts).
- * - markSeen: in memory, bounded. Redeliveries come within minutes, and after a restart
- *   Telegram's offset and Slack's retry headers already stop most of them.
+ * - markSeen: the last `seenLimit` ids per namespace, in memory and appended to
+ *   DATA_DIR/seen.jsonl, so updates redelivered after a restart (Telegram resends what was
+ *   not confirmed) are still recognised. The log is rewritten, compacted, whenever it holds
+ *   `seenLimit` lines more than the ids remembered.
  *
  * One FileStore per DATA_DIR: two processes writing the same files race on steno's temp
  * file. Several instances share state through Redis instead (redis.ts).
@@ -63,6 +65,9 @@ export class FileStore implements ConversationStore {
   private readonly mutex = new KeyedMutex();
   private readonly seen: BoundedSeenSet;
   private readonly journal: JsonLinesFile<TriageRecord>;
+  private readonly seenLog: JsonLinesFile<[string, string]>;
+  private seenLogLines = 0;
+  private readonly seenLimit: number;
   private readonly warn: NonNullable<StoreOptions["warn"]>;
   private readonly maxHandles: number;
   private readonly readOnly: boolean;
@@ -75,7 +80,11 @@ export class FileStore implements ConversationStore {
     this.warn = options.warn ?? defaultWarn;
     this.maxHandles = options.maxHandles ?? 1_000;
     this.readOnly = options.readOnly ?? false;
-    this.seen = new BoundedSeenSet(options.seenLimit);
+    this.seenLimit = options.seenLimit ?? 10_000;
+    this.seen = new BoundedSeenSet(this.seenLimit);
+    this.seenLog = new JsonLinesFile(join(dataDir, "seen.jsonl"), () => {
+      // A torn last line of the seen log only means one delivery id is forgotten.
+    });
     this.journal = new JsonLinesFile(join(dataDir, "records.jsonl"), (line, problem) =>
       this.warn("skipped an unreadable triage record line (torn by a crash?)", {
         file: this.journal.path,
@@ -93,7 +102,9 @@ export class FileStore implements ConversationStore {
     } catch (error) {
       throw new StoreError(conversations, "create the data directory", error, FIX_DATA_DIR);
     }
-    return new FileStore(dataDir, options);
+    const store = new FileStore(dataDir, options);
+    await store.loadSeen();
+    return store;
   }
 
   async load(conversationId: string): Promise<StoredConversation | undefined> {
@@ -152,7 +163,40 @@ export class FileStore implements ConversationStore {
   }
 
   async markSeen(namespace: string, id: string): Promise<boolean> {
-    return this.seen.add(namespace, id);
+    if (!this.seen.add(namespace, id)) return false;
+    if (this.readOnly) return true;
+    try {
+      this.seenLogLines++;
+      if (this.seenLogLines > this.seen.size + this.seenLimit) {
+        this.seenLogLines = this.seen.size;
+        await this.seenLog.replace(this.seen.entries());
+      } else {
+        await this.seenLog.append([namespace, id]);
+      }
+    } catch (error) {
+      // Forgetting a delivery id after a restart risks one duplicate reply; failing the turn is worse.
+      this.warn("could not record a delivery id", {
+        file: this.seenLog.path,
+        problem: (error as Error).message,
+      });
+    }
+    return true;
+  }
+
+  private async loadSeen(): Promise<void> {
+    try {
+      for await (const entry of this.seenLog.read()) {
+        this.seenLogLines++;
+        if (Array.isArray(entry) && typeof entry[0] === "string" && typeof entry[1] === "string") {
+          this.seen.add(entry[0], entry[1]);
+        }
+      }
+    } catch (error) {
+      this.warn("could not read the delivery ids seen before; starting without them", {
+        file: this.seenLog.path,
+        problem: (error as Error).message,
+      });
+    }
   }
 
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
@@ -163,6 +207,7 @@ export class FileStore implements ConversationStore {
     await this.mutex.drain();
     await Promise.all([...this.writes]);
     await this.journal.flush();
+    await this.seenLog.flush();
     this.handles.clear();
   }
 

@@ -3,7 +3,7 @@
  * triage records, which are only ever added and exported, never changed.
  */
 import { createReadStream } from "node:fs";
-import { appendFile, open } from "node:fs/promises";
+import { appendFile, open, rename, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 
 export class JsonLinesFile<T> {
@@ -25,6 +25,21 @@ export class JsonLinesFile<T> {
       }
       // O_APPEND with one write: a crash leaves at most this line torn, never an earlier one.
       await appendFile(this.path, line, "utf8");
+    });
+    this.tail = next.catch(() => {});
+    return next;
+  }
+
+  /** Replaces the whole file with `values` (temp file, then rename: a crash keeps the old
+   * file or the new one). Runs after the appends already started. */
+  replace(values: Iterable<T>): Promise<void> {
+    let text = "";
+    for (const value of values) text += `${JSON.stringify(value)}\n`;
+    const next = this.tail.then(async () => {
+      const temp = `${this.path}.tmp`;
+      await writeFile(temp, text, "utf8");
+      await rename(temp, this.path);
+      this.checkedEnding = true;
     });
     this.tail = next.catch(() => {});
     return next;

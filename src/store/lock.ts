@@ -52,4 +52,15 @@ export class BoundedSeenSet {
     if (seen.size > this.limit) seen.delete(seen.values().next().value as string);
     return true;
   }
+
+  /** Every remembered id, oldest first within each namespace. */
+  *entries(): Iterable<[namespace: string, id: string]> {
+    for (const [namespace, ids] of this.namespaces) for (const id of ids) yield [namespace, id];
+  }
+
+  get size(): number {
+    let size = 0;
+    for (const ids of this.namespaces.values()) size += ids.size;
+    return size;
+  }
 }
