@@ -24,6 +24,8 @@ export interface Turn {
   send?: string;
   /** The button with this label on the last question, pressed. */
   press?: string;
+  /** A button id sent as is (a stale or forged button). */
+  choice?: string;
   /** A start event (`resume`: pick up where the stored conversation stopped). */
   start?: { resume?: boolean };
   /** Before this turn, a new service on the same store (a process restart). */
@@ -44,16 +46,27 @@ export interface Expectation {
   profile?: Record<string, unknown>;
   /** Dotted paths that must not be in the profile. */
   profileLacks?: string[];
-  /** The turn produced a result; its record has these matches and total. */
-  result?: {
-    total?: number;
-    matches?: { policy: string; article: number; benefit: string; max: number | null; totalMax?: number | null }[];
-    /** Benefits that must be among the possible ones, with their "up to". */
-    possible?: { benefit: string; upTo?: number | null }[];
-    nearMisses?: string[];
-  };
+  /** The turn produced a result; its record has these matches and total (a list when districts are
+   * compared, each naming its `policy`). */
+  result?: ResultExpectation | ResultExpectation[];
   /** The turn produced no result reply and no record. */
   noResult?: boolean;
+}
+
+interface ResultExpectation {
+  /** When districts are compared: which district's part of the record. */
+  policy?: string;
+  total?: number;
+  matches?: {
+    policy: string;
+    article: number;
+    benefit: string;
+    max: number | null;
+    totalMax?: number | null;
+  }[];
+  /** Benefits that must be among the possible ones, with their "up to". */
+  possible?: { benefit: string; upTo?: number | null }[];
+  nearMisses?: string[];
 }
 
 const CONVERSATION = "test:transcript";
@@ -63,7 +76,8 @@ export async function play(transcript: Transcript, set: PolicySet, faq: FaqIndex
   let service: AdvisorService = createAdvisorService({ set, store, faq });
   let lastQuestion: Extract<Reply, { kind: "question" }> | undefined;
   for (const [index, turn] of transcript.turns.entries()) {
-    const where = `${transcript.name}, turn ${index + 1} (${turn.send ?? turn.press ?? "start"})`;
+    const what = turn.send?.slice(0, 40) ?? turn.press ?? turn.choice ?? "start";
+    const where = `${transcript.name}, turn ${index + 1} (${what})`;
     if (turn.restartService) service = createAdvisorService({ set, store, faq });
     const recordsBefore = (await allRecords(store)).length;
     const event = toEvent(turn, lastQuestion, where);
@@ -81,9 +95,14 @@ export async function play(transcript: Transcript, set: PolicySet, faq: FaqIndex
   }
 }
 
-function toEvent(turn: Turn, lastQuestion: Extract<Reply, { kind: "question" }> | undefined, where: string): DialogEvent {
+function toEvent(
+  turn: Turn,
+  lastQuestion: Extract<Reply, { kind: "question" }> | undefined,
+  where: string,
+): DialogEvent {
   if (turn.start) return { kind: "start", ...(turn.start.resume ? { resume: true } : {}) };
   if (turn.send !== undefined) return { kind: "text", text: turn.send };
+  if (turn.choice !== undefined) return { kind: "choice", id: turn.choice };
   const choice = lastQuestion?.choices.find((c) => c.label === turn.press);
   if (!choice) throw new Error(`${where}: no button "${turn.press}" on the last question`);
   return { kind: "choice", id: choice.id };
@@ -99,28 +118,49 @@ function check(e: Expectation, replies: Reply[], state: DialogState, records: Tr
   }
   if (e.progress) {
     const question = replies.find((r) => r.kind === "question");
-    expect(question?.kind === "question" ? question.progress : undefined, `${where}: progress`).toContain(e.progress);
+    expect(question?.kind === "question" ? question.progress : undefined, `${where}: progress`).toContain(
+      e.progress,
+    );
   }
   for (const [path, value] of Object.entries(e.profile ?? {})) {
     expect(get(state.profile, path), `${where}: profile ${path}`).toEqual(value);
   }
-  for (const path of e.profileLacks ?? []) expect(get(state.profile, path), `${where}: profile ${path}`).toBeUndefined();
+  for (const path of e.profileLacks ?? [])
+    expect(get(state.profile, path), `${where}: profile ${path}`).toBeUndefined();
   if (e.noResult) {
-    expect(replies.some((r) => r.kind === "result"), `${where}: no result expected`).toBe(false);
+    expect(
+      replies.some((r) => r.kind === "result"),
+      `${where}: no result expected`,
+    ).toBe(false);
     expect(records, `${where}: no record expected`).toEqual([]);
   }
-  if (e.result) checkResult(e.result, replies, records, where);
+  if (e.result) {
+    expect(
+      replies.some((r) => r.kind === "result"),
+      `${where}: a result reply`,
+    ).toBe(true);
+    expect(records, `${where}: one triage record`).toHaveLength(1);
+    for (const part of [e.result].flat()) checkResult(part, records[0]?.result, where);
+  }
 }
 
-function checkResult(e: NonNullable<Expectation["result"]>, replies: Reply[], records: TriageRecord[], where: string) {
-  expect(replies.some((r) => r.kind === "result"), `${where}: a result reply`).toBe(true);
-  expect(records, `${where}: one triage record`).toHaveLength(1);
-  const result = records[0]?.result as {
-    matches: { policy: string; article: number; benefit: string; amount: { max: number | null; totalMax: number | null } }[];
-    possible: { benefit: string; upTo: number | null }[];
-    nearMisses: { benefit: string }[];
-    totals: { max: number };
-  };
+interface RecordedResult {
+  policy?: string;
+  matches: {
+    policy: string;
+    article: number;
+    benefit: string;
+    amount: { max: number | null; totalMax: number | null };
+  }[];
+  possible: { benefit: string; upTo: number | null }[];
+  nearMisses: { benefit: string }[];
+  totals: { max: number };
+}
+
+function checkResult(e: ResultExpectation, recorded: unknown, where: string) {
+  const compared = (recorded as { compared?: RecordedResult[] }).compared;
+  const result = (compared ? compared.find((c) => c.policy === e.policy) : recorded) as RecordedResult;
+  expect(result, `${where}: recorded result for ${e.policy ?? "the district"}`).toBeDefined();
   if (e.total !== undefined) expect(result.totals.max, `${where}: total`).toBe(e.total);
   if (e.matches) {
     const got = result.matches.map((m) => ({
@@ -128,14 +168,20 @@ function checkResult(e: NonNullable<Expectation["result"]>, replies: Reply[], re
       article: m.article,
       benefit: m.benefit,
       max: m.amount.max,
-      ...(e.matches?.find((x) => x.benefit === m.benefit && "totalMax" in x) ? { totalMax: m.amount.totalMax } : {}),
+      ...(e.matches?.find((x) => x.benefit === m.benefit && "totalMax" in x)
+        ? { totalMax: m.amount.totalMax }
+        : {}),
     }));
     expect(got, `${where}: matches`).toEqual(e.matches);
   }
   for (const p of e.possible ?? []) {
     expect(result.possible, `${where}: possible`).toContainEqual(expect.objectContaining(p));
   }
-  if (e.nearMisses) expect(result.nearMisses.map((n) => n.benefit), `${where}: near misses`).toEqual(e.nearMisses);
+  if (e.nearMisses)
+    expect(
+      result.nearMisses.map((n) => n.benefit),
+      `${where}: near misses`,
+    ).toEqual(e.nearMisses);
 }
 
 export function replyText(reply: Reply): string {

@@ -10,7 +10,9 @@ const set = loadPolicySet();
 const faq = createFaqIndex(set);
 
 describe("whole conversations", () => {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const transcript = JSON.parse(readFileSync(join(dir, file), "utf8")) as Transcript;
     it(`${file}: ${transcript.name}`, () => play(transcript, set, faq));
   }
