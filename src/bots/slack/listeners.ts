@@ -70,7 +70,8 @@ export function listen(app: App, deps: ListenerDeps): void {
       ...where,
       rawText,
       lang: guessLang(text),
-      event: text === "" ? { kind: "start" } : { kind: "text", text },
+      // A bare mention picks up the conversation where it stopped, or starts one.
+      event: text === "" ? { kind: "start", resume: true } : { kind: "text", text },
     };
     await track(runner.message(request));
   };

@@ -6,7 +6,7 @@ import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
-import { answeredBlocks, renderReplies, type SlackMessage } from "./blocks.ts";
+import { answeredBlocks, DONE_CHOICE_ID, renderReplies, type SlackMessage } from "./blocks.ts";
 import { conversationIdFor, type SlackTarget } from "./inbound.ts";
 import { escapeMrkdwn } from "./mrkdwn.ts";
 
@@ -118,10 +118,16 @@ export function createTurnRunner(deps: {
         if (!replies) return;
         const messages = renderReplies(replies);
         const [first] = messages;
-        // Ticking one option of a several-answers question redraws that question in place.
-        if (first && updatesInPlace(pressed, request.event, replies)) {
-          await client.chat.update({ channel: request.target.channel, ts: pressed.ts, ...first });
-          await post(request.target, messages.slice(1));
+        const ticking =
+          pressed.multi && !(request.event.kind === "choice" && request.event.id === DONE_CHOICE_ID);
+        if (ticking) {
+          // The question stays open for more ticks and "done": redrawn in place when the dialog
+          // re-asks it, otherwise left as it is under the dialog's acknowledgement.
+          if (first && replies.length === 1 && isMultiQuestion(replies[0])) {
+            await client.chat.update({ channel: request.target.channel, ts: pressed.ts, ...first });
+            return;
+          }
+          await post(request.target, messages);
           return;
         }
         // The answered question loses its buttons, so an old question cannot be answered twice.
@@ -139,10 +145,8 @@ export function createTurnRunner(deps: {
   };
 }
 
-function updatesInPlace(pressed: PressedMessage, event: DialogEvent, replies: Reply[]): boolean {
-  const [reply] = replies;
-  const ticked = event.kind === "choice" && event.id !== "done";
-  return pressed.multi && ticked && replies.length === 1 && reply?.kind === "question" && reply.multi;
+function isMultiQuestion(reply: Reply | undefined): boolean {
+  return reply?.kind === "question" && reply.multi;
 }
 
 /** What an operator needs of an error, without request objects that could carry a token. */

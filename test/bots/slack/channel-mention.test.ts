@@ -63,6 +63,6 @@ describe("a mention in a channel", () => {
     harness = await startHarness({ service });
     await harness.send(mention(`<@${harness.fake.botUserId}>`));
     await harness.fake.waitForCalls("chat.postMessage", 1);
-    expect(at(service.inputs, 0).event).toEqual({ kind: "start" });
+    expect(at(service.inputs, 0).event).toEqual({ kind: "start", resume: true });
   });
 });

@@ -85,4 +85,31 @@ describe("a direct-message conversation with buttons", () => {
     // Every Web API call carried the bot token.
     expect(fake.calls.every((call) => call.token?.startsWith("xoxb-"))).toBe(true);
   });
+
+  it("keeps a several-answers question open while the dialog acknowledges each tick in text", async () => {
+    const service = new ScriptedService("note");
+    harness = await startHarness({ service });
+    const { fake } = harness;
+    await harness.send(DM("你好"));
+    await fake.waitForCalls("chat.postMessage", 2);
+    await harness.press(at(posted(fake), 1), "tongzhou");
+    await fake.waitForCalls("chat.postMessage", 3);
+    const multi = at(posted(fake), 2);
+
+    await harness.press(multi, "key_lab");
+    await fake.waitForCalls("chat.postMessage", 4);
+    expect(at(posted(fake), 3).text).toContain("已选：key_lab");
+    await harness.press(multi, "incubator");
+    await fake.waitForCalls("chat.postMessage", 5);
+    await harness.settle();
+    // Only the first question was closed; the open one was never touched, so its buttons remain.
+    expect(fake.callsOf("chat.update").map((call) => call.args.ts)).toEqual([at(posted(fake), 1).ts]);
+
+    await harness.press(multi, "done");
+    await fake.waitForCalls("chat.postMessage", 6);
+    const closed = at(await fake.waitForCalls("chat.update", 2), 1);
+    expect(closed.args.ts).toBe(multi.ts);
+    expect(buttons({ blocks: closed.args.blocks as PostedBlock[] })).toEqual([]);
+    expect(at(posted(fake), 5).text).toContain("incubator 可申请");
+  });
 });

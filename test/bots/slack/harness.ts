@@ -231,6 +231,10 @@ export class ScriptedService implements AdvisorService {
   private readonly states = new Map<string, { step: number; picked: string[] }>();
   failNext = false;
 
+  /** `redraw`: a tick re-asks the question with the picks marked; `note`: a tick is acknowledged
+   * with a short text and the question stays as it was (what the real dialog does). */
+  constructor(private readonly ticks: "redraw" | "note" = "redraw") {}
+
   async handle(input: TurnInput): Promise<Reply[]> {
     this.inputs.push(input);
     if (this.failNext) {
@@ -253,6 +257,7 @@ export class ScriptedService implements AdvisorService {
         ? state.picked.filter((id) => id !== event.id)
         : [...state.picked, event.id];
       this.states.set(input.conversationId, { step: 2, picked });
+      if (this.ticks === "note") return [{ kind: "text", text: `已选：${picked.join("、")}` }];
       return [platformQuestion(picked)];
     }
     this.states.delete(input.conversationId);
