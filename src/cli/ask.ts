@@ -3,15 +3,13 @@
  * (CONTRACT.md sections 1 and 4). One question, or `--batch FILE.txt` with one question
  * a line; JSON (`--json`) or a readable report (Chinese, `--lang en` for English).
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createFaqIndex, DEFAULT_TOP, type FaqIndex } from "../faq/index.ts";
 import { checkQuestion, QuestionError } from "../faq/question.ts";
 import { renderAnswers } from "../faq/report.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { type Command, EXIT_OK, UsageError } from "./io.ts";
-import { parseLang } from "./triage.ts";
+import { type Command, EXIT_OK, parseLang, readUserFile, UsageError } from "./io.ts";
 
 interface AskCliOptions {
   json: boolean;
@@ -36,7 +34,7 @@ export const run: Command = async (args, io) => {
     io.stdout.write(`${answer(checked, createFaqIndex(set), set, options)}\n`);
     return EXIT_OK;
   }
-  const text = readText(values.batch);
+  const text = readUserFile(values.batch, "give a text file with one question a line");
   const set = loadPolicySet();
   io.stdout.write(askLines(text, createFaqIndex(set), set, options));
   return EXIT_OK;
@@ -74,23 +72,6 @@ function checkOne(question: string): string {
   } catch (error) {
     if (error instanceof QuestionError) throw new UsageError(`ask: ${error.message}`);
     throw error;
-  }
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? "no such file"
-        : code === "EISDIR"
-          ? "it is a folder"
-          : (code ?? (error as Error).message);
-    throw new UsageError(
-      `ask --batch: cannot read ${file} (${why}); give a text file with one question a line`,
-    );
   }
 }
 

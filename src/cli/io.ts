@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import type { Lang } from "../policy/outcome.ts";
+
 /** What a command needs of the process, so commands can be run in tests without one. */
 export interface CliIO {
   stdin: NodeJS.ReadableStream;
@@ -16,4 +19,25 @@ export const EXIT_BAD_INPUT = 2;
 /** Input the user can fix (a bad file, flag or profile): one clear line on stderr, exit 2, no stack. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+}
+
+export function parseLang(value: string | undefined): Lang {
+  if (value === "zh" || value === "en") return value;
+  throw new UsageError(`--lang: expected zh or en, got "${value}"`);
+}
+
+/** Reads a file the user named, or says plainly why it cannot be read and what `hint` expects. */
+export function readUserFile(file: string, hint: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "it is a folder"
+          : (code ?? (error as Error).message);
+    throw new UsageError(`cannot read ${file} (${why}); ${hint}`);
+  }
 }

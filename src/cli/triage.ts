@@ -3,7 +3,6 @@
  * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
  * every district.
  */
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
@@ -11,7 +10,7 @@ import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { type Profile, parseProfile } from "../policy/profile.ts";
 import { renderReport, toContractJson } from "../policy/report.ts";
-import { type Command, EXIT_OK, UsageError } from "./io.ts";
+import { type Command, EXIT_OK, parseLang, readUserFile, UsageError } from "./io.ts";
 
 interface TriageOptions {
   json: boolean;
@@ -30,7 +29,7 @@ export const run: Command = async (args, io) => {
     io.stdout.write(`${render(profile, set, options)}\n`);
     return EXIT_OK;
   }
-  const text = readText(values.batch as string);
+  const text = readUserFile(values.batch as string, "give a JSON Lines file with one profile a line");
   io.stdout.write(triageLines(text, set, options));
   return EXIT_OK;
 };
@@ -54,23 +53,8 @@ function parseFlags(args: string[]) {
   }
 }
 
-export function parseLang(value: string | undefined): Lang {
-  if (value === "zh" || value === "en") return value;
-  throw new UsageError(`--lang: expected zh or en, got "${value}"`);
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new UsageError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-}
-
 function readProfile(set: PolicySet, file: string): Profile {
-  const text = readText(file);
+  const text = readUserFile(file, "give a JSON file with one profile (CONTRACT.md section 2)");
   try {
     return toProfile(set, text);
   } catch (error) {
