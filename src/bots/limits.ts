@@ -6,9 +6,10 @@
 import type { Lang } from "../dialog/types.ts";
 
 export interface LimitsOptions {
-  /** Turns a user may take in a burst (bucket size). Default 20. */
+  /** Turns a user may take in a burst (bucket size). Default 30: a whole questionnaire
+   * answered by quick taps, ticks of several-answer questions included. */
   burst?: number;
-  /** Turns a user regains per minute. Default 30. */
+  /** Turns a user regains per minute. Default 60. */
   turnsPerMinute?: number;
   /** Longest inbound text accepted, in UTF-16 code units. Default 2,000. */
   maxTextLength?: number;
@@ -40,8 +41,8 @@ interface Bucket {
 }
 
 export function createLimits(options: LimitsOptions = {}): Limits {
-  const burst = options.burst ?? 20;
-  const perMs = (options.turnsPerMinute ?? 30) / 60_000;
+  const burst = options.burst ?? 30;
+  const perMs = (options.turnsPerMinute ?? 60) / 60_000;
   const maxTextLength = options.maxTextLength ?? 2_000;
   const maxTracked = options.maxTrackedUsers ?? 10_000;
   const now = options.now ?? Date.now;

@@ -52,7 +52,10 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       // The buttons go under the last piece, next to the question they answer (Telegram
       // refuses an empty message, so a question without text still gets one).
       if (pieces.length === 0) pieces.push({ html: "…" });
-      (pieces[pieces.length - 1] as TelegramMessage).keyboard = keyboard(reply.choices, reply.multi);
+      // A question answered by typing (an amount) has no buttons, and Telegram refuses an empty keyboard.
+      if (reply.choices.length > 0 || reply.multi) {
+        (pieces[pieces.length - 1] as TelegramMessage).keyboard = keyboard(reply.choices, reply.multi);
+      }
       return pieces;
     }
     case "result": {

@@ -1,0 +1,143 @@
+/** Whole conversations with the real dialog service behind the real grammY bot. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createLimits } from "../../../src/bots/limits.ts";
+import { escapeHtml } from "../../../src/bots/telegram/render.ts";
+import type { Reply } from "../../../src/dialog/types.ts";
+import { FileStore } from "../../../src/store/file.ts";
+import type { ConversationStore, TriageRecord } from "../../../src/store/types.ts";
+import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.ts";
+import { type Harness, nth, startHarness } from "./harness.ts";
+import { type RecordedService, realService } from "./real-service.ts";
+
+const CHAT = 2024;
+type Question = Extract<Reply, { kind: "question" }>;
+
+const lastQuestion = (service: RecordedService): Question | undefined =>
+  (service.replies.at(-1) ?? []).filter((r): r is Question => r.kind === "question").at(-1);
+
+/** Sends one update and waits until the dialog has answered it and its last reply is on screen. */
+async function turn(h: Harness<RecordedService>, update: ReturnType<FakeTelegram["textUpdate"]>) {
+  const before = h.service.replies.length;
+  h.fake.queue(update);
+  await h.fake.waitFor(() => h.service.replies.length > before, "the dialog's answer");
+  const last = h.service.replies.at(-1)?.at(-1);
+  if (!last) return;
+  const marker = escapeHtml((last.kind === "result" ? last.footer : last.text).split("\n")[0] ?? "");
+  await h.fake.waitFor(
+    () =>
+      h.fake
+        .chat(CHAT)
+        .some(
+          (m) =>
+            m.text.includes(marker) &&
+            (last.kind !== "question" || last.choices.length === 0 || m.buttons.length > 0),
+        ),
+    `"${marker}" on screen`,
+  );
+}
+
+/** Presses a button of the question on screen, found by its label or by its choice id. */
+async function press(h: Harness<RecordedService>, which: RegExp | { id: string }) {
+  const message = h.fake
+    .chat(CHAT)
+    .filter((m) => m.buttons.length > 0)
+    .at(-1);
+  const button = message?.buttons.find(([label, id]) =>
+    "id" in which ? id === which.id : which.test(label),
+  );
+  if (!message || !button)
+    throw new Error(`no button ${String(which)} on screen: ${JSON.stringify(message?.buttons)}`);
+  const answered = h.fake.callsOf("answerCallbackQuery").length;
+  await turn(h, h.fake.pressUpdate(message, button[1]));
+  // Every press is acknowledged to Telegram.
+  expect(h.fake.callsOf("answerCallbackQuery").length).toBe(answered + 1);
+}
+
+async function records(store: ConversationStore): Promise<TriageRecord[]> {
+  const all: TriageRecord[] = [];
+  for await (const record of store.records()) all.push(record);
+  return all;
+}
+
+describe("a whole conversation with the real advisor", () => {
+  it("goes from /start to a result by buttons and typed answers, and keeps a triage record", async () => {
+    const store = await FileStore.open(mkdtempSync(join(tmpdir(), "advisor-tg-")));
+    // The test answers at machine speed; the per-user limit is not what it is about.
+    const h = await startHarness<RecordedService>({
+      store,
+      service: realService,
+      limits: createLimits({ burst: 1000 }),
+    });
+    try {
+      await turn(h, h.fake.textUpdate(CHAT, "/start", { languageCode: "zh-hans" }));
+      expect(lastQuestion(h.service)?.choices.length).toBeGreaterThan(1);
+      await press(h, /通州/);
+      // From here on, answer "don't know" where offered, tick nothing on several-answer questions,
+      // and skip typed figures, until the advisor gives its result.
+      for (let i = 0; i < 80 && !h.service.replies.at(-1)?.some((r) => r.kind === "result"); i++) {
+        const question = lastQuestion(h.service);
+        if (!question || question.choices.length === 0) await turn(h, h.fake.textUpdate(CHAT, "/skip"));
+        else {
+          const unknown =
+            question.choices.find((c) => /不知道|跳过|否|没有/.test(c.label)) ?? nth(question.choices, 0);
+          await press(h, { id: unknown.id });
+          // A several-answers question takes ticks until "done".
+          if (question.multi && lastQuestion(h.service)?.text === question.text) await press(h, /完成/);
+        }
+      }
+      const result = h.service.replies.at(-1)?.find((r) => r.kind === "result");
+      expect(result).toBeDefined();
+      // Shown as HTML messages within Telegram's limit, with no live buttons left above them.
+      const chat = h.fake.chat(CHAT);
+      for (const message of chat) expect(message.text.length).toBeLessThanOrEqual(4096);
+      expect(chat.slice(0, -1).filter((m) => m.buttons.length > 0)).toEqual([]);
+      const [record] = await records(store);
+      expect(record).toMatchObject({
+        channel: "telegram",
+        conversationId: `telegram:${CHAT}`,
+        userId: String(CHAT),
+      });
+    } finally {
+      await h.close();
+      await store.close();
+    }
+  });
+
+  it("resumes after a restart: a new bot and service on the same data directory pick up the conversation", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "advisor-tg-"));
+    const fake = await startFakeTelegram();
+    try {
+      const firstStore = await FileStore.open(dataDir);
+      const first = await startHarness<RecordedService>({ fake, store: firstStore, service: realService });
+      await turn(first, fake.textUpdate(CHAT, "/start"));
+      await press(first, /石景山/);
+      const asked = lastQuestion(first.service);
+      await first.close();
+      await firstStore.close();
+
+      const secondStore = await FileStore.open(dataDir);
+      const second = await startHarness<RecordedService>({ fake, store: secondStore, service: realService });
+      try {
+        // The question asked before the restart is still on screen; answering it goes on from there.
+        await press(second, { id: nth(asked?.choices ?? [], 0).id });
+        const after = second.service.replies.at(-1) ?? [];
+        expect(after.some((r) => r.kind === "text" && /您好|welcome/i.test(r.text))).toBe(false);
+        expect(lastQuestion(second.service)?.text).not.toBe(asked?.text);
+        await turn(second, fake.textUpdate(CHAT, "/profile"));
+        const profile = (second.service.replies.at(-1) ?? [])
+          .map((r) => ("text" in r ? r.text : ""))
+          .join("\n");
+        expect(profile).toContain("石景山");
+        expect(profile).toContain(nth(asked?.choices ?? [], 0).label);
+      } finally {
+        await second.close();
+        await secondStore.close();
+      }
+    } finally {
+      await fake.close();
+    }
+  });
+});

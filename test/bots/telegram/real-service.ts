@@ -1,0 +1,26 @@
+/** The real advisor service, wrapped to note the replies of every turn for the tests. */
+import { createAdvisorService } from "../../../src/dialog/service.ts";
+import type { AdvisorService, Reply } from "../../../src/dialog/types.ts";
+import { loadPolicySet, type PolicySet } from "../../../src/policy/load.ts";
+import type { ConversationStore } from "../../../src/store/types.ts";
+
+let policySet: PolicySet | undefined;
+
+export interface RecordedService extends AdvisorService {
+  /** The replies of each turn, in order. */
+  replies: Reply[][];
+}
+
+export function realService(store: ConversationStore): RecordedService {
+  policySet ??= loadPolicySet();
+  const inner = createAdvisorService({ set: policySet, store });
+  const replies: Reply[][] = [];
+  return {
+    replies,
+    async handle(input) {
+      const out = await inner.handle(input);
+      replies.push(out);
+      return out;
+    },
+  };
+}
