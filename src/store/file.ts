@@ -116,11 +116,12 @@ export class FileStore implements ConversationStore {
     try {
       file = await handle.db.adapter.read();
     } catch (error) {
-      if (error instanceof SyntaxError) return this.setAside(path, error.message);
+      if (error instanceof SyntaxError) return this.setAside(handle, path, error.message);
       throw new StoreError(path, "read conversation", error, FIX_DATA_DIR);
     }
     if (file === null) return undefined;
-    if (!isConversationFile(file, conversationId)) return this.setAside(path, "not a stored conversation");
+    if (!isConversationFile(file, conversationId))
+      return this.setAside(handle, path, "not a stored conversation");
     return file.conversation;
   }
 
@@ -183,6 +184,18 @@ export class FileStore implements ConversationStore {
     return true;
   }
 
+  withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    return this.mutex.run(conversationId, work);
+  }
+
+  async close(): Promise<void> {
+    await this.mutex.drain();
+    await Promise.all([...this.writes]);
+    await this.journal.flush();
+    await this.seenLog.flush();
+    this.handles.clear();
+  }
+
   private async loadSeen(): Promise<void> {
     try {
       for await (const entry of this.seenLog.read()) {
@@ -197,18 +210,6 @@ export class FileStore implements ConversationStore {
         problem: (error as Error).message,
       });
     }
-  }
-
-  withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    return this.mutex.run(conversationId, work);
-  }
-
-  async close(): Promise<void> {
-    await this.mutex.drain();
-    await Promise.all([...this.writes]);
-    await this.journal.flush();
-    await this.seenLog.flush();
-    this.handles.clear();
   }
 
   /** DATA_DIR/conversations/<first two hex digits>/<sha1 of the id>.json */
@@ -259,8 +260,9 @@ export class FileStore implements ConversationStore {
   }
 
   /** Keeps an unreadable conversation file for inspection and lets the chat start afresh. */
-  private async setAside(path: string, problem: string): Promise<undefined> {
-    if (this.readOnly) {
+  private async setAside(handle: Handle, path: string, problem: string): Promise<undefined> {
+    // Read-only, or a save started meanwhile (which replaces the bad file): leave the file be.
+    if (this.readOnly || handle.pending > 0) {
       this.warn("skipped an unreadable conversation file", { file: path, problem });
       return undefined;
     }
