@@ -39,4 +39,5 @@ export function faqReply(question: string, faq: FaqIndex | undefined, set: Polic
   return { kind: "text", text: `${t.faqIntro}\n\n${blocks.join("\n\n")}` };
 }
 
-const heading = (label: string, title: string) => (label.includes(title) ? `【${label}】` : `【${label}】${title}`);
+const heading = (label: string, title: string) =>
+  label.includes(title) ? `【${label}】` : `【${label}】${title}`;

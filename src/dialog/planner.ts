@@ -64,7 +64,8 @@ export function plan(state: DialogState, set: PolicySet): Plan {
   }
   const ranked = [...scores.entries()]
     .sort(
-      ([, a], [, b]) => b.money - a.money || a.position - b.position || b.total - a.total || a.order - b.order,
+      ([, a], [, b]) =>
+        b.money - a.money || a.position - b.position || b.total - a.total || a.order - b.order,
     )
     .map(([path]) => path);
   const entityFirst = isAnswered(state, ENTITY_TYPE) ? [] : [ENTITY_TYPE];

@@ -164,7 +164,9 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
     }
     case "count": {
       const count = parseCount(text);
-      return count === null || count > MAX_COUNT ? unreadable(set, path, lang) : { kind: "value", value: count };
+      return count === null || count > MAX_COUNT
+        ? unreadable(set, path, lang)
+        : { kind: "value", value: count };
     }
     case "integer": {
       const n = parseCount(text);

@@ -96,7 +96,14 @@ export function recordResult(evaluations: DistrictEvaluation[], set: PolicySet, 
 
 export function recordOutside(set: PolicySet, lang: Lang): unknown {
   const scope = TEXT[lang].outsideScope(districtNames(set, lang));
-  return { district: OUTSIDE, matches: [], nearMisses: [], possible: [], totals: { max: 0 }, caveats: [scope] };
+  return {
+    district: OUTSIDE,
+    matches: [],
+    nearMisses: [],
+    possible: [],
+    totals: { max: 0 },
+    caveats: [scope],
+  };
 }
 
 export function districtNames(set: PolicySet, lang: Lang): string {
