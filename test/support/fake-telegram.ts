@@ -52,6 +52,8 @@ export interface FakeTelegram {
   floodNext(method: string, retryAfter: number): void;
   /** The next call of `method` gets no answer: the connection is cut (a network failure). */
   hangUpNext(method: string): void;
+  /** The next call of `method` is answered only once the returned function is called. */
+  holdNext(method: string): () => void;
   /** Resolves once `condition` holds, checked after every call the fake receives and answers. */
   waitFor(condition: () => boolean, what: string): Promise<void>;
   /** Resolves once a call matching `test` has been recorded (including earlier ones). */
@@ -65,6 +67,7 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
   const chats = new Map<number, BotMessage[]>();
   const floods = new Map<string, number>();
   const hangUps = new Set<string>();
+  const holds = new Map<string, Promise<void>>();
   const waiters = new Set<() => void>();
   let nextUpdateId = 1000;
   let nextMessageId = 1;
@@ -184,6 +187,11 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
       req.socket.destroy();
       return;
     }
+    const hold = holds.get(method);
+    if (hold) {
+      holds.delete(method);
+      await hold;
+    }
     if (retryAfter !== undefined) {
       floods.delete(method);
       const description = `Too Many Requests: retry after ${retryAfter}`;
@@ -247,6 +255,16 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     },
     hangUpNext(method) {
       hangUps.add(method);
+    },
+    holdNext(method) {
+      let release = () => {};
+      holds.set(
+        method,
+        new Promise<void>((resolve) => {
+          release = resolve;
+        }),
+      );
+      return () => release();
     },
     waitFor(condition, what) {
       return new Promise((resolve, reject) => {
