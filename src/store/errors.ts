@@ -10,7 +10,8 @@ export class StoreError extends Error {
     /** How to fix it. */
     readonly hint: string,
   ) {
-    super(`cannot ${action} (${where}): ${(cause as Error)?.message ?? String(cause)}. ${hint}`);
+    const problem = ((cause as Error)?.message ?? String(cause)).replace(/\.+$/, "");
+    super(`cannot ${action} (${where}): ${problem}. ${hint}`);
   }
 }
 

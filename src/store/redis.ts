@@ -66,20 +66,27 @@ export class RedisStore implements ConversationStore {
     }
     const warn = options.warn ?? defaultWarn;
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
-    // Without a listener ioredis prints every connection error itself, possibly with the URL.
-    let lastError = "";
-    redis.on("error", (error: Error) => {
-      if (error.message === lastError) return;
-      lastError = error.message;
-      warn("Redis connection problem; retrying", { server: where, problem: error.message });
-    });
+    // A listener is needed at all times, or ioredis prints every connection error itself.
+    let firstError: Error | undefined;
+    const whileOpening = (error: Error) => {
+      firstError ??= error;
+    };
+    redis.on("error", whileOpening);
     try {
       await redis.connect();
       await redis.ping();
     } catch (error) {
       redis.disconnect();
-      throw new StoreError(where, "connect to Redis", error, FIX_REDIS);
+      // "connect ECONNREFUSED 127.0.0.1:6379" says more than ioredis's "Connection is closed".
+      throw new StoreError(where, "connect to Redis", firstError ?? error, FIX_REDIS);
     }
+    redis.off("error", whileOpening);
+    let lastProblem = "";
+    redis.on("error", (error: Error) => {
+      if (error.message === lastProblem) return;
+      lastProblem = error.message;
+      warn("Redis connection problem; retrying", { server: where, problem: error.message });
+    });
     return new RedisStore(redis, where, options);
   }
 

@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/io.ts";
 import { run } from "../../src/cli/records.ts";
 import { FileStore } from "../../src/store/file.ts";
+import { RedisStore } from "../../src/store/redis.ts";
 import type { TriageRecord } from "../../src/store/types.ts";
+import { redisServerInstalled, useRedisServer } from "../store/redis-server.ts";
 
 /** An independent RFC 4180 reader, so the test does not trust the writer's own quoting. */
 function parseCsv(text: string): string[][] {
@@ -204,5 +206,35 @@ describe("advisor records export", () => {
     expect(out).toBe("");
     expect(err.trim().split("\n")).toHaveLength(1);
     expect(err).toContain("--format");
+  });
+});
+
+describe.runIf(redisServerInstalled())("advisor records export with REDIS_URL", () => {
+  const server = useRedisServer();
+
+  it("exports the records every instance added to the shared Redis store", async () => {
+    const prefix = "advisor:";
+    const writer = await RedisStore.open(server.url(), { prefix });
+    await writer.addRecord(tricky);
+    await writer.addRecord(plain);
+    await writer.close();
+    const stdout = new PassThrough();
+    let out = "";
+    stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      out += chunk;
+    });
+    const io = {
+      stdin: new PassThrough(),
+      stdout,
+      stderr: new PassThrough(),
+      env: { REDIS_URL: server.url() },
+    };
+    expect(await run(["export", "--format", "jsonl"], io)).toBe(0);
+    expect(
+      out
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line)),
+    ).toEqual([tricky, plain]);
   });
 });
