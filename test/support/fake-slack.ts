@@ -65,6 +65,7 @@ export class FakeSlack {
   private socketUrl = "";
 
   async stop(): Promise<void> {
+    this.releaseAll();
     this.socketMode.closeAll();
     if (!this.server) return;
     this.server.closeAllConnections();
@@ -73,18 +74,28 @@ export class FakeSlack {
 
   /** Holds every answer to `method` until the returned function is called. */
   hold(method: string): () => void {
-    let release!: () => void;
+    let resolveHeld!: () => void;
     this.held.set(
       method,
       new Promise<void>((resolve) => {
-        release = resolve;
+        resolveHeld = resolve;
       }),
     );
-    return () => {
+    const release = () => {
       this.held.delete(method);
-      release();
+      this.releases.delete(release);
+      resolveHeld();
     };
+    this.releases.add(release);
+    return release;
   }
+
+  /** Lets every held answer go, so a failed test still shuts down. */
+  releaseAll(): void {
+    for (const release of [...this.releases]) release();
+  }
+
+  private readonly releases = new Set<() => void>();
 
   fail(method: string, error: string): void {
     this.failures[method] = error;

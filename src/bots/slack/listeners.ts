@@ -114,9 +114,12 @@ export function listen(app: App, deps: ListenerDeps): void {
   );
 }
 
+/** Subtypes that are still a person writing: a message with a file, a thread reply sent to the channel too. */
+const PERSON_SUBTYPES = new Set([undefined, "file_share", "thread_broadcast"]);
+
 /** Messages from people only: not this bot, not other bots, not edits, joins or deletions. */
 function isFromPerson(message: UserMessage, botUserId: string | undefined): boolean {
-  if (message.subtype !== undefined || message.bot_id !== undefined) return false;
+  if (!PERSON_SUBTYPES.has(message.subtype) || message.bot_id !== undefined) return false;
   return message.user !== undefined && message.user !== botUserId;
 }
 

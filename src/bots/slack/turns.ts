@@ -4,6 +4,7 @@
  */
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
+import { KeyedMutex } from "../../store/lock.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { answeredBlocks, DONE_CHOICE_ID, renderReplies, type SlackMessage } from "./blocks.ts";
@@ -106,14 +107,20 @@ export function createTurnRunner(deps: {
     }
   };
 
+  // The service serializes the dialog per conversation, but replies are posted after it returns:
+  // without this, a quick second message could be answered before the first.
+  const inOrder = new KeyedMutex();
+  const turn = (request: TurnRequest, what: string, work: () => Promise<void>) =>
+    inOrder.run(conversationIdFor(request.team, request.target, request.isDirect), () => guarded(what, work));
+
   return {
     message: (request) =>
-      guarded("reply", async () => {
+      turn(request, "reply", async () => {
         const replies = await takeTurn(request);
         if (replies) await post(request.target, renderReplies(replies));
       }),
     press: (request, pressed) =>
-      guarded("button reply", async () => {
+      turn(request, "button reply", async () => {
         const replies = await takeTurn(request);
         if (!replies) return;
         const messages = renderReplies(replies);

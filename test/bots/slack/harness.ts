@@ -166,6 +166,7 @@ export async function startHarness(
     },
     settle: () => adapter.idle(),
     async close() {
+      fake.releaseAll();
       await adapter.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -44,4 +44,12 @@ describe("messages the adapter does not answer", () => {
     await fake.waitForCalls("chat.postMessage", 1);
     expect(service.inputs.map((input) => input.userId)).toEqual(["U1"]);
   });
+
+  it("still answers a person whose message carries a file", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    await harness.send(DM("请看附件", { subtype: "file_share", files: [{ id: "F1" }] }));
+    await harness.fake.waitForCalls("chat.postMessage", 1);
+    expect(service.inputs.map((input) => input.event)).toEqual([{ kind: "text", text: "请看附件" }]);
+  });
 });
