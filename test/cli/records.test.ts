@@ -3,9 +3,10 @@ import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/io.ts";
-import { run } from "../../src/cli/records.ts";
+import { csvRow, run } from "../../src/cli/records.ts";
 import { FileStore } from "../../src/store/file.ts";
 import { RedisStore } from "../../src/store/redis.ts";
 import type { TriageRecord } from "../../src/store/types.ts";
@@ -236,5 +237,16 @@ describe.runIf(redisServerInstalled())("advisor records export with REDIS_URL", 
         .split("\n")
         .map((line) => JSON.parse(line)),
     ).toEqual([tricky, plain]);
+  });
+});
+
+describe("CSV rows", () => {
+  it("read back as the same fields, whatever characters the fields hold", () => {
+    const field = fc.string({ unit: fc.constantFrom("a", "数", ",", '"', "\n", "\r", " ", "'", "=") });
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 1, maxLength: 6 }), (fields) => {
+        expect(parseCsv(csvRow(fields))).toEqual([fields]);
+      }),
+    );
   });
 });
