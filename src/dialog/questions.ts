@@ -37,7 +37,7 @@ export function factOf(set: PolicySet, path: string): Fact | undefined {
 }
 
 export function labelOf(set: PolicySet, path: string, lang: Lang): string {
-  if (path === DISTRICT) return TEXT[lang].districtQuestion.replace(/[?？]$/, "");
+  if (path === DISTRICT) return TEXT[lang].districtLabel;
   return set.facts.get(path)?.label[lang] ?? path;
 }
 

@@ -42,9 +42,7 @@ export function resultReply(
     const total = yuanText(evaluation.totals.max, lang);
     sections.push({
       heading: name,
-      body: evaluation.matches.length
-        ? t.districtSummary(name, evaluation.matches.length, total)
-        : t.districtNone(name),
+      body: evaluation.matches.length ? t.districtSummary(evaluation.matches.length, total) : t.districtNone,
     });
     for (const [article, outcomes] of byArticle(evaluation.matches)) {
       const heading = articleHeading(set, policy, article, lang);
@@ -58,9 +56,9 @@ export function resultReply(
     const near = evaluation.nearMisses.map(
       (o) => `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ?? ""}`,
     );
-    sections.push(...split(`${name} · ${t.nearMissHeading}`, near));
+    sections.push(...split(`${name} · ${t.nearMissHeading}`, near, "\n"));
     const possible = evaluation.possible.map((o) => describePossible(o, set, lang));
-    sections.push(...split(`${name} · ${t.possibleHeading}`, possible));
+    sections.push(...split(`${name} · ${t.possibleHeading}`, possible, "\n"));
   }
   const cited = evaluations
     .map((e) => set.documents.find((d) => d.id === e.policy))
@@ -151,15 +149,15 @@ function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang): string
 }
 
 /** Blocks under one heading, packed into as few sections as fit the size limit. */
-function split(heading: string, blocks: string[]): ResultSection[] {
+function split(heading: string, blocks: string[], separator = "\n\n"): ResultSection[] {
   const sections: ResultSection[] = [];
   let body = "";
   for (const block of blocks.flatMap((b) => chop(b))) {
-    if (body && body.length + 2 + block.length > MAX_SECTION_CHARS) {
+    if (body && body.length + separator.length + block.length > MAX_SECTION_CHARS) {
       sections.push({ heading, body });
       body = "";
     }
-    body = body ? `${body}\n\n${block}` : block;
+    body = body ? `${body}${separator}${block}` : block;
   }
   if (body) sections.push({ heading, body });
   return sections;

@@ -40,7 +40,8 @@ export function isUnknown(text: string): boolean {
 
 const QUESTION_WORDS_ZH =
   /(请问|什么|怎么|怎样|如何|哪些|哪个|哪里|哪儿|为什么|为啥|多少钱|能否|能不能|可不可以|是否可以|有没有|有哪些|是不是|咨询)/;
-const QUESTION_ENDINGS_ZH = /(吗|么|呢|多少|几何)$/;
+// Not "呢": "还没有呢" answers; a question ending in 呢 has a question word anyway.
+const QUESTION_ENDINGS_ZH = /(吗|么|多少|几何)$/;
 const QUESTION_OPENINGS_EN =
   /^(what|how|which|who|where|when|why|can|could|does|do|is|are|will|would|should|tell me|explain)\b/;
 

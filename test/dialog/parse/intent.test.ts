@@ -22,7 +22,7 @@ describe("looksLikeQuestion", () => {
     "How much for a key lab",
     "?",
   ])("%j is a question", (t) => expect(looksLikeQuestion(t)).toBe(true));
-  it.each(["是", "没有", "3000万", "1,3", "yes", "企业", "what"])("%j is not", (t) =>
+  it.each(["是", "没有", "还没有呢", "3000万", "1,3", "yes", "企业", "what"])("%j is not", (t) =>
     expect(looksLikeQuestion(t)).toBe(false),
   );
 });
