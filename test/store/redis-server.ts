@@ -62,14 +62,23 @@ export function useRedisServer(): { url: () => string } {
   let child: ChildProcess | undefined;
   let url = "";
   beforeAll(async () => {
-    const port = await freePort();
-    child = spawn(
-      "redis-server",
-      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: "ignore" },
-    );
-    url = `redis://127.0.0.1:${port}`;
-    await waitUntilReady(url, child);
+    // Another test file may take the free port between our probe and redis-server binding it.
+    for (let attempt = 1; ; attempt++) {
+      const port = await freePort();
+      child = spawn(
+        "redis-server",
+        ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        { stdio: "ignore" },
+      );
+      url = `redis://127.0.0.1:${port}`;
+      try {
+        await waitUntilReady(url, child);
+        return;
+      } catch (error) {
+        child.kill("SIGKILL");
+        if (attempt === 3) throw error;
+      }
+    }
   });
   afterAll(async () => {
     if (!child || child.exitCode !== null) return;
