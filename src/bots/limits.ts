@@ -103,7 +103,7 @@ const NOTICES: Record<RefusalReason, Record<Lang, (max: number) => string>> = {
 };
 
 /** The polite text for a refusal: in `lang`, or Chinese then English when the language is unknown. */
-export function noticeText(reason: RefusalReason, lang: Lang | undefined, maxTextLength: number): string {
+function noticeText(reason: RefusalReason, lang: Lang | undefined, maxTextLength: number): string {
   const texts = NOTICES[reason];
   if (lang) return texts[lang](maxTextLength);
   return `${texts.zh(maxTextLength)}\n${texts.en(maxTextLength)}`;

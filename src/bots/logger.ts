@@ -45,9 +45,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
 
-/** A logger that drops everything, for code paths where logging is optional. */
-export const silentLogger: Logger = createLogger({ write: () => {} });
-
 /** Errors serialize to `{}` by default; keep what helps an operator (the text is redacted later),
  * including the error underneath: `cause`, or `error` on grammY's HttpError. */
 function serializeErrors(_key: string, value: unknown): unknown {

@@ -14,6 +14,10 @@ import { failureText, unreadableText } from "./texts.ts";
 
 type Turn = Extract<Inbound, { kind: "turn" }>;
 
+/** A press of an option (not "done") on a several-answers question. */
+const isTick = (turn: Turn) =>
+  turn.pressed?.multi === true && turn.event.kind === "choice" && turn.event.id !== DONE_CHOICE_ID;
+
 export interface TurnDeps {
   api: Api;
   service: AdvisorService;
@@ -80,21 +84,15 @@ export function createTurnHandler(deps: TurnDeps) {
 
   /** A tick on a several-answers question that returns that question again: the same message
    * is updated in place, so ticking five boxes does not leave five copies in the chat. */
-  const isToggle = (turn: Turn, replies: Reply[], messages: TelegramMessage[]) =>
-    turn.pressed?.multi === true &&
-    turn.event.kind === "choice" &&
-    turn.event.id !== DONE_CHOICE_ID &&
-    replies.length === 1 &&
-    replies[0]?.kind === "question" &&
-    replies[0].multi &&
-    messages.length === 1;
+  const isRedrawnQuestion = (turn: Turn, replies: Reply[], messages: TelegramMessage[]) =>
+    isTick(turn) && replies.length === 1 && replies[0]?.kind === "question" && messages.length === 1;
 
   const deliver = async (turn: Turn, replies: Reply[]) => {
     const messages = renderReplies(replies);
     const { chatId, pressed } = turn;
     const open = openQuestions.get(chatId);
     const [only] = messages;
-    if (pressed && only && isToggle(turn, replies, messages)) {
+    if (pressed && only && isRedrawnQuestion(turn, replies, messages)) {
       if (open !== undefined && open !== pressed.messageId) await closeQuestion(chatId, open);
       await tryEdit("update the question", () =>
         api.editMessageText(chatId, pressed.messageId, only.html, {
@@ -105,13 +103,20 @@ export function createTurnHandler(deps: TurnDeps) {
       rememberQuestion(chatId, pressed.messageId);
       return;
     }
+    // Text alone (a tick acknowledged, a hint) leaves the question on screen open for more
+    // presses; a new question or a result replaces it.
+    if (!replies.some((reply) => reply.kind !== "text")) {
+      await send(chatId, messages);
+      // After a restart nothing is remembered: the pressed question is the open one.
+      if (pressed && open === undefined) rememberQuestion(chatId, pressed.messageId);
+      return;
+    }
     if (pressed) {
-      // After a restart nothing is remembered, and the pressed question is taken as the open one.
       const current = open === undefined || open === pressed.messageId;
-      const isDone = turn.event.kind === "choice" && turn.event.id === DONE_CHOICE_ID;
-      await closeQuestion(chatId, pressed.messageId, current && !isDone ? pressed : undefined);
-      if (!current) await closeQuestion(chatId, open);
-    } else if (open !== undefined && messages.length > 0) {
+      // A single-answer question shows the answer picked; ticks and "done" show in the dialog's text.
+      await closeQuestion(chatId, pressed.messageId, current && !pressed.multi ? pressed : undefined);
+      if (open !== undefined && !current) await closeQuestion(chatId, open);
+    } else if (open !== undefined) {
       await closeQuestion(chatId, open);
     }
     rememberQuestion(chatId, await send(chatId, messages));

@@ -7,6 +7,7 @@ import { createLimits } from "../../../src/bots/limits.ts";
 import { escapeHtml } from "../../../src/bots/telegram/render.ts";
 import type { Reply } from "../../../src/dialog/types.ts";
 import { FileStore } from "../../../src/store/file.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
 import type { ConversationStore, TriageRecord } from "../../../src/store/types.ts";
 import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.ts";
 import { type Harness, nth, startHarness } from "./harness.ts";
@@ -56,6 +57,27 @@ async function press(h: Harness<RecordedService>, which: RegExp | { id: string }
   expect(h.fake.callsOf("answerCallbackQuery").length).toBe(answered + 1);
 }
 
+const hasResult = (service: RecordedService) =>
+  service.replies.at(-1)?.some((r) => r.kind === "result") ?? false;
+
+/** Answers "don't know" (or "none") to each question, skipping typed figures, until `stop` holds
+ * for the question on screen or the result comes. */
+async function answerUntil(h: Harness<RecordedService>, stop: (question: Question) => boolean) {
+  for (let i = 0; i < 80 && !hasResult(h.service); i++) {
+    const question = lastQuestion(h.service);
+    if (question && stop(question)) return question;
+    if (!question || question.choices.length === 0) await turn(h, h.fake.textUpdate(CHAT, "/skip"));
+    else {
+      const unknown =
+        question.choices.find((c) => /不知道|跳过|否|没有/.test(c.label)) ?? nth(question.choices, 0);
+      await press(h, { id: unknown.id });
+      // A several-answers question takes ticks until "done".
+      if (question.multi && lastQuestion(h.service)?.text === question.text) await press(h, /完成/);
+    }
+  }
+  return undefined;
+}
+
 async function records(store: ConversationStore): Promise<TriageRecord[]> {
   const all: TriageRecord[] = [];
   for await (const record of store.records()) all.push(record);
@@ -75,19 +97,9 @@ describe("a whole conversation with the real advisor", () => {
       await turn(h, h.fake.textUpdate(CHAT, "/start", { languageCode: "zh-hans" }));
       expect(lastQuestion(h.service)?.choices.length).toBeGreaterThan(1);
       await press(h, /通州/);
-      // From here on, answer "don't know" where offered, tick nothing on several-answer questions,
-      // and skip typed figures, until the advisor gives its result.
-      for (let i = 0; i < 80 && !h.service.replies.at(-1)?.some((r) => r.kind === "result"); i++) {
-        const question = lastQuestion(h.service);
-        if (!question || question.choices.length === 0) await turn(h, h.fake.textUpdate(CHAT, "/skip"));
-        else {
-          const unknown =
-            question.choices.find((c) => /不知道|跳过|否|没有/.test(c.label)) ?? nth(question.choices, 0);
-          await press(h, { id: unknown.id });
-          // A several-answers question takes ticks until "done".
-          if (question.multi && lastQuestion(h.service)?.text === question.text) await press(h, /完成/);
-        }
-      }
+      // From here on, answer "don't know" where offered and skip typed figures, until the result.
+      await answerUntil(h, () => false);
+      expect(hasResult(h.service)).toBe(true);
       const result = h.service.replies.at(-1)?.find((r) => r.kind === "result");
       expect(result).toBeDefined();
       // Shown as HTML messages within Telegram's limit, with no live buttons left above them.
@@ -103,6 +115,38 @@ describe("a whole conversation with the real advisor", () => {
     } finally {
       await h.close();
       await store.close();
+    }
+  });
+
+  it("keeps a several-answers question open while ticking, and closes it on done", async () => {
+    const store = new MemoryStore();
+    const h = await startHarness<RecordedService>({
+      store,
+      service: realService,
+      limits: createLimits({ burst: 1000 }),
+    });
+    try {
+      await turn(h, h.fake.textUpdate(CHAT, "/start"));
+      await press(h, /通州/);
+      const question = await answerUntil(h, (q) => q.multi);
+      if (!question) throw new Error("the advisor asked no several-answers question");
+      const [first, second] = question.choices;
+      if (!first || !second) throw new Error("expected two options");
+      const onScreen = () => h.fake.chat(CHAT).filter((m) => m.buttons.some(([, id]) => id === "done"));
+
+      await press(h, { id: first.id });
+      await press(h, { id: second.id });
+      // Still one copy of the question, its buttons live, the ticks acknowledged below it.
+      expect(onScreen()).toHaveLength(1);
+      const ack = h.fake.chat(CHAT).at(-1)?.text ?? "";
+      expect(ack).toContain(escapeHtml(first.label));
+      expect(ack).toContain(escapeHtml(second.label));
+
+      await press(h, { id: "done" });
+      expect(onScreen()).toHaveLength(0);
+      expect(lastQuestion(h.service)?.text).not.toBe(question.text);
+    } finally {
+      await h.close();
     }
   });
 
