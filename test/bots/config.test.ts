@@ -122,6 +122,12 @@ describe("bad settings stop start-up with a message naming the variable", () => 
     expect(problemsOf({ PORT: port })).toContain("PORT must be a whole number from 0 to 65535");
   });
 
+  it("LOG_LEVEL outside the known levels", () => {
+    expect(problemsOf({ LOG_LEVEL: "verbose" })).toContain(
+      "LOG_LEVEL must be one of debug, info, warn, error",
+    );
+  });
+
   it("several problems at once are all named in the one message", () => {
     const message = problemsOf({ PORT: "x", REDIS_URL: "http://127.0.0.1" });
     expect(message).toContain("PORT");

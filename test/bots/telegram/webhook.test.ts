@@ -107,4 +107,23 @@ describe("Telegram webhook on the shared server", () => {
     expect(service.turns).toEqual([]);
     expect(fake.callsOf("sendMessage")).toEqual([]);
   });
+
+  it("refuses a body too large to be an update without reading it", async () => {
+    const huge = JSON.stringify({ update_id: 1, padding: "x".repeat(1_100_000) });
+    expect(await post(huge, withSecret(SECRET))).toBe(413);
+    expect(service.turns).toEqual([]);
+  });
+
+  it("while stopping, finishes the turn under way and turns new deliveries away for Telegram to retry", async () => {
+    const release = fake.holdNext("sendMessage");
+    expect(await post(JSON.stringify(fake.textUpdate(CHAT, "/start")), withSecret(SECRET))).toBe(200);
+    await fake.waitForCall((c) => c.method === "sendMessage", "the welcome being sent");
+    const stopped = bots.stop();
+    // 503, not 200: Telegram keeps the update and delivers it again later.
+    expect(await post(JSON.stringify(fake.textUpdate(CHAT, "通州")), withSecret(SECRET))).toBe(503);
+    release();
+    await stopped;
+    expect(fake.chat(CHAT)).toHaveLength(2);
+    expect(service.turns.map((t) => t.event.kind)).toEqual(["start"]);
+  });
 });
