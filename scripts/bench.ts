@@ -1,13 +1,20 @@
 /**
  * `npm run bench` (`-- --json` for one JSON object): the speed figures of BENCHMARKS.md,
- * measured on this machine. Each figure is a function; a figure whose part of the advisor is
- * missing says so instead of inventing a number.
+ * measured on this machine. Each measurement is a function giving one or more figures (and
+ * details that explain them); a measurement that fails says so instead of inventing a number.
+ * `-- --only=<key>,<key>` runs only the measurements giving those figures.
+ *
+ * The Telegram and memory figures run `advisor start` from dist/: run `npm run build` first.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadPolicySet } from "../src/policy/load.ts";
+import { measureDialogTurns } from "./bench-dialog.ts";
+import { measureMemory } from "./bench-memory.ts";
+import { percentile } from "./bench-stats.ts";
+import { measureWebhook } from "./bench-webhook.ts";
 import { variedProfiles } from "./varied-profiles.ts";
 
 interface Figure {
@@ -15,7 +22,17 @@ interface Figure {
   what: string;
   target: string;
   ok: (value: number) => boolean;
-  measure: () => Promise<number>;
+}
+
+/** Figures by key, and details that explain them (printed, and kept under `details` in JSON). */
+interface Measured {
+  figures: Record<string, number>;
+  details?: Record<string, unknown>;
+}
+
+interface Measurement {
+  keys: string[];
+  run: () => Promise<Measured>;
 }
 
 const root = new URL("..", import.meta.url).pathname;
@@ -71,10 +88,95 @@ async function faqP99(): Promise<number> {
   return percentile(times, 99);
 }
 
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+/** storeWriteGrowth by the store's own benchmark (scripts/store-bench.ts), in its own process. */
+async function storeGrowth(): Promise<Measured> {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(root, "scripts/store-bench.ts"), "--json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(`store-bench exited ${result.status}: ${result.stderr.split("\n")[0]}`);
+  const out = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as Record<string, number>;
+  return {
+    figures: { storeWriteGrowth: Number(out.storeWriteGrowth) },
+    details: {
+      storeWriteMs1k: out.writeMs1k,
+      storeWriteMs100k: out.writeMs100k,
+      // The store process alone (load + save 1,000 of 100,000), not a running advisor.
+      storeProcessRssMb100k: out.rssMb100k,
+    },
+  };
 }
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+function met(figure: Figure, value: number | string | undefined): string {
+  if (figure.target === "—") return "—";
+  return typeof value === "number" && figure.ok(value) ? "yes" : "no";
+}
+
+const measurements: Measurement[] = [
+  {
+    keys: ["triageBatch10kMs"],
+    run: async () => ({ figures: { triageBatch10kMs: await triageBatch10k() } }),
+  },
+  {
+    keys: ["dialogTurnP50Ms", "dialogTurnP99Ms"],
+    run: async () => {
+      const d = await measureDialogTurns();
+      return {
+        figures: { dialogTurnP50Ms: d.p50, dialogTurnP99Ms: d.p99 },
+        details: {
+          dialogTurns: d.turns,
+          dialogTurnMaxMs: round2(d.max),
+          dialogTurnCpuP50Ms: round2(d.cpuP50),
+          dialogTurnCpuP99Ms: round2(d.cpuP99),
+          dialogResultTurnP50Ms: round2(d.resultP50),
+        },
+      };
+    },
+  },
+  { keys: ["faqP99Ms"], run: async () => ({ figures: { faqP99Ms: await faqP99() } }) },
+  {
+    keys: ["telegramWebhookRatio"],
+    run: async () => {
+      const w = await measureWebhook();
+      return {
+        figures: { telegramWebhookRatio: w.ratio },
+        details: {
+          webhookAdvisorUpdatesPerS: Math.round(w.advisor.perSecond),
+          webhookAdvisorAcksPerS: Math.round(w.advisor.acksPerSecond),
+          webhookBareUpdatesPerS: Math.round(w.bare.perSecond),
+          webhookAckRatio: round2(w.advisor.acksPerSecond / w.bare.perSecond),
+          webhookAdvisorCpuMsPerUpdate: round2(w.advisor.serverCpuMsPerUpdate),
+          webhookBareCpuMsPerUpdate: round2(w.bare.serverCpuMsPerUpdate),
+          webhookDriverCpuMsPerUpdate: round2(w.advisor.driverCpuMsPerUpdate),
+          webhookLoad: `${w.shape.chats} chats × ${w.shape.steps} updates, ${w.shape.concurrency} POSTs in flight`,
+        },
+      };
+    },
+  },
+  { keys: ["storeWriteGrowth"], run: storeGrowth },
+  {
+    keys: ["rssMb100k"],
+    run: async () => {
+      const m = await measureMemory();
+      return {
+        figures: { rssMb100k: m.rssMb },
+        details: {
+          rssPeakMb100k: round2(m.peakMb),
+          rssMbEmptyStore: round2(m.emptyRssMb),
+          rssPeakMbEmptyStore: round2(m.emptyPeakMb),
+          seed100kSeconds: round2(m.seedSeconds),
+        },
+      };
+    },
+  },
+];
 
 const figures: Figure[] = [
   {
@@ -82,37 +184,81 @@ const figures: Figure[] = [
     what: "10,000 varied profiles through `advisor triage --batch --json`, whole process (best of 3)",
     target: "< 2000",
     ok: (v) => v < 2000,
-    measure: triageBatch10k,
+  },
+  {
+    key: "dialogTurnP50Ms",
+    what: "one message through the advisor service on a FileStore (load, dialog, save, record), p50 over 400 whole conversations",
+    target: "—",
+    ok: () => true,
+  },
+  {
+    key: "dialogTurnP99Ms",
+    what: "the same, p99",
+    target: "< 5",
+    ok: (v) => v < 5,
   },
   {
     key: "faqP99Ms",
     what: "one `ask` query, index built (p99 over the question set × 20)",
     target: "< 5",
     ok: (v) => v < 5,
-    measure: faqP99,
+  },
+  {
+    key: "telegramWebhookRatio",
+    what: "updates/s the advisor's webhook completes (replies sent) ÷ updates/s a bare grammY webhook acknowledges, loopback, fake Bot API, best of 2 each",
+    target: "> 0.5",
+    ok: (v) => v > 0.5,
+  },
+  {
+    key: "storeWriteGrowth",
+    what: "one conversation write with 100,000 stored ÷ with 1,000 (scripts/store-bench.ts)",
+    target: "< 2",
+    ok: (v) => v < 2,
+  },
+  {
+    key: "rssMb100k",
+    what: "VmRSS of `advisor start` (Telegram webhook) over 100,000 stored conversations, after 1,200 chats took turns",
+    target: "< 300",
+    ok: (v) => v < 300,
   },
 ];
 
 const json = process.argv.includes("--json");
+const only = process.argv
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const results: Record<string, number | string> = {};
-for (const figure of figures) {
+const details: Record<string, unknown> = {};
+for (const measurement of measurements) {
+  if (only && !measurement.keys.some((k) => only.includes(k))) continue;
+  const started = performance.now();
   try {
-    results[figure.key] = Math.round((await figure.measure()) * 100) / 100;
+    const measured = await measurement.run();
+    for (const [key, value] of Object.entries(measured.figures)) results[key] = round2(value);
+    Object.assign(details, measured.details);
   } catch (error) {
-    results[figure.key] = `not measured: ${(error as Error).message}`;
+    for (const key of measurement.keys) results[key] = `not measured: ${(error as Error).message}`;
   }
+  if (!json)
+    process.stderr.write(
+      `measured ${measurement.keys.join(", ")} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+    );
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()
+  .map((l) => l.toFixed(2))
+  .join(" ")}`;
 if (json) {
-  console.log(JSON.stringify({ machine, ...results }));
+  console.log(JSON.stringify({ machine, ...results, details }));
 } else {
   console.log(`machine: ${machine}\n`);
   console.log("| figure | value | target | met | what |\n|---|---|---|---|---|");
   for (const f of figures) {
+    if (!(f.key in results)) continue;
     const v = results[f.key];
-    console.log(
-      `| ${f.key} | ${v} | ${f.target} | ${typeof v === "number" && f.ok(v) ? "yes" : "no"} | ${f.what} |`,
-    );
+    console.log(`| ${f.key} | ${v} | ${f.target} | ${met(f, v)} | ${f.what} |`);
   }
+  console.log("\ndetails:");
+  for (const [key, value] of Object.entries(details)) console.log(`  ${key}: ${value}`);
 }
