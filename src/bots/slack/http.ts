@@ -1,22 +1,36 @@
 /**
  * The HTTP entry point mounted on the shared server. Bolt's receiver verifies the signature
- * and timestamp (401 otherwise) and acknowledges; this wrapper first caps the body size,
- * since Bolt would read a body of any length into memory before checking anything.
+ * and timestamp (401 otherwise) and acknowledges; this wrapper first refuses timestamps off
+ * by more than five minutes either way and caps the body size, since Bolt would read a body
+ * of any length into memory before checking anything.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HTTPReceiver } from "@slack/bolt";
 import type { Logger } from "../logger.ts";
+import { SLACK_EVENTS_PATH } from "../server.ts";
 
 /** Slack's payloads are a few kilobytes; a button press carries the message, still far below this. */
 export const MAX_BODY_BYTES = 1_048_576;
 
-export function bodyLimitedHandler(
+export function eventsHandler(
   receiver: HTTPReceiver,
   logger: Logger,
   stopping: () => boolean,
   maxBytes = MAX_BODY_BYTES,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (!isEventsRequest(req)) {
+      req.resume();
+      res.writeHead(404).end();
+      return;
+    }
+    if (!isFresh(req.headers["x-slack-request-timestamp"], Date.now())) {
+      // Bolt refuses old timestamps only; Slack's rule is five minutes either way of local time.
+      logger.warn("slack request refused: timestamp missing or more than five minutes off");
+      req.resume();
+      res.writeHead(401).end();
+      return;
+    }
     if (stopping()) {
       // Not acknowledged, so Slack delivers it again once the app is back.
       req.resume();
@@ -42,13 +56,24 @@ export function bodyLimitedHandler(
   };
 }
 
+/** Slack signs a timestamp with every request; one far from now is a replay or a forgery. */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+function isFresh(header: string | string[] | undefined, nowMs: number): boolean {
+  if (typeof header !== "string" || !/^\d+$/.test(header)) return false;
+  return Math.abs(nowMs / 1000 - Number(header)) <= MAX_CLOCK_SKEW_SECONDS;
+}
+
+function isEventsRequest(req: IncomingMessage): boolean {
+  return req.method === "POST" && new URL(req.url ?? "/", "http://localhost").pathname === SLACK_EVENTS_PATH;
+}
+
 function dispatch(receiver: HTTPReceiver, req: IncomingMessage, res: ServerResponse, logger: Logger): void {
   try {
     receiver.requestListener(req, res);
   } catch (error) {
-    // Bolt throws for any path or method other than POST /slack/events.
-    logger.info("slack request to an unknown path", { method: req.method, error: (error as Error).name });
-    if (!res.headersSent) res.writeHead(404).end();
+    logger.error("slack request could not be dispatched", { error: (error as Error).message });
+    if (!res.headersSent) res.writeHead(500).end();
   }
 }
 

@@ -11,7 +11,7 @@ import { SettingsError } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { bodyLimitedHandler } from "./http.ts";
+import { eventsHandler } from "./http.ts";
 import { listen } from "./listeners.ts";
 import { createTurnRunner, describe } from "./turns.ts";
 
@@ -92,7 +92,7 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
   };
   return {
     httpHandler:
-      receiver instanceof HTTPReceiver ? bodyLimitedHandler(receiver, logger, () => stopping) : undefined,
+      receiver instanceof HTTPReceiver ? eventsHandler(receiver, logger, () => stopping) : undefined,
     async start() {
       if (appToken) await app.start();
       logger.info("slack adapter started", { mode: appToken ? "socket" : "http" });

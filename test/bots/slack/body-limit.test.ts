@@ -7,7 +7,13 @@ async function streamChunks(url: string, chunk: string, count: number): Promise<
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: target.hostname, port: target.port, path: target.pathname, method: "POST" },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: "POST",
+        headers: { "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)) },
+      },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);

@@ -30,6 +30,24 @@ describe("requests that do not come from Slack", () => {
     await genuineAfterwards(service);
   });
 
+  it("refuses a correctly signed request dated more than five minutes ahead with 401", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const future = await harness.send(DM("from the future"), {
+      timestamp: Math.floor(Date.now() / 1000) + 6 * 60,
+    });
+    expect(future.status).toBe(401);
+    await genuineAfterwards(service);
+  });
+
+  it("accepts a request a little off the local clock", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const skewed = await harness.send(DM("genuine"), { timestamp: Math.floor(Date.now() / 1000) - 4 * 60 });
+    expect(skewed.status).toBe(200);
+    await harness.fake.waitForCalls("chat.postMessage", 1);
+  });
+
   it("refuses a request without a signature with 401", async () => {
     const service = new ScriptedService();
     harness = await startHarness({ service });
