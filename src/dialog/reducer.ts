@@ -11,11 +11,12 @@ import {
   type AnswerOption,
   answerOptions,
   combine,
+  DISTRICT,
   type Interpretation,
   interpretText,
   pick,
 } from "./questions.ts";
-import { type DialogState, newState, type Pending } from "./state.ts";
+import type { DialogState, Pending } from "./state.ts";
 import {
   answer,
   ask,
@@ -49,8 +50,18 @@ export function reduce(state: DialogState | undefined, event: DialogEvent, ctx: 
     if (command && command.name !== "/start" && command.name !== "/restart") {
       return runCommand(restart(lang, ctx).state, command.name, command.arg, ctx);
     }
-    const before = looksLikeQuestion(text) && !command ? [faqReply(text, ctx.faq, ctx.set, lang)] : [];
-    return restart(lang, ctx, before);
+    if (looksLikeQuestion(text) && !command)
+      return restart(lang, ctx, [faqReply(text, ctx.faq, ctx.set, lang)]);
+    const started = restart(lang, ctx);
+    // "通州" as the very first message already answers the first question.
+    const district = command ? undefined : interpretText(ctx.set, DISTRICT, text, lang);
+    if (district?.kind !== "value") return started;
+    const answered = answer(started.state, DISTRICT, district.value, ctx);
+    if (typeof answered === "string") return started;
+    return {
+      ...answered,
+      replies: [...started.replies.filter((r) => r.kind === "text"), ...answered.replies],
+    };
   }
   if (event.kind === "choice") return onChoice(state, event.id, ctx);
   const command = asCommand(event.text);
@@ -201,5 +212,3 @@ function unreadable(state: DialogState, hint: string, ctx: ReducerContext): Step
 }
 
 const textReply = (text: string): Reply => ({ kind: "text", text });
-
-export { newState };

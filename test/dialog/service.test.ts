@@ -125,3 +125,14 @@ describe("advisor service", () => {
     expect(state.profile.infrastructure).toEqual({ inOperation: true, fixedAssetInvestment: 30_000_000 });
   });
 });
+
+describe("first contact", () => {
+  it("takes a district sent as the very first message as the answer to the first question", async () => {
+    const { store, text } = setUp();
+    const replies = await text("石景山");
+    expect(says(replies)).toContain("您好");
+    expect(says(replies)).toContain("贵单位属于哪类主体");
+    const state = (await store.load(ID))?.state as { profile?: unknown } | undefined;
+    expect(state?.profile).toEqual({ district: "shijingshan" });
+  });
+});
