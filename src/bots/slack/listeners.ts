@@ -73,7 +73,7 @@ export function listen(app: App, deps: ListenerDeps): void {
       // A bare mention picks up the conversation where it stopped, or starts one.
       event: text === "" ? { kind: "start", resume: true } : { kind: "text", text },
     };
-    await track(runner.message(request));
+    await runner.message(request);
   };
 
   app.event("message", async ({ event, body, context }) => {
@@ -81,14 +81,16 @@ export function listen(app: App, deps: ListenerDeps): void {
     // In channels only mentions are answered (app_mention below); here, direct messages.
     if (message.channel_type !== "im") return;
     const target = { channel: message.channel, threadTs: message.thread_ts };
-    await onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: true });
+    await track(onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: true }));
   });
 
   app.event("app_mention", async ({ event, body, context }) => {
     const message = event as unknown as UserMessage;
     // Answer in the thread, starting one under the mention when it was not in a thread.
     const target = { channel: message.channel, threadTs: message.thread_ts ?? message.ts };
-    await onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: false });
+    await track(
+      onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: false }),
+    );
   });
 
   app.action<BlockAction<ButtonAction>>(
