@@ -89,6 +89,8 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     });
 
   const setUp = async () => {
+    // grammY retries network failures here without end; say what it is waiting for.
+    logger.info("telegram: connecting", { apiRoot: options.apiRoot });
     try {
       await bot.init();
       for (const lang of ["zh", "en"] as Lang[]) {

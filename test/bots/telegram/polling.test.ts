@@ -1,4 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createLimits } from "../../../src/bots/limits.ts";
+import { createLogger } from "../../../src/bots/logger.ts";
+import { createTelegram, TelegramSetupError } from "../../../src/bots/telegram/index.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
+import { startFakeTelegram } from "../../support/fake-telegram.ts";
 import { type Harness, nth, startHarness } from "./harness.ts";
 import { DISTRICTS, FEATURES } from "./scripted-service.ts";
 
@@ -100,5 +105,30 @@ describe("a whole conversation over long polling", () => {
     await fake.waitFor(() => fake.chat(CHAT).length === 1, "a reply to the photo");
     expect(fake.chat(CHAT)[0]?.text).toContain("文字");
     expect(service.turns).toEqual([]);
+  });
+});
+
+describe("starting with a token Telegram refuses", () => {
+  it("fails with a message naming the setting to fix, not the token", async () => {
+    const fake = await startFakeTelegram();
+    const wrong = "111:not-the-right-token";
+    const telegram = createTelegram({
+      token: wrong,
+      apiRoot: fake.apiRoot,
+      service: { handle: async () => [] },
+      store: new MemoryStore(),
+      logger: createLogger({ write: () => {} }),
+      limits: createLimits(),
+    });
+    try {
+      const failure = await telegram.start().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(TelegramSetupError);
+      expect((failure as Error).message).toContain("TELEGRAM_BOT_TOKEN");
+      expect((failure as Error).message).not.toContain(wrong);
+      expect(fake.callsOf("getUpdates")).toEqual([]);
+    } finally {
+      await telegram.stop();
+      await fake.close();
+    }
   });
 });
