@@ -31,8 +31,14 @@ const UNKNOWN = [
   "n/a",
 ];
 
+/** Said inside a short reply ("不是很清楚", "我也不知道"), these still mean "don't know". */
+const UNKNOWN_INSIDE = /(不.{0,2}(知道|清楚|确定|了解)|说不(清|准)|not sure|don't know|dont know|no idea)/;
+/** Longer than this, a message that mentions not knowing is about something else. */
+const SHORT_REPLY = 16;
+
 export function isUnknown(text: string): boolean {
   const answer = bare(text).replace(/[’`]/g, "'");
+  if (answer.length <= SHORT_REPLY && UNKNOWN_INSIDE.test(answer)) return true;
   return UNKNOWN.some(
     (w) => answer === w || (w.length >= 2 && answer.startsWith(w) && answer.length <= w.length + 4),
   );

@@ -2,10 +2,20 @@ import { describe, expect, it } from "vitest";
 import { isUnknown, looksLikeQuestion } from "../../../src/dialog/parse/intent.ts";
 
 describe("isUnknown", () => {
-  it.each(["不知道", "不清楚", "跳过", "skip", "Skip!", "don't know", "I don’t know", "not sure", "idk"])(
-    "%j",
-    (t) => expect(isUnknown(t)).toBe(true),
-  );
+  it.each([
+    "不知道",
+    "不清楚",
+    "跳过",
+    "skip",
+    "Skip!",
+    "don't know",
+    "I don’t know",
+    "not sure",
+    "idk",
+    "不是很清楚",
+    "我也不知道",
+    "really not sure",
+  ])("%j", (t) => expect(isUnknown(t)).toBe(true));
   it.each(["是", "no", "3000万", "知道", "skipping rope is fun for everyone"])("%j is an answer", (t) =>
     expect(isUnknown(t)).toBe(false),
   );

@@ -38,7 +38,7 @@ describe("parseYesNo", () => {
     "nah",
     "不对",
   ])("%j is no", (text) => expect(parseYesNo(text)).toBe(false));
-  it.each(["不知道", "不清楚", "skip", "don't know", "跳过", "", "3000万", "banana", "？"])(
+  it.each(["不知道", "不清楚", "不是很清楚", "skip", "don't know", "跳过", "", "3000万", "banana", "？"])(
     "%j is neither",
     (text) => expect(parseYesNo(text)).toBeNull(),
   );
