@@ -27,6 +27,8 @@ export interface FakeSlackOptions {
   team?: string;
   /** Answer these methods with `{ ok: false, error }`. */
   failures?: Record<string, string>;
+  /** Answer these methods only after this many milliseconds (for benchmarks; tests use `hold`). */
+  delays?: Record<string, number>;
 }
 
 type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
@@ -47,7 +49,10 @@ export class FakeSlack {
     this.botId = options.botId ?? "BBOT";
     this.team = options.team ?? "T1";
     this.failures = { ...options.failures };
+    this.delays = { ...options.delays };
   }
+
+  private readonly delays: Record<string, number>;
 
   /** Listens on a random loopback port; returns the API root (ends with "/"). */
   async start(): Promise<string> {
@@ -125,6 +130,8 @@ export class FakeSlack {
     this.calls.push(call);
     for (const wake of this.waiters.splice(0)) wake();
     await this.held.get(method);
+    const delay = this.delays[method];
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = this.failures[method];
     const handler = this.handlers[method];
     const answer = failure
