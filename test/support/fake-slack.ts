@@ -110,6 +110,13 @@ export class FakeSlack {
     delete this.failures[method];
   }
 
+  /** Answers the next `times` calls of `method` with HTTP 429 and `Retry-After: seconds`. */
+  rateLimit(method: string, times: number, seconds: number): void {
+    this.rateLimits.set(method, { times, seconds });
+  }
+
+  private readonly rateLimits = new Map<string, { times: number; seconds: number }>();
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -132,6 +139,15 @@ export class FakeSlack {
     await this.held.get(method);
     const delay = this.delays[method];
     if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
+    const limit = this.rateLimits.get(method);
+    if (limit && limit.times > 0) {
+      limit.times -= 1;
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(limit.seconds) });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      call.answer = { ok: false, error: "ratelimited" };
+      call.answered = true;
+      return;
+    }
     const failure = this.failures[method];
     const handler = this.handlers[method];
     const answer = failure
