@@ -7,7 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import { yuanText } from "../policy/report.ts";
 import type { Fact } from "../policy/schema.ts";
-import { parseAmount, parseChoice, parseChoices, parseCount, parseYesNo } from "./parse/index.ts";
+import { isPlainNo, parseAmount, parseChoice, parseChoices, parseCount, parseYesNo } from "./parse/index.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 
@@ -146,8 +146,7 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
   const choosable = options.map((o) => ({ id: o.key, names: o.names }));
   if (multi) {
     const keys = parseChoices(text, choosable);
-    if (keys === null)
-      return parseYesNo(text) === false ? { kind: "value", value: [] } : unreadable(set, path, lang);
+    if (keys === null) return isPlainNo(text) ? { kind: "value", value: [] } : unreadable(set, path, lang);
     return combine(options.filter((o) => keys.includes(o.key)));
   }
   const key = options.length > 0 ? parseChoice(text, choosable) : null;
@@ -159,7 +158,7 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
       return yes === null ? unreadable(set, path, lang) : { kind: "value", value: yes };
     }
     case "amount": {
-      const amount = parseAmount(text) ?? (parseYesNo(text) === false ? 0 : null);
+      const amount = parseAmount(text) ?? (isPlainNo(text) ? 0 : null);
       return amount === null ? unreadable(set, path, lang) : { kind: "value", value: amount };
     }
     case "count": {
@@ -177,7 +176,7 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
     }
     case "choice": {
       // "没有" picks a "none" option where the fact has one (public-data operation).
-      const none = parseYesNo(text) === false ? options.find((o) => o.value === "none") : undefined;
+      const none = isPlainNo(text) ? options.find((o) => o.value === "none") : undefined;
       return none ? pick(none) : unreadable(set, path, lang);
     }
     default:

@@ -51,10 +51,11 @@ function factQuestion(state: DialogState, path: string, seq: number, ctx: Reduce
   return questionReply(ctx.set, path, state.lang, seq, progress);
 }
 
-/** The question waiting for an answer, asked again with the same buttons. */
+/** The question waiting for an answer, asked again with the same buttons; after the result,
+ * what the user can do next. */
 export function reask(state: DialogState, ctx: ReducerContext): Reply[] {
   const pending = state.pending;
-  if (!pending) return [];
+  if (!pending) return [{ kind: "text", text: TEXT[state.lang].doneAlready }];
   switch (pending.kind) {
     case "fact":
       return [factQuestion(state, pending.path, pending.seq, ctx)];

@@ -89,3 +89,26 @@ export function parseYesNo(text: string): boolean | null {
   if (YES_OPENINGS.some((w) => answer.startsWith(w))) return true;
   return null;
 }
+
+const PLAIN_NO_ZH = new Set([
+  "没有",
+  "没",
+  "无",
+  "否",
+  "不",
+  "还没有",
+  "还没",
+  "暂无",
+  "尚无",
+  "没有的",
+  "没有呢",
+  "都没有",
+  "一个也没有",
+]);
+
+/** A bare "no" / "none" with nothing after it: to a "how much" or "how many" question it means 0.
+ * Stricter than `parseYesNo`, whose Chinese openings would read "不少" (quite a lot) as no. */
+export function isPlainNo(text: string): boolean {
+  const answer = bare(text);
+  return PLAIN_NO_ZH.has(answer) || NO_WORDS.has(answer);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { answerOptions, interpretText, questionReply } from "../../src/dialog/questions.ts";
+import { loadPolicySet } from "../../src/policy/load.ts";
+
+const set = loadPolicySet();
+const read = (path: string, text: string, lang: "zh" | "en" = "zh") => interpretText(set, path, text, lang);
+
+describe("reading an answer by the fact's type", () => {
+  it.each([
+    ["infrastructure.inOperation", "是的", true],
+    ["infrastructure.inOperation", "2", false],
+    ["infrastructure.fixedAssetInvestment", "1.5亿", 150_000_000],
+    ["pledgeLoan.annualInterestPaid", "没有", 0],
+    ["datasets.recognizedTrainingDatasets", "三个", 3],
+    ["dcmm.level", "4级", 4],
+    ["publicDataOperation", "没有", "none"],
+    ["publicDataOperation", "部属", "ministry"],
+    ["entityType", "科研院所", "research_institute"],
+    ["dataFirsts", "1、3", ["registration", "transaction"]],
+    ["dataFirsts", "都没有", []],
+    ["competitionAwards", "national and municipal", ["national", "municipal"]],
+  ])("%s ← %j", (path, text, value) => {
+    expect(read(path, text)).toEqual({ kind: "value", value });
+  });
+
+  it("reads a preset platform as the record it stands for", () => {
+    expect(read("platforms", "7")).toEqual({
+      kind: "value",
+      value: [{ kind: "innovation_platform", level: "national", upgradedFromMunicipal: true }],
+    });
+  });
+
+  it("takes the 'don't know' option as unknown, not as a value", () => {
+    const { options } = answerOptions(set, "entityType", "zh");
+    expect(read("entityType", String(options.length))).toEqual({ kind: "unknown" });
+  });
+
+  it.each([
+    ["dcmm.level", "6", "1 到 5"],
+    ["infrastructure.supportYearsReceived", "3000万", "整数"],
+    ["infrastructure.fixedAssetInvestment", "不少", "金额"],
+    ["dataFirsts", "首登记和香蕉", "一项或多项"],
+  ])("%s ← %j is unreadable, with a hint", (path, text, hint) => {
+    const meaning = read(path, text);
+    expect(meaning.kind).toBe("unreadable");
+    expect(meaning.kind === "unreadable" ? meaning.hint : "").toContain(hint);
+  });
+
+  it("words questions from the data in the conversation's language", () => {
+    const question = questionReply(
+      set,
+      "infrastructure.fixedAssetInvestment",
+      "en",
+      4,
+      "Question 4 of about 9",
+    );
+    expect(question.text).toBe(set.facts.get("infrastructure.fixedAssetInvestment")?.question?.en);
+    expect(question.help).toContain("30m");
+    expect(question.choices).toEqual([]);
+  });
+});
