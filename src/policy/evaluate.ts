@@ -97,7 +97,8 @@ function assess(
   const amount = computeAmount(benefit.amount, scope, ctx);
   const years = remainingYears(benefit, scope);
   const estimate = estimateAmount(document, benefit, amount, years, ctx);
-  const blocker = entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
+  const blocker =
+    entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
   if (blocker) {
     estimate.max = benefit.amount.kind === "none" ? null : 0;
     estimate.totalMax = null;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ProfileError } from "./errors.ts";
 import { setPath } from "./paths.ts";
+import { compileProfileCheck } from "./profile-check.ts";
 import type { Fact, PolicyDocument } from "./schema.ts";
 
 /** A validated profile: `district` plus whatever declared facts were given. */
@@ -61,8 +62,13 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
   }
   const districts: [string, ...string[]] = [OUTSIDE, ...documents.map((d) => d.id)];
   root.district = z.enum(districts);
-  return toObject(root) as unknown as ProfileSchema;
+  const schema = toObject(root) as unknown as ProfileSchema;
+  quickChecks.set(schema, compileProfileCheck(facts.values(), districts));
+  return schema;
 }
+
+/** The fast check compiled alongside each schema (see profile-check.ts). */
+const quickChecks = new WeakMap<ProfileSchema, (value: unknown) => boolean>();
 
 function toObject(shape: Shape): z.ZodType {
   const entries = Object.entries(shape).map(([key, value]) => [
@@ -74,6 +80,7 @@ function toObject(shape: Shape): z.ZodType {
 
 /** Parses and validates a profile, or throws a ProfileError naming the first bad field. */
 export function parseProfile(schema: ProfileSchema, input: unknown): Profile {
+  if (quickChecks.get(schema)?.(input)) return input as Profile;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -136,3 +136,38 @@ function withFigure(profile: Profile, path: string, value: number): unknown {
   setPath(copy, path, value);
   return copy;
 }
+
+describe("the fast profile check", () => {
+  // Anything shaped like a profile, right or slightly wrong, in the places the check looks.
+  const nearlyProfiles = fc.oneof(
+    profiles.map((p) => p as unknown),
+    fc.record(
+      { district: fc.oneof(fc.constantFrom("tongzhou", "shijingshan", "other", "mars"), fc.anything()) },
+      { requiredKeys: [] },
+    ),
+    profiles.chain((p) =>
+      fc.tuple(fc.constantFrom(...[...set.facts.keys()]), fc.anything()).map(([path, value]) => {
+        const copy = structuredClone(p) as Record<string, unknown>;
+        setPath(copy, path, value);
+        return copy;
+      }),
+    ),
+    fc.anything(),
+  );
+
+  it("never accepts what the zod schema refuses", () => {
+    fc.assert(
+      fc.property(nearlyProfiles, (input) => {
+        const zodSays = set.profileSchema.safeParse(input).success;
+        let fastSays = true;
+        try {
+          parseProfile(set.profileSchema, input);
+        } catch {
+          fastSays = false;
+        }
+        expect(fastSays).toBe(zodSays);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
