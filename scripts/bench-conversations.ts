@@ -6,7 +6,7 @@
  * store and replies with it, and the webhook benchmark knows when every update is done.
  */
 import { readFileSync } from "node:fs";
-import { renderReplies } from "../src/bots/telegram/render.ts";
+import { DONE_CHOICE_ID, renderReplies } from "../src/bots/telegram/render.ts";
 import { createAdvisorService } from "../src/dialog/service.ts";
 import type { DialogState } from "../src/dialog/state.ts";
 import type { AdvisorService, DialogEvent, Reply } from "../src/dialog/types.ts";
@@ -92,8 +92,9 @@ export async function playReference(
       step,
       event,
       state: stored?.state as DialogState,
-      // A press on a several-answers question that asks it again edits the message in place.
-      messages: multiPress && isSameQuestion(replies) ? 0 : renderReplies(replies).length,
+      // A tick on a several-answers question answered by one question is shown by editing the
+      // pressed message in place (src/bots/telegram/turn.ts, isRedrawnQuestion), not sent anew.
+      messages: isTick(step, event, question) && isOneQuestion(replies) ? 0 : renderReplies(replies).length,
       multiPress,
       result: replies.some((r) => r.kind === "result"),
     });
@@ -102,8 +103,14 @@ export async function playReference(
   return turns;
 }
 
-function isSameQuestion(replies: Reply[]): boolean {
-  return replies.length === 1 && replies[0]?.kind === "question" && replies[0].multi;
+function isTick(step: Step, event: DialogEvent, question: Extract<Reply, { kind: "question" }> | undefined) {
+  return (
+    "press" in step && question?.multi === true && event.kind === "choice" && event.id !== DONE_CHOICE_ID
+  );
+}
+
+function isOneQuestion(replies: Reply[]): boolean {
+  return replies.length === 1 && replies[0]?.kind === "question" && renderReplies(replies).length === 1;
 }
 
 /** The dialog event of a step; a press needs the question whose button it is. */

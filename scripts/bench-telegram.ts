@@ -114,8 +114,10 @@ export interface ChatLoad {
 }
 
 export interface DriveResult {
-  /** Updates POSTed and answered 200. */
+  /** Updates POSTed and answered 200 (a redelivery counts again). */
   acked: number;
+  /** Per chat: how many of its updates were answered 200 (redeliveries not counted). */
+  ackedByChat: Map<number, number>;
   /** When the first POST went out and the last answer came back (performance.now()). */
   startedAt: number;
   lastAckAt: number;
@@ -123,26 +125,44 @@ export interface DriveResult {
   refused: Record<number, number>;
 }
 
+export interface DriveOptions {
+  /** Requests in flight at most. */
+  concurrency: number;
+  /** True: that update is sent twice, as Telegram does when it missed the first answer. */
+  redeliver?: (update: Update) => boolean;
+  /** Once aborted, no chat sends another update and failed requests are not errors
+   * (the server was killed on purpose). */
+  signal?: AbortSignal;
+}
+
 /**
  * POSTs every chat's updates to the webhook: each chat's next update only after the previous
  * one was answered (as Telegram delivers a chat's updates), at most `concurrency` requests in
- * flight over keep-alive connections. `redeliver(update)` true sends that update twice.
+ * flight over keep-alive connections.
  */
-export async function drive(
-  port: number,
-  chats: ChatLoad[],
-  options: { concurrency: number; redeliver?: (update: Update) => boolean },
-): Promise<DriveResult> {
+export async function drive(port: number, chats: ChatLoad[], options: DriveOptions): Promise<DriveResult> {
+  const { signal } = options;
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   const slots = new Semaphore(options.concurrency);
-  const result: DriveResult = { acked: 0, startedAt: performance.now(), lastAckAt: 0, refused: {} };
-  const post = async (update: Update) => {
+  const result: DriveResult = {
+    acked: 0,
+    ackedByChat: new Map(chats.map((c) => [c.chatId, 0])),
+    startedAt: performance.now(),
+    lastAckAt: 0,
+    refused: {},
+  };
+  const post = async (update: Update): Promise<boolean> => {
     await slots.acquire();
     try {
+      if (signal?.aborted) return false;
       const status = await postUpdate(port, update, agent);
+      result.lastAckAt = performance.now();
       if (status === 200) result.acked++;
       else result.refused[status] = (result.refused[status] ?? 0) + 1;
-      result.lastAckAt = performance.now();
+      return status === 200;
+    } catch (error) {
+      if (signal?.aborted) return false;
+      throw error;
     } finally {
       slots.release();
     }
@@ -150,8 +170,10 @@ export async function drive(
   await Promise.all(
     chats.map(async (chat) => {
       for (const next of chat.updates) {
+        if (signal?.aborted) return;
         const update = typeof next === "function" ? await next() : next;
-        await post(update);
+        if (await post(update))
+          result.ackedByChat.set(chat.chatId, (result.ackedByChat.get(chat.chatId) ?? 0) + 1);
         if (options.redeliver?.(update)) await post(update);
       }
     }),
@@ -248,7 +270,13 @@ export function watchReplies(fake: FakeTelegram, chatIds: Iterable<number>) {
           lastOwed = owed;
           lastProgress = performance.now();
         } else if (performance.now() - lastProgress > stallMs) {
-          throw new Error(`the bot still owes ${owed} replies after ${stallMs} ms without progress`);
+          const short = [...expected]
+            .filter(([chatId, want]) => (counts.get(chatId) ?? 0) < want)
+            .slice(0, 5)
+            .map(([chatId, want]) => `chat ${chatId} has ${counts.get(chatId) ?? 0} of ${want}`);
+          throw new Error(
+            `the bot still owes ${owed} replies after ${stallMs} ms without progress (${short.join("; ")})`,
+          );
         }
         // The fake's own wait gives up after 10 s; a timeout here only means "look again".
         await fake.waitFor(done, "replies").catch(() => {});

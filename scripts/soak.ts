@@ -1,0 +1,318 @@
+/**
+ * `npx tsx scripts/soak.ts [--chats=300] [--no-kill]`: the advisor under a few thousand
+ * concurrent Telegram updates, then killed mid-write. Loopback only, bounded in count and time.
+ *
+ * Soak: a real `advisor start` (from the sources, Telegram webhook, file store on a fresh
+ * DATA_DIR) against the fake Bot API. Hundreds of chats talk at once, each in order: /start,
+ * district, entity type and more answers, typed or by pressing the bot's buttons once they are
+ * shown; some updates are delivered twice. Then every conversation's stored state must equal
+ * the state a reference run of the same messages leaves (bench-conversations.ts), every chat
+ * must have had exactly the replies it was owed, and the triage records must be one per result.
+ *
+ * Kill -9: the same kind of load on another DATA_DIR, the process killed once about half the
+ * replies are out, then started again on the same DATA_DIR. The store must load (the advisor
+ * starts, no file is unreadable), and each conversation must stand at a point of its messages
+ * between the last one the bot answered and the last one the webhook accepted: nothing the
+ * bot had answered is lost. Of the accepted updates at most one per chat (the one in flight)
+ * may be missing: Telegram does not deliver again an update whose webhook request was answered.
+ *
+ * Prints a summary; exits 1 on any mismatch.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Update } from "grammy/types";
+import type { DialogState } from "../src/dialog/state.ts";
+import { createFaqIndex } from "../src/faq/index.ts";
+import { loadPolicySet } from "../src/policy/load.ts";
+import { FileStore } from "../src/store/file.ts";
+import { type FakeTelegram, startFakeTelegram } from "../test/support/fake-telegram.ts";
+import {
+  conversationScripts,
+  playReference,
+  type ReferenceTurn,
+  telegramText,
+  typed,
+} from "./bench-conversations.ts";
+import { type ChatLoad, drive, startServer, watchReplies } from "./bench-telegram.ts";
+
+/** Every limit the soak keeps to, so it ends whatever happens. */
+const LIMITS = { maxChats: 2_000, maxStepsPerChat: 25, concurrency: 64, stallMs: 15_000 };
+
+interface ChatPlan {
+  chatId: number;
+  turns: ReferenceTurn[];
+}
+
+interface Problem {
+  chatId: number;
+  what: string;
+}
+
+const args = process.argv.slice(2);
+const chatCount = Math.min(LIMITS.maxChats, Number(arg("chats") ?? 300));
+const withKill = !args.includes("--no-kill");
+
+function arg(name: string): string | undefined {
+  return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+/** Chat i: one of the conversations, pressed or typed, cut after 6 to 25 steps. */
+function plans(references: ReferenceTurn[][], count: number, firstChatId: number): ChatPlan[] {
+  return Array.from({ length: count }, (_, i) => {
+    const turns = references[i % references.length] ?? [];
+    const longest = Math.min(turns.length, LIMITS.maxStepsPerChat);
+    return { chatId: firstChatId + i, turns: turns.slice(0, 6 + ((i * 7) % (longest - 5))) };
+  });
+}
+
+const owedBy = (turns: ReferenceTurn[]) => turns.reduce((sum, t) => sum + t.messages, 0);
+
+/** The chat's updates: text built now; a press built once the bot has sent the question. */
+function loadOf(fake: FakeTelegram, plan: ChatPlan, sent: (chatId: number) => number): ChatLoad {
+  const { chatId, turns } = plan;
+  return {
+    chatId,
+    updates: turns.map((turn, index) => {
+      const text = telegramText(turn.step);
+      if (text !== undefined) return fake.textUpdate(chatId, text);
+      const shown = owedBy(turns.slice(0, index));
+      return async (): Promise<Update> => {
+        await waitUntil(fake, () => sent(chatId) >= shown, `the question of chat ${chatId}`);
+        const message = fake.chat(chatId).findLast((m) => m.buttons.length > 0);
+        if (!message || turn.event.kind !== "choice") throw new Error(`chat ${chatId}: no buttons to press`);
+        return fake.pressUpdate(message, turn.event.id);
+      };
+    }),
+  };
+}
+
+/** The fake's wait gives up after 10 s; this one after LIMITS.stallMs. */
+async function waitUntil(fake: FakeTelegram, condition: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + LIMITS.stallMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`still waiting for ${what}`);
+    await fake.waitFor(condition, what).catch(() => {});
+  }
+}
+
+/** JSON with object keys sorted, so two equal states compare equal whatever their key order. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** What differs between the stored state and the expected one, in words. */
+function difference(stored: DialogState | undefined, expected: DialogState): string | undefined {
+  if (!stored) return "no stored conversation";
+  if (canonical(stored) === canonical(expected)) return undefined;
+  const profile = (s: DialogState) => ({ district: s.profile.district, entityType: s.profile.entityType });
+  return [
+    `profile ${canonical(profile(stored))} vs ${canonical(profile(expected))}`,
+    `history ${stored.history.length} vs ${expected.history.length}`,
+    `pending ${canonical(stored.pending)} vs ${canonical(expected.pending)}`,
+  ].join(", ");
+}
+
+async function openStore(dir: string) {
+  const warnings: string[] = [];
+  const store = await FileStore.open(dir, {
+    readOnly: true,
+    warn: (message, fields) => warnings.push(`${message} ${JSON.stringify(fields)}`),
+  });
+  return { store, warnings };
+}
+
+async function recordsByConversation(store: FileStore): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for await (const record of store.records())
+    counts.set(record.conversationId, (counts.get(record.conversationId) ?? 0) + 1);
+  return counts;
+}
+
+async function soak(references: ReferenceTurn[][]): Promise<Problem[]> {
+  const dir = await mkdtemp(join(tmpdir(), "advisor-soak-"));
+  const fake = await startFakeTelegram();
+  const problems: Problem[] = [];
+  try {
+    const server = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    const chats = plans(references, chatCount, 10_000);
+    const watcher = watchReplies(
+      fake,
+      chats.map((c) => c.chatId),
+    );
+    const owed = new Map(chats.map((c) => [c.chatId, owedBy(c.turns)]));
+    // Every 9th update of every 4th chat is delivered twice: it must be answered once.
+    let counter = 0;
+    const redelivered = new Set<number>();
+    const redeliver = (update: Update) => {
+      const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? 0;
+      if (chatId % 4 !== 0 || ++counter % 9 !== 0) return false;
+      redelivered.add(update.update_id);
+      return true;
+    };
+    const started = performance.now();
+    const driven = await drive(
+      server.port,
+      chats.map((plan) => loadOf(fake, plan, watcher.sent)),
+      { concurrency: LIMITS.concurrency, redeliver },
+    );
+    await watcher.until(owed, LIMITS.stallMs);
+    const seconds = (performance.now() - started) / 1000;
+    const exitCode = await server.stop();
+    if (exitCode !== 0) problems.push({ chatId: 0, what: `advisor exited ${exitCode} on SIGTERM` });
+    const updates = chats.reduce((sum, c) => sum + c.turns.length, 0);
+    if (driven.acked !== updates + redelivered.size)
+      problems.push({ chatId: 0, what: `${driven.acked} of ${updates + redelivered.size} POSTs accepted` });
+
+    const { store, warnings } = await openStore(dir);
+    const records = await recordsByConversation(store);
+    for (const { chatId, turns } of chats) {
+      const id = `telegram:${chatId}`;
+      const expected = turns.at(-1)?.state as DialogState;
+      const stored = (await store.load(id))?.state as DialogState | undefined;
+      const diff = difference(stored, expected);
+      if (diff) problems.push({ chatId, what: `stored state differs: ${diff}` });
+      const replies = watcher.counts.get(chatId) ?? 0;
+      if (replies !== owed.get(chatId))
+        problems.push({ chatId, what: `${replies} replies, owed ${owed.get(chatId)}` });
+      const results = turns.filter((t) => t.result).length;
+      if ((records.get(id) ?? 0) !== results)
+        problems.push({ chatId, what: `${records.get(id) ?? 0} triage records, expected ${results}` });
+    }
+    for (const warning of warnings) problems.push({ chatId: 0, what: `store warning: ${warning}` });
+    console.log(
+      `soak: ${chats.length} chats, ${updates} updates (+${redelivered.size} delivered twice, ` +
+        `${fake.callsOf("answerCallbackQuery").length} button presses answered), all replies in ` +
+        `${seconds.toFixed(1)} s (${Math.round(updates / seconds)} updates/s); ` +
+        `${problems.length} problem(s)`,
+    );
+    return problems;
+  } finally {
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The number of steps whose replies have all been sent, for `received` messages. */
+function stepsAnswered(turns: ReferenceTurn[], received: number): number {
+  let owed = 0;
+  let answered = 0;
+  for (const [index, turn] of turns.entries()) {
+    owed += turn.messages;
+    if (owed > received) break;
+    answered = index + 1;
+  }
+  return answered;
+}
+
+async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
+  const dir = await mkdtemp(join(tmpdir(), "advisor-soak-kill-"));
+  const fake = await startFakeTelegram();
+  const problems: Problem[] = [];
+  try {
+    const server = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    // Typed only: a press waits for the bot, which will not answer after the kill.
+    const typedReferences = references.filter((_, i) => i % 2 === 1);
+    const chats = plans(typedReferences, chatCount, 500_000);
+    const watcher = watchReplies(
+      fake,
+      chats.map((c) => c.chatId),
+    );
+    const owed = new Map(chats.map((c) => [c.chatId, owedBy(c.turns)]));
+    const total = [...owed.values()].reduce((a, b) => a + b, 0);
+    const abort = new AbortController();
+    const driving = drive(
+      server.port,
+      chats.map((plan) => loadOf(fake, plan, watcher.sent)),
+      { concurrency: LIMITS.concurrency, signal: abort.signal },
+    );
+    await waitUntil(
+      fake,
+      () => [...chats].reduce((n, c) => n + watcher.sent(c.chatId), 0) >= total / 2,
+      "half the replies",
+    );
+    abort.abort();
+    await server.kill();
+    const driven = await driving;
+    const replied = new Map(chats.map((c) => [c.chatId, watcher.sent(c.chatId)]));
+
+    // Restarted on the same DATA_DIR: it must start and take updates again.
+    const again = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    const probe = 999_999;
+    const probeWatch = watchReplies(fake, [probe]);
+    await drive(again.port, [{ chatId: probe, updates: [fake.textUpdate(probe, "/start")] }], {
+      concurrency: 1,
+    });
+    await probeWatch.until(new Map([[probe, 1]]), LIMITS.stallMs);
+    const exitCode = await again.stop();
+    if (exitCode !== 0) problems.push({ chatId: 0, what: `restarted advisor exited ${exitCode} on SIGTERM` });
+
+    const { store, warnings } = await openStore(dir);
+    let inFlightLost = 0;
+    let mostLost = 0;
+    let answeredSteps = 0;
+    for (const { chatId, turns } of chats) {
+      const low = stepsAnswered(turns, replied.get(chatId) ?? 0);
+      const high = driven.ackedByChat.get(chatId) ?? 0;
+      answeredSteps += low;
+      const stored = (await store.load(`telegram:${chatId}`))?.state as DialogState | undefined;
+      // Two steps can leave the same state; the latest step that matches is where it stands.
+      const at = [...Array(high + 1).keys()].findLast((k) =>
+        k === 0 ? stored === undefined : difference(stored, turns[k - 1]?.state as DialogState) === undefined,
+      );
+      if (at === undefined || at < low) {
+        problems.push({
+          chatId,
+          what: `stored state is not that after any step from ${low} (answered) to ${high} (accepted)`,
+        });
+        continue;
+      }
+      inFlightLost += high - at;
+      mostLost = Math.max(mostLost, high - at);
+      // Issue 5: at most the answer in flight may be missing. Telegram does not deliver again
+      // what the webhook accepted, so every accepted update beyond one is an answer lost.
+      if (high - at > 1)
+        problems.push({ chatId, what: `${high - at} accepted updates lost (steps ${at + 1}-${high})` });
+    }
+    // A torn last line of records.jsonl (a record written as the process died) is expected.
+    const records = [];
+    for await (const record of store.records()) records.push(record);
+    const unexpected = warnings.filter((w) => !w.startsWith("skipped an unreadable triage record line"));
+    for (const warning of unexpected) problems.push({ chatId: 0, what: `store warning: ${warning}` });
+    console.log(
+      `kill -9: killed after ${[...replied.values()].reduce((a, b) => a + b, 0)} of ${total} replies ` +
+        `(${answeredSteps} updates answered, ${driven.acked} accepted); the store loaded, ` +
+        `${inFlightLost} accepted update(s) not yet handled were lost (at most ${mostLost} in one chat), ` +
+        `${warnings.length - unexpected.length} torn record line(s); ${problems.length} problem(s)`,
+    );
+    return problems;
+  } finally {
+    await fake.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const set = loadPolicySet();
+  const faq = createFaqIndex(set);
+  // Pressed and typed versions of each conversation, alternating.
+  const scripts = conversationScripts().flatMap((s) => [s, typed(s)]);
+  const references = await Promise.all(scripts.map((s) => playReference(s, { set, faq })));
+  const problems = await soak(references);
+  if (withKill) problems.push(...(await killMidWrite(references)));
+  for (const { chatId, what } of problems.slice(0, 20)) console.log(`  chat ${chatId}: ${what}`);
+  if (problems.length > 20) console.log(`  … and ${problems.length - 20} more`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+// A hard bound on the whole run: a hang is a failure too.
+const guard = setTimeout(() => {
+  console.error("soak: gave up after 10 minutes");
+  process.exit(1);
+}, 600_000);
+guard.unref();
+process.exitCode = await main();
