@@ -58,7 +58,8 @@ function questionParts(question: Extract<Reply, { kind: "question" }>): Part[] {
   const notes = [question.progress, question.help].filter((note): note is string => Boolean(note));
   for (const note of notes) parts.push(...contextParts(escapeMrkdwn(note)));
   const choices: Choice[] = [...question.choices];
-  if (question.multi) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question.text) });
+  const hasDone = choices.some((choice) => choice.id === DONE_CHOICE_ID);
+  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question.text) });
   const buttons = choices.map((choice, index) => choiceButton(choice, index));
   for (let start = 0; start < buttons.length; start += SLACK_LIMITS.buttonsPerActions) {
     const elements = buttons.slice(start, start + SLACK_LIMITS.buttonsPerActions);

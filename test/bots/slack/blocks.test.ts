@@ -147,6 +147,22 @@ describe("rendering questions", () => {
     expect(buttonsOf(renderReply(question(2, false))[0]).flat()).toHaveLength(2);
   });
 
+  it("does not add a second done button when the dialog offers its own", () => {
+    const reply: Reply = {
+      kind: "question",
+      text: "有哪些平台？",
+      choices: [
+        { id: "a", label: "甲" },
+        { id: "done", label: "选好了" },
+      ],
+      multi: true,
+    };
+    const labels = buttonsOf(renderReply(reply)[0])
+      .flat()
+      .map((button) => (button.type === "button" ? button.text.text : ""));
+    expect(labels).toEqual(["甲", "选好了"]);
+  });
+
   it("shortens labels longer than a button can show", () => {
     const reply: Reply = {
       kind: "question",
