@@ -3,13 +3,12 @@
  * (CONTRACT.md sections 1 and 4). One question, or `--batch FILE.txt` with one question
  * a line; JSON (`--json`) or a readable report (Chinese, `--lang en` for English).
  */
-import { parseArgs } from "node:util";
 import { createFaqIndex, DEFAULT_TOP, type FaqIndex } from "../faq/index.ts";
 import { checkQuestion, QuestionError } from "../faq/question.ts";
 import { renderAnswers } from "../faq/report.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { type Command, EXIT_OK, parseLang, readUserFile, UsageError } from "./io.ts";
+import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
 interface AskCliOptions {
   json: boolean;
@@ -19,7 +18,16 @@ interface AskCliOptions {
 }
 
 export const run: Command = async (args, io) => {
-  const { values, positionals } = parseFlags(args);
+  const { values, positionals } = parseFlags("ask", {
+    args,
+    options: {
+      batch: { type: "string" },
+      json: { type: "boolean", default: false },
+      top: { type: "string" },
+      lang: { type: "string" },
+    },
+    allowPositionals: true,
+  });
   const options: AskCliOptions = {
     json: values.json,
     top: parseTop(values.top),
@@ -39,24 +47,6 @@ export const run: Command = async (args, io) => {
   io.stdout.write(askLines(text, createFaqIndex(set), set, options));
   return EXIT_OK;
 };
-
-function parseFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        batch: { type: "string" },
-        json: { type: "boolean", default: false },
-        top: { type: "string" },
-        lang: { type: "string" },
-      },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new UsageError(`ask: ${(error as Error).message}`);
-  }
-}
 
 function parseTop(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TOP;

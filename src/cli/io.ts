@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import type { Lang } from "../policy/outcome.ts";
 
 /** What a command needs of the process, so commands can be run in tests without one. */
@@ -39,5 +40,14 @@ export function readUserFile(file: string, hint: string): string {
           ? "it is a folder"
           : (code ?? (error as Error).message);
     throw new UsageError(`cannot read ${file} (${why}); ${hint}`);
+  }
+}
+
+/** node:util parseArgs, strict, with a bad flag reported as bad input naming the command. */
+export function parseFlags<T extends ParseArgsConfig>(command: string, config: T) {
+  try {
+    return parseArgs({ strict: true, ...config });
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`);
   }
 }

@@ -3,14 +3,13 @@
  * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
  * every district.
  */
-import { parseArgs } from "node:util";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { type Profile, parseProfile } from "../policy/profile.ts";
 import { renderReport, toContractJson } from "../policy/report.ts";
-import { type Command, EXIT_OK, parseLang, readUserFile, UsageError } from "./io.ts";
+import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
 interface TriageOptions {
   json: boolean;
@@ -19,7 +18,16 @@ interface TriageOptions {
 }
 
 export const run: Command = async (args, io) => {
-  const { values } = parseFlags(args);
+  const { values } = parseFlags("triage", {
+    args,
+    options: {
+      profile: { type: "string" },
+      batch: { type: "string" },
+      json: { type: "boolean", default: false },
+      lang: { type: "string", default: "zh" },
+      compare: { type: "boolean", default: false },
+    },
+  });
   if (!values.profile === !values.batch)
     throw new UsageError("triage: give exactly one of --profile FILE or --batch FILE.jsonl");
   const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
@@ -33,25 +41,6 @@ export const run: Command = async (args, io) => {
   io.stdout.write(triageLines(text, set, options));
   return EXIT_OK;
 };
-
-function parseFlags(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: {
-        profile: { type: "string" },
-        batch: { type: "string" },
-        json: { type: "boolean", default: false },
-        lang: { type: "string", default: "zh" },
-        compare: { type: "boolean", default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError(`triage: ${(error as Error).message}`);
-  }
-}
 
 function readProfile(set: PolicySet, file: string): Profile {
   const text = readUserFile(file, "give a JSON file with one profile (CONTRACT.md section 2)");

@@ -6,7 +6,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisStore } from "../../src/store/redis.ts";
 import { requireRedisServer, useRedisServer } from "../store/redis-server.ts";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.ts";
+import { freePort } from "../support/net.ts";
 
 const SECRET = "two-instances-secret";
 const PATH = "/telegram/hook";
@@ -23,17 +23,6 @@ interface Instance {
   port: number;
   child: ChildProcess;
   stderr: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 async function startInstance(fake: FakeTelegram, redisUrl: string): Promise<Instance> {

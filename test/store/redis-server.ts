@@ -4,9 +4,9 @@
  * skips the Redis tests with the reason in the test name.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { createServer } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, it } from "vitest";
+import { freePort } from "../support/net.ts";
 
 export const INSTALL_HINT = "redis-server is not installed (apt-get install -y redis-server)";
 
@@ -26,17 +26,6 @@ export function requireRedisServer(): boolean {
     it.skip(`RedisStore tests skipped: ${INSTALL_HINT}`, () => {});
   }
   return false;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<void> {
