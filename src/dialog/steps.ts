@@ -3,6 +3,7 @@
  * move on to the next question or to the result.
  */
 import type { FaqIndex } from "../faq/index.ts";
+import { ProfileError } from "../policy/errors.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE, parseProfile } from "../policy/profile.ts";
 import { answeredCount, evaluateState, plan } from "./planner.ts";
@@ -97,7 +98,8 @@ export function answer(state: DialogState, path: string, value: unknown, ctx: Re
   if (value !== undefined) {
     try {
       parseProfile(ctx.set.profileSchema, { [DISTRICT]: OUTSIDE, ...profile });
-    } catch {
+    } catch (error) {
+      if (!(error instanceof ProfileError)) throw error;
       return TEXT[state.lang].unreadable.choice;
     }
   }
