@@ -82,7 +82,7 @@ function assess(
   if (trace.truth === undefined) {
     // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
     const result = outcome("possible", unworked(benefit, ctx));
-    result.upTo = ceiling(benefit.amount);
+    result.upTo = possibleUpTo(benefit, scope, ctx);
     result.reason = unknownReason(trace, ctx);
     result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
     return result;
@@ -107,6 +107,14 @@ function assess(
   if (blocker) result.reason = blocker;
   result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
   return result;
+}
+
+/** The ceiling of the clause, or the amount itself when every figure it needs is already known
+ * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
+function possibleUpTo(benefit: Benefit, scope: Scope, ctx: AmountContext): number | null {
+  const figures = amountFacts(benefit.amount);
+  if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return ceiling(benefit.amount);
+  return computeAmount(benefit.amount, scope, ctx).max ?? ceiling(benefit.amount);
 }
 
 function unworked(benefit: Benefit, ctx: AmountContext): AmountEstimate {
@@ -143,7 +151,9 @@ function estimateAmount(
       : `; per year, for at most ${benefit.years.count} years, ${years} left: at most ${y(amount.max)} × ${years} = ${y(totalMax)}`;
   }
   if (benefit.reading)
-    explanation += zh ? `。解读：${benefit.reading.zh}` : `. Reading: ${benefit.reading.en}`;
+    explanation += zh
+      ? `。对条文的解读：${benefit.reading.zh}`
+      : `. How the wording is read: ${benefit.reading.en}`;
   if (document.status === "draft")
     explanation += zh ? "。（依据征求意见稿）" : ". (Per a draft for comments.)";
   return {

@@ -222,6 +222,8 @@ export type Article = z.infer<typeof Article>;
 
 export const PolicyDocument = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  /** Where the district stands in lists and reports (lower first); ties go by id. */
+  order: z.number().int().default(100),
   /** The district's name, as users say it (for the district question and FAQ). */
   district: Localized,
   /** Other names users type for the district (副中心, Sub-center…). */
