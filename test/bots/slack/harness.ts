@@ -21,7 +21,7 @@ export interface Harness {
   adapter: SlackAdapter;
   /** Where the adapter's HTTP handler listens (POST /slack/events). */
   url: string;
-  /** Every log line written, as parsed JSON. */
+  /** Every JSON log line written, as text. */
   logs: string[];
   send(event: Record<string, unknown>, options?: SendOptions): Promise<Response>;
   press(

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { createLimits } from "../../../src/bots/limits.ts";
 import { createAdvisorService } from "../../../src/dialog/service.ts";
 import { loadPolicySet } from "../../../src/policy/load.ts";
 import { FileStore } from "../../../src/store/file.ts";
@@ -81,7 +82,9 @@ describe("a conversation with the real advisor", () => {
 
   it("runs from hello to a result over direct messages and keeps a triage record", async () => {
     const store = new MemoryStore();
-    const harness = await startHarness({ service: createAdvisorService({ set, store }) });
+    // A scripted user answers far faster than a person; the rate limit is not under test here.
+    const limits = createLimits({ burst: 1_000 });
+    const harness = await startHarness({ service: createAdvisorService({ set, store }), limits });
     cleanup.push(() => harness.close());
 
     await harness.send(DM("你好"));
