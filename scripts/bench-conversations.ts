@@ -132,3 +132,38 @@ export function telegramText(step: Step): string | undefined {
   if ("send" in step) return step.send;
   return undefined;
 }
+
+/** How many of the steps are surely handled once the bot has sent `received` messages: those
+ * up to the last step whose messages have all arrived. A step that sends nothing (a tick shown
+ * by an edit) counts only once a later step's message has arrived. */
+export function stepsAnswered(turns: ReferenceTurn[], received: number): number {
+  let owed = 0;
+  let answered = 0;
+  for (const [index, turn] of turns.entries()) {
+    owed += turn.messages;
+    if (owed > received) break;
+    if (turn.messages > 0) answered = index + 1;
+  }
+  return answered;
+}
+
+/** JSON with object keys sorted, so two equal states compare equal whatever their key order. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** What differs between the stored state and the expected one, in words. */
+export function difference(stored: DialogState | undefined, expected: DialogState): string | undefined {
+  if (!stored) return "no stored conversation";
+  if (canonical(stored) === canonical(expected)) return undefined;
+  const profile = (s: DialogState) => ({ district: s.profile.district, entityType: s.profile.entityType });
+  return [
+    `profile ${canonical(profile(stored))} vs ${canonical(profile(expected))}`,
+    `history ${stored.history.length} vs ${expected.history.length}`,
+    `pending ${canonical(stored.pending)} vs ${canonical(expected.pending)}`,
+  ].join(", ");
+}

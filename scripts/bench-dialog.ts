@@ -32,7 +32,7 @@ export interface DialogFigures {
   resultP50: number;
 }
 
-export async function measureDialogTurns(conversations = 400): Promise<DialogFigures> {
+export async function measureDialogTurns(conversations = 200): Promise<DialogFigures> {
   const set = loadPolicySet();
   const faq = createFaqIndex(set);
   const scripts = conversationScripts().flatMap((s) => [s, typed(s)]);

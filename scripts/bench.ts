@@ -187,7 +187,7 @@ const figures: Figure[] = [
   },
   {
     key: "dialogTurnP50Ms",
-    what: "one message through the advisor service on a FileStore (load, dialog, save, record), p50 over 400 whole conversations",
+    what: "one message through the advisor service on a FileStore (load, dialog, save, record), p50 over 200 whole conversations",
     target: "—",
     ok: () => true,
   },

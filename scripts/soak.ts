@@ -29,8 +29,10 @@ import { FileStore } from "../src/store/file.ts";
 import { type FakeTelegram, startFakeTelegram } from "../test/support/fake-telegram.ts";
 import {
   conversationScripts,
+  difference,
   playReference,
   type ReferenceTurn,
+  stepsAnswered,
   telegramText,
   typed,
 } from "./bench-conversations.ts";
@@ -94,27 +96,6 @@ async function waitUntil(fake: FakeTelegram, condition: () => boolean, what: str
     if (performance.now() > deadline) throw new Error(`still waiting for ${what}`);
     await fake.waitFor(condition, what).catch(() => {});
   }
-}
-
-/** JSON with object keys sorted, so two equal states compare equal whatever their key order. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-/** What differs between the stored state and the expected one, in words. */
-function difference(stored: DialogState | undefined, expected: DialogState): string | undefined {
-  if (!stored) return "no stored conversation";
-  if (canonical(stored) === canonical(expected)) return undefined;
-  const profile = (s: DialogState) => ({ district: s.profile.district, entityType: s.profile.entityType });
-  return [
-    `profile ${canonical(profile(stored))} vs ${canonical(profile(expected))}`,
-    `history ${stored.history.length} vs ${expected.history.length}`,
-    `pending ${canonical(stored.pending)} vs ${canonical(expected.pending)}`,
-  ].join(", ");
 }
 
 async function openStore(dir: string) {
@@ -195,18 +176,6 @@ async function soak(references: ReferenceTurn[][]): Promise<Problem[]> {
     await fake.close();
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-/** The number of steps whose replies have all been sent, for `received` messages. */
-function stepsAnswered(turns: ReferenceTurn[], received: number): number {
-  let owed = 0;
-  let answered = 0;
-  for (const [index, turn] of turns.entries()) {
-    owed += turn.messages;
-    if (owed > received) break;
-    answered = index + 1;
-  }
-  return answered;
 }
 
 async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
