@@ -71,7 +71,7 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
     // auth.test runs in `init` below, not lazily on the first event, where it would delay the ack.
     deferInitialization: true,
   });
-  await initialize(app);
+  await initialize(app, app.client.slackApiUrl);
 
   const inFlight = new Set<Promise<void>>();
   const track = (work: Promise<void>) => {
@@ -108,12 +108,17 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
 }
 
 /** Checks the bot token (auth.test) and learns the bot's own user id, to ignore its own messages. */
-async function initialize(app: App): Promise<void> {
+async function initialize(app: App, apiUrl: string): Promise<void> {
   try {
     await app.init();
   } catch (error) {
-    const reason = describe(error).message;
-    throw new SettingsError([`SLACK_BOT_TOKEN was not accepted by Slack (${reason}); check the token`]);
+    const { message, code } = describe(error);
+    // Slack answered and said no (invalid_auth, token_revoked…), or Slack could not be reached.
+    const problem =
+      code === "slack_webapi_platform_error"
+        ? `SLACK_BOT_TOKEN was not accepted by Slack (${message}); check the token`
+        : `Slack's Web API at ${apiUrl} could not be reached (${message}); check SLACK_API_URL and the network`;
+    throw new SettingsError([problem]);
   }
 }
 

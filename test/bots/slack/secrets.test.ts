@@ -68,4 +68,25 @@ describe("secrets", () => {
       await fake.stop();
     }
   });
+
+  it("stay out of the start-up error when Slack cannot be reached, which names the address instead", async () => {
+    const fake = new FakeSlack();
+    const apiUrl = await fake.start();
+    await fake.stop();
+    const attempt = createSlack({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      apiUrl,
+      service: new ScriptedService(),
+      logger: createLogger({ write: () => {} }),
+      limits: createLimits(),
+    });
+    const error = await attempt.then(
+      () => undefined,
+      (caught: Error) => caught,
+    );
+    expect(error?.message).toContain(`Slack's Web API at ${apiUrl} could not be reached`);
+    expect(error?.message).toContain("SLACK_API_URL");
+    expect(error?.message).not.toContain(BOT_TOKEN);
+  });
 });
