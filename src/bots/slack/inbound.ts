@@ -41,3 +41,27 @@ export function guessLang(text: string): Lang | undefined {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/**
+ * The channel threads this process has a conversation in, so a reply in such a thread is
+ * answered without mentioning the bot. Bounded, oldest forgotten first; after a restart (or on
+ * another instance) a mention or a button press in the thread makes it known again.
+ */
+export class ActiveThreads {
+  private readonly threads = new Set<string>();
+
+  constructor(private readonly limit = 10_000) {}
+
+  add(target: SlackTarget): void {
+    if (!target.threadTs) return;
+    const key = `${target.channel}:${target.threadTs}`;
+    // Re-inserting moves the thread to the young end of the Set's insertion order.
+    this.threads.delete(key);
+    this.threads.add(key);
+    if (this.threads.size > this.limit) this.threads.delete(this.threads.values().next().value as string);
+  }
+
+  has(target: SlackTarget): boolean {
+    return target.threadTs !== undefined && this.threads.has(`${target.channel}:${target.threadTs}`);
+  }
+}

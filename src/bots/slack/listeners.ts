@@ -6,7 +6,7 @@
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
 import type { Logger } from "../logger.ts";
 import { CHOICE_ACTION_PREFIX, hasDoneButton } from "./blocks.ts";
-import { guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
+import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
 import type { TurnRequest, TurnRunner } from "./turns.ts";
 
 interface ListenerDeps {
@@ -37,6 +37,7 @@ interface EventEnvelope {
 
 export function listen(app: App, deps: ListenerDeps): void {
   const { runner, logger, track } = deps;
+  const threads = new ActiveThreads();
 
   /** A redelivery (Slack retries when it thinks an ack was late) is dropped, not answered again. */
   const firstDelivery = async (envelope: EventEnvelope): Promise<boolean> => {
@@ -78,19 +79,25 @@ export function listen(app: App, deps: ListenerDeps): void {
 
   app.event("message", async ({ event, body, context }) => {
     const message = event as unknown as UserMessage;
-    // In channels only mentions are answered (app_mention below); here, direct messages.
-    if (message.channel_type !== "im") return;
+    const envelope = body as EventEnvelope;
     const target = { channel: message.channel, threadTs: message.thread_ts };
-    await track(onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: true }));
+    if (message.channel_type === "im") {
+      await track(onUserMessage(message, envelope, context.botUserId, { target, isDirect: true }));
+      return;
+    }
+    // In channels: a reply in a thread the bot is talking in. A reply that mentions the bot
+    // also arrives as app_mention and is answered there, once.
+    if (!threads.has(target) || mentions(message.text, context.botUserId)) return;
+    await track(onUserMessage(message, envelope, context.botUserId, { target, isDirect: false }));
   });
 
   app.event("app_mention", async ({ event, body, context }) => {
     const message = event as unknown as UserMessage;
     // Answer in the thread, starting one under the mention when it was not in a thread.
     const target = { channel: message.channel, threadTs: message.thread_ts ?? message.ts };
-    await track(
-      onUserMessage(message, body as EventEnvelope, context.botUserId, { target, isDirect: false }),
-    );
+    if (isFromPerson(message, context.botUserId)) threads.add(target);
+    const where = { target, isDirect: false };
+    await track(onUserMessage(message, body as EventEnvelope, context.botUserId, where));
   });
 
   app.action<BlockAction<ButtonAction>>(
@@ -111,9 +118,14 @@ export function listen(app: App, deps: ListenerDeps): void {
         label: action.text.text,
         multi: hasDoneButton(blocks),
       };
+      if (!request.isDirect) threads.add(request.target);
       await track(runner.press(request, pressed));
     },
   );
+}
+
+function mentions(text: string | undefined, botUserId: string | undefined): boolean {
+  return botUserId !== undefined && (text ?? "").includes(`<@${botUserId}`);
 }
 
 /** Subtypes that are still a person writing: a message with a file, a thread reply sent to the channel too. */

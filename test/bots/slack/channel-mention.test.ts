@@ -65,4 +65,59 @@ describe("a mention in a channel", () => {
     await harness.fake.waitForCalls("chat.postMessage", 1);
     expect(at(service.inputs, 0).event).toEqual({ kind: "start", resume: true });
   });
+
+  const threadReply = (text: string, extra: Record<string, unknown> = {}) => ({
+    type: "message",
+    channel: "C9",
+    channel_type: "channel",
+    user: "U7",
+    team: TEAM,
+    text,
+    ts: "1700000150.000900",
+    thread_ts: "1700000100.000200",
+    ...extra,
+  });
+
+  it("answers a reply in its thread without another mention", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const { fake } = harness;
+    await harness.send(mention(`<@${fake.botUserId}> 你好`));
+    await fake.waitForCalls("chat.postMessage", 2);
+
+    await harness.send(threadReply("3000万"));
+    await fake.waitForCalls("chat.postMessage", 3);
+    expect(at(service.inputs, 1)).toMatchObject({
+      conversationId: `slack:${TEAM}:C9:1700000100.000200`,
+      event: { kind: "text", text: "3000万" },
+    });
+    expect(at(posted(fake), 2).thread_ts).toBe("1700000100.000200");
+  });
+
+  it("answers a reply that mentions the bot once, though Slack sends it as two events", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const { fake } = harness;
+    await harness.send(mention(`<@${fake.botUserId}> 你好`));
+    await fake.waitForCalls("chat.postMessage", 2);
+
+    const text = `<@${fake.botUserId}> 再问一句`;
+    await harness.send(threadReply(text));
+    await harness.send(mention(text, { ts: "1700000150.000900", thread_ts: "1700000100.000200" }));
+    await fake.waitForCalls("chat.postMessage", 3);
+    await harness.settle();
+    expect(service.inputs.map((input) => input.event)).toEqual([
+      { kind: "text", text: "你好" },
+      { kind: "text", text: "再问一句" },
+    ]);
+  });
+
+  it("leaves alone threads it is not talking in", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    await harness.send(threadReply("别人的讨论", { thread_ts: "1600000000.000100" }));
+    await harness.settle();
+    expect(service.inputs).toEqual([]);
+    expect(harness.fake.callsOf("chat.postMessage")).toEqual([]);
+  });
 });
