@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { conversationIdFor, guessLang, isDirectChannel, plainText } from "../../../src/bots/slack/inbound.ts";
+import {
+  ActiveThreads,
+  conversationIdFor,
+  guessLang,
+  isDirectChannel,
+  plainText,
+} from "../../../src/bots/slack/inbound.ts";
 
 describe("reading what the user wrote", () => {
   it("drops the bot's mention and decodes Slack's escapes", () => {
@@ -33,5 +39,25 @@ describe("naming conversations", () => {
   it("recognises DM channels by their id", () => {
     expect(isDirectChannel("D024BE91L")).toBe(true);
     expect(isDirectChannel("C024BE91L")).toBe(false);
+  });
+});
+
+describe("the threads the bot is talking in", () => {
+  it("forgets the least recently active thread beyond its bound", () => {
+    const threads = new ActiveThreads(2);
+    const a = { channel: "C1", threadTs: "1.1" };
+    const b = { channel: "C1", threadTs: "1.2" };
+    const c = { channel: "C2", threadTs: "1.1" };
+    threads.add(a);
+    threads.add(b);
+    threads.add(a); // a is active again, so b is now the oldest
+    threads.add(c);
+    expect([threads.has(a), threads.has(b), threads.has(c)]).toEqual([true, false, true]);
+  });
+
+  it("never counts a message outside a thread", () => {
+    const threads = new ActiveThreads();
+    threads.add({ channel: "C1" });
+    expect(threads.has({ channel: "C1" })).toBe(false);
   });
 });
