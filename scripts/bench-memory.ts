@@ -39,6 +39,8 @@ const FIRST_CHAT = 200_000_000;
 export interface MemoryFigures {
   rssMb: number;
   peakMb: number;
+  /** Right after start-up, before any update. */
+  idleRssMb: number;
   /** The same load on an empty DATA_DIR. */
   emptyRssMb: number;
   emptyPeakMb: number;
@@ -97,11 +99,12 @@ async function servedRss(dir: string, references: ReferenceTurn[][], stored: num
   const fake = await startFakeTelegram();
   const server = await startServer("advisor", fake, { dataDir: dir });
   try {
+    const idle = memoryMbOf(server.pid);
     const load = loadOf(fake, references, stored);
     const watcher = watchReplies(fake, load.owed.keys());
     await drive(server.port, load.chats, { concurrency: 32 });
     await watcher.until(load.owed);
-    return memoryMbOf(server.pid);
+    return { ...memoryMbOf(server.pid), idle: idle.rss };
   } finally {
     await server.stop();
     await fake.close();
@@ -125,6 +128,7 @@ export async function measureMemory(stored = STORED): Promise<MemoryFigures> {
     const bare = await servedRss(empty, references, 0);
     return {
       rssMb: loaded.rss,
+      idleRssMb: loaded.idle,
       peakMb: loaded.peak,
       emptyRssMb: bare.rss,
       emptyPeakMb: bare.peak,

@@ -169,6 +169,7 @@ const measurements: Measurement[] = [
         figures: { rssMb100k: m.rssMb },
         details: {
           rssPeakMb100k: round2(m.peakMb),
+          rssMbIdle100k: round2(m.idleRssMb),
           rssMbEmptyStore: round2(m.emptyRssMb),
           rssPeakMbEmptyStore: round2(m.emptyPeakMb),
           seed100kSeconds: round2(m.seedSeconds),
