@@ -17,9 +17,15 @@ import {
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 
-/** Words that work like a command when they are the whole message. */
+/** Words that work like a command when they are the whole message. Slack keeps every message
+ * that starts with "/" for its own slash commands, so there every command needs a word form. */
 const WORD_COMMANDS: Record<string, string> = {
   重新开始: "/restart",
+  restart: "/restart",
+  "start over": "/restart",
+  我的信息: "/profile",
+  修改回答: "/profile",
+  profile: "/profile",
   重来: "/restart",
   上一步: "/back",
   上一题: "/back",
