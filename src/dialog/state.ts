@@ -4,6 +4,7 @@
  * guessed at but restarted with a message (see service.ts).
  */
 import { z } from "zod";
+import { getPath } from "../policy/paths.ts";
 import type { Lang } from "./types.ts";
 
 export const STATE_VERSION = 1;
@@ -64,11 +65,7 @@ export function newState(lang: Lang): DialogState {
 
 // --- the profile by dotted path ---------------------------------------------------------
 
-export function getPath(profile: Record<string, unknown>, path: string): unknown {
-  let node: unknown = profile;
-  for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  return node;
-}
+export { getPath };
 
 /** A copy of `profile` with `path` set to `value`, or removed when `value` is undefined
  * (and any object left empty by the removal removed too). */
