@@ -7,7 +7,7 @@
  * The Telegram and memory figures run `advisor start` from dist/: run `npm run build` first.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadPolicySet } from "../src/policy/load.ts";
@@ -246,6 +246,8 @@ for (const measurement of measurements) {
       `measured ${measurement.keys.join(", ")} in ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
     );
 }
+
+rmSync(work, { recursive: true, force: true });
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()
   .map((l) => l.toFixed(2))
