@@ -8,7 +8,7 @@
  * process; the server under test runs alone in its child, so its CPU time can be read apart.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
@@ -57,6 +57,8 @@ export async function startServer(
       : options.entry === "src"
         ? ["--import", "tsx", join(root, "src/cli/bin.ts"), "start"]
         : [join(root, "dist/advisor.mjs"), "start"];
+  if (kind === "advisor" && options.entry !== "src" && !existsSync(join(root, "dist/advisor.mjs")))
+    throw new Error("dist/advisor.mjs is missing: run `npm run build` first");
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     cwd: root,
     env,

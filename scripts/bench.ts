@@ -7,7 +7,7 @@
  * The Telegram and memory figures run `advisor start` from dist/: run `npm run build` first.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { loadPolicySet } from "../src/policy/load.ts";
@@ -224,7 +224,20 @@ const figures: Figure[] = [
   },
 ];
 
+/** dist/ older than a source file means the Telegram and memory figures would time old code. */
+function staleBuildWarning(): string | undefined {
+  const bundle = join(root, "dist/advisor.mjs");
+  if (!existsSync(bundle)) return "dist/advisor.mjs is missing: run `npm run build` first";
+  const built = statSync(bundle).mtimeMs;
+  const newer = readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" }).find(
+    (file) => file.endsWith(".ts") && statSync(join(root, "src", file)).mtimeMs > built,
+  );
+  return newer && `src/${newer} is newer than dist/: run \`npm run build\` to time the current code`;
+}
+
 const json = process.argv.includes("--json");
+const stale = staleBuildWarning();
+if (stale) process.stderr.write(`warning: ${stale}\n`);
 const only = process.argv
   .find((a) => a.startsWith("--only="))
   ?.slice("--only=".length)
@@ -262,6 +275,6 @@ if (json) {
     const v = results[f.key];
     console.log(`| ${f.key} | ${v} | ${f.target} | ${met(f, v)} | ${f.what} |`);
   }
-  console.log("\ndetails:");
+  if (Object.keys(details).length > 0) console.log("\ndetails:");
   for (const [key, value] of Object.entries(details)) console.log(`  ${key}: ${value}`);
 }
