@@ -120,6 +120,8 @@ export interface DriveResult {
   acked: number;
   /** Per chat: how many of its updates were answered 200 (redeliveries not counted). */
   ackedByChat: Map<number, number>;
+  /** Per chat: how many of its updates were sent, answered or not. */
+  sentByChat: Map<number, number>;
   /** When the first POST went out and the last answer came back (performance.now()). */
   startedAt: number;
   lastAckAt: number;
@@ -149,6 +151,7 @@ export async function drive(port: number, chats: ChatLoad[], options: DriveOptio
   const result: DriveResult = {
     acked: 0,
     ackedByChat: new Map(chats.map((c) => [c.chatId, 0])),
+    sentByChat: new Map(chats.map((c) => [c.chatId, 0])),
     startedAt: performance.now(),
     lastAckAt: 0,
     refused: {},
@@ -174,6 +177,8 @@ export async function drive(port: number, chats: ChatLoad[], options: DriveOptio
       for (const next of chat.updates) {
         if (signal?.aborted) return;
         const update = typeof next === "function" ? await next() : next;
+        if (signal?.aborted) return;
+        result.sentByChat.set(chat.chatId, (result.sentByChat.get(chat.chatId) ?? 0) + 1);
         if (await post(update))
           result.ackedByChat.set(chat.chatId, (result.ackedByChat.get(chat.chatId) ?? 0) + 1);
         if (options.redeliver?.(update)) await post(update);
