@@ -163,6 +163,10 @@ export class FileStore implements ConversationStore {
     return this.journal.read();
   }
 
+  async hasSeen(namespace: string, id: string): Promise<boolean> {
+    return this.seen.has(namespace, id);
+  }
+
   async markSeen(namespace: string, id: string): Promise<boolean> {
     if (!this.seen.add(namespace, id)) return false;
     if (this.readOnly) return true;

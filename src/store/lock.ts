@@ -53,6 +53,10 @@ export class BoundedSeenSet {
     return true;
   }
 
+  has(namespace: string, id: string): boolean {
+    return this.namespaces.get(namespace)?.has(id) ?? false;
+  }
+
   /** Every remembered id, oldest first within each namespace. */
   *entries(): Iterable<[namespace: string, id: string]> {
     for (const [namespace, ids] of this.namespaces) for (const id of ids) yield [namespace, id];

@@ -38,6 +38,10 @@ export class MemoryStore implements ConversationStore {
     return this.seen.add(namespace, id);
   }
 
+  async hasSeen(namespace: string, id: string): Promise<boolean> {
+    return this.seen.has(namespace, id);
+  }
+
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     return this.mutex.run(conversationId, work);
   }

@@ -143,6 +143,11 @@ export class RedisStore implements ConversationStore {
     return answer === "OK";
   }
 
+  async hasSeen(namespace: string, id: string): Promise<boolean> {
+    const key = this.key("seen", namespace, id);
+    return (await this.call("look up a delivery", () => this.redis.exists(key))) === 1;
+  }
+
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     return this.local.run(conversationId, async () => {
       const key = this.key("lock", conversationId);

@@ -30,6 +30,9 @@ export interface ConversationStore {
   /** Records a delivery id (Telegram update_id, Slack event_id) and answers whether it is new:
    * `true` the first time, `false` for a redelivery. */
   markSeen(namespace: string, id: string): Promise<boolean>;
+  /** Whether `markSeen` recorded this id already, without recording it. Lets an adapter record a
+   * delivery only once its turn is done, so a crash mid-turn leaves it to be delivered again. */
+  hasSeen(namespace: string, id: string): Promise<boolean>;
   /** Runs `work` while no other turn of the same conversation runs, in this process or another. */
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
   /** Flushes pending writes and releases resources. */

@@ -123,6 +123,14 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
       expect(await store.markSeen("telegram", "1002")).toBe(true);
     });
 
+    it("tells whether a delivery was recorded without recording it", async () => {
+      expect(await store.hasSeen("telegram", "2001")).toBe(false);
+      expect(await store.hasSeen("telegram", "2001")).toBe(false);
+      await store.markSeen("telegram", "2001");
+      expect(await store.hasSeen("telegram", "2001")).toBe(true);
+      expect(await store.hasSeen("slack", "2001")).toBe(false);
+    });
+
     it("runs the turns of one conversation one at a time and loses no update", async () => {
       await store.save("telegram:9", conversation({ count: 0 }));
       const running: string[] = [];

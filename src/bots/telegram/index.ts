@@ -20,7 +20,7 @@ import { createTurnHandler } from "./turn.ts";
 export interface TelegramOptions extends TelegramSettings {
   service: AdvisorService;
   /** Delivery ids are recorded here, so a redelivery is skipped even by another instance. */
-  store: Pick<ConversationStore, "markSeen">;
+  store: Pick<ConversationStore, "markSeen" | "hasSeen">;
   logger: Logger;
   limits: Limits;
 }
@@ -57,8 +57,10 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
   const requests = new Set<Promise<void>>();
   let stopping = false;
 
-  // The only middleware: it queues the update behind the chat's earlier ones and returns at
-  // once, so polling fetches on and a webhook request is answered without waiting for the dialog.
+  // The only middleware: it queues the update behind the chat's earlier ones. Long polling goes
+  // on fetching at once. A webhook request is answered only when its turn is done (or grammY's
+  // timeout passes): an update Telegram has been told "200" for is never sent again, so
+  // answering before the turn would lose every queued update in a crash.
   bot.use((ctx) => {
     const query = ctx.update.callback_query;
     if (query) {
@@ -71,7 +73,8 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     }
     const inbound = readUpdate(ctx.update);
     if (inbound.kind === "ignored") return;
-    void chats.run(String(inbound.chatId), () => handleUpdate(ctx.update.update_id, inbound));
+    const turn = chats.run(String(inbound.chatId), () => handleUpdate(ctx.update.update_id, inbound));
+    return webhook ? turn : undefined;
   });
   bot.catch((error) => logger.error("telegram: update could not be queued", { error: error.error }));
 

@@ -21,7 +21,7 @@ const isTick = (turn: Turn) =>
 export interface TurnDeps {
   api: Api;
   service: AdvisorService;
-  store: Pick<ConversationStore, "markSeen">;
+  store: Pick<ConversationStore, "markSeen" | "hasSeen">;
   limits: Limits;
   logger: Logger;
 }
@@ -145,11 +145,15 @@ export function createTurnHandler(deps: TurnDeps) {
     await deliver(turn, replies);
   };
 
-  /** Handles one update. A failure is logged and the user told; what the dialog stored stays. */
+  /** Handles one update. A failure is logged and the user told; what the dialog stored stays.
+   * The update is recorded as handled only once its turn is over: a crash before that leaves
+   * it unrecorded, so Telegram's redelivery is handled rather than skipped. A copy arriving
+   * meanwhile waits behind it in the chat's queue and is skipped then. */
   return async function handleUpdate(updateId: number, inbound: Inbound): Promise<void> {
     if (inbound.kind === "ignored") return;
+    const id = String(updateId);
     try {
-      if (!(await store.markSeen("telegram", String(updateId)))) {
+      if (await store.hasSeen("telegram", id)) {
         logger.info("telegram: update delivered again, skipped", { updateId });
         return;
       }
@@ -161,5 +165,8 @@ export function createTurnHandler(deps: TurnDeps) {
         logger.error("telegram: could not tell the user about a failure", { error: sendError, updateId });
       });
     }
+    await store.markSeen("telegram", id).catch((error) => {
+      logger.warn("telegram: could not record the update as handled", { error, updateId });
+    });
   };
 }
