@@ -30,6 +30,8 @@ export interface TurnDeps {
  * buttons then simply stay until pressed, when the dialog answers as for any stale press). */
 const OPEN_QUESTIONS_LIMIT = 10_000;
 const TELEGRAM_TEXT_LIMIT = 4096;
+/** How long a turn runs before the chat shows "typing…". */
+const TYPING_AFTER_MS = 200;
 
 export function createTurnHandler(deps: TurnDeps) {
   const { api, service, store, limits, logger } = deps;
@@ -129,18 +131,24 @@ export function createTurnHandler(deps: TurnDeps) {
       if (admission.notice) await say(chatId, admission.notice);
       return;
     }
-    // Shown while the dialog works, which is when a result is computed. Not awaited, so it
-    // costs no time; awaited before replying, so it cannot arrive after the reply.
-    const typing = api.sendChatAction(chatId, "typing").catch((error) => {
-      logger.debug("telegram: typing indicator failed", { error });
-    });
-    const replies = await service.handle({
-      channel: "telegram",
-      conversationId: conversationIdOf(chatId),
-      userId,
-      lang,
-      event: turn.event,
-    });
+    // "Typing…" only for a turn slow enough to be noticed (a result, a busy store): most turns
+    // take milliseconds, and a Bot API call per turn cost more than the turn itself.
+    let typing: Promise<unknown> | undefined;
+    const timer = setTimeout(() => {
+      typing = api.sendChatAction(chatId, "typing").catch((error) => {
+        logger.debug("telegram: typing indicator failed", { error });
+      });
+    }, TYPING_AFTER_MS);
+    const replies = await service
+      .handle({
+        channel: "telegram",
+        conversationId: conversationIdOf(chatId),
+        userId,
+        lang,
+        event: turn.event,
+      })
+      .finally(() => clearTimeout(timer));
+    // Awaited before replying, so the indicator cannot arrive after the reply.
     await typing;
     await deliver(turn, replies);
   };

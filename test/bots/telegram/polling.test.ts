@@ -64,11 +64,24 @@ describe("a whole conversation over long polling", () => {
     expect(result.text).toContain("第 1 项 &amp; 条款");
     expect(fake.callsOf("sendMessage").every((c) => c.payload.parse_mode === "HTML")).toBe(true);
 
-    // Every press answered, each with its own query id; the typing indicator shown for turns.
+    // Every press answered, each with its own query id.
     const presses = fake.calls.filter((c) => c.method === "answerCallbackQuery");
     expect(presses.map((c) => c.payload.callback_query_id)).toEqual(["1", "2", "3"]);
-    expect(fake.callsOf("sendChatAction").length).toBeGreaterThanOrEqual(5);
-    expect(fake.callsOf("sendChatAction").every((c) => c.payload.action === "typing")).toBe(true);
+  });
+
+  it("shows the typing indicator while a slow turn is under way", async () => {
+    harness = await startHarness();
+    const { fake, service } = harness;
+    // The turn goes on only once the chat shows "typing…": the indicator came while it ran.
+    service.beforeTurn = async () => {
+      await fake.waitForCall((c) => c.method === "sendChatAction", "the typing indicator");
+    };
+    fake.queue(fake.textUpdate(CHAT, "/start"));
+    await fake.waitFor(() => fake.chat(CHAT).length >= 1, "the reply");
+    expect(fake.callsOf("sendChatAction").map((c) => c.payload.action)).toEqual(["typing"]);
+    const typingAt = fake.calls.findIndex((c) => c.method === "sendChatAction");
+    const replyAt = fake.calls.findIndex((c) => c.method === "sendMessage");
+    expect(typingAt).toBeLessThan(replyAt);
   });
 
   it("marks a pressed single-answer question with the answer and removes its buttons", async () => {
