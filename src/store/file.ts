@@ -46,6 +46,9 @@ interface Handle {
   pending: number;
   /** Settles when the latest write has finished, successfully or not. */
   lastWrite: Promise<void>;
+  /** What this process last wrote to the file and saw written: one FileStore per DATA_DIR, so
+   * the file holds exactly this and a turn need not read it back (the dialog's hot path). */
+  written?: StoredConversation;
 }
 
 export interface FileStoreOptions extends StoreOptions {
@@ -111,6 +114,7 @@ export class FileStore implements ConversationStore {
     const handle = this.handle(conversationId);
     // Our own write may be in flight: wait for it rather than read the version it replaces.
     await handle.lastWrite;
+    if (handle.written) return structuredClone(handle.written);
     const path = this.pathOf(conversationId);
     let file: ConversationFile | null;
     try {
@@ -132,10 +136,12 @@ export class FileStore implements ConversationStore {
     // A copy taken now: the caller may change its state while the directory is being made.
     const data = structuredClone({ id: conversationId, conversation });
     handle.pending++;
+    handle.written = undefined;
     const write = (async () => {
       await this.ensureDir(path);
       handle.db.data = data;
       await handle.db.write();
+      handle.written = data.conversation;
     })();
     const settled = write.catch(() => {});
     handle.lastWrite = settled;
