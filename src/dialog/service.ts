@@ -14,6 +14,8 @@ import type { AdvisorService, DialogEvent, Lang, Reply, TurnInput } from "./type
 export const MAX_INBOUND_CHARS = 2_000;
 /** A button id longer than this was not made by the dialog. */
 const MAX_CHOICE_ID = 64;
+/** Deliveries remembered per conversation: platforms repeat only recent ones. */
+const DELIVERIES_KEPT = 20;
 
 export interface AdvisorServiceOptions {
   set: PolicySet;
@@ -29,6 +31,9 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
     handle(input: TurnInput): Promise<Reply[]> {
       return store.withLock(input.conversationId, async () => {
         const stored = await store.load(input.conversationId);
+        // Applied already (a redelivery after a crash or a timeout): answering again would
+        // take the same answer for the next question.
+        if (input.deliveryId && stored?.deliveries?.includes(input.deliveryId)) return [];
         const restored = restore(stored);
         const lang: Lang = restored.state?.lang ?? storedLang(stored) ?? input.lang ?? "zh";
         const refusal = refuse(input.event, lang);
@@ -37,7 +42,15 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
         // A conversation from an older version cannot take this message as an answer: start afresh.
         const event: DialogEvent = restored.restarted ? { kind: "start", lang } : input.event;
         const turn = reduce(restored.state, event, { set, faq, now, lang });
-        await store.save(input.conversationId, { version: STATE_VERSION, state: turn.state, updatedAt: now });
+        const deliveries = input.deliveryId
+          ? [...(stored?.deliveries ?? []), input.deliveryId].slice(-DELIVERIES_KEPT)
+          : stored?.deliveries;
+        await store.save(input.conversationId, {
+          version: STATE_VERSION,
+          state: turn.state,
+          updatedAt: now,
+          ...(deliveries ? { deliveries } : {}),
+        });
         for (const effect of turn.effects) {
           await store.addRecord({
             at: now,

@@ -63,4 +63,7 @@ export interface TurnInput {
   /** The platform's language hint for a new conversation, if any. */
   lang?: Lang;
   event: DialogEvent;
+  /** The platform's id for this delivery (Telegram's update_id): one already applied to the
+   * conversation is not applied again. */
+  deliveryId?: string;
 }

@@ -10,6 +10,9 @@ export interface StoredConversation {
   /** The dialog's JSON-serializable state. */
   state: unknown;
   updatedAt: string;
+  /** The latest platform deliveries applied to this state, saved in the same write, so a
+   * delivery repeated after a crash is recognised however far its first turn got. */
+  deliveries?: string[];
 }
 
 /** One finished triage, kept for district staff (`advisor records export`). */

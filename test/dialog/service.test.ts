@@ -29,6 +29,21 @@ async function records(store: MemoryStore): Promise<TriageRecord[]> {
 }
 
 describe("advisor service", () => {
+  it("applies a delivery once, even when the platform repeats it after the answer was saved", async () => {
+    const { store, send } = setUp();
+    await send({ kind: "start" }, { deliveryId: "100" });
+    await send({ kind: "text", text: "通州" }, { deliveryId: "101" });
+    await send({ kind: "text", text: "1" }, { deliveryId: "102" });
+    const before = await store.load(ID);
+    // Telegram sends update 102 again: "1" must not also answer the question after the entity type.
+    expect(await send({ kind: "text", text: "1" }, { deliveryId: "102" })).toEqual([]);
+    expect((await store.load(ID))?.state).toEqual(before?.state);
+    expect(((await store.load(ID))?.state as { profile: unknown }).profile).toEqual({
+      district: "tongzhou",
+      entityType: "enterprise",
+    });
+  });
+
   it("keeps the state between turns under a version, so the next message answers the open question", async () => {
     const { store, text, send } = setUp();
     await send({ kind: "start" });

@@ -124,7 +124,7 @@ export function createTurnHandler(deps: TurnDeps) {
     rememberQuestion(chatId, await send(chatId, messages));
   };
 
-  const runTurn = async (turn: Turn) => {
+  const runTurn = async (turn: Turn, deliveryId: string) => {
     const { chatId, userId, lang } = turn;
     const admission = limits.admit({ userKey: `telegram:${userId}`, text: turn.rawText, lang });
     if (!admission.ok) {
@@ -146,6 +146,7 @@ export function createTurnHandler(deps: TurnDeps) {
         userId,
         lang,
         event: turn.event,
+        deliveryId,
       })
       .finally(() => clearTimeout(timer));
     // Awaited before replying, so the indicator cannot arrive after the reply.
@@ -166,7 +167,7 @@ export function createTurnHandler(deps: TurnDeps) {
         return;
       }
       if (inbound.kind === "unreadable") await say(inbound.chatId, unreadableText(inbound.lang));
-      else await runTurn(inbound);
+      else await runTurn(inbound, id);
     } catch (error) {
       logger.error("telegram: update failed", { error, updateId, chatId: inbound.chatId });
       await say(inbound.chatId, failureText(inbound.lang)).catch((sendError) => {
