@@ -38,7 +38,7 @@ describe("advisor service", () => {
     // Telegram sends update 102 again: "1" must not also answer the question after the entity type.
     expect(await send({ kind: "text", text: "1" }, { deliveryId: "102" })).toEqual([]);
     expect((await store.load(ID))?.state).toEqual(before?.state);
-    expect(((await store.load(ID))?.state as { profile: unknown }).profile).toEqual({
+    expect(((await store.load(ID))?.state as { profile?: unknown } | undefined)?.profile).toEqual({
       district: "tongzhou",
       entityType: "enterprise",
     });
