@@ -86,8 +86,15 @@ export function createTurnHandler(deps: TurnDeps) {
 
   /** A tick on a several-answers question that returns that question again: the same message
    * is updated in place, so ticking five boxes does not leave five copies in the chat. */
-  const isRedrawnQuestion = (turn: Turn, replies: Reply[], messages: TelegramMessage[]) =>
-    isTick(turn) && replies.length === 1 && replies[0]?.kind === "question" && messages.length === 1;
+  const isRedrawnQuestion = (turn: Turn, replies: Reply[], messages: TelegramMessage[]) => {
+    const [reply] = replies;
+    if (!isTick(turn) || replies.length !== 1 || reply?.kind !== "question" || messages.length !== 1)
+      return false;
+    // The same question comes back still offering the option pressed; a press that settles the
+    // question ("none of these") brings the next one, which must not overwrite this one.
+    const pressedId = turn.event.kind === "choice" ? turn.event.id : undefined;
+    return reply.choices.some((choice) => choice.id === pressedId);
+  };
 
   const deliver = async (turn: Turn, replies: Reply[]) => {
     const messages = renderReplies(replies);

@@ -150,6 +150,32 @@ describe("a whole conversation with the real advisor", () => {
     }
   });
 
+  it("leaves a several-answers question on screen when a press settles it and the next question comes", async () => {
+    const h = await startHarness<RecordedService>({
+      store: new MemoryStore(),
+      service: realService,
+      limits: createLimits({ burst: 1000 }),
+    });
+    try {
+      await turn(h, h.fake.textUpdate(CHAT, "/start"));
+      await press(h, /通州/);
+      const question = await answerUntil(h, (q) => q.multi);
+      const none = question?.choices.find((c) => /都没有|没有/.test(c.label));
+      if (!question || !none) throw new Error("expected a several-answers question with a 'none' option");
+      const asked = h.fake.chat(CHAT).filter((m) => m.buttons.some(([, id]) => id === none.id));
+      expect(asked).toHaveLength(1);
+      const messagesBefore = h.fake.chat(CHAT).length;
+      await press(h, { id: none.id });
+      // The next question arrives as a message of its own; the settled one keeps its text.
+      expect(h.fake.chat(CHAT).length).toBeGreaterThan(messagesBefore);
+      const settled = h.fake.chat(CHAT).find((m) => m.messageId === asked[0]?.messageId);
+      expect(settled?.text).toContain(escapeHtml(question.text.split("\n")[0] ?? ""));
+      expect(lastQuestion(h.service)?.text).not.toBe(question.text);
+    } finally {
+      await h.close();
+    }
+  });
+
   it("resumes after a restart: a new bot and service on the same data directory pick up the conversation", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "advisor-tg-"));
     const fake = await startFakeTelegram();
