@@ -114,9 +114,16 @@ export function createFaqIndex(
       const { named, rest } = findDistricts(question, districts);
       const terms = analyze(rest);
       const scores = bm25.score(terms, (term) => (term.startsWith(CONCEPT) ? conceptWeight : 1));
-      const found = entries
+      let found = entries
         .map((entry, i) => ({ entry, score: scores[i] ?? 0, first: named.has(entry.document.id) }))
         .filter((hit) => hit.score > 0);
+      // "通州有什么政策": a district and nothing else to go on. Its clauses, in order, are the
+      // answer (scored 0: nothing in the question singled one out).
+      if (found.length === 0 && named.size > 0) {
+        found = entries
+          .filter((entry) => named.has(entry.document.id) && entry.article.benefits.length > 0)
+          .map((entry) => ({ entry, score: 0, first: true }));
+      }
       // Clauses that share only a stray word with the question are noise, not answers, even
       // in the district the question names ("石景山有数据券吗": only Tongzhou has data vouchers).
       const floor = Math.max(0, ...found.map((hit) => hit.score)) * minRelative;

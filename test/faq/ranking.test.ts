@@ -7,6 +7,12 @@ const ids = (question: string, top = 3) =>
   index.ask(question, { top }).map((a) => `${a.policy}:${a.article}`);
 
 describe("ranking", () => {
+  it("answers a question naming only a district with that district's clauses", () => {
+    const answers = ids("东城有什么政策", 5);
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((id) => id.startsWith("east:"))).toBe(true);
+  });
+
   it("puts the named district's clause first even when another district's wording fits better", () => {
     // Both districts have a pledge-financing clause; the west's text repeats 融资 more.
     expect(ids("东城 数据资产质押融资")[0]).toBe("east:1");
