@@ -7,6 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import type { ConversationStore, StoredConversation } from "../store/types.ts";
 import { reduce } from "./reducer.ts";
 import { type DialogState, DialogStateSchema, STATE_VERSION } from "./state.ts";
+import { reask } from "./steps.ts";
 import { TEXT } from "./text.ts";
 import type { AdvisorService, DialogEvent, Lang, Reply, TurnInput } from "./types.ts";
 
@@ -31,10 +32,14 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
     handle(input: TurnInput): Promise<Reply[]> {
       return store.withLock(input.conversationId, async () => {
         const stored = await store.load(input.conversationId);
-        // Applied already (a redelivery after a crash or a timeout): answering again would
-        // take the same answer for the next question.
-        if (input.deliveryId && stored?.deliveries?.includes(input.deliveryId)) return [];
         const restored = restore(stored);
+        // Applied already: answering again would take the same answer for the next question.
+        // A platform repeats a delivery when it got no confirmation, i.e. when the replies were
+        // likely lost with it, so the question now open is asked again instead.
+        if (input.deliveryId && stored?.deliveries?.includes(input.deliveryId)) {
+          const now = clock().toISOString();
+          return restored.state ? reask(restored.state, { set, faq, now }) : [];
+        }
         const lang: Lang = restored.state?.lang ?? storedLang(stored) ?? input.lang ?? "zh";
         const refusal = refuse(input.event, lang);
         if (refusal) return [refusal];
