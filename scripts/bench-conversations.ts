@@ -92,9 +92,11 @@ export async function playReference(
       step,
       event,
       state: stored?.state as DialogState,
-      // A tick on a several-answers question answered by one question is shown by editing the
-      // pressed message in place (src/bots/telegram/turn.ts, isRedrawnQuestion), not sent anew.
-      messages: isTick(step, event, question) && isOneQuestion(replies) ? 0 : renderReplies(replies).length,
+      // A tick on a several-answers question that brings the same question back (still offering
+      // the option pressed) is shown by editing the pressed message in place
+      // (src/bots/telegram/turn.ts, isRedrawnQuestion), not sent anew.
+      messages:
+        isTick(step, event, question) && isSameQuestion(replies, event) ? 0 : renderReplies(replies).length,
       multiPress,
       result: replies.some((r) => r.kind === "result"),
     });
@@ -109,8 +111,15 @@ function isTick(step: Step, event: DialogEvent, question: Extract<Reply, { kind:
   );
 }
 
-function isOneQuestion(replies: Reply[]): boolean {
-  return replies.length === 1 && replies[0]?.kind === "question" && renderReplies(replies).length === 1;
+function isSameQuestion(replies: Reply[], event: DialogEvent): boolean {
+  const [reply] = replies;
+  return (
+    replies.length === 1 &&
+    reply?.kind === "question" &&
+    renderReplies(replies).length === 1 &&
+    event.kind === "choice" &&
+    reply.choices.some((choice) => choice.id === event.id)
+  );
 }
 
 /** The dialog event of a step; a press needs the question whose button it is. */
