@@ -31,15 +31,42 @@ export function evaluateState(
   if (typeof district !== "string") return [];
   if (district === OUTSIDE && !state.compare) return [];
   const policies = district === OUTSIDE ? set.documents.map((d) => d.id) : [district];
-  return policies.map((policy) => ({
-    policy,
-    evaluation: evaluate({ ...profile, district: policy }, set, { lang }),
-  }));
+  const excluded = excludedFacts(state, set);
+  return policies.map((policy) => {
+    const evaluation = evaluate({ ...profile, district: policy }, set, { lang });
+    // A benefit that hinges only on areas the user said do not apply is not "possible" for them.
+    const possible = evaluation.possible.filter((o) => !o.decidingFacts.every((f) => excluded.has(f)));
+    return { policy, evaluation: { ...evaluation, possible } };
+  });
 }
 
 export interface Plan {
   /** Facts still worth asking, best first. */
   remaining: string[];
+}
+
+/** Facts that a topic checklist (a set fact whose options `cover` facts) puts out of scope:
+ * those covered only by options the user left unticked. */
+export function excludedFacts(state: DialogState, set: PolicySet): Set<string> {
+  const excluded = new Set<string>();
+  const kept = new Set<string>();
+  for (const fact of set.facts.values()) {
+    if (fact.type !== "set" || !fact.options.some((o) => o.covers)) continue;
+    const ticked = getPath(state.profile, fact.path);
+    if (!Array.isArray(ticked)) continue;
+    for (const option of fact.options) {
+      for (const path of option.covers ?? []) (ticked.includes(option.value) ? kept : excluded).add(path);
+    }
+  }
+  for (const path of kept) excluded.delete(path);
+  return excluded;
+}
+
+/** Topic checklists come right after the entity type: they rule whole groups of questions out. */
+function topicChecklists(set: PolicySet): string[] {
+  return [...set.facts.values()]
+    .filter((f) => f.type === "set" && f.options.some((o) => o.covers))
+    .map((f) => f.path);
 }
 
 export function plan(state: DialogState, set: PolicySet): Plan {
@@ -68,8 +95,9 @@ export function plan(state: DialogState, set: PolicySet): Plan {
         b.money - a.money || a.position - b.position || b.total - a.total || a.order - b.order,
     )
     .map(([path]) => path);
-  const entityFirst = isAnswered(state, ENTITY_TYPE) ? [] : [ENTITY_TYPE];
-  return { remaining: [...entityFirst, ...ranked.filter((p) => p !== ENTITY_TYPE)] };
+  const first = [ENTITY_TYPE, ...topicChecklists(set)].filter((path) => !isAnswered(state, path));
+  const excluded = excludedFacts(state, set);
+  return { remaining: [...first, ...ranked.filter((p) => !first.includes(p) && !excluded.has(p))] };
 }
 
 /** Not money, or money without a stated ceiling that still matters a little: asked, but last. */

@@ -62,7 +62,26 @@ export function loadPolicySet(dataDir = defaultDataDir(), extraDocumentFiles: st
   }
   for (const [i, document] of documents.entries())
     checkDocument(files[i] ?? document.id, document, sources, facts);
+  checkTopics(facts);
+  documents.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   return { documents, facts, sources, profileSchema: buildProfileSchema(facts, documents) };
+}
+
+/** A topic option names the facts it stands for; each must be declared. */
+function checkTopics(facts: Map<string, Fact>) {
+  for (const fact of facts.values()) {
+    if (fact.type !== "set" && fact.type !== "choice") continue;
+    for (const option of fact.options) {
+      const missing = option.covers?.find((path) => !facts.has(path));
+      if (missing) {
+        throw new PolicyDataError(
+          "data/facts.json",
+          `facts.${fact.path}.options.${option.value}.covers`,
+          `names the undeclared fact "${missing}"`,
+        );
+      }
+    }
+  }
 }
 
 function parseFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {

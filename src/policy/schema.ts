@@ -25,7 +25,12 @@ const Percent = z.number().positive().max(100);
 // ---------------------------------------------------------------------------
 // Facts: the profile's vocabulary, each with the question that asks for it.
 
-const ChoiceOption = z.strictObject({ value: Scalar, label: Localized });
+const ChoiceOption = z.strictObject({
+  value: Scalar,
+  label: Localized,
+  /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
+  covers: z.array(FactPath).optional(),
+});
 
 const FactBase = {
   path: FactPath,

@@ -40,11 +40,11 @@ function dataDir(): string {
 describe("advisor chat", () => {
   it("plays a scripted conversation with numbered choices and ends cleanly at the end of input", async () => {
     const env = { DATA_DIR: dataDir() };
-    const { code, out, err } = await chat(["2", "1", "是", "3000万", "0", "/result"], env);
+    const { code, out, err } = await chat(["1", "1", "1,5", "是", "3000万", "0", "/result"], env);
     expect(err).toBe("");
     expect(code).toBe(0);
     // Buttons become numbered lines; typing the number picks the option.
-    expect(out).toMatch(/ {2}1\. 石景山区\n {2}2\. 通州区（北京城市副中心）\n {2}3\. 都不是（其他区）/);
+    expect(out).toMatch(/ {2}1\. 通州区（北京城市副中心）\n {2}2\. 石景山区\n {2}3\. 都不是（其他区）/);
     expect(out).toContain("[第 2 题，约");
     // 30,000,000 × 20% = 6,000,000 (cap 20,000,000).
     expect(out).toContain("6,000,000 元");
@@ -53,7 +53,7 @@ describe("advisor chat", () => {
 
   it("resumes the console conversation after a restart, from DATA_DIR", async () => {
     const env = { DATA_DIR: dataDir() };
-    await chat(["通州", "企业"], env);
+    await chat(["通州", "企业", "1"], env);
     const { code, out } = await chat(["是"], env);
     expect(code).toBe(0);
     expect(out).toContain("接着刚才的问题");

@@ -6,6 +6,9 @@ import { loadPolicySet } from "../../src/policy/load.ts";
 import type { Fact } from "../../src/policy/schema.ts";
 import { replyText } from "./transcript-runner.ts";
 
+/** The topic checklist with every area ticked: nothing ruled out. */
+const ALL_TOPICS = "1,2,3,4,5,6,7,8,9,10";
+
 const set = loadPolicySet();
 const ctx = { set, now: "2026-03-01T08:00:00Z" };
 
@@ -64,7 +67,7 @@ describe("reduce", () => {
   });
 
   it("offers the platform presets as several-choice buttons; pressing selects, Done answers", () => {
-    let step = play(["通州", "企业", "否", "否", "否", "否", "否"]);
+    let step = play(["通州", "企业", ALL_TOPICS, "否", "否", "否", "否", "否"]);
     expect(pendingPath(step)).toBe("platforms");
     const question = lastQuestion(step);
     expect(question.multi).toBe(true);
@@ -83,7 +86,7 @@ describe("reduce", () => {
   });
 
   it("does not take Done with nothing selected as an answer", () => {
-    let step = play(["通州", "企业", "否", "否", "否", "否", "否"]);
+    let step = play(["通州", "企业", ALL_TOPICS, "否", "否", "否", "否", "否"]);
     step = play([{ kind: "choice", id: "done" }], step);
     expect(pendingPath(step)).toBe("platforms");
     expect(step.state.profile.platforms).toBeUndefined();
@@ -91,15 +94,16 @@ describe("reduce", () => {
   });
 
   it("counts the questions: 第 n 题, about how many", () => {
-    const step = play(["通州", "企业"]);
+    const step = play(["通州", "企业", ALL_TOPICS]);
     const progress = lastQuestion(step).progress ?? "";
     const [, n, total] = /第 (\d+) 题，约 (\d+) 题/.exec(progress) ?? [];
-    expect(Number(n)).toBe(3);
-    expect(Number(total)).toBeGreaterThan(3);
+    // District, entity type and the area checklist answered: this is the fourth question.
+    expect(Number(n)).toBe(4);
+    expect(Number(total)).toBeGreaterThan(4);
   });
 
   it("switches language mid-question and keeps the buttons of the open question working", () => {
-    let step = play(["通州", "企业"]);
+    let step = play(["通州", "企业", ALL_TOPICS]);
     const yesButton = lastQuestion(step).choices[0]?.id;
     step = play(["/lang en"], step);
     expect(step.replies.map(replyText).join("\n")).toContain("Switched to English");
@@ -119,7 +123,7 @@ describe("reduce", () => {
   });
 
   it("asks nothing that cannot change the result: a 'no' removes the clause's other questions", () => {
-    const step = play(["通州", "企业", "否"]);
+    const step = play(["通州", "企业", ALL_TOPICS, "否"]);
     const asked = new Set<string>();
     let current = step;
     while (current.state.pending) {
@@ -166,7 +170,7 @@ describe("reduce", () => {
       ),
     };
     const context = { set: extended, now: ctx.now };
-    const step = play(["通州", "企业"], undefined, context);
+    const step = play(["通州", "企业", ALL_TOPICS], undefined, context);
     // The largest amount at stake is asked first.
     expect(lastQuestion(step).text).toBe("是否建有量子数据实验室？");
   });

@@ -94,7 +94,7 @@ describe("advisor service", () => {
   it("keeps a triage record with channel, user, profile and result for each result", async () => {
     const { store, send, text } = setUp();
     await send({ kind: "start" });
-    for (const answer of ["通州", "企业", "是", "3000万"]) await text(answer);
+    for (const answer of ["通州", "企业", "1", "是", "3000万"]) await text(answer);
     expect(await records(store)).toEqual([]);
     await text("/result");
     const [record, ...rest] = await records(store);
@@ -137,6 +137,7 @@ describe("advisor service", () => {
     await send({ kind: "start" });
     await text("通州");
     await text("企业");
+    await text("1"); // the area checklist: data infrastructure
     // Two answers at once: each must see the state the other left, so both land.
     await Promise.all([text("是"), text("3000万")]);
     const state = (await store.load(ID))?.state as { profile: Record<string, unknown> };
