@@ -7,20 +7,13 @@
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { articleLabel, toContractJson, yuanText } from "../policy/report.ts";
-import type { Period } from "../policy/schema.ts";
+import { articleLabel, PERIOD, toContractJson, yuanText } from "../policy/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply, ResultSection } from "./types.ts";
 
 /** Well under Slack's 3,000 characters a section, leaving room for the heading and markup. */
 export const MAX_SECTION_CHARS = 2_500;
-
-const PERIOD: Record<Period, Record<Lang, string>> = {
-  one_time: { zh: "一次性", en: "one-time" },
-  annual: { zh: "每年", en: "per year" },
-  multi_year: { zh: "多年", en: "multi-year" },
-};
 
 export interface ResultOptions {
   /** Asked for before every question was answered. */

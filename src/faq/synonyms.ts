@@ -3,11 +3,10 @@
  * so that "拿数据去银行贷款", "质押" and "pledge" meet. Kept as data so that staff can
  * extend it without touching the ranking code.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { PolicyDataError } from "../policy/errors.ts";
-import { defaultDataDir } from "../policy/load.ts";
+import { defaultDataDir, parseDataFile } from "../policy/load.ts";
 
 const SynonymGroup = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a kebab-case id"),
@@ -19,21 +18,11 @@ const SynonymFile = z.strictObject({ about: z.string().optional(), groups: z.arr
 
 /** Reads and checks the synonym file; a broken file stops start-up with a message naming the place. */
 export function loadSynonyms(file = join(defaultDataDir(), "synonyms.json")): SynonymGroup[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new PolicyDataError(file, "(file)", `cannot be read as JSON (${(error as Error).message})`);
-  }
-  const parsed = SynonymFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new PolicyDataError(file, issue?.path.join(".") || "(root)", issue?.message ?? "invalid");
-  }
+  const { groups } = parseDataFile(file, SynonymFile, (_, path) => path.join(".") || "(root)");
   const seen = new Set<string>();
-  for (const group of parsed.data.groups) {
+  for (const group of groups) {
     if (seen.has(group.id)) throw new PolicyDataError(file, `groups.${group.id}`, "group id used twice");
     seen.add(group.id);
   }
-  return parsed.data.groups;
+  return groups;
 }

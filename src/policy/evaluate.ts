@@ -81,8 +81,9 @@ function assess(
 
   if (trace.truth === undefined) {
     // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
-    const result = outcome("possible", unworked(benefit, ctx));
-    result.upTo = possibleUpTo(benefit, scope, ctx);
+    const cap = ceiling(benefit.amount);
+    const result = outcome("possible", unworked(benefit, cap, ctx));
+    result.upTo = possibleUpTo(benefit, cap, scope, ctx);
     result.reason = unknownReason(trace, ctx);
     result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
     return result;
@@ -90,7 +91,7 @@ function assess(
   if (trace.truth === false) {
     const threshold = thresholdMiss(benefit.conditions, scope, ctx);
     if (!threshold) return undefined;
-    const result = outcome("near_miss", unworked(benefit, ctx));
+    const result = outcome("near_miss", unworked(benefit, ceiling(benefit.amount), ctx));
     result.reason = threshold;
     return result;
   }
@@ -111,14 +112,14 @@ function assess(
 
 /** The ceiling of the clause, or the amount itself when every figure it needs is already known
  * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
-function possibleUpTo(benefit: Benefit, scope: Scope, ctx: AmountContext): number | null {
+function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: AmountContext): number | null {
   const figures = amountFacts(benefit.amount);
-  if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return ceiling(benefit.amount);
-  return computeAmount(benefit.amount, scope, ctx).max ?? ceiling(benefit.amount);
+  if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return cap;
+  return computeAmount(benefit.amount, scope, ctx).max ?? cap;
 }
 
-function unworked(benefit: Benefit, ctx: AmountContext): AmountEstimate {
-  const upTo = ceiling(benefit.amount);
+/** The amount of a benefit not (or not yet) granted: only the clause's ceiling is said. */
+function unworked(benefit: Benefit, upTo: number | null, ctx: AmountContext): AmountEstimate {
   return {
     max: null,
     totalMax: null,

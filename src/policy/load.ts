@@ -36,7 +36,7 @@ export function defaultDataDir(): string {
 export const squashSpace = (text: string) => text.replace(/\s+/g, "");
 
 export function loadPolicySet(dataDir = defaultDataDir(), extraDocumentFiles: string[] = []): PolicySet {
-  const catalogue = parseFile(join(dataDir, "facts.json"), FactCatalog);
+  const catalogue = parseDataFile(join(dataDir, "facts.json"), FactCatalog);
   const policyDir = join(dataDir, "policies");
   const files = readdirSync(policyDir)
     .filter((name) => name.endsWith(".json"))
@@ -52,7 +52,7 @@ export function loadPolicySet(dataDir = defaultDataDir(), extraDocumentFiles: st
   };
   for (const fact of catalogue.facts) declare("data/facts.json", fact);
   for (const file of files) {
-    const document = parseFile(file, PolicyDocument);
+    const document = parseDataFile(file, PolicyDocument);
     if (sources.has(document.id))
       throw new PolicyDataError(file, "id", `policy id "${document.id}" is used twice`);
     for (const fact of document.facts) declare(file, fact);
@@ -84,7 +84,12 @@ function checkTopics(facts: Map<string, Fact>) {
   }
 }
 
-function parseFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
+/** Reads a JSON data file and validates it, or throws a PolicyDataError naming the place. */
+export function parseDataFile<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  describe: (json: unknown, path: PropertyKey[]) => string = describePath,
+): z.infer<T> {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, "utf8"));
@@ -94,7 +99,7 @@ function parseFile<T extends z.ZodType>(file: string, schema: T): z.infer<T> {
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PolicyDataError(file, describePath(json, issue?.path ?? []), issue?.message ?? "invalid");
+    throw new PolicyDataError(file, describe(json, issue?.path ?? []), issue?.message ?? "invalid");
   }
   return parsed.data;
 }

@@ -44,7 +44,7 @@ export function caveats(set: PolicySet, district: string, lang: Lang): string[] 
   ];
 }
 
-const PERIOD: Record<Period, { zh: string; en: string }> = {
+export const PERIOD: Record<Period, Record<Lang, string>> = {
   one_time: { zh: "一次性", en: "one-time" },
   annual: { zh: "每年", en: "per year" },
   multi_year: { zh: "多年", en: "multi-year" },
