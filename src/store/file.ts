@@ -19,6 +19,12 @@
  *   not confirmed) are still recognised. The log is rewritten, compacted, whenever it holds
  *   `seenLimit` lines more than the ids remembered.
  *
+ * - Kept deliveries (updates acknowledged to Telegram before their turn ran): appended to
+ *   DATA_DIR/inbox.jsonl as "keep" and "settle" lines, group-committed, so acknowledging costs
+ *   one shared write, not a file per update. At open, what is kept and never settled is handed
+ *   out once as orphans; the log is compacted at open and whenever it holds `inboxSlack` lines
+ *   more than the deliveries kept.
+ *
  * One FileStore per DATA_DIR: two processes writing the same files race on steno's temp
  * file. Several instances share state through Redis instead (redis.ts).
  */
@@ -29,9 +35,16 @@ import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { JsonLinesFile } from "./jsonl.ts";
+import { type InboxLine, isInboxLine, KeptDeliveries } from "./kept.ts";
 import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
 import { isStoredConversation } from "./shape.ts";
-import type { ConversationStore, StoredConversation, StoreOptions, TriageRecord } from "./types.ts";
+import type {
+  ConversationStore,
+  KeptDelivery,
+  StoredConversation,
+  StoreOptions,
+  TriageRecord,
+} from "./types.ts";
 
 /** What one conversation file holds. The id is kept so a file can be traced to its chat. */
 interface ConversationFile {
@@ -56,6 +69,8 @@ export interface FileStoreOptions extends StoreOptions {
   maxHandles?: number;
   /** Delivery ids remembered per namespace (default 10,000). */
   seenLimit?: number;
+  /** Settled lines the inbox log may hold before it is compacted (default 10,000). */
+  inboxSlack?: number;
 }
 
 const FIX_DATA_DIR =
@@ -70,6 +85,10 @@ export class FileStore implements ConversationStore {
   private readonly journal: JsonLinesFile<TriageRecord>;
   private readonly seenLog: JsonLinesFile<[string, string]>;
   private seenLogLines = 0;
+  private readonly inbox = new KeptDeliveries();
+  private readonly inboxLog: JsonLinesFile<InboxLine>;
+  private inboxLogLines = 0;
+  private readonly inboxSlack: number;
   private readonly seenLimit: number;
   private readonly warn: NonNullable<StoreOptions["warn"]>;
   private readonly maxHandles: number;
@@ -85,6 +104,11 @@ export class FileStore implements ConversationStore {
     this.readOnly = options.readOnly ?? false;
     this.seenLimit = options.seenLimit ?? 10_000;
     this.seen = new BoundedSeenSet(this.seenLimit);
+    this.inboxSlack = options.inboxSlack ?? 10_000;
+    this.inboxLog = new JsonLinesFile(join(dataDir, "inbox.jsonl"), (line, problem) =>
+      // Only a last line torn by a crash: that delivery was never acknowledged, so it comes again.
+      this.warn("skipped an unreadable inbox line", { file: this.inboxLog.path, line, problem }),
+    );
     this.seenLog = new JsonLinesFile(join(dataDir, "seen.jsonl"), () => {
       // A torn last line of the seen log only means one delivery id is forgotten.
     });
@@ -107,6 +131,7 @@ export class FileStore implements ConversationStore {
     }
     const store = new FileStore(dataDir, options);
     await store.loadSeen();
+    await store.loadInbox();
     return store;
   }
 
@@ -194,6 +219,39 @@ export class FileStore implements ConversationStore {
     return true;
   }
 
+  async keepDelivery(namespace: string, id: string, payload: unknown): Promise<boolean> {
+    this.refuseIfReadOnly(this.inboxLog.path, "keep a delivery");
+    if (!this.inbox.keep(namespace, id, payload)) return false;
+    this.inboxLogLines++;
+    try {
+      await this.inboxLog.append(["keep", namespace, id, payload]);
+    } catch (error) {
+      this.inbox.settle(namespace, id);
+      throw new StoreError(this.inboxLog.path, "keep a delivery", error, FIX_DATA_DIR);
+    }
+    return true;
+  }
+
+  async settleDelivery(namespace: string, id: string): Promise<void> {
+    if (this.readOnly || !this.inbox.settle(namespace, id)) return;
+    try {
+      this.inboxLogLines++;
+      if (this.inboxLogLines > this.inbox.size + this.inboxSlack) await this.compactInbox();
+      else await this.inboxLog.append(["settle", namespace, id]);
+    } catch (error) {
+      // The delivery would be handed out again after a restart, where its turn is recognised
+      // as applied (the id is saved with the conversation): a repeated question, no lost answer.
+      this.warn("could not record a delivery as settled", {
+        file: this.inboxLog.path,
+        problem: (error as Error).message,
+      });
+    }
+  }
+
+  async orphanedDeliveries(namespace: string): Promise<KeptDelivery[]> {
+    return this.inbox.takeOrphans(namespace);
+  }
+
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     return this.mutex.run(conversationId, work);
   }
@@ -201,9 +259,27 @@ export class FileStore implements ConversationStore {
   async close(): Promise<void> {
     await this.mutex.drain();
     await Promise.all([...this.writes]);
-    await this.journal.flush();
-    await this.seenLog.flush();
+    await Promise.all([this.journal.close(), this.seenLog.close(), this.inboxLog.close()]);
     this.handles.clear();
+  }
+
+  private async loadInbox(): Promise<void> {
+    try {
+      for await (const line of this.inboxLog.read()) {
+        this.inboxLogLines++;
+        if (isInboxLine(line)) this.inbox.replay(line);
+      }
+    } catch (error) {
+      throw new StoreError(this.inboxLog.path, "read the inbox", error, FIX_DATA_DIR);
+    }
+    this.inbox.orphanAll();
+    if (this.inboxLogLines > this.inbox.size) await this.compactInbox();
+  }
+
+  /** Rewrites the inbox log with only what is still kept. */
+  private async compactInbox(): Promise<void> {
+    this.inboxLogLines = this.inbox.size;
+    await this.inboxLog.replace(this.inbox.lines());
   }
 
   private async loadSeen(): Promise<void> {

@@ -3,14 +3,16 @@
  * a throw-away console chat. Values are deep-copied in and out so a caller mutating its
  * state after `save` cannot change what is stored (as with the file and Redis stores).
  */
+import { KeptDeliveries } from "./kept.ts";
 import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
-import type { ConversationStore, StoredConversation, TriageRecord } from "./types.ts";
+import type { ConversationStore, KeptDelivery, StoredConversation, TriageRecord } from "./types.ts";
 
 export class MemoryStore implements ConversationStore {
   private readonly conversations = new Map<string, StoredConversation>();
   private readonly triageRecords: TriageRecord[] = [];
   private readonly seen: BoundedSeenSet;
   private readonly mutex = new KeyedMutex();
+  private readonly inbox = new KeptDeliveries();
 
   constructor(options: { seenLimit?: number } = {}) {
     this.seen = new BoundedSeenSet(options.seenLimit);
@@ -40,6 +42,19 @@ export class MemoryStore implements ConversationStore {
 
   async hasSeen(namespace: string, id: string): Promise<boolean> {
     return this.seen.has(namespace, id);
+  }
+
+  async keepDelivery(namespace: string, id: string, payload: unknown): Promise<boolean> {
+    return this.inbox.keep(namespace, id, structuredClone(payload));
+  }
+
+  async settleDelivery(namespace: string, id: string): Promise<void> {
+    this.inbox.settle(namespace, id);
+  }
+
+  /** Nothing outlives a memory store, so no delivery is ever orphaned. */
+  async orphanedDeliveries(): Promise<KeptDelivery[]> {
+    return [];
   }
 
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {

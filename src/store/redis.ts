@@ -6,6 +6,12 @@
  * - `lock:<id>`: the turn lock, holding the owner's random token.
  * - `seen:<namespace>:<id>`: a delivery id, expiring after `seenTtlSeconds`.
  * - `records`: a list of triage records as JSON, oldest first.
+ * - `inbox:<namespace>:<instance>`: deliveries an instance kept and has not settled (a hash of
+ *   id → {at, payload}); `kept:<namespace>:<id>` marks an id kept by any instance, so a copy
+ *   delivered to another one is not kept twice.
+ * - `lease:<instance>`: present while that instance runs (renewed every third of
+ *   `leaseMs`). An inbox whose instance's lease is gone is adopted whole, in one script, by the
+ *   first live instance that looks: a crashed instance's acknowledged updates are not lost.
  *
  * Turn locking is pessimistic: SET lock NX PX, retried with jittered backoff, released by a
  * Lua script only if the token is still ours (an expired lock re-taken by another instance
@@ -19,7 +25,13 @@ import { Redis } from "ioredis";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { KeyedMutex } from "./lock.ts";
 import { isStoredConversation } from "./shape.ts";
-import type { ConversationStore, StoredConversation, StoreOptions, TriageRecord } from "./types.ts";
+import type {
+  ConversationStore,
+  KeptDelivery,
+  StoredConversation,
+  StoreOptions,
+  TriageRecord,
+} from "./types.ts";
 
 export interface RedisStoreOptions extends StoreOptions {
   /** Key prefix, so several deployments (or tests) can share one server. Default `advisor:`. */
@@ -30,10 +42,19 @@ export interface RedisStoreOptions extends StoreOptions {
   lockWaitMs?: number;
   /** How long a delivery id is remembered (default one day). */
   seenTtlSeconds?: number;
+  /** How long an instance's kept deliveries stay its own after it stops renewing its lease
+   * (default 10,000 ms). */
+  leaseMs?: number;
 }
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
+const KEEP = `if redis.call("set", KEYS[1], ARGV[1], "NX", "EX", ARGV[2]) then redis.call("hset", KEYS[2], ARGV[3], ARGV[4]) return 1 else return 0 end`;
+const ADOPT = `if redis.call("exists", KEYS[1]) == 1 then return {} end
+local all = redis.call("hgetall", KEYS[2])
+for i = 1, #all, 2 do redis.call("hset", KEYS[3], all[i], all[i + 1]) end
+redis.call("del", KEYS[2])
+return all`;
 const RECORD_PAGE = 500;
 const FIX_REDIS = "Check that REDIS_URL points at a running Redis server the advisor can reach.";
 
@@ -44,6 +65,11 @@ export class RedisStore implements ConversationStore {
   private readonly lockWaitMs: number;
   private readonly seenTtlSeconds: number;
   private readonly warn: NonNullable<StoreOptions["warn"]>;
+  private readonly leaseMs: number;
+  /** This instance's name in `lease:` and `inbox:` keys; a restart is a new instance. */
+  private readonly instance = randomUUID();
+  private leaseRenewal: NodeJS.Timeout | undefined;
+  private kept = 0;
 
   private constructor(
     private readonly redis: Redis,
@@ -56,6 +82,7 @@ export class RedisStore implements ConversationStore {
     this.lockWaitMs = options.lockWaitMs ?? 30_000;
     this.seenTtlSeconds = options.seenTtlSeconds ?? 86_400;
     this.warn = options.warn ?? defaultWarn;
+    this.leaseMs = options.leaseMs ?? 10_000;
   }
 
   /** Connects and checks the server answers; a bad URL or an unreachable server is a StoreError. */
@@ -87,7 +114,11 @@ export class RedisStore implements ConversationStore {
       lastProblem = error.message;
       warn("Redis connection problem; retrying", { server: where, problem: error.message });
     });
-    return new RedisStore(redis, where, options);
+    const store = new RedisStore(redis, where, options);
+    await store.renewLease();
+    store.leaseRenewal = setInterval(() => void store.renewLease(), store.leaseMs / 3);
+    store.leaseRenewal.unref();
+    return store;
   }
 
   async load(conversationId: string): Promise<StoredConversation | undefined> {
@@ -148,6 +179,63 @@ export class RedisStore implements ConversationStore {
     return (await this.call("look up a delivery", () => this.redis.exists(key))) === 1;
   }
 
+  async keepDelivery(namespace: string, id: string, payload: unknown): Promise<boolean> {
+    // `seq` orders deliveries kept in the same millisecond.
+    const json = JSON.stringify({ at: Date.now(), seq: this.kept++, payload });
+    const kept = await this.call("keep a delivery", () =>
+      this.redis.eval(
+        KEEP,
+        2,
+        this.key("kept", namespace, id),
+        this.key("inbox", namespace, this.instance),
+        this.instance,
+        this.seenTtlSeconds,
+        id,
+        json,
+      ),
+    );
+    return kept === 1;
+  }
+
+  async settleDelivery(namespace: string, id: string): Promise<void> {
+    try {
+      await this.redis
+        .multi()
+        .hdel(this.key("inbox", namespace, this.instance), id)
+        .del(this.key("kept", namespace, id))
+        .exec();
+    } catch (error) {
+      // Adopted after this instance stops, its turn is recognised as applied: a repeated
+      // question, no lost answer.
+      this.warn("could not record a delivery as settled", { problem: (error as Error).message });
+    }
+  }
+
+  async orphanedDeliveries(namespace: string): Promise<KeptDelivery[]> {
+    const mine = this.key("inbox", namespace, this.instance);
+    const prefix = this.key("inbox", namespace, "");
+    const adopted: { at: number; seq: number; id: string; payload: unknown }[] = [];
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.call("look for orphaned deliveries", () =>
+        this.redis.scan(cursor, "MATCH", `${prefix}*`, "COUNT", 100),
+      );
+      cursor = next;
+      for (const key of keys) {
+        if (key === mine) continue;
+        const owner = key.slice(prefix.length);
+        const fields = (await this.call("adopt orphaned deliveries", () =>
+          this.redis.eval(ADOPT, 3, this.key("lease", owner), key, mine),
+        )) as string[];
+        for (let i = 0; i + 1 < fields.length; i += 2) {
+          const entry = parseKept(fields[i + 1] as string);
+          if (entry) adopted.push({ id: fields[i] as string, ...entry });
+        }
+      }
+    } while (cursor !== "0");
+    return adopted.sort((a, b) => a.at - b.at || a.seq - b.seq).map(({ id, payload }) => ({ id, payload }));
+  }
+
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
     return this.local.run(conversationId, async () => {
       const key = this.key("lock", conversationId);
@@ -165,11 +253,22 @@ export class RedisStore implements ConversationStore {
 
   async close(): Promise<void> {
     await this.local.drain();
+    clearInterval(this.leaseRenewal);
+    // What is still kept (nothing, after a clean stop of the adapters) is adopted by the others.
+    await this.redis.del(this.key("lease", this.instance)).catch(() => {});
     // QUIT is answered after every command already sent, so pending writes complete first.
     try {
       await this.redis.quit();
     } catch {
       this.redis.disconnect();
+    }
+  }
+
+  private async renewLease(): Promise<void> {
+    try {
+      await this.redis.set(this.key("lease", this.instance), "1", "PX", this.leaseMs);
+    } catch (error) {
+      this.warn("could not renew this instance's lease", { problem: (error as Error).message });
     }
   }
 
@@ -237,6 +336,16 @@ export class RedisStore implements ConversationStore {
     } catch (error) {
       throw new StoreError(this.where, action, error, FIX_REDIS);
     }
+  }
+}
+
+function parseKept(json: string): { at: number; seq: number; payload: unknown } | undefined {
+  try {
+    const value = JSON.parse(json) as { at?: unknown; seq?: unknown; payload?: unknown };
+    if (typeof value.at !== "number") return undefined;
+    return { at: value.at, seq: Number(value.seq) || 0, payload: value.payload };
+  } catch {
+    return undefined;
   }
 }
 

@@ -15,6 +15,12 @@ export interface StoredConversation {
   deliveries?: string[];
 }
 
+/** A delivery kept by `keepDelivery`, as handed back for its turn to run. */
+export interface KeptDelivery {
+  id: string;
+  payload: unknown;
+}
+
 /** One finished triage, kept for district staff (`advisor records export`). */
 export interface TriageRecord {
   at: string;
@@ -36,6 +42,17 @@ export interface ConversationStore {
   /** Whether `markSeen` recorded this id already, without recording it. Lets an adapter record a
    * delivery only once its turn is done, so a crash mid-turn leaves it to be delivered again. */
   hasSeen(namespace: string, id: string): Promise<boolean>;
+  /** Keeps a delivery (a Telegram update) until `settleDelivery`, so an adapter can acknowledge
+   * it to the platform before its turn runs without a crash losing it. Resolves once kept as
+   * durably as the store keeps conversations; `false` when this id is kept already (a copy
+   * arrived while the first waits), and then nothing changes. */
+  keepDelivery(namespace: string, id: string, payload: unknown): Promise<boolean>;
+  /** The delivery's turn is over (done or failed and reported): it is no longer kept. */
+  settleDelivery(namespace: string, id: string): Promise<void>;
+  /** Deliveries kept by a process that stopped before settling them (the file store: this
+   * DATA_DIR's previous run; Redis: an instance whose lease ran out), oldest first. Each is
+   * handed to one caller once, which then settles it like its own. */
+  orphanedDeliveries(namespace: string): Promise<KeptDelivery[]>;
   /** Runs `work` while no other turn of the same conversation runs, in this process or another. */
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
   /** Flushes pending writes and releases resources. */

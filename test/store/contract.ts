@@ -12,6 +12,8 @@ export interface StoreHarness {
   reopen(): Promise<ConversationStore>;
   /** Removes whatever the test left behind. */
   cleanup(): Promise<void>;
+  /** False for a store whose data ends with its process (memory): nothing is ever orphaned. */
+  durable?: boolean;
 }
 
 export function conversation(state: unknown, version = 1): StoredConversation {
@@ -174,6 +176,38 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
       });
       await expect(failing).rejects.toThrow("turn failed");
       expect(await store.withLock("telegram:5", async () => "next")).toBe("next");
+    });
+
+    it("keeps a delivery once: a copy kept while the first waits changes nothing", async () => {
+      expect(await store.keepDelivery("telegram", "3001", { update_id: 3001, text: "通州" })).toBe(true);
+      expect(await store.keepDelivery("telegram", "3001", { update_id: 3001, text: "copy" })).toBe(false);
+      expect(await store.keepDelivery("slack", "3001", { event: "other namespace" })).toBe(true);
+      await store.settleDelivery("telegram", "3001");
+      await store.settleDelivery("telegram", "never-kept");
+      expect(await store.orphanedDeliveries("telegram")).toEqual([]);
+    });
+
+    it("hands deliveries a stopped store left unsettled to the next one, oldest first, once", async () => {
+      if (h.durable === false) return;
+      await store.keepDelivery("telegram", "4001", { update_id: 4001, text: "第一" });
+      await store.keepDelivery("telegram", "4002", { update_id: 4002 });
+      await store.keepDelivery("telegram", "4003", { update_id: 4003, text: "third" });
+      await store.keepDelivery("slack", "E1", { event_id: "E1" });
+      await store.settleDelivery("telegram", "4002");
+      await store.close();
+      const next = await reopen();
+      expect(await next.orphanedDeliveries("telegram")).toEqual([
+        { id: "4001", payload: { update_id: 4001, text: "第一" } },
+        { id: "4003", payload: { update_id: 4003, text: "third" } },
+      ]);
+      expect(await next.orphanedDeliveries("telegram")).toEqual([]);
+      expect(await next.orphanedDeliveries("slack")).toEqual([{ id: "E1", payload: { event_id: "E1" } }]);
+      // Adopted deliveries are the new store's own: settled there, they are not handed out again.
+      await next.settleDelivery("telegram", "4001");
+      await next.settleDelivery("telegram", "4003");
+      await next.close();
+      const third = await reopen();
+      expect(await third.orphanedDeliveries("telegram")).toEqual([]);
     });
 
     it("finishes a save started before close", async () => {

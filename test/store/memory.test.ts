@@ -14,5 +14,6 @@ describeStoreContract("MemoryStore", () => {
     cleanup: async () => {
       store = undefined;
     },
+    durable: false,
   };
 });

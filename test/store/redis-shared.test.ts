@@ -133,5 +133,40 @@ if (requireRedisServer()) {
       expect(await raw.keys(`${prefix}conv:telegram:4:corrupt:*`)).toHaveLength(1);
       expect(warnings).toHaveLength(1);
     });
+
+    it("keep an update delivered to both once, for whichever took it first", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const kept = await Promise.all([
+        a.keepDelivery("telegram", "501", { update_id: 501 }),
+        b.keepDelivery("telegram", "501", { update_id: 501 }),
+      ]);
+      expect(kept.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("adopt a crashed instance's kept updates once its lease runs out, not while it lives", async () => {
+      const crashing = await instance({ leaseMs: 300 });
+      const survivor = await instance({ leaseMs: 300 });
+      await crashing.keepDelivery("telegram", "601", { update_id: 601, text: "石景山" });
+      await crashing.keepDelivery("telegram", "602", { update_id: 602 });
+      expect(await survivor.orphanedDeliveries("telegram")).toEqual([]);
+
+      // kill -9: the connection drops and the lease is no longer renewed.
+      opened.splice(opened.indexOf(crashing), 1);
+      (crashing as unknown as { redis: Redis }).redis.disconnect();
+      clearInterval((crashing as unknown as { leaseRenewal: NodeJS.Timeout }).leaseRenewal);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      const adopted = await survivor.orphanedDeliveries("telegram");
+      expect(adopted).toEqual([
+        { id: "601", payload: { update_id: 601, text: "石景山" } },
+        { id: "602", payload: { update_id: 602 } },
+      ]);
+      // A third instance finds nothing left: the survivor holds them now.
+      const third = await instance({ leaseMs: 300 });
+      expect(await third.orphanedDeliveries("telegram")).toEqual([]);
+      await survivor.settleDelivery("telegram", "601");
+      await survivor.settleDelivery("telegram", "602");
+      expect(await raw.keys(`${prefix}inbox:*`)).toEqual([]);
+    });
   });
 }
