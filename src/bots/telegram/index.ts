@@ -1,28 +1,31 @@
 /**
  * The Telegram adapter: a grammY bot that takes updates by long polling, or by webhook when
- * a webhook URL is configured, and hands each to the dialog service. Updates of one chat
- * are handled in the order they arrive and never at the same time; different chats do not
- * wait for each other.
+ * a webhook URL is configured, keeps each in the store and queues its turn (queue.ts), which
+ * hands it to the dialog service. Updates of one chat are handled in the order they arrive
+ * and never at the same time; different chats do not wait for each other.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Bot, GrammyError, webhookCallback } from "grammy";
+import { Bot, BotError, GrammyError, webhookCallback } from "grammy";
 import type { AdvisorService, Lang } from "../../dialog/types.ts";
-import { KeyedMutex } from "../../store/lock.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { TelegramSettings } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES, readUpdate } from "./inbound.ts";
+import { createUpdateQueue, type QueueStore } from "./queue.ts";
 import { retryAfterFloodControl } from "./retry.ts";
 import { COMMANDS } from "./texts.ts";
 import { createTurnHandler } from "./turn.ts";
 
 export interface TelegramOptions extends TelegramSettings {
   service: AdvisorService;
-  /** Delivery ids are recorded here, so a redelivery is skipped even by another instance. */
-  store: Pick<ConversationStore, "markSeen" | "hasSeen">;
+  /** Updates are kept here until handled, and their ids recorded, so a redelivery is skipped
+   * even by another instance. */
+  store: Pick<ConversationStore, "markSeen"> & QueueStore;
   logger: Logger;
   limits: Limits;
+  /** Updates taken and not yet handled at most (default 10,000); see queue.ts. */
+  maxBacklog?: number;
 }
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -38,6 +41,8 @@ export interface TelegramAdapter {
 
 /** Updates are small; a body beyond this is not from Telegram. */
 const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+/** How often updates kept by an instance that died (Redis) are looked for. */
+const ADOPT_EVERY_MS = 10_000;
 
 /** Telegram refused the configured token or webhook: the operator must fix a setting. */
 export class TelegramSetupError extends Error {
@@ -51,17 +56,22 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
   bot.api.config.use(retryAfterFloodControl({ logger, signal: shutdown.signal }));
 
   const handleUpdate = createTurnHandler({ ...options, api: bot.api });
-  const chats = new KeyedMutex();
+  const queue = createUpdateQueue({
+    store: options.store,
+    logger,
+    maxBacklog: options.maxBacklog,
+    handle: (update) => handleUpdate(update.update_id, readUpdate(update)),
+  });
   const acknowledgements = new Set<Promise<unknown>>();
   /** Webhook requests being read: their updates are not queued yet, but must be before stopping. */
   const requests = new Set<Promise<void>>();
+  let adoption: NodeJS.Timeout | undefined;
   let stopping = false;
 
-  // The only middleware: it queues the update behind the chat's earlier ones. Long polling goes
-  // on fetching at once. A webhook request is answered only when its turn is done (or grammY's
-  // timeout passes): an update Telegram has been told "200" for is never sent again, so
-  // answering before the turn would lose every queued update in a crash.
-  bot.use((ctx) => {
+  // The only middleware: it keeps the update and queues its turn. Telegram is answered (the
+  // webhook's 200, or the next getUpdates confirming it) once the update is kept, not when its
+  // turn is done: kept, it survives a crash, and Telegram need not wait for the dialog.
+  bot.use(async (ctx) => {
     const query = ctx.update.callback_query;
     if (query) {
       // Answered at once, before the queue, so the button stops spinning even behind a slow turn.
@@ -71,12 +81,14 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
         .finally(() => acknowledgements.delete(ack));
       acknowledgements.add(ack);
     }
-    const inbound = readUpdate(ctx.update);
-    if (inbound.kind === "ignored") return;
-    const turn = chats.run(String(inbound.chatId), () => handleUpdate(ctx.update.update_id, inbound));
-    return webhook ? turn : undefined;
+    await queue.take(ctx.update);
   });
-  bot.catch((error) => logger.error("telegram: update could not be queued", { error: error.error }));
+  bot.catch((error) => logger.error("telegram: update could not be kept", { error: error.error }));
+
+  const adoptOrphans = () =>
+    queue.adoptOrphans().catch((error) => {
+      logger.error("telegram: could not look for updates left by a stopped instance", { error });
+    });
 
   let polling: Promise<void> | undefined;
 
@@ -107,6 +119,10 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
 
   const adapter: TelegramAdapter = {
     async start() {
+      // Before any new update, so a chat's older updates keep their place in front.
+      await adoptOrphans();
+      adoption = setInterval(adoptOrphans, ADOPT_EVERY_MS);
+      adoption.unref();
       await setUp();
       if (!webhook) {
         await startPolling();
@@ -122,6 +138,7 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     },
     async stop() {
       stopping = true;
+      clearInterval(adoption);
       if (polling) {
         await bot
           .stop()
@@ -129,14 +146,15 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
         await polling;
       }
       await Promise.all(requests);
-      await chats.drain();
+      await queue.drain();
       await Promise.all(acknowledgements);
       shutdown.abort();
     },
   };
 
   if (webhook) {
-    const callback = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "return" });
+    // "throw": answering 200 for an update not yet kept would lose it if this process stopped.
+    const callback = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "throw" });
     const handler: HttpHandler = (req, res) => {
       if (stopping) {
         // Telegram keeps the update and delivers it again once we are back.
@@ -154,6 +172,12 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
             logger.warn("telegram: webhook request without the right secret refused");
         },
         (error) => {
+          if (error instanceof BotError || /timed out/i.test(String(error))) {
+            // Not kept (the store failed, or too many updates wait): Telegram sends it again.
+            logger.warn("telegram: webhook update not kept, Telegram will resend it", { error });
+            if (!res.headersSent) res.writeHead(503).end();
+            return;
+          }
           logger.warn("telegram: unreadable webhook request refused", { error });
           if (!res.headersSent) res.writeHead(400).end();
         },

@@ -162,9 +162,9 @@ export function createTurnHandler(deps: TurnDeps) {
   };
 
   /** Handles one update. A failure is logged and the user told; what the dialog stored stays.
-   * The update is recorded as handled only once its turn is over: a crash before that leaves
-   * it unrecorded, so Telegram's redelivery is handled rather than skipped. A copy arriving
-   * meanwhile waits behind it in the chat's queue and is skipped then. */
+   * The update is recorded as handled only once its turn is over: after a crash before that,
+   * the kept update (queue.ts) runs again, and the dialog recognises a turn it had already
+   * saved by the delivery id stored with the conversation. */
   return async function handleUpdate(updateId: number, inbound: Inbound): Promise<void> {
     if (inbound.kind === "ignored") return;
     const id = String(updateId);

@@ -1,0 +1,129 @@
+/**
+ * Updates taken from Telegram and not yet handled. Taking an update keeps it in the store
+ * first (`keepDelivery`), so the webhook can answer Telegram at once and the turn run after:
+ * Telegram is never kept waiting on a dialog turn or a conversation lock (its connections to
+ * the webhook are few, and one slow chat held on each would stall every other chat), and an
+ * update it was told "200" for survives a crash of this process. Kept updates are settled once
+ * their turn is over; those a stopped process left are handed out again at start-up (and,
+ * with Redis, those of an instance that died while others run).
+ *
+ * Each chat's updates run in the order they were taken and never at the same time; chats do
+ * not wait for each other. At most `maxBacklog` taken updates wait: beyond that taking one
+ * waits for room, and gives up after `roomWaitMs` (the webhook then answers 503, and Telegram
+ * holds the update and sends it again later).
+ */
+import type { Update } from "grammy/types";
+import { KeyedMutex } from "../../store/lock.ts";
+import type { ConversationStore } from "../../store/types.ts";
+import type { Logger } from "../logger.ts";
+import { readUpdate } from "./inbound.ts";
+
+export const NAMESPACE = "telegram";
+
+export type QueueStore = Pick<
+  ConversationStore,
+  "hasSeen" | "keepDelivery" | "settleDelivery" | "orphanedDeliveries"
+>;
+
+export interface UpdateQueueOptions {
+  store: QueueStore;
+  logger: Logger;
+  /** Runs one update's turn; it reports its own failures and does not throw. */
+  handle(update: Update): Promise<void>;
+  maxBacklog?: number;
+  roomWaitMs?: number;
+}
+
+/** Too many updates wait already; Telegram should send this one again later. */
+export class BacklogFullError extends Error {
+  override readonly name = "BacklogFullError";
+  constructor(backlog: number, waitedMs: number) {
+    super(
+      `${backlog} Telegram updates are waiting to be handled and none finished within ${waitedMs} ms; ` +
+        "the update was refused so Telegram sends it again later. Run more instances (with REDIS_URL) if this persists.",
+    );
+  }
+}
+
+export function createUpdateQueue(options: UpdateQueueOptions) {
+  const { store, logger, handle } = options;
+  const maxBacklog = options.maxBacklog ?? 10_000;
+  const roomWaitMs = options.roomWaitMs ?? 5_000;
+  const chats = new KeyedMutex();
+  let backlog = 0;
+  let roomWaiters: (() => void)[] = [];
+
+  const schedule = (update: Update, chatId: number) => {
+    backlog++;
+    void chats.run(String(chatId), async () => {
+      try {
+        await handle(update);
+      } finally {
+        await store.settleDelivery(NAMESPACE, String(update.update_id)).catch((error) => {
+          logger.warn("telegram: could not settle an update", { error, updateId: update.update_id });
+        });
+        backlog--;
+        const waiters = roomWaiters;
+        roomWaiters = [];
+        for (const wake of waiters) wake();
+      }
+    });
+  };
+
+  const room = async () => {
+    const started = Date.now();
+    while (backlog >= maxBacklog) {
+      const left = roomWaitMs - (Date.now() - started);
+      if (left <= 0) throw new BacklogFullError(backlog, roomWaitMs);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        roomWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  };
+
+  return {
+    /** Keeps the update and queues its turn; resolves once it is kept (or known already). */
+    async take(update: Update): Promise<void> {
+      const inbound = readUpdate(update);
+      if (inbound.kind === "ignored") return;
+      const id = String(update.update_id);
+      await room();
+      if (await store.hasSeen(NAMESPACE, id)) {
+        logger.info("telegram: update delivered again, skipped", { updateId: update.update_id });
+        return;
+      }
+      // A copy of an update still waiting: the first one will be handled.
+      if (!(await store.keepDelivery(NAMESPACE, id, update))) return;
+      schedule(update, inbound.chatId);
+    },
+
+    /** Queues the updates a stopped process (or a dead instance) kept and did not handle. */
+    async adoptOrphans(): Promise<number> {
+      const orphans = await store.orphanedDeliveries(NAMESPACE);
+      for (const { id, payload } of orphans) {
+        const update = payload as Update;
+        const inbound = isUpdate(payload) ? readUpdate(update) : ({ kind: "ignored" } as const);
+        if (inbound.kind === "ignored") await store.settleDelivery(NAMESPACE, id);
+        else schedule(update, inbound.chatId);
+      }
+      if (orphans.length > 0)
+        logger.info("telegram: handling updates taken before a restart", { updates: orphans.length });
+      return orphans.length;
+    },
+
+    /** Resolves once every update queued so far has been handled. */
+    drain: () => chats.drain(),
+
+    get backlog() {
+      return backlog;
+    },
+  };
+}
+
+function isUpdate(value: unknown): value is Update {
+  return typeof value === "object" && value !== null && typeof (value as Update).update_id === "number";
+}
