@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
 import type { Update } from "grammy/types";
+import { Semaphore } from "../src/store/lock.ts";
 import type { FakeTelegram } from "../test/support/fake-telegram.ts";
 
 export const WEBHOOK_PATH = "/telegram/hook";
@@ -213,26 +214,6 @@ export function postUpdate(port: number, update: Update, agent?: Agent): Promise
     req.on("error", reject);
     req.end(body);
   });
-}
-
-/** A FIFO counting semaphore: waiters are served in the order they asked. */
-class Semaphore {
-  private readonly waiting: (() => void)[] = [];
-  constructor(private free: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.free++;
-  }
 }
 
 /**

@@ -1,28 +1,32 @@
 /**
  * An append-only JSON Lines file: lines appended through one open descriptor, read back line by
- * line. Used for the triage records, the delivery ids seen and the inbox of updates not yet
- * handled.
+ * line. Used for the triage records, the delivery ids seen and the kept deliveries (inbox).
  *
- * Appends are group-committed: lines appended while a write is under way wait and go out
- * together in the next single write, each caller's promise settling when its line is written.
- * Under load that is one system call for many lines instead of an open, write and close per
- * line; alone, a line is written at once.
+ * An append is one synchronous `write` on an O_APPEND descriptor, as pino's file destination
+ * does by default: a line of a few hundred bytes goes to the page cache in microseconds, while
+ * the asynchronous call would queue behind every conversation file write on libuv's four
+ * threads. That queue is what a webhook acknowledgement would wait in (see BENCHMARKS.md). A
+ * returned promise settles once the line is written; kill -9 cannot lose it (no fsync: a power
+ * cut can). Only `replace`, which rewrites the whole file, runs asynchronously; appends made
+ * meanwhile wait for it, in order.
  */
-import { createReadStream } from "node:fs";
-import { appendFile, type FileHandle, open, rename, writeFile } from "node:fs/promises";
+import {
+  appendFileSync,
+  closeSync,
+  createReadStream,
+  fstatSync,
+  openSync,
+  readSync,
+  writeSync,
+} from "node:fs";
+import { rename, writeFile } from "node:fs/promises";
 import { createInterface } from "node:readline";
 
-interface Batch {
-  text: string;
-  written: Promise<void>;
-}
-
 export class JsonLinesFile<T> {
-  /** Writes run one after another so lines keep the order of the calls. */
+  /** The replacements under way, and the appends waiting behind them, in call order. */
   private tail: Promise<void> = Promise.resolve();
-  /** Lines waiting for the write under way to finish; they go out together. */
-  private gathering: Batch | undefined;
-  private handle: FileHandle | undefined;
+  private replacing = 0;
+  private fd: number | undefined;
 
   constructor(
     readonly path: string,
@@ -31,34 +35,35 @@ export class JsonLinesFile<T> {
 
   append(value: T): Promise<void> {
     const line = `${JSON.stringify(value)}\n`;
-    if (!this.gathering) {
-      const batch: Batch = { text: "", written: Promise.resolve() };
-      batch.written = this.tail.then(async () => {
-        if (this.gathering === batch) this.gathering = undefined;
-        // One write on an O_APPEND descriptor: a crash leaves at most this batch's last line
-        // torn, never an earlier one.
-        await (await this.descriptor()).appendFile(batch.text, "utf8");
-      });
-      this.gathering = batch;
-      this.tail = batch.written.catch(() => {});
+    if (this.replacing === 0) {
+      try {
+        this.write(line);
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error);
+      }
     }
-    this.gathering.text += line;
-    return this.gathering.written;
+    const next = this.tail.then(() => this.write(line));
+    this.tail = next.catch(() => {});
+    return next;
   }
 
   /** Replaces the whole file with `values` (temp file, then rename: a crash keeps the old
-   * file or the new one). Runs after the appends already started; later ones follow it. */
+   * file or the new one). Appends made after this call are written after it. */
   replace(values: Iterable<T>): Promise<void> {
     let text = "";
     for (const value of values) text += `${JSON.stringify(value)}\n`;
-    // Lines appended from now on belong after the replacement, not in a batch written before it.
-    this.gathering = undefined;
-    const next = this.tail.then(async () => {
-      await this.closeDescriptor();
-      const temp = `${this.path}.tmp`;
-      await writeFile(temp, text, "utf8");
-      await rename(temp, this.path);
-    });
+    this.replacing++;
+    const next = this.tail
+      .then(async () => {
+        this.closeDescriptor();
+        const temp = `${this.path}.tmp`;
+        await writeFile(temp, text, "utf8");
+        await rename(temp, this.path);
+      })
+      .finally(() => {
+        this.replacing--;
+      });
     this.tail = next.catch(() => {});
     return next;
   }
@@ -66,7 +71,7 @@ export class JsonLinesFile<T> {
   /** Writes what is pending and closes the descriptor; a later append opens it again. */
   async close(): Promise<void> {
     await this.flush();
-    await this.closeDescriptor();
+    this.closeDescriptor();
   }
 
   /** Resolves when every append started so far has finished (failed ones included). */
@@ -100,38 +105,41 @@ export class JsonLinesFile<T> {
     }
   }
 
-  private async descriptor(): Promise<FileHandle> {
-    if (!this.handle) {
-      await this.terminateTornLine();
-      this.handle = await open(this.path, "a");
+  /** One `write` of the whole line, so a crash leaves at most this line torn. */
+  private write(line: string): void {
+    if (this.fd === undefined) {
+      this.terminateTornLine();
+      this.fd = openSync(this.path, "a");
     }
-    return this.handle;
+    const bytes = Buffer.from(line, "utf8");
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
   }
 
-  private async closeDescriptor(): Promise<void> {
-    const handle = this.handle;
-    this.handle = undefined;
-    await handle?.close();
+  private closeDescriptor(): void {
+    if (this.fd === undefined) return;
+    closeSync(this.fd);
+    this.fd = undefined;
   }
 
   /** A crash mid-append can leave a last line without its newline; the next record must not be
    * glued onto it (that would make the new record unreadable too), so end that line first. */
-  private async terminateTornLine(): Promise<void> {
-    let file: Awaited<ReturnType<typeof open>>;
+  private terminateTornLine(): void {
+    let fd: number;
     try {
-      file = await open(this.path, "r");
+      fd = openSync(this.path, "r");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
       throw error;
     }
     try {
-      const { size } = await file.stat();
+      const { size } = fstatSync(fd);
       if (size === 0) return;
       const last = Buffer.alloc(1);
-      await file.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) await appendFile(this.path, "\n", "utf8");
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) appendFileSync(this.path, "\n", "utf8");
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
- * In-process helpers shared by the stores: a per-key promise chain (one turn of a
- * conversation at a time) and a bounded "seen" set for delivery ids.
+ * In-process concurrency helpers shared by the stores and the adapters: a per-key promise
+ * chain (one turn of a conversation at a time), a counting semaphore, and a bounded "seen" set
+ * for delivery ids.
  */
 
 /** Serializes work per key inside one process. Entries are removed once their chain drains,
@@ -28,6 +29,26 @@ export class KeyedMutex {
   /** Resolves when every turn started so far has finished. */
   async drain(): Promise<void> {
     await Promise.all([...this.tails.values()]);
+  }
+}
+
+/** A FIFO counting semaphore: waiters are served in the order they asked. */
+export class Semaphore {
+  private readonly waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }
 

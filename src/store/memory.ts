@@ -53,7 +53,7 @@ export class MemoryStore implements ConversationStore {
   }
 
   /** Nothing outlives a memory store, so no delivery is ever orphaned. */
-  async orphanedDeliveries(): Promise<KeptDelivery[]> {
+  async orphanedDeliveries(_namespace: string): Promise<KeptDelivery[]> {
     return [];
   }
 

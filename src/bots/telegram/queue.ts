@@ -8,12 +8,12 @@
  * with Redis, those of an instance that died while others run).
  *
  * Each chat's updates run in the order they were taken and never at the same time; chats do
- * not wait for each other. At most `maxBacklog` taken updates wait: beyond that taking one
+ * not wait for each other beyond sharing `maxConcurrentTurns` turns at once. At most `maxBacklog` taken updates wait: beyond that taking one
  * waits for room, and gives up after `roomWaitMs` (the webhook then answers 503, and Telegram
  * holds the update and sends it again later).
  */
 import type { Update } from "grammy/types";
-import { KeyedMutex } from "../../store/lock.ts";
+import { KeyedMutex, Semaphore } from "../../store/lock.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { Logger } from "../logger.ts";
 import { readUpdate } from "./inbound.ts";
@@ -32,6 +32,11 @@ export interface UpdateQueueOptions {
   handle(update: Update): Promise<void>;
   maxBacklog?: number;
   roomWaitMs?: number;
+  /** Turns running at once, across chats (default 8). Telegram lets a bot send about 30
+   * messages a second in all, which 8 turns reach even at 100 ms per Bot API call; more would
+   * not reply sooner, and every turn in flight lengthens the event loop's pass, which is what
+   * taking the next update waits for (BENCHMARKS.md, telegramWebhookRatio). */
+  maxConcurrentTurns?: number;
 }
 
 /** Too many updates wait already; Telegram should send this one again later. */
@@ -50,15 +55,18 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
   const maxBacklog = options.maxBacklog ?? 10_000;
   const roomWaitMs = options.roomWaitMs ?? 5_000;
   const chats = new KeyedMutex();
+  const turnSlots = new Semaphore(options.maxConcurrentTurns ?? 8);
   let backlog = 0;
   let roomWaiters: (() => void)[] = [];
 
   const schedule = (update: Update, chatId: number) => {
     backlog++;
     void chats.run(String(chatId), async () => {
+      await turnSlots.acquire();
       try {
         await handle(update);
       } finally {
+        turnSlots.release();
         await store.settleDelivery(NAMESPACE, String(update.update_id)).catch((error) => {
           logger.warn("telegram: could not settle an update", { error, updateId: update.update_id });
         });

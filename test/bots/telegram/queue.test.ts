@@ -225,3 +225,31 @@ describe("the update queue's backlog", () => {
     expect(queue.backlog).toBe(0);
   });
 });
+
+describe("the update queue's turns", () => {
+  it("runs at most maxConcurrentTurns turns at once across chats, and each chat's in order", async () => {
+    const store = new MemoryStore();
+    let running = 0;
+    let most = 0;
+    const order = new Map<number, string[]>();
+    const queue = createUpdateQueue({
+      store,
+      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      maxConcurrentTurns: 3,
+      handle: async (update) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        const chatId = update.message?.chat.id ?? 0;
+        order.set(chatId, [...(order.get(chatId) ?? []), update.message?.text ?? ""]);
+        running--;
+      },
+    });
+    for (let step = 0; step < 4; step++)
+      for (let chat = 1; chat <= 6; chat++) await queue.take(fake.textUpdate(chat, `step ${step}`));
+    await queue.drain();
+    expect(most).toBe(3);
+    for (let chat = 1; chat <= 6; chat++)
+      expect(order.get(chat)).toEqual(["step 0", "step 1", "step 2", "step 3"]);
+  });
+});
