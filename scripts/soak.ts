@@ -12,11 +12,12 @@
  * Kill -9: the same kind of load on another DATA_DIR, the process killed once about half the
  * replies are out. The store it leaves must load (no file unreadable), and each conversation
  * must stand at a point of its messages between the last one the bot answered and the last
- * one sent; of the updates the webhook accepted (answered 200) at most one per chat may be
- * missing, since Telegram does not deliver those again. Then the advisor is started again on
- * the same DATA_DIR and, as Telegram would, every update not accepted is delivered again (same
- * update id) followed by the chat's later ones: every conversation must then be whole, with no
- * answer lost and none taken twice.
+ * one sent; every update the webhook accepted (answered 200) must be either applied to the
+ * conversation or kept in the store's inbox to run at the next start, since Telegram does not
+ * deliver those again (issue 5 allows at most the one in flight to be lost; none should be).
+ * Then the advisor is started again on the same DATA_DIR and, as Telegram would, every update
+ * not accepted is delivered again (same update id) followed by the chat's later ones: every
+ * conversation must then be whole, with no answer lost and none taken twice.
  *
  * Prints a summary; exits 1 on any mismatch.
  */
@@ -206,7 +207,13 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
     await server.kill();
     const driven = await driving;
     const replied = new Map(chats.map((c) => [c.chatId, watcher.sent(c.chatId)]));
-    const crash = await crashState(dir, chats, replied, driven);
+    const updateIds = new Map(
+      loads.map((load) => [
+        load.chatId,
+        load.updates.map((u) => (typeof u === "function" ? -1 : u.update_id)),
+      ]),
+    );
+    const crash = await crashState(dir, chats, replied, driven, updateIds);
     problems.push(...crash.problems);
 
     // Restarted on the same DATA_DIR. Telegram sends again every update it was not told 200 for,
@@ -235,7 +242,8 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
     console.log(
       `kill -9: killed after ${[...replied.values()].reduce((a, b) => a + b, 0)} of ${total} replies ` +
         `(${crash.answered} updates answered, ${driven.acked} accepted); the store loaded; ` +
-        `${crash.lost} accepted update(s) were missing (at most ${crash.mostLost} in one chat), ` +
+        `${crash.kept} accepted update(s) kept to run at the restart, ` +
+        `${crash.lost} accepted update(s) neither applied nor kept (at most ${crash.mostLost} in one chat), ` +
         `${crash.torn} torn record line(s); after a restart and Telegram's redelivery ` +
         `${whole} of ${chats.length} conversations whole; ${problems.length} problem(s)`,
     );
@@ -249,20 +257,35 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
 /**
  * The store as the kill left it: it loads without unreadable files, and each conversation
  * stands at a step between the last one the bot had answered and the last one sent. Accepted
- * updates (answered 200) missing from it are lost for good, since Telegram does not send them
- * again; issue 5 allows at most the one in flight.
+ * updates (answered 200) neither applied nor kept to run at the next start are lost for good,
+ * since Telegram does not send them again; issue 5 allows at most the one in flight.
  */
 async function crashState(
   dir: string,
   chats: ChatPlan[],
   replied: Map<number, number>,
   driven: DriveResult,
-): Promise<{ problems: Problem[]; answered: number; lost: number; mostLost: number; torn: number }> {
+  updateIds: Map<number, number[]>,
+): Promise<{
+  problems: Problem[];
+  answered: number;
+  lost: number;
+  mostLost: number;
+  torn: number;
+  kept: number;
+}> {
   const problems: Problem[] = [];
   const { store, warnings } = await openStore(dir);
+  const kept = new Map<number, Set<number>>();
+  for (const { payload } of await store.orphanedDeliveries("telegram")) {
+    const update = payload as Update;
+    const chatId = update.message?.chat.id ?? update.callback_query?.message?.chat.id ?? 0;
+    kept.set(chatId, (kept.get(chatId) ?? new Set()).add(update.update_id));
+  }
   let answered = 0;
   let lost = 0;
   let mostLost = 0;
+  let keptCount = 0;
   for (const { chatId, turns } of chats) {
     const low = stepsAnswered(turns, replied.get(chatId) ?? 0);
     const sent = driven.sentByChat.get(chatId) ?? 0;
@@ -280,7 +303,14 @@ async function crashState(
       });
       continue;
     }
-    const missing = Math.max(0, accepted - at);
+    // Accepted steps after the one the conversation stands at must all be kept.
+    const keptHere = kept.get(chatId) ?? new Set<number>();
+    keptCount += keptHere.size;
+    const missing =
+      updateIds
+        .get(chatId)
+        ?.slice(at, accepted)
+        .filter((id) => !keptHere.has(id)).length ?? 0;
     lost += missing;
     mostLost = Math.max(mostLost, missing);
     if (missing > 1)
@@ -293,7 +323,7 @@ async function crashState(
   for (const warning of warnings)
     if (!warning.startsWith("skipped an unreadable triage record line"))
       problems.push({ chatId: 0, what: `store warning after the kill: ${warning}` });
-  return { problems, answered, lost, mostLost, torn };
+  return { problems, answered, lost, mostLost, torn, kept: keptCount };
 }
 
 async function main(): Promise<number> {

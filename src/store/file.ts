@@ -122,7 +122,12 @@ export class FileStore implements ConversationStore {
   }
 
   static async open(dataDir: string, options: FileStoreOptions = {}): Promise<FileStore> {
-    if (options.readOnly) return new FileStore(dataDir, options);
+    if (options.readOnly) {
+      // Read-only callers (an export, a check after a crash) see what is kept, and change nothing.
+      const store = new FileStore(dataDir, options);
+      await store.loadInbox();
+      return store;
+    }
     const conversations = join(dataDir, "conversations");
     try {
       await mkdir(conversations, { recursive: true });
@@ -273,7 +278,7 @@ export class FileStore implements ConversationStore {
       throw new StoreError(this.inboxLog.path, "read the inbox", error, FIX_DATA_DIR);
     }
     this.inbox.orphanAll();
-    if (this.inboxLogLines > this.inbox.size) await this.compactInbox();
+    if (!this.readOnly && this.inboxLogLines > this.inbox.size) await this.compactInbox();
   }
 
   /** Rewrites the inbox log with only what is still kept. */
