@@ -9,10 +9,14 @@
  *   rebuilt on every start; separate files need neither, and startup reads nothing.
  *   Hashing makes any conversation id a safe file name; the two-hex-digit prefix keeps
  *   directories to a few hundred entries at 100,000 conversations.
- * - lowdb's JSONFile writes through steno: temp file in the same directory, then rename,
- *   so a crash (even kill -9) leaves either the old or the new version, never half of one.
- *   steno does not fsync; a power cut can still leave an empty file, which is then handled
+ * - lowdb's JSONFileSync writes a temp file in the same directory, then renames it over the
+ *   old one, so a crash (even kill -9) leaves either the old or the new version, never half of
+ *   one. It does not fsync; a power cut can still leave an empty file, which is then handled
  *   like any corrupt file: moved aside as `.corrupt`, reported, and read as absent.
+ *   Synchronous on purpose: a few KB to the page cache takes a fraction of a millisecond,
+ *   while the asynchronous JSONFile (steno) spent more than that in four thread-pool round
+ *   trips and their promises, and its turns queued behind other I/O on libuv's four threads
+ *   (dialog turn p99 about 6 ms with it, under 3 ms without; BENCHMARKS.md).
  * - Triage records: append-only JSON Lines, DATA_DIR/records.jsonl (see jsonl.ts).
  * - markSeen: the last `seenLimit` ids per namespace, in memory and appended to
  *   DATA_DIR/seen.jsonl, so updates redelivered after a restart (Telegram resends what was
@@ -20,19 +24,19 @@
  *   `seenLimit` lines more than the ids remembered.
  *
  * - Kept deliveries (updates acknowledged to Telegram before their turn ran): appended to
- *   DATA_DIR/inbox.jsonl as "keep" and "settle" lines, group-committed, so acknowledging costs
- *   one shared write, not a file per update. At open, what is kept and never settled is handed
+ *   DATA_DIR/inbox.jsonl as "keep" and "settle" lines, one small write each, so taking an
+ *   update costs one append, not a file. At open, what is kept and never settled is handed
  *   out once as orphans; the log is compacted at open and whenever it holds `inboxSlack` lines
  *   more than the deliveries kept.
  *
- * One FileStore per DATA_DIR: two processes writing the same files race on steno's temp
- * file. Several instances share state through Redis instead (redis.ts).
+ * One FileStore per DATA_DIR: two processes writing the same files race on the temp file
+ * and each other's cached copies. Several instances share state through Redis instead (redis.ts).
  */
 import { createHash } from "node:crypto";
 import { mkdir, rename } from "node:fs/promises";
 import { join } from "node:path";
-import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { LowSync } from "lowdb";
+import { JSONFileSync } from "lowdb/node";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { JsonLinesFile } from "./jsonl.ts";
 import { type InboxLine, isInboxLine, KeptDeliveries } from "./kept.ts";
@@ -53,9 +57,9 @@ interface ConversationFile {
 }
 
 interface Handle {
-  db: Low<ConversationFile | null>;
-  /** Writes not yet finished: a handle is never dropped from the cache while it has one,
-   * since a second steno Writer on the same file would race the first on its temp file. */
+  db: LowSync<ConversationFile | null>;
+  /** Saves not yet finished (one may wait for its directory to be made): a handle is never
+   * dropped from the cache while it has one, so `load` always waits for the latest save. */
   pending: number;
   /** Settles when the latest write has finished, successfully or not. */
   lastWrite: Promise<void>;
@@ -148,7 +152,7 @@ export class FileStore implements ConversationStore {
     const path = this.pathOf(conversationId);
     let file: ConversationFile | null;
     try {
-      file = await handle.db.adapter.read();
+      file = handle.db.adapter.read();
     } catch (error) {
       if (error instanceof SyntaxError) return this.setAside(handle, path, error.message);
       throw new StoreError(path, "read conversation", error, FIX_DATA_DIR);
@@ -170,7 +174,7 @@ export class FileStore implements ConversationStore {
     const write = (async () => {
       await this.ensureDir(path);
       handle.db.data = data;
-      await handle.db.write();
+      handle.db.write();
       handle.written = data.conversation;
     })();
     const settled = write.catch(() => {});
@@ -317,7 +321,7 @@ export class FileStore implements ConversationStore {
       this.handles.delete(conversationId);
     } else {
       handle = {
-        db: new Low<ConversationFile | null>(new JSONFile(this.pathOf(conversationId)), null),
+        db: new LowSync<ConversationFile | null>(new JSONFileSync(this.pathOf(conversationId)), null),
         pending: 0,
         lastWrite: Promise.resolve(),
       };
