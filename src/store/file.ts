@@ -9,14 +9,15 @@
  *   rebuilt on every start; separate files need neither, and startup reads nothing.
  *   Hashing makes any conversation id a safe file name; the two-hex-digit prefix keeps
  *   directories to a few hundred entries at 100,000 conversations.
- * - lowdb's JSONFileSync writes a temp file in the same directory, then renames it over the
- *   old one, so a crash (even kill -9) leaves either the old or the new version, never half of
- *   one. It does not fsync; a power cut can still leave an empty file, which is then handled
- *   like any corrupt file: moved aside as `.corrupt`, reported, and read as absent.
- *   Synchronous on purpose: a few KB to the page cache takes a fraction of a millisecond,
- *   while the asynchronous JSONFile (steno) spent more than that in four thread-pool round
- *   trips and their promises, and its turns queued behind other I/O on libuv's four threads
- *   (dialog turn p99 about 6 ms with it, under 3 ms without; BENCHMARKS.md).
+ * - Each file is written through lowdb with a two-copy adapter (slots.ts): `<sha1>.json` and
+ *   `<sha1>.b.json` are overwritten in turn, each write stamped with a sequence number, so a
+ *   crash (even kill -9) always leaves the previous version whole in the other copy. That costs
+ *   an in-place overwrite per turn (about 0.07 ms here) instead of a temp file renamed over the
+ *   old one (about 0.45 ms, an inode created and deleted each time). Written synchronously on
+ *   purpose: the asynchronous call took longer in thread-pool round trips and queued behind
+ *   other I/O on libuv's four threads (dialog turn p99 about 6 ms with it; BENCHMARKS.md).
+ *   No fsync: a power cut can still damage both copies, which are then handled like any
+ *   corrupt file: moved aside as `.corrupt`, reported, and read as absent.
  * - Triage records: append-only JSON Lines, DATA_DIR/records.jsonl (see jsonl.ts).
  * - markSeen: the last `seenLimit` ids per namespace, in memory and appended to
  *   DATA_DIR/seen.jsonl, so updates redelivered after a restart (Telegram resends what was
@@ -36,12 +37,12 @@ import { createHash } from "node:crypto";
 import { mkdir, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { LowSync } from "lowdb";
-import { JSONFileSync } from "lowdb/node";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { JsonLinesFile } from "./jsonl.ts";
 import { type InboxLine, isInboxLine, KeptDeliveries } from "./kept.ts";
 import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
 import { isStoredConversation } from "./shape.ts";
+import { TwoSlotJsonFile } from "./slots.ts";
 import type {
   ConversationStore,
   KeptDelivery,
@@ -58,6 +59,8 @@ interface ConversationFile {
 
 interface Handle {
   db: LowSync<ConversationFile | null>;
+  /** The two files `db` writes in turn. */
+  copies: TwoSlotJsonFile<ConversationFile | null>;
   /** Saves not yet finished (one may wait for its directory to be made): a handle is never
    * dropped from the cache while it has one, so `load` always waits for the latest save. */
   pending: number;
@@ -320,8 +323,10 @@ export class FileStore implements ConversationStore {
     if (handle) {
       this.handles.delete(conversationId);
     } else {
+      const copies = new TwoSlotJsonFile<ConversationFile | null>(this.pathOf(conversationId));
       handle = {
-        db: new LowSync<ConversationFile | null>(new JSONFileSync(this.pathOf(conversationId)), null),
+        db: new LowSync(copies, null),
+        copies,
         pending: 0,
         lastWrite: Promise.resolve(),
       };
@@ -361,16 +366,21 @@ export class FileStore implements ConversationStore {
       this.warn("skipped an unreadable conversation file", { file: path, problem });
       return undefined;
     }
-    const aside = `${path}.${Date.now()}.corrupt`;
-    try {
-      await rename(path, aside);
-    } catch (error) {
-      // Another load of the same conversation moved it first.
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw new StoreError(path, "move aside a corrupt conversation file", error, FIX_DATA_DIR);
+    const stamp = Date.now();
+    const aside: string[] = [];
+    for (const copy of handle.copies.paths) {
+      try {
+        await rename(copy, `${copy}.${stamp}.corrupt`);
+        aside.push(`${copy}.${stamp}.corrupt`);
+      } catch (error) {
+        // Absent, or another load of the same conversation moved it first.
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+        throw new StoreError(copy, "move aside a corrupt conversation file", error, FIX_DATA_DIR);
+      }
     }
+    if (aside.length === 0) return undefined;
     this.warn("moved aside an unreadable conversation file; the conversation starts afresh", {
-      file: aside,
+      file: aside.join(", "),
       problem,
     });
     return undefined;
