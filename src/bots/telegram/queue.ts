@@ -32,10 +32,12 @@ export interface UpdateQueueOptions {
   handle(update: Update): Promise<void>;
   maxBacklog?: number;
   roomWaitMs?: number;
-  /** Turns running at once, across chats (default 8). Telegram lets a bot send about 30
-   * messages a second in all, which 8 turns reach even at 100 ms per Bot API call; more would
-   * not reply sooner, and every turn in flight lengthens the event loop's pass, which is what
-   * taking the next update waits for (BENCHMARKS.md, telegramWebhookRatio). */
+  /** Turns running at once, across chats (default 4). A turn is a few milliseconds of CPU and
+   * one or two Bot API calls; Telegram lets a bot send about 30 messages a second in all, which
+   * 4 turns reach at about 70 ms per call, so more would rarely reply sooner. Each turn in
+   * flight lengthens the event loop's pass, which taking the next update waits for: with 8,
+   * the webhook took 0.36–0.48 of a bare grammY webhook's updates per second, with 4, 0.68, with
+   * the same work done (BENCHMARKS.md, telegramWebhookRatio). */
   maxConcurrentTurns?: number;
 }
 
@@ -55,7 +57,7 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
   const maxBacklog = options.maxBacklog ?? 10_000;
   const roomWaitMs = options.roomWaitMs ?? 5_000;
   const chats = new KeyedMutex();
-  const turnSlots = new Semaphore(options.maxConcurrentTurns ?? 8);
+  const turnSlots = new Semaphore(options.maxConcurrentTurns ?? 4);
   let backlog = 0;
   let roomWaiters: (() => void)[] = [];
 
