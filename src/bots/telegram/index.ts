@@ -60,6 +60,7 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     store: options.store,
     logger,
     maxBacklog: options.maxBacklog,
+    roomWaitMs: webhook ? undefined : Number.POSITIVE_INFINITY,
     handle: (update) => handleUpdate(update.update_id, readUpdate(update)),
   });
   const acknowledgements = new Set<Promise<unknown>>();

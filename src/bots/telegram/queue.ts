@@ -8,9 +8,10 @@
  * with Redis, those of an instance that died while others run).
  *
  * Each chat's updates run in the order they were taken and never at the same time; chats do
- * not wait for each other beyond sharing `maxConcurrentTurns` turns at once. At most `maxBacklog` taken updates wait: beyond that taking one
- * waits for room, and gives up after `roomWaitMs` (the webhook then answers 503, and Telegram
- * holds the update and sends it again later).
+ * not wait for each other beyond sharing `maxConcurrentTurns` turns at once. About
+ * `maxBacklog` taken updates wait at most: beyond that taking one waits for room (takes already
+ * past the check may overshoot by a few); a webhook gives up after `roomWaitMs` (it then answers 503, and Telegram
+ * holds the update and sends it again later), long polling simply fetches no more meanwhile.
  */
 import type { Update } from "grammy/types";
 import { KeyedMutex, Semaphore } from "../../store/lock.ts";
@@ -31,6 +32,8 @@ export interface UpdateQueueOptions {
   /** Runs one update's turn; it reports its own failures and does not throw. */
   handle(update: Update): Promise<void>;
   maxBacklog?: number;
+  /** How long taking an update waits for room (default 5,000 ms; Infinity: as long as it takes,
+   * for long polling, where Telegram waits for us anyway and a refusal would lose the update). */
   roomWaitMs?: number;
   /** Turns running at once, across chats (default 4). A turn is a few milliseconds of CPU and
    * one or two Bot API calls; Telegram lets a bot send about 30 messages a second in all, which
@@ -86,7 +89,7 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
       const left = roomWaitMs - (Date.now() - started);
       if (left <= 0) throw new BacklogFullError(backlog, roomWaitMs);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
+        const timer = Number.isFinite(left) ? setTimeout(resolve, left) : undefined;
         roomWaiters.push(() => {
           clearTimeout(timer);
           resolve();
