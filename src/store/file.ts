@@ -260,6 +260,11 @@ export class FileStore implements ConversationStore {
     }
   }
 
+  /** One process: its own per-conversation queue orders the deliveries already. */
+  async awaitEarlierDeliveries(): Promise<boolean> {
+    return true;
+  }
+
   async orphanedDeliveries(namespace: string): Promise<KeptDelivery[]> {
     return this.inbox.takeOrphans(namespace);
   }

@@ -53,6 +53,11 @@ export class MemoryStore implements ConversationStore {
   }
 
   /** Nothing outlives a memory store, so no delivery is ever orphaned. */
+  /** One process: its own per-conversation queue orders the deliveries already. */
+  async awaitEarlierDeliveries(): Promise<boolean> {
+    return true;
+  }
+
   async orphanedDeliveries(_namespace: string): Promise<KeptDelivery[]> {
     return [];
   }

@@ -9,6 +9,8 @@
  * - `inbox:<namespace>:<instance>`: deliveries an instance kept and has not settled (a hash of
  *   id → {at, payload}); `kept:<namespace>:<id>` marks an id kept by any instance, so a copy
  *   delivered to another one is not kept twice.
+ * - `order:<namespace>:<queue>`: the ids of one conversation's kept deliveries, scored by
+ *   position, so an instance runs a delivery only after the earlier ones (`awaitEarlierDeliveries`).
  * - `lease:<instance>`: present while that instance runs (renewed every third of
  *   `leaseMs`). An inbox whose instance's lease is gone is adopted whole, in one script, by the
  *   first live instance that looks: a crashed instance's acknowledged updates are not lost.
@@ -27,6 +29,7 @@ import { KeyedMutex } from "./lock.ts";
 import { isStoredConversation } from "./shape.ts";
 import type {
   ConversationStore,
+  DeliveryPlace,
   KeptDelivery,
   StoredConversation,
   StoreOptions,
@@ -49,7 +52,13 @@ export interface RedisStoreOptions extends StoreOptions {
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
-const KEEP = `if redis.call("set", KEYS[1], ARGV[1], "NX", "EX", ARGV[2]) then redis.call("hset", KEYS[2], ARGV[3], ARGV[4]) return 1 else return 0 end`;
+const KEEP = `if not redis.call("set", KEYS[1], ARGV[1], "NX", "EX", ARGV[2]) then return 0 end
+redis.call("hset", KEYS[2], ARGV[3], ARGV[4])
+if ARGV[5] ~= "" then
+  redis.call("zadd", KEYS[3], ARGV[5], ARGV[3])
+  redis.call("expire", KEYS[3], ARGV[2])
+end
+return 1`;
 const ADOPT = `if redis.call("exists", KEYS[1]) == 1 then return {} end
 local all = redis.call("hgetall", KEYS[2])
 for i = 1, #all, 2 do redis.call("hset", KEYS[3], all[i], all[i + 1]) end
@@ -179,35 +188,61 @@ export class RedisStore implements ConversationStore {
     return (await this.call("look up a delivery", () => this.redis.exists(key))) === 1;
   }
 
-  async keepDelivery(namespace: string, id: string, payload: unknown): Promise<boolean> {
+  async keepDelivery(
+    namespace: string,
+    id: string,
+    payload: unknown,
+    place?: DeliveryPlace,
+  ): Promise<boolean> {
     // `seq` orders deliveries kept in the same millisecond.
     const json = JSON.stringify({ at: Date.now(), seq: this.kept++, payload });
     const kept = await this.call("keep a delivery", () =>
       this.redis.eval(
         KEEP,
-        2,
+        3,
         this.key("kept", namespace, id),
         this.key("inbox", namespace, this.instance),
+        this.key("order", namespace, place?.queue ?? ""),
         this.instance,
         this.seenTtlSeconds,
         id,
         json,
+        place ? String(place.position) : "",
       ),
     );
     return kept === 1;
   }
 
-  async settleDelivery(namespace: string, id: string): Promise<void> {
+  async settleDelivery(namespace: string, id: string, place?: DeliveryPlace): Promise<void> {
     try {
-      await this.redis
+      const settle = this.redis
         .multi()
         .hdel(this.key("inbox", namespace, this.instance), id)
-        .del(this.key("kept", namespace, id))
-        .exec();
+        .del(this.key("kept", namespace, id));
+      if (place) settle.zrem(this.key("order", namespace, place.queue), id);
+      await settle.exec();
     } catch (error) {
       // Adopted after this instance stops, its turn is recognised as applied: a repeated
       // question, no lost answer.
       this.warn("could not record a delivery as settled", { problem: (error as Error).message });
+    }
+  }
+
+  async awaitEarlierDeliveries(
+    namespace: string,
+    id: string,
+    place: DeliveryPlace,
+    maxWaitMs: number,
+  ): Promise<boolean> {
+    const key = this.key("order", namespace, place.queue);
+    const deadline = Date.now() + maxWaitMs;
+    for (let attempt = 0; ; attempt++) {
+      const [first] = await this.call("look for earlier deliveries", () => this.redis.zrange(key, 0, 0));
+      if (first === undefined || first === id) return true;
+      if (Date.now() >= deadline) return false;
+      // Another instance is running (or will adopt) the earlier one: back off as for a lock.
+      const ceiling = Math.min(5 * 2 ** attempt, 200);
+      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
     }
   }
 

@@ -15,6 +15,13 @@ export interface StoredConversation {
   deliveries?: string[];
 }
 
+/** Where a kept delivery stands: `queue` names its conversation, `position` orders it (Telegram's
+ * update_id, which grows with every update). */
+export interface DeliveryPlace {
+  queue: string;
+  position: number;
+}
+
 /** A delivery kept by `keepDelivery`, as handed back for its turn to run. */
 export interface KeptDelivery {
   id: string;
@@ -45,10 +52,21 @@ export interface ConversationStore {
   /** Keeps a delivery (a Telegram update) until `settleDelivery`, so an adapter can acknowledge
    * it to the platform before its turn runs without a crash losing it. Resolves once kept as
    * durably as the store keeps conversations; `false` when this id is kept already (a copy
-   * arrived while the first waits), and then nothing changes. */
-  keepDelivery(namespace: string, id: string, payload: unknown): Promise<boolean>;
+   * arrived while the first waits), and then nothing changes. `place` puts it in order among its
+   * conversation's deliveries for `awaitEarlierDeliveries`. */
+  keepDelivery(namespace: string, id: string, payload: unknown, place?: DeliveryPlace): Promise<boolean>;
   /** The delivery's turn is over (done or failed and reported): it is no longer kept. */
-  settleDelivery(namespace: string, id: string): Promise<void>;
+  settleDelivery(namespace: string, id: string, place?: DeliveryPlace): Promise<void>;
+  /** Resolves `true` once no delivery placed before this one in its queue is still kept by any
+   * instance, or `false` after `maxWaitMs`. Several instances take one conversation's
+   * deliveries in turn this way; within one process the caller's own queue already orders
+   * them, so the single-process stores resolve at once. */
+  awaitEarlierDeliveries(
+    namespace: string,
+    id: string,
+    place: DeliveryPlace,
+    maxWaitMs: number,
+  ): Promise<boolean>;
   /** Deliveries kept by a process that stopped before settling them (the file store: this
    * DATA_DIR's previous run; Redis: an instance whose lease ran out), oldest first. Each is
    * handed to one caller once, which then settles it like its own. */

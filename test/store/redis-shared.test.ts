@@ -168,5 +168,31 @@ if (requireRedisServer()) {
       await survivor.settleDelivery("telegram", "602");
       expect(await raw.keys(`${prefix}inbox:*`)).toEqual([]);
     });
+
+    it("hold a chat's later update back until the instance holding its earlier one settles it", async () => {
+      const [a, b] = [await instance(), await instance()];
+      const place = (position: number) => ({ queue: "chat-9", position });
+      await a.keepDelivery("telegram", "701", { update_id: 701 }, place(701));
+      await b.keepDelivery("telegram", "702", { update_id: 702 }, place(702));
+      // Another chat is not held back by chat 9.
+      await b.keepDelivery("telegram", "703", { update_id: 703 }, { queue: "chat-10", position: 703 });
+      expect(
+        await b.awaitEarlierDeliveries("telegram", "703", { queue: "chat-10", position: 703 }, 1_000),
+      ).toBe(true);
+
+      let released = false;
+      const waiting = b.awaitEarlierDeliveries("telegram", "702", place(702), 5_000).then((ok) => {
+        released = true;
+        return ok;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(released).toBe(false);
+      await a.settleDelivery("telegram", "701", place(701));
+      expect(await waiting).toBe(true);
+      // The earliest is never held back, and a wait gives up after its limit.
+      await b.keepDelivery("telegram", "704", { update_id: 704 }, place(704));
+      expect(await b.awaitEarlierDeliveries("telegram", "702", place(702), 1_000)).toBe(true);
+      expect(await b.awaitEarlierDeliveries("telegram", "704", place(704), 50)).toBe(false);
+    });
   });
 }

@@ -5,7 +5,9 @@
  * the webhook are few, and one slow chat held on each would stall every other chat), and an
  * update it was told "200" for survives a crash of this process. Kept updates are settled once
  * their turn is over; those a stopped process left are handed out again at start-up (and,
- * with Redis, those of an instance that died while others run).
+ * with Redis, those of an instance that died while others run). With several instances, a
+ * chat's update waits until no earlier update of that chat is kept by another one, so an early
+ * answer to Telegram does not let a chat's updates overtake each other across instances.
  *
  * Each chat's updates run in the order they were taken and never at the same time; chats do
  * not wait for each other beyond sharing `maxConcurrentTurns` turns at once. About
@@ -15,7 +17,7 @@
  */
 import type { Update } from "grammy/types";
 import { KeyedMutex, Semaphore } from "../../store/lock.ts";
-import type { ConversationStore } from "../../store/types.ts";
+import type { ConversationStore, DeliveryPlace } from "../../store/types.ts";
 import type { Logger } from "../logger.ts";
 import { readUpdate } from "./inbound.ts";
 
@@ -23,8 +25,12 @@ export const NAMESPACE = "telegram";
 
 export type QueueStore = Pick<
   ConversationStore,
-  "hasSeen" | "keepDelivery" | "settleDelivery" | "orphanedDeliveries"
+  "hasSeen" | "keepDelivery" | "settleDelivery" | "orphanedDeliveries" | "awaitEarlierDeliveries"
 >;
+
+/** How long a turn waits for a chat's earlier update held by another instance before going on
+ * (that instance is slow or stuck; its lease and the conversation lock still bound the damage). */
+const EARLIER_UPDATE_WAIT_MS = 30_000;
 
 export interface UpdateQueueOptions {
   store: QueueStore;
@@ -64,15 +70,40 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
   let backlog = 0;
   let roomWaiters: (() => void)[] = [];
 
+  /** A chat's updates in Telegram's order, across every instance sharing the store. */
+  const placeOf = (update: Update, chatId: number): DeliveryPlace => ({
+    queue: String(chatId),
+    position: update.update_id,
+  });
+
+  /** Another instance may have taken this chat's previous update and not run it yet. Waiting is
+   * best effort: if the store cannot say, the turn runs (and reports its own failures). */
+  const awaitEarlier = async (id: string, place: DeliveryPlace) => {
+    try {
+      if (await store.awaitEarlierDeliveries(NAMESPACE, id, place, EARLIER_UPDATE_WAIT_MS)) return;
+      logger.warn("telegram: an earlier update of this chat is still waiting elsewhere; going on", {
+        updateId: Number(id),
+      });
+    } catch (error) {
+      logger.warn("telegram: could not look for earlier updates of this chat; going on", { error });
+    }
+  };
+
   const schedule = (update: Update, chatId: number) => {
     backlog++;
+    const id = String(update.update_id);
+    const place = placeOf(update, chatId);
     void chats.run(String(chatId), async () => {
-      await turnSlots.acquire();
       try {
-        await handle(update);
+        await awaitEarlier(id, place);
+        await turnSlots.acquire();
+        try {
+          await handle(update);
+        } finally {
+          turnSlots.release();
+        }
       } finally {
-        turnSlots.release();
-        await store.settleDelivery(NAMESPACE, String(update.update_id)).catch((error) => {
+        await store.settleDelivery(NAMESPACE, id, place).catch((error) => {
           logger.warn("telegram: could not settle an update", { error, updateId: update.update_id });
         });
         backlog--;
@@ -110,7 +141,7 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
         return;
       }
       // A copy of an update still waiting: the first one will be handled.
-      if (!(await store.keepDelivery(NAMESPACE, id, update))) return;
+      if (!(await store.keepDelivery(NAMESPACE, id, update, placeOf(update, inbound.chatId)))) return;
       schedule(update, inbound.chatId);
     },
 
@@ -120,7 +151,7 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
       for (const { id, payload } of orphans) {
         const update = payload as Update;
         const inbound = isUpdate(payload) ? readUpdate(update) : ({ kind: "ignored" } as const);
-        if (inbound.kind === "ignored") await store.settleDelivery(NAMESPACE, id);
+        if (inbound.kind === "ignored") await store.settleDelivery(NAMESPACE, id, placeOf(update, 0));
         else schedule(update, inbound.chatId);
       }
       if (orphans.length > 0)

@@ -253,3 +253,33 @@ describe("the update queue's turns", () => {
       expect(order.get(chat)).toEqual(["step 0", "step 1", "step 2", "step 3"]);
   });
 });
+
+describe("the update queue across instances", () => {
+  it("runs a chat's update only once the store says no earlier one of that chat is waiting elsewhere", async () => {
+    const store = new MemoryStore();
+    let letThrough!: (ok: boolean) => void;
+    const asked: { id: string; queue: string; position: number }[] = [];
+    store.awaitEarlierDeliveries = (_namespace, id, place) => {
+      asked.push({ id, ...place });
+      return new Promise((resolve) => {
+        letThrough = resolve;
+      });
+    };
+    const handled: number[] = [];
+    const queue = createUpdateQueue({
+      store,
+      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      handle: async (update) => {
+        handled.push(update.update_id);
+      },
+    });
+    const update = fake.textUpdate(77, "通州");
+    await queue.take(update);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(handled).toEqual([]);
+    expect(asked).toEqual([{ id: String(update.update_id), queue: "77", position: update.update_id }]);
+    letThrough(false); // gave up waiting: the turn runs anyway
+    await queue.drain();
+    expect(handled).toEqual([update.update_id]);
+  });
+});
