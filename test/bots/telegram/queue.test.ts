@@ -283,3 +283,43 @@ describe("the update queue across instances", () => {
     expect(handled).toEqual([update.update_id]);
   });
 });
+
+describe("long polling", () => {
+  it("does not confirm an update to Telegram before it is kept, and runs it after a crash", async () => {
+    const logger = createLogger({ secrets: [fake.token], level: "error", write: () => {} });
+    const polling = (store: ConversationStore, service: ScriptedService) =>
+      createTelegram({
+        token: fake.token,
+        apiRoot: fake.apiRoot,
+        service,
+        store,
+        logger,
+        limits: createLimits(),
+      });
+
+    const first = await FileStore.open(dir);
+    const doomed = scriptedService(first);
+    doomed.beforeTurn = () => new Promise(() => {}); // the process dies during this turn
+    const crashed = polling(first, doomed);
+    await crashed.start();
+    const update = fake.textUpdate(CHAT, "/start");
+    fake.queue(update);
+    // Confirmed: grammY asks for the updates after it.
+    await fake.waitForCall(
+      (c) => c.method === "getUpdates" && Number(c.payload.offset) > update.update_id,
+      "the update confirmed",
+    );
+    expect(doomed.turns).toHaveLength(1);
+    // The crash: polling ends (stop() would wait for the held turn; nothing more is written).
+    void crashed.stop();
+
+    const restarted = await FileStore.open(dir);
+    const service = scriptedService(restarted);
+    const telegram = polling(restarted, service);
+    await telegram.start();
+    await fake.waitFor(() => sentTo(CHAT) === 2, "the welcome after the restart");
+    expect(service.turns.map((t) => t.event.kind)).toEqual(["start"]);
+    await telegram.stop();
+    await restarted.close();
+  });
+});
