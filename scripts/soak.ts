@@ -42,7 +42,7 @@ import {
 import { type ChatLoad, type DriveResult, drive, startServer, watchReplies } from "./bench-telegram.ts";
 
 /** Every limit the soak keeps to, so it ends whatever happens. */
-const LIMITS = { maxChats: 2_000, maxStepsPerChat: 25, concurrency: 64, stallMs: 15_000 };
+const LIMITS = { maxChats: 2_000, maxStepsPerChat: 25, concurrency: 64, stallMs: 15_000, maxStarts: 10 };
 
 interface ChatPlan {
   chatId: number;
@@ -224,9 +224,22 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
       updates: load.updates.slice(driven.ackedByChat.get(load.chatId) ?? 0),
     }));
     await drive(again.port, rest, { concurrency: LIMITS.concurrency });
-    // SIGTERM lets the turns under way finish: afterwards every update has been handled.
-    const exitCode = await again.stop();
-    if (exitCode !== 0) problems.push({ chatId: 0, what: `restarted advisor exited ${exitCode} on SIGTERM` });
+    // SIGTERM lets queued turns run for a few seconds and leaves the rest kept for the next
+    // start: start and stop again until nothing is kept (each start runs what the last left).
+    let starts = 1;
+    for (let server = again; ; starts++) {
+      const exitCode = await server.stop();
+      if (exitCode !== 0)
+        problems.push({ chatId: 0, what: `restarted advisor exited ${exitCode} on SIGTERM` });
+      const { store: check } = await openStore(dir);
+      const kept = (await check.orphanedDeliveries("telegram")).length;
+      if (kept === 0) break;
+      if (starts >= LIMITS.maxStarts) {
+        problems.push({ chatId: 0, what: `${kept} updates still kept after ${starts} starts` });
+        break;
+      }
+      server = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    }
 
     // Every conversation must now be whole: no answer lost, none taken twice.
     const { store, warnings } = await openStore(dir);
@@ -245,6 +258,7 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
         `${crash.kept} accepted update(s) kept to run at the restart, ` +
         `${crash.lost} accepted update(s) neither applied nor kept (at most ${crash.mostLost} in one chat), ` +
         `${crash.torn} torn record line(s); after a restart and Telegram's redelivery ` +
+        `(${starts} start(s) and SIGTERM until nothing was left kept) ` +
         `${whole} of ${chats.length} conversations whole; ${problems.length} problem(s)`,
     );
     return problems;

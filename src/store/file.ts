@@ -45,6 +45,7 @@ import { isStoredConversation } from "./shape.ts";
 import { TwoSlotJsonFile } from "./slots.ts";
 import type {
   ConversationStore,
+  DeliveryPlace,
   KeptDelivery,
   StoredConversation,
   StoreOptions,
@@ -261,7 +262,12 @@ export class FileStore implements ConversationStore {
   }
 
   /** One process: its own per-conversation queue orders the deliveries already. */
-  async awaitEarlierDeliveries(): Promise<boolean> {
+  async awaitEarlierDeliveries(
+    _namespace: string,
+    _id: string,
+    _place: DeliveryPlace,
+    _maxWaitMs: number,
+  ): Promise<boolean> {
     return true;
   }
 

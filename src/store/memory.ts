@@ -5,7 +5,13 @@
  */
 import { KeptDeliveries } from "./kept.ts";
 import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
-import type { ConversationStore, KeptDelivery, StoredConversation, TriageRecord } from "./types.ts";
+import type {
+  ConversationStore,
+  DeliveryPlace,
+  KeptDelivery,
+  StoredConversation,
+  TriageRecord,
+} from "./types.ts";
 
 export class MemoryStore implements ConversationStore {
   private readonly conversations = new Map<string, StoredConversation>();
@@ -54,7 +60,12 @@ export class MemoryStore implements ConversationStore {
 
   /** Nothing outlives a memory store, so no delivery is ever orphaned. */
   /** One process: its own per-conversation queue orders the deliveries already. */
-  async awaitEarlierDeliveries(): Promise<boolean> {
+  async awaitEarlierDeliveries(
+    _namespace: string,
+    _id: string,
+    _place: DeliveryPlace,
+    _maxWaitMs: number,
+  ): Promise<boolean> {
     return true;
   }
 

@@ -35,12 +35,16 @@ export interface TelegramAdapter {
   webhook?: { path: string; handler: HttpHandler };
   /** Connects (checks the token), registers the command menu, then polls or sets the webhook. */
   start(): Promise<void>;
-  /** Takes no more updates and resolves once every update taken so far is handled. */
+  /** Takes no more updates, lets the queued ones run for a few seconds, and resolves once the
+   * turns under way are over; the rest stay kept for the next start. */
   stop(): Promise<void>;
 }
 
 /** Updates are small; a body beyond this is not from Telegram. */
 const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+/** How long stopping lets queued turns run before leaving the rest kept for the next start:
+ * well inside the 10 s a container runtime gives between SIGTERM and SIGKILL. */
+const STOP_GRACE_MS = 5_000;
 /** How often updates kept by an instance that died (Redis) are looked for. */
 const ADOPT_EVERY_MS = 10_000;
 
@@ -147,7 +151,7 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
         await polling;
       }
       await Promise.all(requests);
-      await queue.drain();
+      await queue.close(STOP_GRACE_MS);
       await Promise.all(acknowledgements);
       shutdown.abort();
     },

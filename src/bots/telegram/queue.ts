@@ -68,6 +68,8 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
   const chats = new KeyedMutex();
   const turnSlots = new Semaphore(options.maxConcurrentTurns ?? 4);
   let backlog = 0;
+  /** Stopping, and the grace for the queued turns is over: no further turn starts. */
+  let leaving = false;
   let roomWaiters: (() => void)[] = [];
 
   /** A chat's updates in Telegram's order, across every instance sharing the store. */
@@ -94,18 +96,24 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
     const id = String(update.update_id);
     const place = placeOf(update, chatId);
     void chats.run(String(chatId), async () => {
+      let ran = false;
       try {
+        if (leaving) return;
         await awaitEarlier(id, place);
         await turnSlots.acquire();
         try {
+          if (leaving) return;
+          ran = true;
           await handle(update);
         } finally {
           turnSlots.release();
         }
       } finally {
-        await store.settleDelivery(NAMESPACE, id, place).catch((error) => {
-          logger.warn("telegram: could not settle an update", { error, updateId: update.update_id });
-        });
+        // One never run stays kept: the next start (or another instance) runs it.
+        if (ran)
+          await store.settleDelivery(NAMESPACE, id, place).catch((error) => {
+            logger.warn("telegram: could not settle an update", { error, updateId: update.update_id });
+          });
         backlog--;
         const waiters = roomWaiters;
         roomWaiters = [];
@@ -161,6 +169,24 @@ export function createUpdateQueue(options: UpdateQueueOptions) {
 
     /** Resolves once every update queued so far has been handled. */
     drain: () => chats.drain(),
+
+    /** For stopping: lets queued turns run for up to `graceMs`, then starts no more and resolves
+     * once the turns under way are over. Updates not run stay kept, for the next start or (with
+     * Redis) for another instance, so a deep backlog does not hold up a restart. */
+    async close(graceMs: number): Promise<void> {
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<"grace over">((resolve) => {
+        timer = setTimeout(() => resolve("grace over"), graceMs);
+      });
+      const outcome = await Promise.race([chats.drain(), graceOver]);
+      clearTimeout(timer);
+      if (outcome !== "grace over") return;
+      leaving = true;
+      logger.info("telegram: stopping; updates not yet handled stay kept for the next start", {
+        updates: backlog,
+      });
+      await chats.drain();
+    },
 
     get backlog() {
       return backlog;

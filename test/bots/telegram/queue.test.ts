@@ -323,3 +323,49 @@ describe("long polling", () => {
     await restarted.close();
   });
 });
+
+describe("stopping with a backlog", () => {
+  it("lets queued turns run for the grace period, then finishes the one under way and keeps the rest", async () => {
+    const store = new MemoryStore();
+    let release!: () => void;
+    const handled: number[] = [];
+    const queue = createUpdateQueue({
+      store,
+      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      handle: async (update) => {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        handled.push(update.update_id);
+      },
+    });
+    const updates = ["/start", "通州", "企业"].map((text) => fake.textUpdate(CHAT, text));
+    for (const update of updates) await queue.take(update);
+
+    const closed = queue.close(50);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    release(); // the turn under way finishes; the grace is over, so no other starts
+    await closed;
+    expect(handled).toEqual([updates[0]?.update_id]);
+    // The first is settled; the other two are still kept (a copy is not kept twice).
+    const keptAgain = await Promise.all(
+      updates.map((update) => store.keepDelivery("telegram", String(update.update_id), update)),
+    );
+    expect(keptAgain).toEqual([true, false, false]);
+  });
+
+  it("runs the whole backlog when it fits in the grace period", async () => {
+    const store = new MemoryStore();
+    const handled: number[] = [];
+    const queue = createUpdateQueue({
+      store,
+      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      handle: async (update) => {
+        handled.push(update.update_id);
+      },
+    });
+    for (const text of ["/start", "通州", "企业"]) await queue.take(fake.textUpdate(CHAT, text));
+    await queue.close(1_000);
+    expect(handled).toHaveLength(3);
+  });
+});
