@@ -12,8 +12,10 @@
  * Each chat's updates run in the order they were taken and never at the same time; chats do
  * not wait for each other beyond sharing `maxConcurrentTurns` turns at once. About
  * `maxBacklog` taken updates wait at most: beyond that taking one waits for room (takes already
- * past the check may overshoot by a few); a webhook gives up after `roomWaitMs` (it then answers 503, and Telegram
- * holds the update and sends it again later), long polling simply fetches no more meanwhile.
+ * past the check may overshoot by a few); a webhook gives up after `roomWaitMs` (it then
+ * answers 503, and Telegram holds the update and sends it again later), long polling simply
+ * fetches no more meanwhile. Stopping gives queued turns a grace period (`close`); what has not
+ * run by then stays kept for the next start.
  */
 import type { Update } from "grammy/types";
 import { KeyedMutex, Semaphore } from "../../store/lock.ts";
@@ -45,8 +47,8 @@ export interface UpdateQueueOptions {
    * one or two Bot API calls; Telegram lets a bot send about 30 messages a second in all, which
    * 4 turns reach at about 70 ms per call, so more would rarely reply sooner. Each turn in
    * flight lengthens the event loop's pass, which taking the next update waits for: with 8,
-   * the webhook took 0.36–0.48 of a bare grammY webhook's updates per second, with 4, 0.68, with
-   * the same work done (BENCHMARKS.md, telegramWebhookRatio). */
+   * the webhook took 0.36–0.48 of a bare grammY webhook's updates per second, with 4, 0.57–0.75,
+   * completing the same 410–450 updates/s (BENCHMARKS.md, telegramWebhookRatio). */
   maxConcurrentTurns?: number;
 }
 
