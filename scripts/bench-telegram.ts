@@ -51,6 +51,8 @@ export async function startServer(
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: options.dataDir,
+    // The advisor on a Redis store instead of files (`BENCH_REDIS_URL=redis://… npx tsx scripts/bench-webhook.ts`).
+    REDIS_URL: process.env.BENCH_REDIS_URL,
   };
   const args =
     kind === "bare"
