@@ -58,7 +58,6 @@ export class MemoryStore implements ConversationStore {
     this.inbox.settle(namespace, id);
   }
 
-  /** Nothing outlives a memory store, so no delivery is ever orphaned. */
   /** One process: its own per-conversation queue orders the deliveries already. */
   async awaitEarlierDeliveries(
     _namespace: string,
@@ -69,6 +68,7 @@ export class MemoryStore implements ConversationStore {
     return true;
   }
 
+  /** Nothing outlives a memory store, so no delivery is ever orphaned. */
   async orphanedDeliveries(_namespace: string): Promise<KeptDelivery[]> {
     return [];
   }

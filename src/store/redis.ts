@@ -78,7 +78,8 @@ export class RedisStore implements ConversationStore {
   /** This instance's name in `lease:` and `inbox:` keys; a restart is a new instance. */
   private readonly instance = randomUUID();
   private leaseRenewal: NodeJS.Timeout | undefined;
-  private kept = 0;
+  /** Orders deliveries this instance keeps within one millisecond. */
+  private keepSeq = 0;
 
   private constructor(
     private readonly redis: Redis,
@@ -194,8 +195,7 @@ export class RedisStore implements ConversationStore {
     payload: unknown,
     place?: DeliveryPlace,
   ): Promise<boolean> {
-    // `seq` orders deliveries kept in the same millisecond.
-    const json = JSON.stringify({ at: Date.now(), seq: this.kept++, payload });
+    const json = JSON.stringify({ at: Date.now(), seq: this.keepSeq++, payload });
     const kept = await this.call("keep a delivery", () =>
       this.redis.eval(
         KEEP,
@@ -241,8 +241,7 @@ export class RedisStore implements ConversationStore {
       if (first === undefined || first === id) return true;
       if (Date.now() >= deadline) return false;
       // Another instance is running (or will adopt) the earlier one: back off as for a lock.
-      const ceiling = Math.min(5 * 2 ** attempt, 200);
-      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+      await backOff(attempt);
     }
   }
 
@@ -327,9 +326,7 @@ export class RedisStore implements ConversationStore {
           "A turn of this conversation is stuck in another instance; it is freed when that lock expires.",
         );
       }
-      // Exponential backoff with jitter, so waiting instances do not retry in step.
-      const ceiling = Math.min(5 * 2 ** attempt, 200);
-      await new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
+      await backOff(attempt);
     }
   }
 
@@ -372,6 +369,13 @@ export class RedisStore implements ConversationStore {
       throw new StoreError(this.where, action, error, FIX_REDIS);
     }
   }
+}
+
+/** Exponential backoff with jitter (5 ms doubling up to 200 ms), so waiting instances do not
+ * retry in step. */
+function backOff(attempt: number): Promise<void> {
+  const ceiling = Math.min(5 * 2 ** attempt, 200);
+  return new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * (ceiling / 2)));
 }
 
 function parseKept(json: string): { at: number; seq: number; payload: unknown } | undefined {

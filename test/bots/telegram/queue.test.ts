@@ -84,6 +84,9 @@ function post(port: number, update: Update): Promise<number> {
   });
 }
 
+/** For the queue on its own: only errors would be written, and nowhere. */
+const quiet = createLogger({ secrets: [], level: "error", write: () => {} });
+
 const sentTo = (chatId: number) =>
   fake.calls.filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === chatId).length;
 
@@ -194,7 +197,7 @@ describe("the update queue's backlog", () => {
     const handled: number[] = [];
     const queue = createUpdateQueue({
       store,
-      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      logger: quiet,
       maxBacklog: 2,
       roomWaitMs: 50,
       handle: async (update) => {
@@ -234,7 +237,7 @@ describe("the update queue's turns", () => {
     const order = new Map<number, string[]>();
     const queue = createUpdateQueue({
       store,
-      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      logger: quiet,
       maxConcurrentTurns: 3,
       handle: async (update) => {
         running++;
@@ -268,7 +271,7 @@ describe("the update queue across instances", () => {
     const handled: number[] = [];
     const queue = createUpdateQueue({
       store,
-      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      logger: quiet,
       handle: async (update) => {
         handled.push(update.update_id);
       },
@@ -331,7 +334,7 @@ describe("stopping with a backlog", () => {
     const handled: number[] = [];
     const queue = createUpdateQueue({
       store,
-      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      logger: quiet,
       handle: async (update) => {
         await new Promise<void>((resolve) => {
           release = resolve;
@@ -359,7 +362,7 @@ describe("stopping with a backlog", () => {
     const handled: number[] = [];
     const queue = createUpdateQueue({
       store,
-      logger: createLogger({ secrets: [], level: "error", write: () => {} }),
+      logger: quiet,
       handle: async (update) => {
         handled.push(update.update_id);
       },
