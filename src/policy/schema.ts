@@ -211,14 +211,21 @@ export const Benefit = z.strictObject({
 export type Benefit = z.infer<typeof Benefit>;
 
 export const Article = z.strictObject({
-  number: z.number().int().positive(),
+  /** 0: the document's text outside its numbered articles (CONTRACT.md section 4). */
+  number: z.number().int().nonnegative(),
   /** The heading as the source gives it. */
   heading: z.string().min(1),
   title: Localized,
   /** The article's whole text, verbatim. */
   text: z.string().min(1),
+  /** A faithful English rendering, one entry per sentence of `text` (split after "。"), shown
+   * marked as a translation; the Chinese text stays the source. */
+  translation: z.strictObject({ en: z.array(z.string().min(1)).min(1) }).optional(),
   /** `informational`: scope, entry into force, non-money encouragement. */
   kind: z.enum(["benefits", "informational"]),
+  /** The document's closing text (entry into force, validity, who interprets): it answers
+   * "when / how long / who" questions for each district. */
+  closing: z.literal(true).optional(),
   benefits: z.array(Benefit),
   /** Extra search terms (colloquial zh/en) that help the FAQ find this article. */
   keywords: z.array(z.string()).optional(),

@@ -17,10 +17,10 @@ describe("the two documents as data", () => {
     }
   });
 
-  it("covers every article: Tongzhou 1-10 and Shijingshan items 1-13", () => {
+  it("covers every article: Tongzhou 1-10 and Shijingshan items 1-13, each with its text outside them (0)", () => {
     const numbers = (id: string) => set.documents.find((d) => d.id === id)?.articles.map((a) => a.number);
-    expect(numbers("tongzhou")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(numbers("shijingshan")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
+    expect(numbers("tongzhou")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0]);
+    expect(numbers("shijingshan")).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 0]);
   });
 
   it("quotes every benefit verbatim from the source text", () => {
