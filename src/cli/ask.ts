@@ -3,9 +3,10 @@
  * (CONTRACT.md sections 1 and 4). One question, or `--batch FILE.txt` with one question
  * a line; JSON (`--json`) or a readable report (Chinese, `--lang en` for English).
  */
-import { createFaqIndex, DEFAULT_TOP, type FaqIndex } from "../faq/index.ts";
+import { createFaqIndex, DEFAULT_TOP, type FaqSearch } from "../faq/index.ts";
 import { checkQuestion, QuestionError } from "../faq/question.ts";
 import { renderAnswers } from "../faq/report.ts";
+import { type FaqVocabulary, loadFaqVocabulary } from "../faq/vocabulary.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
@@ -15,6 +16,8 @@ interface AskCliOptions {
   top: number;
   /** Set by --lang; otherwise JSON titles follow each question's language and the report is Chinese. */
   lang: Lang | undefined;
+  /** For the readable form: the areas the measures cover, said when a question is outside them. */
+  vocabulary?: FaqVocabulary;
 }
 
 export const run: Command = async (args, io) => {
@@ -39,14 +42,17 @@ export const run: Command = async (args, io) => {
   if (values.batch === undefined) {
     const checked = checkOne(question);
     const set = loadPolicySet();
-    io.stdout.write(`${answer(checked, createFaqIndex(set), set, options)}\n`);
+    io.stdout.write(`${answer(checked, createFaqIndex(set), set, withVocabulary(options))}\n`);
     return EXIT_OK;
   }
   const text = readUserFile(values.batch, "give a text file with one question a line");
   const set = loadPolicySet();
-  io.stdout.write(askLines(text, createFaqIndex(set), set, options));
+  io.stdout.write(askLines(text, createFaqIndex(set), set, withVocabulary(options)));
   return EXIT_OK;
 };
+
+const withVocabulary = (options: AskCliOptions): AskCliOptions =>
+  options.json ? options : { ...options, vocabulary: loadFaqVocabulary() };
 
 function parseTop(value: string | undefined): number {
   if (value === undefined) return DEFAULT_TOP;
@@ -65,16 +71,17 @@ function checkOne(question: string): string {
   }
 }
 
-function answer(question: string, index: FaqIndex, set: PolicySet, options: AskCliOptions): string {
+function answer(question: string, index: FaqSearch, set: PolicySet, options: AskCliOptions): string {
   if (options.json) {
     return JSON.stringify({ answers: index.ask(question, { top: options.top, lang: options.lang }) });
   }
   const lang = options.lang ?? "zh";
-  return renderAnswers(question, index.ask(question, { top: options.top, lang }), set, lang);
+  const vocabulary = options.vocabulary ?? loadFaqVocabulary();
+  return renderAnswers(question, index.answer(question, { top: options.top, lang }), set, vocabulary, lang);
 }
 
 /** Answers every non-blank line in order; a bad line becomes `{"line": N, "error": …}` and the batch goes on. */
-export function askLines(text: string, index: FaqIndex, set: PolicySet, options: AskCliOptions): string {
+export function askLines(text: string, index: FaqSearch, set: PolicySet, options: AskCliOptions): string {
   const out: string[] = [];
   for (const [i, raw] of text.split("\n").entries()) {
     if (!raw.trim()) continue;

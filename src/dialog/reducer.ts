@@ -4,7 +4,7 @@
  */
 
 import { asCommand, restart, runCommand } from "./commands.ts";
-import { faqReply } from "./faq.ts";
+import { districtOf, faqReply } from "./faq.ts";
 import { isUnknown, looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
 import { plan } from "./planner.ts";
 import {
@@ -80,13 +80,13 @@ function onText(state: DialogState, text: string, ctx: ReducerContext): Step {
   const pending = state.pending;
   if (!pending) {
     const reply = looksLikeQuestion(text)
-      ? faqReply(text, ctx.faq, ctx.set, state.lang)
+      ? faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile))
       : textReply(t.doneAlready);
     return step(state, [reply]);
   }
   if (looksLikeQuestion(text) && !isUnknown(text)) {
     return step(state, [
-      faqReply(text, ctx.faq, ctx.set, state.lang),
+      faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile)),
       textReply(t.backToQuestion),
       ...reask(state, ctx),
     ]);

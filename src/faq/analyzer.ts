@@ -29,7 +29,7 @@ export interface AnalyzerOptions {
 export const BIGRAM = "²";
 export const CONCEPT = "=";
 
-const HAN = /\p{Script=Han}/u;
+export const HAN = /\p{Script=Han}/u;
 
 /** Words of a question that carry no topic: they would only match clauses at random.
  * "公司/企业" name the asker, not the subject; nearly every clause is for enterprises. */
@@ -53,10 +53,10 @@ const QUESTION_WORDS = [
   "一下",
   "政策",
 ];
-const ZH_STOP = new Set([...chineseStopwords.words, ...QUESTION_WORDS]);
-const EN_STOP = new Set([...englishStopwords.words, "company", "compani", "enterpris", "firm"]);
+export const ZH_STOP = new Set([...chineseStopwords.words, ...QUESTION_WORDS]);
+export const EN_STOP = new Set([...englishStopwords.words, "company", "compani", "enterpris", "firm"]);
 
-const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+export const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 /** NFKC folds full-width letters and digits (ＤＣＭＭ, ３０％) to their plain forms. */
 export const normalize = (text: string) => text.normalize("NFKC").toLowerCase();
@@ -88,13 +88,58 @@ interface ConceptTerm {
   substring?: string;
   /** Plain English terms match as whole stemmed words in order: " pledg loan ". */
   stems?: string;
+  words?: string[];
 }
 
 function compileTerm(concept: string, term: string): ConceptTerm {
   const text = normalize(term);
   if (/^[a-z ]+$/.test(text))
-    return { concept, stems: ` ${text.split(/\s+/).filter(Boolean).map(stem).join(" ")} ` };
+    return {
+      concept,
+      stems: ` ${text.split(/\s+/).filter(Boolean).map(stem).join(" ")} `,
+      words: text.split(/\s+/).filter(Boolean),
+    };
   return { concept, substring: text.replace(/\s+/g, "") };
+}
+
+/** A synonym concept found in a text, with the term that matched: the FAQ's evidence check
+ * counts the question's words inside that term as covered by any clause with the concept. */
+export interface ConceptMatch {
+  concept: string;
+  /** The matched Chinese (or symbol-bearing) term, space-free and normalized. */
+  substring?: string;
+  /** The matched English term's stems. */
+  stems?: string[];
+  /** The matched English term's words, as written. */
+  words?: string[];
+}
+
+/** The English words of a text in order, stop words included. */
+export function englishWords(text: string): string[] {
+  const words: string[] = [];
+  for (const part of segmenter.segment(normalize(text)))
+    if (part.isWordLike && !HAN.test(part.segment)) words.push(part.segment);
+  return words;
+}
+
+/** The English stems of a text in order, stop words included (multi-word terms span them). */
+export function englishStems(text: string): string[] {
+  return englishWords(text).map((word) => (/^\d/.test(word) ? word : stem(word)));
+}
+
+export function createConceptMatcher(synonyms: SynonymGroup[]): (text: string) => ConceptMatch[] {
+  const terms = synonyms.flatMap((group) => group.terms.map((term) => compileTerm(CONCEPT + group.id, term)));
+  return (text) => {
+    const squashed = normalize(text).replace(/\s+/g, "");
+    const stemLine = ` ${englishStems(text).join(" ")} `;
+    return terms
+      .filter((t) => (t.substring ? squashed.includes(t.substring) : stemLine.includes(t.stems as string)))
+      .map((t) =>
+        t.substring
+          ? { concept: t.concept, substring: t.substring }
+          : { concept: t.concept, stems: (t.stems as string).trim().split(" "), words: t.words ?? [] },
+      );
+  };
 }
 
 export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOptions = {}): Analyzer {

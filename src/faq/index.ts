@@ -1,40 +1,88 @@
 /**
- * Free-text questions → the policy clauses that answer them (CONTRACT.md section 4).
+ * Free-text questions → the policy clauses that answer them (CONTRACT.md section 4), or
+ * none when no clause does.
  *
  * The index is built once from the loaded policy set; `ask` is pure and does no I/O.
  * Each article is one search document made of its titles, heading, keywords, benefit
- * titles and summaries in both languages and its verbatim text, so an English question
- * finds a Chinese clause through the English titles and the shared synonym concepts.
+ * titles and summaries in both languages, its verbatim text and its English rendering,
+ * so an English question finds a Chinese clause. BM25 ranks the clauses; whether a clause
+ * is an answer at all is decided by the evidence a reader would accept (evidence.ts):
+ * the question's content words must be in it, weighed into a calibrated probability
+ * (calibration.ts).
  */
 import type { PolicySet } from "../policy/load.ts";
 import type { Article, Benefit, PolicyDocument } from "../policy/schema.ts";
-import { type Analyzer, type AnalyzerOptions, CONCEPT, createAnalyzer, languageOf } from "./analyzer.ts";
+import {
+  type Analyzer,
+  type AnalyzerOptions,
+  CONCEPT,
+  createAnalyzer,
+  createConceptMatcher,
+  englishWords,
+  languageOf,
+  normalize,
+  stem,
+} from "./analyzer.ts";
 import { type Bm25Params, createBm25, DEFAULT_BM25 } from "./bm25.ts";
+import { type Calibration, DEFAULT_CALIBRATION, type Evidence, probability } from "./calibration.ts";
 import { districtNames, findDistricts } from "./district.ts";
+import {
+  type ClauseEvidence,
+  compileWords,
+  coverage,
+  lightForm,
+  readContent,
+  unitCoverages,
+} from "./evidence.ts";
 import { loadSynonyms, type SynonymGroup } from "./synonyms.ts";
+import { englishOf } from "./translation.ts";
+import { EMPTY_VOCABULARY, type FaqVocabulary, loadFaqVocabulary } from "./vocabulary.ts";
 
 export type Lang = "zh" | "en";
 
 export interface FaqAnswer {
   policy: string;
   article: number;
-  /** Relevance in 0..1. */
+  /** How likely the clause answers the question, 0..1 (calibration.ts). */
   score: number;
-  /** The article's short title in the question's language. */
+  /** The article's short title in the answer's language. */
   title: string;
-  /** The verbatim article text, or the quote of the benefit the question is about. */
+  /** The clause in the answer's language: the verbatim Chinese, or its English rendering. */
   text: string;
+  /** The verbatim Chinese source of `text` (set by createFaqIndex). */
+  quote?: string;
+  /** Only when the asker's district is known: whether the clause is that district's. */
+  applies?: boolean;
 }
 
 export interface AskOptions {
   /** How many answers at most (default 3). */
   top?: number;
-  /** The language of the titles; by default the question's own. */
+  /** The language of titles and text; by default the question's own. */
   lang?: Lang;
+  /** The asker's district when known (mid-dialog): ranked first, other clauses marked. */
+  district?: string;
+}
+
+/** What the FAQ makes of a question, beyond the answers themselves. */
+export interface FaqResult {
+  answers: FaqAnswer[];
+  /** Districts the question names. */
+  named: string[];
+  /** Named districts none of whose clauses answers; the answers are other districts'. */
+  missingIn: string[];
+  /** The question asks how to apply. */
+  procedural: boolean;
 }
 
 export interface FaqIndex {
   ask(question: string, options?: AskOptions): FaqAnswer[];
+}
+
+export interface FaqSearch extends FaqIndex {
+  answer(question: string, options?: AskOptions): FaqResult;
+  /** The word lists and areas the index was built with (for "not covered" replies). */
+  vocabulary: FaqVocabulary;
 }
 
 /** How much a word counts in each part of an article, relative to the body text. Titles
@@ -60,14 +108,32 @@ export interface FaqTuning {
   analyzer?: AnalyzerOptions;
   /** How much more a synonym concept in the question counts than a plain word (default 2). */
   conceptWeight?: number;
-  /** Answers scoring below this share of the best answer's score are left out. */
+  /** Answers scoring below this share of the best answer's BM25 score are left out. */
   minRelativeScore?: number;
   weights?: FieldWeights;
   bm25?: Bm25Params;
+  calibration?: Calibration;
+  vocabulary?: FaqVocabulary;
 }
 
 export const DEFAULT_TOP = 3;
 export const DEFAULT_MIN_RELATIVE_SCORE = 0.15;
+/** How much less of the question's content than the best clause another clause may cover
+ * and still be shown. */
+const SHARE_SLACK = 0.3;
+const NAMED_SLACK = 0.4;
+/** What a word found only in a clause's body counts for, against one in its topic fields. */
+const BODY_CREDIT = 0.6;
+
+interface Weighing {
+  candidates: Candidate[];
+  /** The question's best evidence over all clauses. */
+  evidence: Evidence;
+  /** How likely some clause answers the question. */
+  probability: number;
+  hasContent: boolean;
+  asksHow: boolean;
+}
 
 interface Entry {
   document: PolicyDocument;
@@ -75,23 +141,44 @@ interface Entry {
   /** Each benefit's terms (titles, summaries, quote) and its quote's own, to pick the quote
    * that answers the question. */
   benefits: { quote: string; terms: Set<string>; quoteTerms: Set<string> }[];
+  evidence: ClauseEvidence;
+  topic: ClauseEvidence;
+}
+
+/** One clause weighed for one question (exported for the calibration script). */
+export interface Candidate {
+  entry: Entry;
+  relevance: number;
+  evidence: Evidence;
+  /** The share of the question's content the clause covers anywhere (body at full credit). */
+  reach: number;
+  probability: number;
 }
 
 export function createFaqIndex(
   set: Pick<PolicySet, "documents">,
   synonyms: SynonymGroup[] = loadSynonyms(),
   tuning: FaqTuning = {},
-): FaqIndex {
+): FaqSearch & {
+  candidates(question: string): Candidate[];
+  evidenceOf(question: string): { evidence: Evidence; probability: number; hasContent: boolean };
+} {
   const analyze = createAnalyzer(synonyms, tuning.analyzer);
+  const concepts = createConceptMatcher(synonyms);
   const weights = tuning.weights ?? DEFAULT_WEIGHTS;
   // A concept stands for a whole curated phrase ("拿数据去银行贷款"), stronger evidence of
   // the topic than any single word of the question.
   const conceptWeight = tuning.conceptWeight ?? 2;
   const minRelative = tuning.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE;
+  const calibration = tuning.calibration ?? DEFAULT_CALIBRATION;
+  const vocabulary = tuning.vocabulary ?? (synonyms.length ? loadFaqVocabulary() : EMPTY_VOCABULARY);
+  const generic = compileWords(vocabulary.generic);
+  const procedural = compileWords(vocabulary.procedural);
   const entries: Entry[] = [];
   const bags: Map<string, number>[] = [];
   for (const document of set.documents) {
     for (const article of document.articles) {
+      const bag = articleBag(article, analyze, weights);
       entries.push({
         document,
         article,
@@ -100,52 +187,167 @@ export function createFaqIndex(
           terms: new Set(analyze(benefitText(b))),
           quoteTerms: new Set(analyze(b.quote)),
         })),
+        evidence: clauseEvidence(article, analyze, false),
+        topic: clauseEvidence(article, analyze, true),
       });
-      bags.push(articleBag(article, analyze, weights));
+      bags.push(bag);
     }
   }
   const bm25 = createBm25(bags, tuning.bm25 ?? DEFAULT_BM25);
   const districts = set.documents.map(districtNames);
 
-  return {
-    ask(question, options = {}) {
-      const top = options.top ?? DEFAULT_TOP;
-      const lang = options.lang ?? languageOf(question);
-      const { named, rest } = findDistricts(question, districts);
-      const terms = analyze(rest);
-      const scores = bm25.score(terms, (term) => (term.startsWith(CONCEPT) ? conceptWeight : 1));
-      let found = entries
-        .map((entry, i) => ({ entry, score: scores[i] ?? 0, first: named.has(entry.document.id) }))
-        .filter((hit) => hit.score > 0);
+  const weigh = (rest: string): Weighing => {
+    const terms = analyze(rest);
+    const scores = bm25.score(terms, (term) => (term.startsWith(CONCEPT) ? conceptWeight : 1));
+    const content = readContent(rest, generic, procedural);
+    const found = concepts(rest);
+    // Relevance as evidence counts the content words only: "补贴" alone matches half the clauses.
+    const contentScores = bm25.score(analyze(content.text), (t) =>
+      t.startsWith(CONCEPT) ? conceptWeight : 1,
+    );
+    // A word only the body has (often in a list of example fields: 文旅、金融、农业、社保)
+    // is weaker evidence than one in the clause's titles, keywords or summaries.
+    const perTopic = entries.map((entry) => unitCoverages(content.units, entry.topic, found));
+    const perClause = entries.map((entry) => unitCoverages(content.units, entry.evidence, found));
+    const perEntry = perClause.map((units, i) =>
+      units.map((c, u) => Math.max(perTopic[i]?.[u] ?? 0, BODY_CREDIT * c)),
+    );
+    // A word most clauses have (数据, 服务) says little about which clause is meant, or
+    // whether any is: rarity is the idf of "covers this word at least half".
+    const rarity = content.units.map((_, u) => {
+      const df = perEntry.filter((c) => (c[u] ?? 0) >= 0.5).length;
+      return df === 0 ? 0 : Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
+    });
+    const candidates = entries.map((entry, i) => {
+      const { share, missing, specific } = coverage(content.units, perEntry[i] ?? [], rarity);
+      const topic = coverage(content.units, perTopic[i] ?? [], rarity).share;
+      const evidence = { share, topic, missing, specific, relevance: contentScores[i] ?? 0 };
+      const reach = coverage(content.units, perClause[i] ?? [], rarity).share;
+      return { entry, relevance: scores[i] ?? 0, evidence, reach, probability: 0 };
+    });
+    // Whether any clause answers is a property of the question: the evidence of the clause
+    // that covers most of it (its topic fields counting again), relevance breaking ties.
+    const found0 = candidates.filter((c) => c.relevance > 0);
+    const strength = (c: Candidate) => c.evidence.share + c.evidence.topic + 0.01 * c.evidence.relevance;
+    const strongest = found0.reduce<Candidate | undefined>(
+      (a, c) => (!a || strength(c) > strength(a) ? c : a),
+      undefined,
+    );
+    const evidence: Evidence = strongest
+      ? { ...strongest.evidence }
+      : { share: 0, topic: 0, missing: 0, specific: 0, relevance: 0 };
+    if (found0.length === 0) evidence.missing = content.units.reduce((sum, u) => sum + u.weight, 0);
+    const p = found0.length ? probability(evidence, calibration) : 0;
+    const best = Math.max(0, ...found0.map((c) => c.relevance));
+    for (const c of candidates) c.probability = best > 0 ? p * Math.min(1, c.relevance / best) : 0;
+    return {
+      candidates,
+      evidence,
+      probability: p,
+      hasContent: content.units.length > 0,
+      asksHow: content.procedural,
+    };
+  };
+
+  const answer = (question: string, options: AskOptions = {}): FaqResult => {
+    const top = Math.max(0, options.top ?? DEFAULT_TOP);
+    const lang = options.lang ?? languageOf(question);
+    const { named, rest } = findDistricts(question, districts);
+    const { candidates, hasContent, asksHow, probability: inScope } = weigh(rest);
+    const user = options.district;
+    // Named districts first, then the asker's own; within each, by relevance (stable: equal
+    // scores keep document order).
+    const rank = (c: Candidate) =>
+      (named.has(c.entry.document.id) ? 2 : 0) + (c.entry.document.id === user ? 1 : 0);
+    const byRank = (a: Candidate, b: Candidate) => rank(b) - rank(a) || b.relevance - a.relevance;
+    let hits: Candidate[];
+    if (!hasContent && asksHow) {
+      // "怎么申请？" with nothing else: the documents name who runs them, not the materials.
+      hits = closingOf(candidates, named.size ? named : undefined).sort(byRank);
+    } else if (!hasContent && named.size > 0) {
       // "通州有什么政策": a district and nothing else to go on. Its clauses, in order, are the
       // answer (scored 0: nothing in the question singled one out).
-      if (found.length === 0 && named.size > 0) {
-        found = entries
-          .filter((entry) => named.has(entry.document.id) && entry.article.benefits.length > 0)
-          .map((entry) => ({ entry, score: 0, first: true }));
+      hits = candidates
+        .filter((c) => named.has(c.entry.document.id) && c.entry.article.benefits.length > 0)
+        .map((c) => ({ ...c, probability: 0 }));
+    } else if (!hasContent) {
+      hits = [];
+    } else {
+      // Clauses that share only a stray word with the question are noise, not answers; so is
+      // a clause that covers much less of the question than the best one does (通州's
+      // clauses for a DCMM question, which only Shijingshan's item 5 covers).
+      const floor = Math.max(0, ...candidates.map((c) => c.relevance)) * minRelative;
+      const bestShare = Math.max(0, ...candidates.filter((c) => c.relevance > 0).map((c) => c.reach));
+      // The district the question names gets more slack: its clause in its own words is
+      // still the one asked about.
+      const slack = (c: Candidate) => (named.has(c.entry.document.id) ? NAMED_SLACK : SHARE_SLACK);
+      hits =
+        inScope < calibration.threshold
+          ? []
+          : candidates
+              .filter((c) => c.relevance > 0 && c.relevance >= floor && c.reach >= bestShare - slack(c))
+              .sort(byRank);
+      // A question about the closing text ("政策什么时候生效？") is answered by the closing text
+      // of each district it names, or of every district when it names none.
+      if (hits[0]?.entry.article.closing) {
+        const closing = closingOf(candidates, named.size ? named : undefined).sort(byRank);
+        const isClosing = new Set(closing.map((c) => c.entry));
+        hits = [...closing, ...hits.filter((h) => !isClosing.has(h.entry))];
       }
-      // Clauses that share only a stray word with the question are noise, not answers, even
-      // in the district the question names ("石景山有数据券吗": only Tongzhou has data vouchers).
-      const floor = Math.max(0, ...found.map((hit) => hit.score)) * minRelative;
-      const hits = found
-        .filter((hit) => hit.score >= floor)
-        // Stable: equal scores keep document order.
-        .sort((a, b) => Number(b.first) - Number(a.first) || b.score - a.score)
-        .slice(0, Math.max(0, top));
-      // A clause of another district ranks after the named district's; its score must not
-      // claim otherwise, so answers stay best first by score too.
-      let ceiling = 1;
-      return hits.map(({ entry, score }) => {
-        ceiling = Math.min(ceiling, score);
-        return {
-          policy: entry.document.id,
-          article: entry.article.number,
-          score: round(ceiling),
-          title: entry.article.title[lang],
-          text: answerText(entry, terms, bm25.idf),
-        };
-      });
-    },
+    }
+    const answered = new Set(hits.map((h) => h.entry.document.id));
+    const missingIn = [...named].filter((id) => !answered.has(id));
+    // A clause of another district ranks after the named district's; its score must not
+    // claim otherwise, so answers stay best first by score too.
+    let ceiling = 1;
+    const answers = hits.slice(0, top).map((hit) => {
+      ceiling = Math.min(ceiling, hit.probability);
+      return toAnswer(hit.entry, round(ceiling), lang, analyze(rest), bm25.idf, user);
+    });
+    return { answers, named: [...named], missingIn, procedural: asksHow };
+  };
+
+  const closingOf = (candidates: Candidate[], only?: Set<string>) =>
+    candidates
+      .filter((c) => c.entry.article.closing && (!only || only.has(c.entry.document.id)))
+      .map((c) => ({ ...c, probability: Math.max(c.probability, calibration.threshold) }));
+
+  const evidenceOf = (question: string) => {
+    const weighing = weigh(findDistricts(question, districts).rest);
+    return {
+      evidence: weighing.evidence,
+      probability: weighing.probability,
+      hasContent: weighing.hasContent,
+    };
+  };
+
+  return {
+    answer,
+    vocabulary,
+    ask: (question, options) => answer(question, options).answers,
+    candidates: (question) => weigh(findDistricts(question, districts).rest).candidates,
+    evidenceOf,
+  };
+}
+
+function toAnswer(
+  entry: Entry,
+  score: number,
+  lang: Lang,
+  terms: string[],
+  idf: (term: string) => number,
+  user: string | undefined,
+): FaqAnswer {
+  const quote = answerText(entry, terms, idf);
+  const english = lang === "en" ? englishOf(entry.article, quote) : undefined;
+  return {
+    policy: entry.document.id,
+    article: entry.article.number,
+    score,
+    title: entry.article.title[lang],
+    text: english ?? quote,
+    quote,
+    ...(user === undefined ? {} : { applies: entry.document.id === user }),
   };
 }
 
@@ -167,7 +369,37 @@ function articleBag(article: Article, analyze: Analyzer, weights: FieldWeights):
     add(`${benefit.summary.zh}\n${benefit.summary.en}`, weights.benefitSummary);
   }
   add(article.text, weights.text);
+  add((article.translation?.en ?? []).join("\n"), weights.text);
   return bag;
+}
+
+/** Everything a reader would see of the clause, for the evidence check; with `topicOnly`,
+ * only the parts that name what the clause is about (titles, keywords, benefit summaries),
+ * not the lists of example fields in its body (文旅、金融、农业…). */
+function clauseEvidence(article: Article, analyze: Analyzer, topicOnly: boolean): ClauseEvidence {
+  const topic = [
+    article.title.zh,
+    article.title.en,
+    article.heading,
+    ...(article.keywords ?? []),
+    ...article.benefits.flatMap((b) => [b.title.zh, b.title.en, b.summary.zh, b.summary.en]),
+  ];
+  // Without keywords or benefits, nothing but the body says what the clause is about.
+  const bare = !article.keywords?.length && article.benefits.length === 0;
+  const body = topicOnly && !bare ? [] : [article.text, ...(article.translation?.en ?? [])];
+  const fields = [...topic, ...body].join("\n");
+  return {
+    chinese: normalize(fields).replace(/\s+/g, ""),
+    words: new Set(englishWords(fields).map(lightForm)),
+    // Only stems of inflected words ("interpreted" → interpret): a bare word that is its own
+    // stem ("park") may be another word's root by accident ("parking").
+    stems: new Set(
+      englishWords(fields)
+        .map(lightForm)
+        .flatMap((w) => (stem(w) === w ? [] : [stem(w)])),
+    ),
+    concepts: new Set(analyze(fields).filter((term) => term.startsWith(CONCEPT))),
+  };
 }
 
 /** The quote of the one benefit the question is most about, when the quote itself speaks

@@ -23,7 +23,7 @@ describe("ask QUESTION --json", () => {
     expect(first(answers)).toBe("tongzhou:8");
     expect(answers.length).toBeLessThanOrEqual(3);
     for (const answer of answers) {
-      expect(Object.keys(answer).sort()).toEqual(["article", "policy", "score", "text", "title"]);
+      expect(Object.keys(answer).sort()).toEqual(["article", "policy", "quote", "score", "text", "title"]);
       expect(answer.score).toBeGreaterThan(0);
       expect(answer.score).toBeLessThanOrEqual(1);
     }
@@ -60,10 +60,87 @@ describe("ask QUESTION (readable)", () => {
     expect(run.stdout).toContain("第六条");
   });
 
-  it("prints English with --lang en", async () => {
+  it("prints English with --lang en: the rendering marked as a translation, the Chinese source kept", async () => {
     const run = await ask("通州数据资产质押贷款有贴息吗", "--lang", "en");
-    expect(run.stdout).toContain("Source:");
+    expect(run.stdout).toContain(
+      "English (translation, not official): Enterprises that obtain loans by pledging",
+    );
+    expect(run.stdout).toContain("Source (Chinese): “按实际支付利息的50%给予贴息");
     expect(run.stdout).toContain("draft for comments");
+  });
+});
+
+describe("questions the measures do not cover (issue 9)", () => {
+  it.each(["停车场补贴", "有没有房租补贴？", "食堂补贴", "办公室租金", "parking subsidy"])(
+    "%s: no answer in JSON, exit 0",
+    async (question) => {
+      const run = await ask(question, "--json");
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ answers: [] });
+    },
+  );
+
+  it("says so, what the measures cover, one area a line, and whom to ask", async () => {
+    const run = await ask("有没有房租补贴？");
+    expect(run.stdout).toContain("措施没有涉及这个问题");
+    expect(run.stdout).toMatch(/\n- 数据资产融资（质押贷款贴息[^\n]*（通州、石景山）\n/);
+    expect(run.stdout).toContain("通州区经济和信息化局（通州）");
+    expect(run.stdout).toContain("石景山区政务服务和数据管理局（石景山）");
+    expect(run.stdout).not.toContain("原文");
+    const en = await ask("parking subsidy", "--lang", "en");
+    expect(en.stdout).toContain("The measures do not cover this. They cover:");
+    expect(en.stdout).toContain("- Data management capability maturity (DCMM) certification (Shijingshan)");
+  });
+});
+
+describe("districts (issue 9)", () => {
+  it("a district without such a clause: says so and gives the other district's, labelled", async () => {
+    const json = JSON.parse((await ask("通州DCMM认证有奖励吗", "--json")).stdout);
+    expect(first(json.answers)).toBe("shijingshan:5");
+    expect(json.answers.some((a: { policy: string }) => a.policy === "tongzhou")).toBe(false);
+    const run = await ask("通州DCMM认证有奖励吗");
+    expect(run.stdout).toContain(
+      "通州区（北京城市副中心）的措施中没有相关条款；以下是石景山区的条款（不是通州区（北京城市副中心）的）",
+    );
+    expect(run.stdout).toContain("石景山区 （5）");
+  });
+});
+
+describe("the documents' closing text (issue 9)", () => {
+  it("answers who interprets Tongzhou's rules from its closing paragraph, article 0", async () => {
+    const { answers } = JSON.parse((await ask("谁负责解释通州细则", "--json")).stdout);
+    expect(first(answers)).toBe("tongzhou:0");
+    expect(answers[0].text).toContain("由通州区经济和信息化局负责解释");
+  });
+
+  it("answers when the measures take effect for both districts when none is named", async () => {
+    const { answers } = JSON.parse((await ask("政策什么时候生效？", "--json")).stdout);
+    const ids = answers.map((a: { policy: string; article: number }) => `${a.policy}:${a.article}`);
+    expect(ids.slice(0, 2).sort()).toEqual(["shijingshan:13", "tongzhou:0"]);
+    expect(answers.map((a: { text: string }) => a.text).join()).toContain("自发布之日起试行");
+  });
+
+  it("how to apply: what the documents say, and plainly that materials are not in them", async () => {
+    const { answers } = JSON.parse((await ask("怎么申请？需要准备什么材料？", "--json")).stdout);
+    expect(answers.map((a: { article: number }) => a.article).sort()).toEqual([0, 13]);
+    const run = await ask("怎么申请？需要准备什么材料？");
+    expect(run.stdout).toContain("措施没有写明申请材料和办理流程");
+    expect(run.stdout).toContain("通州区经济和信息化局");
+    const dcmm = await ask("石景山DCMM认证怎么申请");
+    expect(dcmm.stdout).toContain("石景山区 （5）");
+    expect(dcmm.stdout).toContain("条款写明的程序：经认定、经专家评审");
+  });
+});
+
+describe("English (issue 9)", () => {
+  it("gives English title and text to an English question, the Chinese source in quote", async () => {
+    const { answers } = JSON.parse(
+      (await ask("data asset pledge loan interest subsidy in Tongzhou", "--json")).stdout,
+    );
+    expect(first(answers)).toBe("tongzhou:8");
+    expect(answers[0].title).toBe("Realising data asset value");
+    expect(answers[0].text).toContain("interest subsidy of 50% of the interest actually paid");
+    expect(answers[0].quote).toBe("按实际支付利息的50%给予贴息，每年每家企业最高不超过200万元");
   });
 });
 

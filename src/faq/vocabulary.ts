@@ -1,0 +1,39 @@
+/**
+ * The FAQ's own word lists (data/faq.json): generic and procedural words, which do not
+ * count as evidence that a clause answers a question, and the areas the measures cover,
+ * said when a question falls outside them. Data, so staff can extend them without code.
+ */
+import { join } from "node:path";
+import { z } from "zod";
+import { PolicyDataError } from "../policy/errors.ts";
+import { defaultDataDir, parseDataFile } from "../policy/load.ts";
+import type { Localized } from "../policy/schema.ts";
+
+const ArticleRef = z.string().regex(/^[a-z][a-z0-9_]*:\d+$/, "policy:article, e.g. tongzhou:6");
+
+const FaqVocabularyFile = z.strictObject({
+  about: z.string().optional(),
+  generic: z.array(z.string().trim().min(1)),
+  procedural: z.array(z.string().trim().min(1)),
+  areas: z.array(
+    z.strictObject({ zh: z.string().min(1), en: z.string().min(1), articles: z.array(ArticleRef).min(1) }),
+  ),
+});
+export type FaqVocabulary = z.infer<typeof FaqVocabularyFile>;
+
+export interface Area extends Localized {
+  articles: string[];
+}
+
+export const EMPTY_VOCABULARY: FaqVocabulary = { generic: [], procedural: [], areas: [] };
+
+export function loadFaqVocabulary(file = join(defaultDataDir(), "faq.json")): FaqVocabulary {
+  const vocabulary = parseDataFile(file, FaqVocabularyFile, (_, path) => path.join(".") || "(root)");
+  const seen = new Set<string>();
+  for (const area of vocabulary.areas)
+    for (const ref of area.articles) {
+      if (seen.has(ref)) throw new PolicyDataError(file, `areas.${ref}`, "clause listed in two areas");
+      seen.add(ref);
+    }
+  return vocabulary;
+}
