@@ -206,6 +206,10 @@ export const AmountRule = z.discriminatedUnion("kind", [
     laterYearCap: Yuan.optional(),
     years: z.number().int().min(2),
     total: Yuan,
+    /** The support year applied for (1 when not said), and the yuan already received under the
+     * clause: later years are capped by what is left of `total` (CONTRACT.md section 6). */
+    year: FactPath.optional(),
+    received: FactPath.optional(),
   }),
 ]);
 export type AmountRule = z.infer<typeof AmountRule>;
@@ -249,6 +253,9 @@ export const Article = z.strictObject({
 });
 export type Article = z.infer<typeof Article>;
 
+export const DocumentStatus = z.enum(["draft", "in_force", "expired"]);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
 export const PolicyDocument = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** Where the district stands in lists and reports (lower first); ties go by id. */
@@ -260,7 +267,14 @@ export const PolicyDocument = z.strictObject({
   title: Localized,
   issuer: Localized,
   interpretingAuthority: Localized,
-  status: z.enum(["draft", "in_force"]),
+  /** Where this version stands: a draft for comments, in force, or no longer in force. */
+  status: DocumentStatus,
+  /** This version's own label ("draft-1", "2026"); notifications are sent once per version. */
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a short version label such as 2026 or draft-1"),
+  /** The day this version was issued (YYYY-MM-DD), or null where the text does not say. */
+  issued: z.iso.date().nullable().default(null),
+  /** The version this one replaces, kept under `policies/history/` for comparison; null for a first version. */
+  replaces: z.string().min(1).nullable().default(null),
   /** Caveats every answer citing the document repeats (draft status, validity). */
   caveat: Localized,
   effective: Localized,
