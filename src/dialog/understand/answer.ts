@@ -81,17 +81,20 @@ export function readAnswerIn(set: PolicySet, path: string, text: string): Answer
 }
 
 function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
-  const lean = leanYesNo(s);
-  if (lean !== null) return value(lean);
-  // An answer that restates the fact ("服务河北和天津", "still under construction").
+  // The fact's own words decide first ("不是第一次入盒", "still under construction"), then the
+  // answer's yes or no; words and answer disagreeing ("有，只服务本区") read as no.
+  const stated: boolean[] = [];
   for (const m of scan(s, vocabularyOf(set))) {
     for (const t of m.targets) {
-      if (t.kind === "fact" && t.path === fact.path)
-        return value(!(negatedAt(s, m.start) || negatedAfter(s, m.end)));
-      if (t.kind === "factNot" && t.path === fact.path) return value(negatedAt(s, m.start));
+      if ((t.kind !== "fact" && t.kind !== "factNot") || t.path !== fact.path) continue;
+      const negated = negatedAt(s, m.start) || negatedAfter(s, m.end);
+      stated.push(t.kind === "fact" ? !negated : negated);
     }
   }
-  return unread("not_understood");
+  const lean = leanYesNo(s);
+  const all = lean === null ? stated : [...stated, lean];
+  if (all.length === 0) return unread("not_understood");
+  return value(!all.includes(false));
 }
 
 /** Full-width digits are folded already; "30 000" is one number. */
@@ -103,6 +106,7 @@ function figures(s: string): NumberMention[] {
 }
 
 function readAmount(s: string): AnswerReading {
+  if (saysNone(s)) return value(0);
   const found = figures(s).filter((n) => !n.date);
   if (found.length === 0) {
     if (saysNone(s) || leanYesNo(s) === false) return value(0);
@@ -121,6 +125,7 @@ function readAmount(s: string): AnswerReading {
 }
 
 function readCount(set: PolicySet, fact: Fact, s: string): AnswerReading {
+  if (saysNone(s)) return value(0);
   const found = figures(s).filter((n) => !n.date && !n.money);
   const [first] = found;
   if (!first) {

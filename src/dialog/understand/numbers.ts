@@ -35,7 +35,7 @@ const CN_RUN_START = `[\\d${CN_DIGIT}十百千拾佰仟]`;
 // A run of number characters: commas only as thousands groups, a point only before a digit,
 // 多/来/余/几 only before a unit ("3000多万"), 个 only before 亿/万 ("一个亿").
 const RUN = new RegExp(
-  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|[多来余几](?=[${CN_UNIT}个])|个(?=[万亿萬億]))*`,
+  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|[多来余几](?=[${CN_UNIT}个])|个(?=[多来余几]?[万亿萬億]))*`,
   "g",
 );
 const ENGLISH_SCALE: Record<string, number> = {
@@ -148,7 +148,7 @@ const factorOfUnit = (raw: string) => (/[万萬]$/.test(raw) ? 1e4 : /[亿億]$/
 function evaluateRun(raw: string): number | null {
   let text = raw
     .replace(/,/g, "")
-    .replace(/个(?=[万亿萬億])/g, "")
+    .replace(/个(?=[多来余几]?[万亿萬億])/g, "")
     .replace(/[多来余几]/g, "");
   // "两三百万", "三四十万": two neighbouring digits mean "two or three"; the lower is meant at least.
   text = text.replace(

@@ -68,16 +68,24 @@ export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Me
     const count = numbers.find(
       (n) =>
         n.end <= m.start &&
-        m.start - n.end <= 8 &&
         !n.money &&
         Number.isInteger(n.value) &&
         n.value > 1 &&
         n.value <= 20 &&
         (n.unit === "个" || n.unit === "家" || n.unit === undefined) &&
-        !/[。，,；;]/.test(s.slice(n.end, m.start)),
+        onlyFieldWords(s, n.end, m.start, found),
     );
     const times = count ? count.value : 1;
     for (let k = 0; k < times; k++) items.push({ ...ordered });
   }
   return items;
+}
+
+/** Whether only words of the item's fields (levels, "newly") stand between two places: "两个市级", "two national". */
+function onlyFieldWords(s: string, from: number, to: number, found: { m: Mention }[]): boolean {
+  if (to - from > 24) return false;
+  let between = s.slice(from, to);
+  for (const { m } of found)
+    if (m.start >= from && m.end <= to) between = between.replace(s.slice(m.start, m.end), "");
+  return /^[\s的个家所]*$/.test(between);
 }
