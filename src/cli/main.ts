@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ask: async () => (await import("./ask.ts")).run,
   chat: async () => (await import("./chat.ts")).run,
   records: async () => (await import("./records.ts")).run,
+  notify: async () => (await import("./notify.ts")).run,
   start: async () => (await import("./start.ts")).run,
 };
 
@@ -17,6 +18,7 @@ const USAGE = `usage: advisor <command> [options]
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
   chat                      console chat
   records export --format csv|jsonl
+  notify [--dry-run] [--json]  tell subscribers whose result a new document version changed
   start                     every configured bot, or the console chat`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
