@@ -180,8 +180,9 @@ export function amountFacts(rule: AmountRule): string[] {
     case "none":
     case "fixed":
     case "upTo":
-    case "schedule":
       return [];
+    case "schedule":
+      return [rule.year, rule.received].filter((f): f is string => f !== undefined);
     case "rate":
     case "matching":
       return rule.figure.kind === "fact"

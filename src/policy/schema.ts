@@ -182,6 +182,10 @@ export const AmountRule = z.discriminatedUnion("kind", [
     laterYearCap: Yuan.optional(),
     years: z.number().int().min(2),
     total: Yuan,
+    /** The support year applied for (1 when not said), and the yuan already received under the
+     * clause: later years are capped by what is left of `total` (CONTRACT.md section 6). */
+    year: FactPath.optional(),
+    received: FactPath.optional(),
   }),
 ]);
 export type AmountRule = z.infer<typeof AmountRule>;
