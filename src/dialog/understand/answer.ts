@@ -68,7 +68,7 @@ export function readAnswerIn(set: PolicySet, path: string, text: string): Answer
     case "amount":
       return readAmount(s);
     case "count":
-      return readCount(set, fact, s);
+      return readCount(s, (t) => namedValue(set, fact, t));
     case "integer":
       return readInteger(set, fact, s, fact.min, fact.max);
     case "choice":
@@ -105,7 +105,7 @@ function figures(s: string): NumberMention[] {
   return [...findNumbers(joined), ...findEnglishNumberWords(joined)].sort((a, b) => a.start - b.start);
 }
 
-function readAmount(s: string): AnswerReading {
+export function readAmount(s: string): AnswerReading {
   if (saysNone(s)) return value(0);
   const found = figures(s).filter((n) => !n.date);
   if (found.length === 0) {
@@ -119,18 +119,23 @@ function readAmount(s: string): AnswerReading {
   if (money.length > 1 && money.some((n) => n.value !== first.value)) return unread("not_understood");
   if (first.negative) return unread("negative");
   if (first.foreign) return unread("not_yuan");
+  if (first.glued) return unread("not_a_number");
   if (first.unit && !first.money) return unread("not_a_number");
   if (!Number.isFinite(first.value) || first.value > MAX_YUAN) return unread("out_of_range");
   return value(Math.round(first.value));
 }
 
-function readCount(set: PolicySet, fact: Fact, s: string): AnswerReading {
+/** A count; `named` reads a value a word of the data names ("稳健级"). */
+export function readCount(
+  s: string,
+  named: (s: string) => string | number | undefined = () => undefined,
+): AnswerReading {
   if (saysNone(s)) return value(0);
   const found = figures(s).filter((n) => !n.date && !n.money);
   const [first] = found;
   if (!first) {
-    const named = namedValue(set, fact, s);
-    if (named !== undefined) return value(named);
+    const word = named(s);
+    if (word !== undefined) return value(word);
     if (saysNone(s) || leanYesNo(s) === false) return value(0);
     if (figures(s).some((n) => n.money)) return unread("out_of_range");
     return unread("not_a_number");

@@ -5,7 +5,7 @@
  * and the word after them that says what is counted ("3个", "三级", "2 years").
  * Works on `norm`ed text; positions are into that text.
  */
-import { parseNumeral } from "../parse/numerals.ts";
+import { parseNumeral } from "./numerals.ts";
 
 export interface NumberMention {
   start: number;
@@ -26,6 +26,8 @@ export interface NumberMention {
   chineseOnly: boolean;
   /** "多", "余", "来", "几" or a range: the figure is a lower bound of what was meant. */
   approximate: boolean;
+  /** Letters glued to the figure that are no scale or unit ("5x", "3abc"): not a clean number. */
+  glued: boolean;
 }
 
 const CN_DIGIT = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖";
@@ -109,6 +111,7 @@ export function findNumbers(s: string): NumberMention[] {
     if (unitMatch) end += unitMatch[0].length;
     const ordinal = ORDINAL_BEFORE.exec(before)?.[1]?.trim();
     const date = (unit === "年" || unit === "year") && /^(19|20)\d\d$/.test(raw);
+    const glued = /^[a-z]/.test(s.slice(end)) && /[\da-z]$/.test(s.slice(start, end));
     const chineseOnly = !/\d/.test(raw) && !money && unit === undefined && ordinal === undefined;
     // "300-500万": the unit written once after the upper figure belongs to the lower one too.
     const previous = out[out.length - 1];
@@ -136,6 +139,7 @@ export function findNumbers(s: string): NumberMention[] {
       date,
       chineseOnly,
       approximate,
+      glued,
     });
   }
   return out;
@@ -213,6 +217,7 @@ export function findEnglishNumberWords(s: string): NumberMention[] {
       date: false,
       chineseOnly: false,
       approximate: false,
+      glued: false,
     });
   }
   return out;
