@@ -15,7 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const USAGE = `usage: advisor <command> [options]
   triage --profile FILE | --batch FILE.jsonl [--json] [--lang zh|en] [--compare]
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
-  chat                      console chat
+  chat [--json]             console chat (--json: JSON lines in and out)
   records export --format csv|jsonl
   start                     every configured bot, or the console chat`;
 
