@@ -25,9 +25,19 @@ const Percent = z.number().positive().max(100);
 // ---------------------------------------------------------------------------
 // Facts: the profile's vocabulary, each with the question that asks for it.
 
+/** What people type for a fact or an option, read by src/dialog/understand: words and synonyms
+ * in each language, matched inside a message (English case-insensitively, on word edges). */
+export const Words = z.strictObject({
+  zh: z.array(z.string().min(1)).default([]),
+  en: z.array(z.string().min(1)).default([]),
+});
+export type Words = z.infer<typeof Words>;
+
 const ChoiceOption = z.strictObject({
   value: Scalar,
   label: Localized,
+  /** Words naming this option in free text ("部属" for ministry); the label is read too. */
+  words: Words.optional(),
   /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
   covers: z.array(FactPath).optional(),
 });
@@ -40,10 +50,24 @@ const FactBase = {
   /** The value a missing fact takes in evaluation, where the contract states one
    * ("0 if none", entity type defaults to enterprise). Without it a missing fact is unknown. */
   default: z.unknown().optional(),
+  /** Words that name the fact in a description: cue words an amount, count or level is bound to,
+   * or, for a yes/no fact, phrases that state it ("揭榜挂帅"). */
+  words: Words.optional(),
+  /** Phrases that state a yes/no fact is false ("还在建设"), beyond a negated `words` phrase. */
+  notWords: Words.optional(),
+  /** Words for particular values of a level or count ("稳健级" is DCMM level 3). */
+  valueWords: z.array(z.strictObject({ value: Scalar, words: Words })).optional(),
 };
 
 const RecordField = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("boolean"), label: Localized }),
+  z.strictObject({
+    type: z.literal("boolean"),
+    label: Localized,
+    words: Words.optional(),
+    notWords: Words.optional(),
+    /** Other fields a true value states too (upgraded from municipal: the level is national). */
+    implies: z.record(z.string(), Scalar.or(z.boolean())).optional(),
+  }),
   z.strictObject({ type: z.literal("choice"), label: Localized, options: z.array(ChoiceOption).min(1) }),
 ]);
 
@@ -261,5 +285,9 @@ export const PolicyDocument = z.strictObject({
 });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 
-export const FactCatalog = z.strictObject({ facts: z.array(Fact).min(1) });
+export const FactCatalog = z.strictObject({
+  facts: z.array(Fact).min(1),
+  /** Places outside every loaded district (other Beijing districts, other cities), read as `other`. */
+  elsewhere: Words.optional(),
+});
 export type FactCatalog = z.infer<typeof FactCatalog>;
