@@ -27,6 +27,7 @@ export interface JournalLine {
 export class SendJournal {
   private readonly last = new Map<string, JournalLine>();
   private fd: number | undefined;
+  private needsBreak = false;
 
   private constructor(readonly path: string) {}
 
@@ -35,7 +36,10 @@ export class SendJournal {
   static open(path: string): SendJournal {
     const journal = new SendJournal(path);
     if (existsSync(path)) {
-      for (const text of readFileSync(path, "utf8").split("\n")) {
+      const content = readFileSync(path, "utf8");
+      // A torn last line has no line break: the next line must not be glued onto it.
+      journal.needsBreak = content.length > 0 && !content.endsWith("\n");
+      for (const text of content.split("\n")) {
         const line = parseLine(text);
         if (line) journal.last.set(line.key, line);
       }
@@ -55,7 +59,8 @@ export class SendJournal {
       mkdirSync(dirname(this.path), { recursive: true });
       this.fd = openSync(this.path, "a");
     }
-    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    writeSync(this.fd, `${this.needsBreak ? "\n" : ""}${JSON.stringify(line)}\n`);
+    this.needsBreak = false;
     fsyncSync(this.fd);
     this.last.set(key, line);
   }

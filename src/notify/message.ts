@@ -59,13 +59,14 @@ export function userMessage(a: Assessment, names: Names): string {
 
 /** Slack keeps every "/" message for its own commands, so there the word forms are named. */
 function footer(channel: Channel, lang: Lang): string {
+  // The conversation still holds the answers, so the result command shows them under the new version.
   if (channel === "slack")
     return lang === "zh"
-      ? "发送“重新开始”按新版本重新评估；发送“退订”不再接收此类通知。"
-      : "Send “restart” to be assessed under the new version; send “unsubscribe” to get no more of these messages.";
+      ? "发送“结果”查看按新版本的完整结果；发送“退订”不再接收此类通知。"
+      : "Send “result” for the full result under the new version; send “unsubscribe” to get no more of these messages.";
   return lang === "zh"
-    ? "发送 /restart 按新版本重新评估；发送 /unsubscribe 或“退订”不再接收此类通知。"
-    : "Send /restart to be assessed under the new version; send /unsubscribe to get no more of these messages.";
+    ? "发送 /result 查看按新版本的完整结果；发送 /unsubscribe 或“退订”不再接收此类通知。"
+    : "Send /result for the full result under the new version; send /unsubscribe to get no more of these messages.";
 }
 
 /** One change in words, e.g. "数据实验室建设支持：由 1,000,000 元提高到 2,000,000 元". */
