@@ -11,7 +11,7 @@ import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
 import { negatedAfter, negatedAt, saysUnknown } from "./hedges.ts";
 import { detectLang, type Lang } from "./lang.ts";
-import { norm } from "./normalize.ts";
+import { norm, sentenceIds } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
 import { readRecords } from "./records.ts";
 import { type Mention, scan } from "./scan.ts";
@@ -72,9 +72,18 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   );
   const district = readDistrictMention(s, mentions);
   if (district) profile.district = district;
+  // Mentions and numbers are in text order, so each part takes the next run of each.
+  let mi = 0;
+  let ni = 0;
   for (const part of partsOf(s)) {
-    const inPart = mentions.filter((m) => m.start >= part.start && m.end <= part.end);
-    const figures = numbers.filter((n) => n.start >= part.start && n.end <= part.end);
+    while (mi < mentions.length && (mentions[mi] as Mention).start < part.start) mi++;
+    while (ni < numbers.length && (numbers[ni] as NumberMention).start < part.start) ni++;
+    const inPart: Mention[] = [];
+    for (let k = mi; k < mentions.length && (mentions[k] as Mention).start < part.end; k++)
+      if ((mentions[k] as Mention).end <= part.end) inPart.push(mentions[k] as Mention);
+    const figures: NumberMention[] = [];
+    for (let k = ni; k < numbers.length && (numbers[k] as NumberMention).start < part.end; k++)
+      if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const doubt = saysUnknown(partText);
     bindFigures(set, s, inPart, figures, doubt, put, unknown, mentionedPaths);
@@ -217,7 +226,8 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
     if (!list.includes(v)) list.push(v);
     chosen.set(path, list);
   };
-  const sentenceOf = (i: number) => s.slice(0, i).split(/[。；;！!？?\n]/).length;
+  const ids = sentenceIds(s);
+  const sentenceOf = (i: number) => ids[i] ?? 0;
   const cueMentions = mentions.flatMap((m) =>
     m.targets
       .filter((t) => t.kind === "fact" || (t.kind === "field" && isAnchor(set, t)))

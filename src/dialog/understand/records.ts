@@ -7,15 +7,13 @@
 import type { PolicySet } from "../../policy/load.ts";
 import type { Fact } from "../../policy/schema.ts";
 import { negatedAfter, negatedAt } from "./hedges.ts";
+import { sentenceIds } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers } from "./numbers.ts";
 import { type Mention, scan } from "./scan.ts";
 import { vocabularyOf } from "./vocab.ts";
 
 type Item = Record<string, string | number | boolean>;
 type RecordsFact = Extract<Fact, { type: "records" }>;
-
-/** A sentence ends here; a comma does not end what is said about an item. */
-const SENTENCE_END = /[。；;！!？?\n]/;
 
 /** The field whose values name an item's kind: the first choice field (platforms: `kind`). */
 function anchorField(fact: RecordsFact): string | undefined {
@@ -31,11 +29,8 @@ export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Me
       .filter((t) => t.kind === "field" && t.path === fact.path)
       .map((t) => ({ m, t: t as Extract<typeof t, { kind: "field" }> })),
   );
-  const sentenceOf = (i: number) => {
-    let n = 0;
-    for (let k = 0; k < i; k++) if (SENTENCE_END.test(s[k] as string)) n++;
-    return n;
-  };
+  const ids = sentenceIds(s);
+  const sentenceOf = (i: number) => ids[i] ?? 0;
   const anchors = found
     .filter(({ m, t }) => t.field === anchor && !negatedAt(s, m.start))
     .map(({ m, t }) => ({ m, item: { [anchor]: t.value } as Item, sentence: sentenceOf(m.start) }));
