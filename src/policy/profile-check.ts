@@ -4,6 +4,7 @@
  * here alone; anything this check refuses goes through zod, which names the bad field. A
  * property test holds the two to the same answer.
  */
+import { normalizeDate } from "./dates.ts";
 import { setPath } from "./paths.ts";
 import type { Fact } from "./schema.ts";
 
@@ -28,6 +29,16 @@ function factCheck(fact: Fact): Check {
       return (v) => Number.isSafeInteger(v) && (v as number) >= 0;
     case "integer":
       return (v) => Number.isSafeInteger(v) && (v as number) >= fact.min && (v as number) <= fact.max;
+    case "percent":
+      return (v) => typeof v === "number" && v >= 0 && v <= 100;
+    case "decimal":
+      return (v) =>
+        typeof v === "number" &&
+        Number.isFinite(v) &&
+        (fact.min === undefined || v >= fact.min) &&
+        (fact.max === undefined || v <= fact.max);
+    case "date":
+      return (v) => normalizeDate(v) !== undefined;
     case "choice":
       return oneOf(fact.options.map((o) => o.value));
     case "set": {
