@@ -148,7 +148,11 @@ function assess(
   const years = remainingYears(benefit, scope);
   const estimate = estimateAmount(document, benefit, amount, years, ctx);
   const blocker =
-    entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
+    entityMismatch ??
+    amount.exhausted ??
+    (years === 0 ? exhaustedYears(benefit, ctx) : undefined) ??
+    // Never a match of 0 (CONTRACT.md section 6), whatever rule produced it.
+    (amount.max === 0 ? amount.steps : undefined);
   if (blocker) {
     estimate.max = benefit.amount.kind === "none" ? null : 0;
     estimate.totalMax = null;
@@ -164,6 +168,8 @@ function assess(
  * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
 function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: AmountContext): number | null {
   const figures = amountFacts(benefit.amount);
+  // A schedule's figures all have defaults (year 1, nothing received): its amount is always known.
+  if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope, ctx).max;
   if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return cap;
   return computeAmount(benefit.amount, scope, ctx).max ?? cap;
 }
@@ -194,7 +200,7 @@ function estimateAmount(
   const zh = ctx.lang === "zh";
   let explanation = amount.steps;
   let totalMax: number | null = null;
-  if (benefit.amount.kind === "schedule") totalMax = benefit.amount.total;
+  if (amount.totalMax !== undefined) totalMax = amount.totalMax;
   if (benefit.years && years !== undefined && amount.max !== null) {
     totalMax = amount.max * years;
     explanation += zh
@@ -267,6 +273,10 @@ function thresholdMiss(
   const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
   const [only] = failing;
   if (failing.length !== 1 || !only) return undefined;
+  if (only.kind === "positive") {
+    const reason = zeroMiss(only.fact, scope, ctx);
+    return reason ? { reason } : undefined;
+  }
   if (isBoundKind(only)) {
     const miss = boundMiss(only, scope, ctx);
     if (!miss?.change) return miss;
@@ -311,3 +321,12 @@ function tryChange(
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);
+
+/** A figure the amount is computed from, stated as 0: a near miss naming it (CONTRACT.md section 6). */
+function zeroMiss(fact: string, scope: Scope, ctx: AmountContext): string | undefined {
+  if (scope.get(fact) !== 0) return undefined;
+  const label = ctx.label(fact);
+  return ctx.lang === "zh"
+    ? `${label}为 0；本条按实际发生的金额计算，大于 0 才可申请`
+    : `${label} is 0; the clause pays on an actual figure, so it needs more than 0`;
+}

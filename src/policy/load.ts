@@ -11,7 +11,14 @@ import { checkDocumentRules } from "./check-rules.ts";
 import { PolicyDataError } from "./errors.ts";
 import { kindHint } from "./kind-help.ts";
 import { buildProfileSchema, type ProfileSchema } from "./profile.ts";
-import { type AmountRule, type Condition, type Fact, FactCatalog, PolicyDocument } from "./schema.ts";
+import {
+  type AmountRule,
+  type Condition,
+  type Fact,
+  FactCatalog,
+  PolicyDocument,
+  type Words,
+} from "./schema.ts";
 
 export interface PolicySet {
   documents: PolicyDocument[];
@@ -23,6 +30,8 @@ export interface PolicySet {
   /** The evaluation date every evaluation of this set uses unless told otherwise (`--as-of`);
    * unset: today. */
   asOf?: string;
+  /** Words for places outside every loaded district (facts.json `elsewhere`), read as `other`. */
+  elsewhere: Words;
 }
 
 /** Names folders (or files) of extra policy documents, loaded beside `data/policies` by the same
@@ -91,7 +100,8 @@ export function loadPolicySet(
     checkDocument(files[i] ?? document.id, document, sources, facts);
   checkTopics(facts);
   documents.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { documents, facts, sources, profileSchema: buildProfileSchema(facts, documents) };
+  const elsewhere = catalogue.elsewhere ?? { zh: [], en: [] };
+  return { documents, facts, sources, elsewhere, profileSchema: buildProfileSchema(facts, documents) };
 }
 
 /** A topic option names the facts it stands for; each must be declared. */
@@ -219,8 +229,9 @@ export function amountFacts(rule: AmountRule): string[] {
     case "none":
     case "fixed":
     case "upTo":
-    case "schedule":
       return [];
+    case "schedule":
+      return [rule.year, rule.received].filter((f): f is string => f !== undefined);
     case "rate":
     case "matching":
     case "bands":

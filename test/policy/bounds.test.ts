@@ -1,7 +1,13 @@
 /** The bound kinds on both sides of each boundary: inclusive atMost, strict above and below,
  * ratios computed exactly, durations to the day. */
 import { describe, expect, it } from "vitest";
-import { type AgeCondition, ageHolds, partNeeded, type RatioCondition, ratioHolds } from "../../src/policy/bounds.ts";
+import {
+  type AgeCondition,
+  ageHolds,
+  partNeeded,
+  type RatioCondition,
+  ratioHolds,
+} from "../../src/policy/bounds.ts";
 import { evaluateCondition, type Scope } from "../../src/policy/conditions.ts";
 import type { Condition } from "../../src/policy/schema.ts";
 
@@ -36,7 +42,13 @@ describe("bounds on one figure", () => {
 });
 
 describe("ratios between two facts", () => {
-  const atLeast5: RatioCondition = { kind: "ratio", part: "rd", whole: "revenue", bound: "atLeast", percent: 5 };
+  const atLeast5: RatioCondition = {
+    kind: "ratio",
+    part: "rd",
+    whole: "revenue",
+    bound: "atLeast",
+    percent: 5,
+  };
 
   it("holds exactly at 5% and not just below it", () => {
     expect(ratioHolds(atLeast5, 4_000_000, 80_000_000)).toBe(true);
