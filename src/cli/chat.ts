@@ -17,33 +17,48 @@ export const CONSOLE_CONVERSATION = "console:local";
 const QUIT = new Set(["/quit", "/exit", "退出"]);
 
 export const run: Command = async (args, io) => {
-  const { lang, asOf } = parseChatArgs(args);
+  const { lang, json, asOf } = parseChatArgs(args);
   // The evaluation date of every result in this chat (validity windows, durations, dated values).
   const set = { ...loadPolicySet(), asOf };
   const store = await createStore(io.env);
   try {
     const service = createAdvisorService({ set, store, faq: createFaqIndex(set) });
+    if (json) {
+      const { runChatJson } = await import("./chat-json.ts");
+      return await runChatJson(io, {
+        service,
+        store,
+        set,
+        conversationId: CONSOLE_CONVERSATION,
+        ...(lang ? { lang } : {}),
+      });
+    }
     return await runChat(io, service, { lang });
   } finally {
     await store.close();
   }
 };
 
-function parseChatArgs(args: string[]): { lang: Lang | undefined; asOf: string } {
-  let values: { lang?: string; "as-of"?: string };
+function parseChatArgs(args: string[]): { lang: Lang | undefined; json: boolean; asOf: string } {
+  let values: { lang?: string; json?: boolean; "as-of"?: string };
   try {
     ({ values } = parseArgs({
       args,
-      options: { lang: { type: "string" }, "as-of": { type: "string" } },
+      options: {
+        lang: { type: "string" },
+        json: { type: "boolean", default: false },
+        "as-of": { type: "string" },
+      },
       strict: true,
     }));
   } catch (error) {
     throw new UsageError(`chat: ${(error as Error).message}`);
   }
+  const json = values.json === true;
   const asOf = parseAsOf("chat", values["as-of"]);
-  if (values.lang === undefined) return { lang: undefined, asOf };
+  if (values.lang === undefined) return { lang: undefined, json, asOf };
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError("chat: --lang must be zh or en");
-  return { lang: values.lang, asOf };
+  return { lang: values.lang, json, asOf };
 }
 
 /** The console conversation over any service; `advisor start` calls it when no bot is configured. */

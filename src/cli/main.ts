@@ -17,7 +17,7 @@ const commands: Record<string, () => Promise<Command>> = {
 const USAGE = `usage: advisor <command> [options]
   triage --profile FILE | --batch FILE.jsonl | --text "TEXT" [--json] [--lang zh|en] [--compare]
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
-  chat                      console chat
+  chat [--json]             console chat (--json: JSON lines in and out)
   understand "TEXT" [--fact PATH] | --batch FILE.jsonl [--json]
   records export --format csv|jsonl
   notify [--dry-run] [--json]  tell subscribers whose result a new document version changed
