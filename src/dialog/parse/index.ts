@@ -11,5 +11,8 @@ export {
   parseChoice,
   parseChoices,
   parseCount,
+  parseDate,
+  parseDecimal,
+  parsePercent,
   parseYesNo,
 } from "../understand/simple.ts";

@@ -70,7 +70,7 @@ const YUAN_BEFORE = /(?:¥|rmb|cny|人民币)\s?$/;
 const FOREIGN_BEFORE = /(?:\$|€|£|usd|eur|us\$|hk\$)\s?$/;
 const NEGATIVE_BEFORE = /(?:负|-|−|minus |negative )$/;
 const UNIT_AFTER =
-  /^\s?(个|项|级|級|年|次|家|件|条|套|名|位|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?)(?![a-z])/;
+  /^\s?(个|項|项|级|級|年|次|家|件|条|套|名|位|人|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?|people|persons?|staff|employees?)(?![a-z])/;
 const ORDINAL_BEFORE = /(第|level |level|lvl |lvl|lv\.? ?|l|year |yr |dcmm ?)$/;
 const APPROX_CN = /[多来余几]/;
 

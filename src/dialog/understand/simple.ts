@@ -7,7 +7,9 @@ import { leanYesNo, saysNone } from "./hedges.ts";
 import { bareNorm } from "./normalize.ts";
 
 export { type ChoiceOption, parseChoice, parseChoices } from "./choice.ts";
+export { parseDate } from "./date.ts";
 export { isUnknown, looksLikeQuestion } from "./intent.ts";
+export { parseDecimal, parsePercent } from "./percent.ts";
 
 /** An amount in integer yuan ("3000多万", "一个亿", "3kw", "没有" = 0), or null (unknown, unread, negative). */
 export function parseAmount(text: string): number | null {
