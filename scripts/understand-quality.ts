@@ -16,7 +16,7 @@ const answers = load<{ answers: AnswerCase[] }>("understand-answers.json").answe
 const descriptions = load<{ descriptions: DescriptionCase[] }>("understand-descriptions.json").descriptions;
 const percent = (n: number, d: number) => `${d ? ((n / d) * 100).toFixed(1) : "-"}%`;
 
-for (const split of ["tune", "held", "all"]) {
+for (const split of ["tune", "held", "held2", "all"]) {
   const pick = <T extends { split?: string }>(xs: T[]) =>
     split === "all" ? xs : xs.filter((x) => x.split === split);
   const q = measure(pick(answers), pick(descriptions));
