@@ -25,9 +25,22 @@ const Percent = z.number().positive().max(100);
 // ---------------------------------------------------------------------------
 // Facts: the profile's vocabulary, each with the question that asks for it.
 
+/** What people type for a fact or an option, read by src/dialog/understand: words and synonyms
+ * in each language, matched inside a message (English case-insensitively, on word edges). */
+export const Words = z.strictObject({
+  zh: z.array(z.string().min(1)).default([]),
+  en: z.array(z.string().min(1)).default([]),
+});
+export type Words = z.infer<typeof Words>;
+
 const ChoiceOption = z.strictObject({
   value: Scalar,
   label: Localized,
+  /** Words naming this option in free text ("部属" for ministry); the label is read too. */
+  words: Words.optional(),
+  /** Words that name the option only as an answer to its own question ("交易" for the first
+   * transaction), too broad to state it inside a description. */
+  answerWords: Words.optional(),
   /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
   covers: z.array(FactPath).optional(),
 });
@@ -40,17 +53,43 @@ const FactBase = {
   /** The value a missing fact takes in evaluation, where the contract states one
    * ("0 if none", entity type defaults to enterprise). Without it a missing fact is unknown. */
   default: z.unknown().optional(),
+  /** Words that name the fact in a description: cue words an amount, count or level is bound to,
+   * or, for a yes/no fact, phrases that state it ("揭榜挂帅"). */
+  words: Words.optional(),
+  /** Phrases that state a yes/no fact is false ("还在建设"), beyond a negated `words` phrase. */
+  notWords: Words.optional(),
+  /** Words for particular values of a level or count ("稳健级" is DCMM level 3). */
+  valueWords: z.array(z.strictObject({ value: Scalar, words: Words })).optional(),
 };
 
 const RecordField = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("boolean"), label: Localized }),
+  z.strictObject({
+    type: z.literal("boolean"),
+    label: Localized,
+    words: Words.optional(),
+    notWords: Words.optional(),
+    /** Other fields a true value states too (upgraded from municipal: the level is national). */
+    implies: z.record(z.string(), Scalar.or(z.boolean())).optional(),
+  }),
   z.strictObject({ type: z.literal("choice"), label: Localized, options: z.array(ChoiceOption).min(1) }),
 ]);
 
 export const Fact = z.discriminatedUnion("type", [
   z.strictObject({ ...FactBase, type: z.literal("boolean") }),
   z.strictObject({ ...FactBase, type: z.literal("amount") }),
-  z.strictObject({ ...FactBase, type: z.literal("count") }),
+  /** A whole number of things or people; `max` where a larger answer is surely a slip. */
+  z.strictObject({ ...FactBase, type: z.literal("count"), max: z.number().int().positive().optional() }),
+  /** A share in percent, decimals allowed ("12.5%"): 0 to 100. */
+  z.strictObject({ ...FactBase, type: z.literal("percent") }),
+  /** A number that need not be whole (a ratio, a score), within optional bounds. */
+  z.strictObject({
+    ...FactBase,
+    type: z.literal("decimal"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
+  /** A calendar date, "YYYY-MM-DD", or "YYYY-MM" when only the month is known (read as its first day). */
+  z.strictObject({ ...FactBase, type: z.literal("date") }),
   z.strictObject({ ...FactBase, type: z.literal("integer"), min: z.number().int(), max: z.number().int() }),
   z.strictObject({ ...FactBase, type: z.literal("choice"), options: z.array(ChoiceOption).min(1) }),
   z.strictObject({ ...FactBase, type: z.literal("set"), options: z.array(ChoiceOption).min(1) }),
@@ -66,6 +105,20 @@ export const Fact = z.discriminatedUnion("type", [
 ]);
 export type Fact = z.infer<typeof Fact>;
 
+/** How a figure compares with a bound: at least / at most (inclusive, CONTRACT.md section 6),
+ * above / below (strict). */
+export const Bound = z.enum(["atLeast", "atMost", "above", "below"]);
+export type Bound = z.infer<typeof Bound>;
+
+/** A length of time; years and months add up ("3年" → { years: 3 }). */
+export const Duration = z
+  .strictObject({ years: z.number().int().min(0).optional(), months: z.number().int().min(0).optional() })
+  .refine((d) => (d.years ?? 0) + (d.months ?? 0) > 0, "give years or months (more than 0)");
+export type Duration = z.infer<typeof Duration>;
+
+/** A calendar date as the data writes it. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
 // ---------------------------------------------------------------------------
 // Conditions: three-valued (true / false / unknown when a fact is missing).
 
@@ -76,6 +129,22 @@ export const Condition = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("oneOf"), fact: FactPath, values: z.array(Scalar).min(1) }),
   /** A figure at or above `value` (以上 includes the number itself). */
   z.strictObject({ kind: z.literal("atLeast"), fact: FactPath, value: z.number() }),
+  /** A figure at or below `value` (不超过/以下/以内 include the number itself). */
+  z.strictObject({ kind: z.literal("atMost"), fact: FactPath, value: z.number() }),
+  /** A figure strictly above `value` (大于/超过/高于). */
+  z.strictObject({ kind: z.literal("above"), fact: FactPath, value: z.number() }),
+  /** A figure strictly below `value` (低于/不足/不满). */
+  z.strictObject({ kind: z.literal("below"), fact: FactPath, value: z.number() }),
+  /** One figure as a percentage of another ("研发投入占营业收入比例不低于5%"); a `whole` of 0 is false. */
+  z.strictObject({
+    kind: z.literal("ratio"),
+    part: FactPath,
+    whole: FactPath,
+    bound: Bound,
+    percent: Percent,
+  }),
+  /** The time from a date fact to the evaluation date ("成立不满3年": bound "below", years 3). */
+  z.strictObject({ kind: z.literal("age"), fact: FactPath, bound: Bound, duration: Duration }),
   /** A figure strictly above zero: something was actually paid or bought. */
   z.strictObject({ kind: z.literal("positive"), fact: FactPath }),
   /** A set fact holds at least one of `values`. */
@@ -134,6 +203,9 @@ export type ItemSource = z.infer<typeof ItemSource>;
 
 const Tier = z.strictObject({ key: Scalar, amount: Yuan, label: Localized.optional() });
 
+/** One band of a figure: from `from` (included unless `strict`, "1亿元（含）以上") up to the next band. */
+const Band = z.strictObject({ from: Yuan, strict: z.boolean().optional(), amount: Yuan });
+
 export const AmountRule = z.discriminatedUnion("kind", [
   /** Not money: a service, priority, or support "in kind". */
   z.strictObject({ kind: z.literal("none") }),
@@ -174,6 +246,18 @@ export const AmountRule = z.discriminatedUnion("kind", [
     },
     limit: z.strictObject({ cap: Yuan, received: FactPath.optional() }).optional(),
   }),
+  /** An award by the band a figure falls in ("1亿元（含）以上的，奖励100万元；5000万元（含）至1亿元的，奖励50万元"). */
+  z.strictObject({ kind: z.literal("bands"), figure: Figure, bands: z.array(Band).min(1) }),
+  /** A rule that changes over time, as OpenFisca keeps parameters: each value applies from its
+   * date until the next one; `reference` is the verbatim words that set it. */
+  z.strictObject({
+    kind: z.literal("dated"),
+    get values() {
+      return z
+        .array(z.strictObject({ from: IsoDate, reference: z.string().min(4), rule: AmountRule }))
+        .min(1);
+    },
+  }),
   /** Operating funds paid over several years: `firstYear` now, later years by
    * performance, `total` over the whole period. */
   z.strictObject({
@@ -182,6 +266,10 @@ export const AmountRule = z.discriminatedUnion("kind", [
     laterYearCap: Yuan.optional(),
     years: z.number().int().min(2),
     total: Yuan,
+    /** The support year applied for (1 when not said), and the yuan already received under the
+     * clause: later years are capped by what is left of `total` (CONTRACT.md section 6). */
+    year: FactPath.optional(),
+    received: FactPath.optional(),
   }),
 ]);
 export type AmountRule = z.infer<typeof AmountRule>;
@@ -191,6 +279,33 @@ export type AmountRule = z.infer<typeof AmountRule>;
 
 export const Period = z.enum(["one_time", "annual", "multi_year"]);
 export type Period = z.infer<typeof Period>;
+
+/** Rules across a document's benefits, applied after each benefit's own amount. */
+export const DocumentRule = z.discriminatedUnion("kind", [
+  /** 择一享受：of these benefits only one is paid; with `pick: "highest"` (就高) the largest. */
+  z.strictObject({
+    kind: z.literal("exclusive"),
+    benefits: z.array(z.string()).min(2),
+    pick: z.literal("highest"),
+    quote: z.string().min(10),
+  }),
+  /** A ceiling on the sum of the listed benefits (all monetary ones when omitted) a year. */
+  z.strictObject({
+    kind: z.literal("cap"),
+    amount: Yuan,
+    benefits: z.array(z.string()).min(1).optional(),
+    quote: z.string().min(10),
+  }),
+]);
+export type DocumentRule = z.infer<typeof DocumentRule>;
+
+/** The dates between which a document applies ("自2026年1月1日起施行，有效期至2027年12月31日"). */
+export const Validity = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  quote: z.string().min(10),
+});
+export type Validity = z.infer<typeof Validity>;
 
 export const Benefit = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a kebab-case id"),
@@ -232,6 +347,9 @@ export const Article = z.strictObject({
 });
 export type Article = z.infer<typeof Article>;
 
+export const DocumentStatus = z.enum(["draft", "in_force", "expired"]);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
 export const PolicyDocument = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** Where the district stands in lists and reports (lower first); ties go by id. */
@@ -243,7 +361,14 @@ export const PolicyDocument = z.strictObject({
   title: Localized,
   issuer: Localized,
   interpretingAuthority: Localized,
-  status: z.enum(["draft", "in_force"]),
+  /** Where this version stands: a draft for comments, in force, or no longer in force. */
+  status: DocumentStatus,
+  /** This version's own label ("draft-1", "2026"); notifications are sent once per version. */
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a short version label such as 2026 or draft-1"),
+  /** The day this version was issued (YYYY-MM-DD), or null where the text does not say. */
+  issued: z.iso.date().nullable().default(null),
+  /** The version this one replaces, kept under `policies/history/` for comparison; null for a first version. */
+  replaces: z.string().min(1).nullable().default(null),
   /** Caveats every answer citing the document repeats (draft status, validity). */
   caveat: Localized,
   effective: Localized,
@@ -251,8 +376,16 @@ export const PolicyDocument = z.strictObject({
   articles: z.array(Article).min(1),
   /** Facts this document introduces beyond the shared catalogue. */
   facts: z.array(Fact).default([]),
+  /** Where the document states its own dates; outside them nothing of it applies. */
+  validity: Validity.optional(),
+  /** Exclusivity groups and document-wide caps. */
+  rules: z.array(DocumentRule).default([]),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 
-export const FactCatalog = z.strictObject({ facts: z.array(Fact).min(1) });
+export const FactCatalog = z.strictObject({
+  facts: z.array(Fact).min(1),
+  /** Places outside every loaded district (other Beijing districts, other cities), read as `other`. */
+  elsewhere: Words.optional(),
+});
 export type FactCatalog = z.infer<typeof FactCatalog>;

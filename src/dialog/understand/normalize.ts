@@ -1,0 +1,57 @@
+/**
+ * One spelling for the many ways people type the same text, so every reader (words, numbers,
+ * hedges) works on a single string and positions in it stay comparable: full-width forms to
+ * half-width (NFKC), lower case, curly quotes straight, British spellings American, spaces single.
+ */
+
+const SPELLINGS: [RegExp, string][] = [
+  [/recognis/g, "recogniz"],
+  [/organis/g, "organiz"],
+  [/authoris/g, "authoriz"],
+  [/centre/g, "center"],
+  [/labell/g, "label"],
+  [/programme/g, "program"],
+];
+
+export function norm(text: string): string {
+  let s = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”]/g, '"');
+  for (const [from, to] of SPELLINGS) s = s.replace(from, to);
+  // "3.2 亿元": a space between a figure and its Chinese unit is not a break.
+  return s
+    .replace(/\s+/g, " ")
+    .replace(/(\d) (?=[万亿萬億千百])/g, "$1")
+    .trim();
+}
+
+/** `norm` without the punctuation that closes or decorates a short answer ("是的。", "yes!"). */
+export function bareNorm(text: string): string {
+  return norm(text)
+    .replace(/^[\s"'「」『』【】()[\]]+|[\s"'「」『』【】()[\]。.!！~…,，;；:：]+$/g, "")
+    .trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+export const isHan = (ch: string) => HAN.test(ch);
+
+/** Whether position `i` of `s` is not inside a Latin word (for matching English words on their edges). */
+export const latinEdge = (s: string, i: number) => i < 0 || i >= s.length || !/[a-z0-9]/.test(s[i] as string);
+
+/** The sentence each position of `s` is in (counted from 0), so "same sentence" costs nothing to ask. */
+export function sentenceIds(s: string): Int32Array {
+  const ids = new Int32Array(s.length + 1);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    ids[i] = n;
+    if (SENTENCE_ENDS.has(s[i] as string)) n++;
+  }
+  ids[s.length] = n;
+  return ids;
+}
+
+/** Where a sentence ends; a comma does not end what is said about a thing. */
+export const SENTENCE_END = /[。；;！!？?\n]/;
+const SENTENCE_ENDS = new Set(["。", "；", ";", "！", "!", "？", "?", "\n"]);
