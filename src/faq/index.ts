@@ -133,6 +133,8 @@ interface Weighing {
   probability: number;
   hasContent: boolean;
   asksHow: boolean;
+  /** The question's search terms, for picking the quote that answers it. */
+  terms: string[];
 }
 
 interface Entry {
@@ -246,6 +248,7 @@ export function createFaqIndex(
       probability: p,
       hasContent: content.units.length > 0,
       asksHow: content.procedural,
+      terms,
     };
   };
 
@@ -253,7 +256,7 @@ export function createFaqIndex(
     const top = Math.max(0, options.top ?? DEFAULT_TOP);
     const lang = options.lang ?? languageOf(question);
     const { named, rest } = findDistricts(question, districts);
-    const { candidates, hasContent, asksHow, probability: inScope } = weigh(rest);
+    const { candidates, hasContent, asksHow, probability: inScope, terms } = weigh(rest);
     const user = options.district;
     // Named districts first, then the asker's own; within each, by relevance (stable: equal
     // scores keep document order).
@@ -302,7 +305,7 @@ export function createFaqIndex(
     let ceiling = 1;
     const answers = hits.slice(0, top).map((hit) => {
       ceiling = Math.min(ceiling, hit.probability);
-      return toAnswer(hit.entry, round(ceiling), lang, analyze(rest), bm25.idf, user);
+      return toAnswer(hit.entry, round(ceiling), lang, terms, bm25.idf, user);
     });
     return { answers, named: [...named], missingIn, procedural: asksHow };
   };
