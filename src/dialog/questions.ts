@@ -5,8 +5,8 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { yuanText } from "../policy/report.ts";
 import type { Fact } from "../policy/schema.ts";
+import { yuanText } from "../render/report.ts";
 import { isPlainNo, parseAmount, parseChoice, parseChoices, parseCount, parseYesNo } from "./parse/index.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";

@@ -1,31 +1,32 @@
 /**
  * Evaluates a profile against the policy documents: a pure function of profile and data.
  * Each benefit is matched, nearly missed, possible (a fact it depends on is unknown), or not.
+ * The result is numbers, traces and reason codes; src/render turns them into words.
  */
-import { type AmountContext, type AmountResult, ceiling, computeAmount } from "./amounts.ts";
+import { type AmountResult, ceiling, computeAmount } from "./amounts.ts";
 import { type ConditionTrace, evaluateCondition, type Scope } from "./conditions.ts";
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
-import { formatYuan as y } from "./money.ts";
 import type { AmountEstimate, BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
 import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
+import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
 
 export interface EvaluateOptions {
+  /** The language of the document texts carried in the outcome (titles). */
   lang?: Lang;
 }
 
 export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
   const lang = options.lang ?? "zh";
   const scope = profileScope(profile, set.facts);
-  const ctx: AmountContext = { lang, label: (path) => set.facts.get(path)?.label[lang] ?? path };
   const outcomes: BenefitOutcome[] = [];
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
     for (const article of document.articles) {
       for (const benefit of article.benefits) {
-        const outcome = assess(document, article, benefit, scope, ctx);
+        const outcome = assess(document, article, benefit, scope, lang);
         if (outcome) outcomes.push(outcome);
       }
     }
@@ -37,6 +38,22 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
     possible: outcomes.filter((o) => o.status === "possible"),
     totals: { max: matches.reduce((sum, o) => sum + (o.amount.max ?? 0), 0) },
   };
+}
+
+/** One benefit of one document for a profile (what-if advice re-evaluates only the benefit it is about). */
+export function evaluateBenefit(
+  profile: Profile,
+  set: PolicySet,
+  policy: string,
+  benefitId: string,
+): BenefitOutcome | undefined {
+  const document = set.documents.find((d) => d.id === policy);
+  if (!document || profile.district !== policy) return undefined;
+  const scope = profileScope(profile, set.facts);
+  for (const article of document.articles)
+    for (const benefit of article.benefits)
+      if (benefit.id === benefitId) return assess(document, article, benefit, scope, "zh");
+  return undefined;
 }
 
 /** The same facts as if the entity were in each district, for comparing or moving. */
@@ -63,52 +80,58 @@ function assess(
   article: Article,
   benefit: Benefit,
   scope: Scope,
-  ctx: AmountContext,
+  lang: Lang,
 ): BenefitOutcome | undefined {
   const trace = evaluateCondition(benefit.conditions, scope);
-  const entityMismatch = wrongEntity(benefit, scope, ctx);
+  const entityMismatch = wrongEntity(benefit, scope);
   if (entityMismatch && trace.truth !== true) return undefined;
-  const outcome = (status: BenefitOutcome["status"], amount: AmountEstimate): BenefitOutcome => ({
+  const outcome = (
+    status: BenefitOutcome["status"],
+    amount: AmountEstimate,
+    amountTrace: AmountTrace,
+  ): BenefitOutcome => ({
     policy: document.id,
     article: article.number,
     benefit: benefit.id,
-    title: benefit.title[ctx.lang],
+    title: benefit.title[lang],
     amount,
     quote: benefit.quote,
     status,
+    trace: amountTrace,
     decidingFacts: [],
   });
 
   if (trace.truth === undefined) {
     // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
     const cap = ceiling(benefit.amount);
-    const result = outcome("possible", unworked(benefit, cap, ctx));
-    result.upTo = possibleUpTo(benefit, cap, scope, ctx);
-    result.reason = unknownReason(trace, ctx);
+    const result = outcome("possible", unworked(benefit), { kind: "unknown", missing: trace.unknown });
+    result.upTo = possibleUpTo(benefit, cap, scope);
+    result.reason = unknownReason(trace);
     result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
     return result;
   }
   if (trace.truth === false) {
-    const threshold = thresholdMiss(benefit.conditions, scope, ctx);
-    if (!threshold) return undefined;
-    const result = outcome("near_miss", unworked(benefit, ceiling(benefit.amount), ctx));
-    result.reason = threshold;
+    const reason = nearMiss(benefit.conditions, scope);
+    if (!reason) return undefined;
+    const result = outcome("near_miss", unworked(benefit), ceilingTrace(benefit));
+    result.reason = reason;
     return result;
   }
-  const amount = computeAmount(benefit.amount, scope, ctx);
-  const years = remainingYears(benefit, scope);
-  const estimate = estimateAmount(document, benefit, amount, years, ctx);
-  const blocker =
+  const amount = computeAmount(benefit.amount, scope);
+  const years = yearsTrace(benefit, scope, amount.max);
+  const estimate = estimateAmount(benefit, amount, years);
+  const blocker: Reason | undefined =
     entityMismatch ??
     amount.exhausted ??
-    (years === 0 ? exhaustedYears(benefit, ctx) : undefined) ??
+    (years?.left === 0 ? { code: "yearsUsed", count: years.count } : undefined) ??
     // Never a match of 0 (CONTRACT.md section 6), whatever rule produced it.
-    (amount.max === 0 ? amount.steps : undefined);
+    (amount.max === 0 ? { code: "nothingDue" } : undefined);
   if (blocker) {
     estimate.max = benefit.amount.kind === "none" ? null : 0;
     estimate.totalMax = null;
   }
-  const result = outcome(blocker ? "near_miss" : "match", estimate);
+  const result = outcome(blocker ? "near_miss" : "match", estimate, amount.trace);
+  if (years && !blocker) result.years = years;
   if (blocker) result.reason = blocker;
   result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
   return result;
@@ -116,73 +139,46 @@ function assess(
 
 /** The ceiling of the clause, or the amount itself when every figure it needs is already known
  * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
-function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: AmountContext): number | null {
+function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope): number | null {
   const figures = amountFacts(benefit.amount);
   // A schedule's figures all have defaults (year 1, nothing received): its amount is always known.
-  if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope, ctx).max;
+  if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope).max;
   if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return cap;
-  return computeAmount(benefit.amount, scope, ctx).max ?? cap;
+  return computeAmount(benefit.amount, scope).max ?? cap;
 }
 
-/** The amount of a benefit not (or not yet) granted: only the clause's ceiling is said. */
-function unworked(benefit: Benefit, upTo: number | null, ctx: AmountContext): AmountEstimate {
-  return {
-    max: null,
-    totalMax: null,
-    monetary: benefit.amount.kind !== "none",
-    period: benefit.period,
-    explanation: ceilingText(upTo, ctx),
-  };
+/** The amount of a benefit not (or not yet) granted: nothing is computed. */
+function unworked(benefit: Benefit): AmountEstimate {
+  return { max: null, totalMax: null, monetary: benefit.amount.kind !== "none", period: benefit.period };
 }
 
-function ceilingText(upTo: number | null, ctx: AmountContext): string {
-  if (upTo === null) return ctx.lang === "zh" ? "金额视具体情况而定" : "amount depends on the details";
-  return ctx.lang === "zh" ? `最高 ${y(upTo)}` : `up to ${y(upTo)}`;
+/** What the clause could pay at most, for a near miss. */
+function ceilingTrace(benefit: Benefit): AmountTrace {
+  if (benefit.amount.kind === "none") return { kind: "none" };
+  const cap = ceiling(benefit.amount);
+  return cap === null ? { kind: "unknown", missing: [] } : { kind: "upTo", cap };
 }
 
 function estimateAmount(
-  document: PolicyDocument,
   benefit: Benefit,
   amount: AmountResult,
-  years: number | undefined,
-  ctx: AmountContext,
+  years: YearsTrace | undefined,
 ): AmountEstimate {
-  const zh = ctx.lang === "zh";
-  let explanation = amount.steps;
-  let totalMax: number | null = null;
-  if (amount.totalMax !== undefined) totalMax = amount.totalMax;
-  if (benefit.years && years !== undefined && amount.max !== null) {
-    totalMax = amount.max * years;
-    explanation += zh
-      ? `；每年计算，最多支持 ${benefit.years.count} 年，尚余 ${years} 年：最多 ${y(amount.max)} × ${years} = ${y(totalMax)}`
-      : `; per year, for at most ${benefit.years.count} years, ${years} left: at most ${y(amount.max)} × ${years} = ${y(totalMax)}`;
-  }
-  if (benefit.reading)
-    explanation += zh
-      ? `。对条文的解读：${benefit.reading.zh}`
-      : `. How the wording is read: ${benefit.reading.en}`;
-  if (document.status === "draft")
-    explanation += zh ? "。（依据征求意见稿）" : ". (Per a draft for comments.)";
   return {
     max: amount.max,
-    totalMax,
+    totalMax: years ? years.total : (amount.totalMax ?? null),
     monetary: benefit.amount.kind !== "none",
     period: benefit.period,
-    explanation,
   };
 }
 
-function remainingYears(benefit: Benefit, scope: Scope): number | undefined {
+function yearsTrace(benefit: Benefit, scope: Scope, perYear: number | null): YearsTrace | undefined {
   if (!benefit.years) return undefined;
   const received = benefit.years.received ? Number(scope.get(benefit.years.received) ?? 0) : 0;
-  return Math.max(0, benefit.years.count - received);
-}
-
-function exhaustedYears(benefit: Benefit, ctx: AmountContext): string {
-  const count = benefit.years?.count ?? 0;
-  return ctx.lang === "zh"
-    ? `同一项目最多支持 ${count} 年，已全部享受`
-    : `a project is supported for at most ${count} years, all already used`;
+  const left = Math.max(0, benefit.years.count - received);
+  if (perYear === null)
+    return left === 0 ? { count: benefit.years.count, left, perYear: 0, total: 0 } : undefined;
+  return { count: benefit.years.count, left, perYear, total: perYear * left };
 }
 
 /** Facts the amount depends on that the profile has not stated (defaults are assumptions worth confirming). */
@@ -194,46 +190,40 @@ function undecidedAmountFacts(benefit: Benefit, scope: Scope): string[] {
   return facts.filter((f) => !scope.isGiven(f));
 }
 
-function wrongEntity(benefit: Benefit, scope: Scope, ctx: AmountContext): string | undefined {
+function wrongEntity(benefit: Benefit, scope: Scope): Reason | undefined {
   const type = scope.get("entityType");
   if (!benefit.entityTypes || typeof type !== "string" || benefit.entityTypes.includes(type))
     return undefined;
-  return ctx.lang === "zh"
-    ? `本条支持对象为${benefit.entityTypes.map((t) => (t === "enterprise" ? "企业" : t)).join("、")}，贵单位类型不在其列`
-    : `this clause supports ${benefit.entityTypes.join(", ")}s only, not your type of entity`;
+  return { code: "notForEntity", allowed: benefit.entityTypes, actual: type };
 }
 
-function unknownReason(trace: ConditionTrace, ctx: AmountContext): string {
-  const names = trace.unknown.map(ctx.label).join(ctx.lang === "zh" ? "、" : "; ");
-  return ctx.lang === "zh" ? `尚不清楚：${names}` : `not known yet: ${names}`;
-}
+const unknownReason = (trace: ConditionTrace): Reason => ({ code: "unknown", facts: trace.unknown });
 
 /**
- * A near miss on a threshold: every other requirement holds and a stated figure is below the
- * level the clause names ("sales revenue 4,000,000 is below the 5,000,000 threshold").
+ * A near miss: every other requirement holds and one stated fact falls short — a figure below
+ * the level the clause names, a figure of 0 the amount is computed from, or (among several
+ * requirements) one answered no.
  */
-function thresholdMiss(condition: Condition, scope: Scope, ctx: AmountContext): string | undefined {
+function nearMiss(condition: Condition, scope: Scope): Reason | undefined {
   const parts = condition.kind === "all" ? condition.of : [condition];
   const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
   const [only] = failing;
-  if (failing.length !== 1) return undefined;
-  if (only?.kind === "positive") return zeroMiss(only.fact, scope, ctx);
-  if (only?.kind !== "atLeast") return undefined;
-  const value = scope.get(only.fact);
-  if (typeof value !== "number") return undefined;
-  const label = ctx.label(only.fact);
-  return ctx.lang === "zh"
-    ? `${label} ${y(value)} 低于门槛 ${y(only.value)}；达到 ${y(only.value)}（含本数）即可符合`
-    : `${label} ${y(value)} is below the ${y(only.value)} threshold; ${y(only.value)} or more (inclusive) would qualify`;
+  if (failing.length !== 1 || !only) return undefined;
+  switch (only.kind) {
+    case "positive":
+      return scope.get(only.fact) === 0 ? { code: "zeroFigure", facts: [only.fact] } : undefined;
+    case "atLeast": {
+      const value = scope.get(only.fact);
+      if (typeof value !== "number") return undefined;
+      return { code: "belowThreshold", fact: only.fact, value, threshold: only.value };
+    }
+    case "flag":
+      return parts.length > 1 && scope.get(only.fact) === false
+        ? { code: "unmet", fact: only.fact }
+        : undefined;
+    default:
+      return undefined;
+  }
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);
-
-/** A figure the amount is computed from, stated as 0: a near miss naming it (CONTRACT.md section 6). */
-function zeroMiss(fact: string, scope: Scope, ctx: AmountContext): string | undefined {
-  if (scope.get(fact) !== 0) return undefined;
-  const label = ctx.label(fact);
-  return ctx.lang === "zh"
-    ? `${label}为 0；本条按实际发生的金额计算，大于 0 才可申请`
-    : `${label} is 0; the clause pays on an actual figure, so it needs more than 0`;
-}

@@ -1,8 +1,9 @@
 /** What evaluating a profile against the policy documents yields (CONTRACT.md section 3, plus the
- * three-way answer the dialog relies on). */
-import type { Period } from "./schema.ts";
+ * three-way answer the dialog relies on). Numbers, fact paths and codes only: src/render says it. */
+import type { Lang, Period } from "./schema.ts";
+import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
 export interface AmountEstimate {
   /** The most this benefit can pay for the present application, in integer yuan; null when not
@@ -12,26 +13,39 @@ export interface AmountEstimate {
   totalMax: number | null;
   monetary: boolean;
   period: Period;
-  /** The worked arithmetic, with caps and readings, in the requested language. */
-  explanation: string;
 }
 
 export type BenefitStatus = "match" | "near_miss" | "possible" | "no";
+
+/** The smallest change of one fact that would qualify, and what it would add (yuan; null: not money
+ * or not yet computable). */
+export interface WhatIf {
+  fact: string;
+  value: unknown;
+  adds: number | null;
+}
 
 export interface BenefitOutcome {
   policy: string;
   article: number;
   benefit: string;
+  /** The benefit's title from the document, in the evaluation's language. */
   title: string;
   amount: AmountEstimate;
   quote: string;
   status: BenefitStatus;
-  /** near_miss: what is missing and what would qualify; possible: what is not known yet. */
-  reason?: string;
+  /** The computation (match), or the rule's shape with what is missing. */
+  trace: AmountTrace;
+  /** Support repeated yearly: years allowed, left, and the total over them. */
+  years?: YearsTrace;
+  /** near_miss: what is missing; possible: what is not known yet. */
+  reason?: Reason;
   /** possible: the most the benefit could pay if the unknown facts turn out well (null: no cap stated). */
   upTo?: number | null;
   /** Profile fact paths whose answers would change this outcome (unknown ones first). */
   decidingFacts: string[];
+  /** near_miss and possible: one fact changed that would qualify (set by `withWhatIf`). */
+  whatIf?: WhatIf;
 }
 
 export interface Evaluation {
