@@ -48,6 +48,12 @@ export function resultReply(
       );
     }
     const w = words(set, lang);
+    for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
+    const excluded = (evaluation.excluded ?? []).map(
+      (o) =>
+        `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,
+    );
+    sections.push(...split(`${name} · ${t.excludedHeading}`, excluded, "\n"));
     const near = evaluation.nearMisses.map((o) => {
       const why = o.reason ? reasonText(o.reason, w) : "";
       const whatIf = o.whatIf ? `${w.c.join}${whatIfText(o.whatIf, w)}` : "";

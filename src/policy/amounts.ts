@@ -2,9 +2,12 @@
  * Computes what an amount rule pays for a profile, as a trace of the computation (trace.ts) that
  * a finance officer can check by hand once rendered. Pure: reads the scope, returns numbers.
  */
+import { bands, topBand } from "./bands.ts";
 import { evaluateCondition, itemScope, type Scope } from "./conditions.ts";
-import { exact, type Fraction, floorYuan, percent, times, yuan } from "./money.ts";
-import type { AmountRule, Figure, ItemSource } from "./schema.ts";
+import { datedNote, valueOn } from "./dated.ts";
+import { today } from "./dates.ts";
+import { exact, type Fraction, floorYuan, formatYuan, percent, times, yuan } from "./money.ts";
+import type { AmountRule, Figure, ItemSource, Lang } from "./schema.ts";
 import type { AmountTrace, Base, FactValue, Reason, TierRef } from "./trace.ts";
 
 export interface AmountResult {
@@ -17,11 +20,23 @@ export interface AmountResult {
   exhausted?: Reason;
   /** The most over the support years still left, for rules that state a schedule. */
   totalMax?: number;
+  /** A band rule short of its next band: the figure that reaches it and what that adds. */
+  next?: { fact: string; value: number; adds: number };
 }
+
+/** What the kinds that still word their own working need (bands, dated values), and the date. */
+export interface AmountContext {
+  lang: Lang;
+  label(path: string): string;
+  /** The evaluation date (YYYY-MM-DD), for dated values; today when not given. */
+  asOf?(): string;
+}
+
+const PLAIN: AmountContext = { lang: "zh", label: (path) => path };
 
 type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
 
-export function computeAmount(rule: AmountRule, scope: Scope): AmountResult {
+export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext = PLAIN): AmountResult {
   switch (rule.kind) {
     case "none":
       return { max: null, trace: { kind: "none" }, missing: [] };
@@ -35,9 +50,31 @@ export function computeAmount(rule: AmountRule, scope: Scope): AmountResult {
     case "tiers":
       return tiers(rule, scope);
     case "perItem":
-      return perItem(rule, scope);
+      return perItem(rule, scope, ctx);
     case "schedule":
       return schedule(rule, scope);
+    case "bands": {
+      const base = figure(rule.figure, scope);
+      const known = Array.isArray(base)
+        ? base
+        : { yuan: floorYuan(base.value), text: formatYuan(floorYuan(base.value)) };
+      const r = bands(rule, known, ctx);
+      const trace: AmountTrace = { kind: "worded", text: r.steps };
+      return {
+        max: r.max,
+        missing: r.missing,
+        trace,
+        ...(r.exhausted ? { exhausted: { code: "worded", text: r.exhausted } as Reason } : {}),
+        ...(r.next ? { next: r.next } : {}),
+      };
+    }
+    case "dated": {
+      const asOf = ctx.asOf?.() ?? today();
+      const value = valueOn(rule, asOf);
+      const result = computeAmount(value.rule, scope, ctx);
+      const note = datedNote(rule, value, asOf, ctx.lang);
+      return note ? { ...result, trace: { kind: "worded", text: note, inner: result.trace } } : result;
+    }
   }
 }
 
@@ -62,6 +99,12 @@ export function ceiling(rule: AmountRule): number | null {
     case "schedule":
       // Later years can pay more than the first (shijingshan 10: all that is left of the total).
       return Math.min(rule.total, Math.max(rule.firstYear, rule.laterYearCap ?? rule.total));
+    case "bands":
+      return topBand(rule);
+    case "dated": {
+      const caps = rule.values.map((v) => ceiling(v.rule));
+      return caps.includes(null) ? null : Math.max(...(caps as number[]));
+    }
   }
 }
 
@@ -214,11 +257,11 @@ function items(source: ItemSource, scope: Scope): unknown[] | undefined {
   }
 }
 
-function perItem(rule: Rule<"perItem">, scope: Scope): AmountResult {
+function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): AmountResult {
   const list = items(rule.items, scope);
   const sourceFacts = rule.items.kind === "elements" ? rule.items.facts : [rule.items.fact];
   if (!list) return { max: null, missing: sourceFacts, trace: { kind: "unknown", missing: sourceFacts } };
-  const each = list.map((item) => computeAmount(rule.each, itemScope(item)));
+  const each = list.map((item) => computeAmount(rule.each, itemScope(item), ctx));
   const missing = each.flatMap((e) => e.missing);
   const traces = each.map((e) => e.trace);
   if (missing.length) return { max: null, missing, trace: { kind: "unknown", missing } };

@@ -3,40 +3,92 @@
  * Each benefit is matched, nearly missed, possible (a fact it depends on is unknown), or not.
  * The result is numbers, traces and reason codes; src/render turns them into words.
  */
-import { type AmountResult, ceiling, computeAmount } from "./amounts.ts";
+import { type AmountContext, type AmountResult, ceiling, computeAmount } from "./amounts.ts";
 import { type ConditionTrace, evaluateCondition, type Scope } from "./conditions.ts";
+import { today } from "./dates.ts";
+import { applyDocumentRules, outsideValidity } from "./document-rules.ts";
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
-import type { AmountEstimate, BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
+import { boundMiss, isBoundKind, type NearContext } from "./near.ts";
+import type {
+  Adjustment,
+  AmountEstimate,
+  BenefitOutcome,
+  Evaluation,
+  Lang,
+  Notice,
+  WhatIf,
+} from "./outcome.ts";
 import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
-import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
+import type { Article, Benefit, Fact, PolicyDocument } from "./schema.ts";
 import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
 
 export interface EvaluateOptions {
   /** The language of the document texts carried in the outcome (titles). */
   lang?: Lang;
+  /** The evaluation date, YYYY-MM-DD (`--as-of`); default the set's, else today. Only documents
+   * with dates (validity, durations, dated values) read it. */
+  asOf?: string;
+}
+
+/** The language of document texts, fact labels for the kinds still worded here, and the date. */
+type Context = AmountContext & NearContext & { asOf: () => string };
+
+function context(set: PolicySet, options: EvaluateOptions): Context {
+  const lang = options.lang ?? "zh";
+  return {
+    lang,
+    label: (path) => set.facts.get(path)?.label[lang] ?? path,
+    fact: (path) => set.facts.get(path),
+    asOf: evaluationDate(options.asOf ?? set.asOf),
+  };
 }
 
 export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
-  const lang = options.lang ?? "zh";
-  const scope = profileScope(profile, set.facts);
+  const ctx = context(set, options);
+  const scope = profileScope(profile, set.facts, ctx.asOf);
   const outcomes: BenefitOutcome[] = [];
+  const adjustments: Adjustment[] = [];
+  const notices: Notice[] = [];
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
+    const notice = document.validity && outsideValidity(document, ctx.asOf(), ctx.lang);
+    if (notice) {
+      notices.push(notice);
+      continue;
+    }
+    const own: BenefitOutcome[] = [];
     for (const article of document.articles) {
       for (const benefit of article.benefits) {
-        const outcome = assess(document, article, benefit, scope, lang);
-        if (outcome) outcomes.push(outcome);
+        const outcome = assess(document, article, benefit, scope, ctx);
+        if (outcome) own.push(outcome);
       }
     }
+    if (document.rules.length) adjustments.push(...applyDocumentRules(document, own, ctx.lang));
+    outcomes.push(...own);
   }
   const matches = outcomes.filter((o) => o.status === "match");
+  const excluded = adjustments.length ? outcomes.filter((o) => o.status === "excluded") : [];
   return {
     matches,
     nearMisses: outcomes.filter((o) => o.status === "near_miss"),
     possible: outcomes.filter((o) => o.status === "possible"),
     totals: { max: matches.reduce((sum, o) => sum + (o.amount.max ?? 0), 0) },
+    // Present only where a document has dates or rules across benefits, so the two real
+    // documents' output keeps its shape.
+    ...(excluded.length ? { excluded } : {}),
+    ...(adjustments.length ? { adjustments } : {}),
+    ...(notices.length ? { notices } : {}),
+  };
+}
+
+/** The evaluation date, worked out once and only when a date rule asks for it. */
+function evaluationDate(given: string | undefined): () => string {
+  let date = given;
+  return () => {
+    date ??= today();
+    return date;
   };
 }
 
@@ -46,13 +98,15 @@ export function evaluateBenefit(
   set: PolicySet,
   policy: string,
   benefitId: string,
+  options: EvaluateOptions = {},
 ): BenefitOutcome | undefined {
   const document = set.documents.find((d) => d.id === policy);
   if (!document || profile.district !== policy) return undefined;
-  const scope = profileScope(profile, set.facts);
+  const ctx = context(set, options);
+  const scope = profileScope(profile, set.facts, ctx.asOf);
   for (const article of document.articles)
     for (const benefit of article.benefits)
-      if (benefit.id === benefitId) return assess(document, article, benefit, scope, "zh");
+      if (benefit.id === benefitId) return assess(document, article, benefit, scope, ctx);
   return undefined;
 }
 
@@ -65,12 +119,13 @@ export function compareDistricts(profile: Profile, set: PolicySet, options: Eval
   }));
 }
 
-export function profileScope(profile: Profile, facts: Map<string, Fact>): Scope {
+export function profileScope(profile: Profile, facts: Map<string, Fact>, asOf?: () => string): Scope {
   const raw = (path: string): unknown => getPath(profile, path);
   return {
     get: (path) => raw(path) ?? facts.get(path)?.default,
     isGiven: (path) => raw(path) !== undefined,
     missingMeansNo: false,
+    ...(asOf ? { asOf } : {}),
   };
 }
 
@@ -80,8 +135,9 @@ function assess(
   article: Article,
   benefit: Benefit,
   scope: Scope,
-  lang: Lang,
+  ctx: Context,
 ): BenefitOutcome | undefined {
+  const lang = ctx.lang;
   const trace = evaluateCondition(benefit.conditions, scope);
   const entityMismatch = wrongEntity(benefit, scope);
   if (entityMismatch && trace.truth !== true) return undefined;
@@ -105,19 +161,20 @@ function assess(
     // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
     const cap = ceiling(benefit.amount);
     const result = outcome("possible", unworked(benefit), { kind: "unknown", missing: trace.unknown });
-    result.upTo = possibleUpTo(benefit, cap, scope);
+    result.upTo = possibleUpTo(benefit, cap, scope, ctx);
     result.reason = unknownReason(trace);
     result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
     return result;
   }
   if (trace.truth === false) {
-    const reason = nearMiss(benefit.conditions, scope);
-    if (!reason) return undefined;
+    const miss = nearMiss(benefit, scope, ctx);
+    if (!miss) return undefined;
     const result = outcome("near_miss", unworked(benefit), ceilingTrace(benefit));
-    result.reason = reason;
+    result.reason = miss.reason;
+    if (miss.whatIf) result.whatIf = miss.whatIf;
     return result;
   }
-  const amount = computeAmount(benefit.amount, scope);
+  const amount = computeAmount(benefit.amount, scope, ctx);
   const years = yearsTrace(benefit, scope, amount.max);
   const estimate = estimateAmount(benefit, amount, years);
   const blocker: Reason | undefined =
@@ -133,18 +190,19 @@ function assess(
   const result = outcome(blocker ? "near_miss" : "match", estimate, amount.trace);
   if (years && !blocker) result.years = years;
   if (blocker) result.reason = blocker;
+  if (amount.next) result.whatIf = amount.next;
   result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
   return result;
 }
 
 /** The ceiling of the clause, or the amount itself when every figure it needs is already known
  * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
-function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope): number | null {
+function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: Context): number | null {
   const figures = amountFacts(benefit.amount);
   // A schedule's figures all have defaults (year 1, nothing received): its amount is always known.
-  if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope).max;
+  if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope, ctx).max;
   if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return cap;
-  return computeAmount(benefit.amount, scope).max ?? cap;
+  return computeAmount(benefit.amount, scope, ctx).max ?? cap;
 }
 
 /** The amount of a benefit not (or not yet) granted: nothing is computed. */
@@ -201,29 +259,59 @@ const unknownReason = (trace: ConditionTrace): Reason => ({ code: "unknown", fac
 
 /**
  * A near miss: every other requirement holds and one stated fact falls short — a figure below
- * the level the clause names, a figure of 0 the amount is computed from, or (among several
- * requirements) one answered no.
+ * the level the clause names, a figure of 0 the amount is computed from, past another bound
+ * (near.ts, with the change that would meet it), or (among several requirements) one answered no.
  */
-function nearMiss(condition: Condition, scope: Scope): Reason | undefined {
+function nearMiss(
+  benefit: Benefit,
+  scope: Scope,
+  ctx: Context,
+): { reason: Reason; whatIf?: WhatIf } | undefined {
+  const condition = benefit.conditions;
   const parts = condition.kind === "all" ? condition.of : [condition];
   const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
   const [only] = failing;
   if (failing.length !== 1 || !only) return undefined;
+  if (isBoundKind(only)) {
+    const miss = boundMiss(only, scope, ctx);
+    if (!miss) return undefined;
+    const reason: Reason = { code: "worded", text: miss.reason };
+    const whatIf = miss.change && tryChange(benefit, scope, ctx, miss.change);
+    return whatIf ? { reason, whatIf } : { reason };
+  }
   switch (only.kind) {
     case "positive":
-      return scope.get(only.fact) === 0 ? { code: "zeroFigure", facts: [only.fact] } : undefined;
+      return scope.get(only.fact) === 0 ? { reason: { code: "zeroFigure", facts: [only.fact] } } : undefined;
     case "atLeast": {
       const value = scope.get(only.fact);
       if (typeof value !== "number") return undefined;
-      return { code: "belowThreshold", fact: only.fact, value, threshold: only.value };
+      return { reason: { code: "belowThreshold", fact: only.fact, value, threshold: only.value } };
     }
     case "flag":
       return parts.length > 1 && scope.get(only.fact) === false
-        ? { code: "unmet", fact: only.fact }
+        ? { reason: { code: "unmet", fact: only.fact } }
         : undefined;
     default:
       return undefined;
   }
+}
+
+/** The benefit evaluated with one fact changed: what it would pay, if it would then match. */
+function tryChange(
+  benefit: Benefit,
+  scope: Scope,
+  ctx: Context,
+  change: { fact: string; value: number },
+): WhatIf | undefined {
+  const changed: Scope = {
+    ...scope,
+    get: (path) => (path === change.fact ? change.value : scope.get(path)),
+    isGiven: (path) => path === change.fact || scope.isGiven(path),
+  };
+  if (evaluateCondition(benefit.conditions, changed).truth !== true) return undefined;
+  const amount = computeAmount(benefit.amount, changed, ctx);
+  if (amount.exhausted) return undefined;
+  return { fact: change.fact, value: change.value, adds: amount.max };
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);

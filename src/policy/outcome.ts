@@ -15,7 +15,29 @@ export interface AmountEstimate {
   period: Period;
 }
 
-export type BenefitStatus = "match" | "near_miss" | "possible" | "no";
+/** `excluded`: it qualified, but a rule across the document's benefits took it out (择一享受 with a
+ * higher one, or a document-wide cap already used up). */
+export type BenefitStatus = "match" | "near_miss" | "possible" | "no" | "excluded";
+
+/** A document that does not apply on the evaluation date, said instead of its benefits. */
+export interface Notice {
+  policy: string;
+  code: "expired" | "not_yet_in_force";
+  from: string | null;
+  to: string | null;
+  asOf: string;
+  quote: string;
+  text: string;
+}
+
+/** What a rule across benefits (择一享受, a document-wide cap) removed, benefit by benefit. */
+export interface Adjustment {
+  policy: string;
+  rule: "exclusive" | "cap";
+  quote: string;
+  /** The amount each benefit had before the rule, and what the rule took off it. */
+  removed: { benefit: string; before: number; removed: number }[];
+}
 
 /** The smallest change of one fact that would qualify, and what it would add (yuan; null: not money
  * or not yet computable). */
@@ -46,6 +68,9 @@ export interface BenefitOutcome {
   decidingFacts: string[];
   /** near_miss and possible: one fact changed that would qualify (set by `withWhatIf`). */
   whatIf?: WhatIf;
+  /** Already-worded additions to the explanation from the kinds that still word themselves in
+   * src/policy (document-wide rules); said after the rendered computation. */
+  notes?: string[];
 }
 
 export interface Evaluation {
@@ -53,4 +78,8 @@ export interface Evaluation {
   nearMisses: BenefitOutcome[];
   possible: BenefitOutcome[];
   totals: { max: number };
+  /** Only where a document has rules across benefits, validity dates: */
+  excluded?: BenefitOutcome[];
+  adjustments?: Adjustment[];
+  notices?: Notice[];
 }

@@ -69,6 +69,9 @@ export type AmountTrace =
       received: number;
       result: number;
     }
+  /** Kinds that still word their own working in src/policy (bands, dated values): the text, in the
+   * evaluation's language, after the inner computation if any. To move to the catalogue. */
+  | { kind: "worded"; text: string; inner?: AmountTrace }
   /** A figure the amount depends on is not known: the rule's shape and ceiling only. */
   | { kind: "unknown"; missing: string[]; percent?: number; ratio?: number; cap?: number };
 
@@ -93,4 +96,6 @@ export type Reason =
   | { code: "yearsUsed"; count: number }
   | { code: "totalUsed"; total: number; years: number }
   | { code: "notForEntity"; allowed: string[]; actual: string }
-  | { code: "nothingDue" };
+  | { code: "nothingDue" }
+  /** Reasons still worded in src/policy (bound kinds, document-wide rules), in the evaluation's language. */
+  | { code: "worded"; text: string };

@@ -54,6 +54,7 @@ export interface Catalogue {
   outsideScope: (districts: string[]) => string;
   reportHeading: (count: number, total: string) => string;
   nearMissHeading: string;
+  excludedHeading: string;
   possibleHeading: string;
   notMoneyShort: string;
   amountOpen: string;
@@ -121,6 +122,7 @@ const zh: Catalogue = {
     `这些措施只适用于在${districts.join("或")}注册并实际经营的主体；可用 --compare 查看在各区可获得的支持。`,
   reportHeading: (count, total) => `符合条件的支持：${count} 项，估算合计最高 ${total}`,
   nearMissHeading: "差一点符合：",
+  excludedHeading: "因择一享受或合计上限不再计入：",
   possibleHeading: "可能适用（信息不足，补充后可确认）：",
   notMoneyShort: "非资金支持",
   amountOpen: "金额待定",
@@ -190,6 +192,7 @@ const en: Catalogue = {
     `These measures apply only to entities registered and operating in ${districts.join(" or ")}; use --compare to see what each district would offer.`,
   reportHeading: (count, total) => `Benefits you qualify for: ${count}, estimated total up to ${total}`,
   nearMissHeading: "Nearly qualifying:",
+  excludedHeading: "Not counted (one of a group, or a cap reached):",
   possibleHeading: "Possibly applicable (more information needed):",
   notMoneyShort: "not money",
   amountOpen: "amount to be determined",

@@ -25,6 +25,7 @@ export function explainAmount(outcome: BenefitOutcome, set: PolicySet, w: Words)
   const years = outcome.years;
   if (years && years.left > 0) text += w.c.years(years.count, years.left, y(years.perYear), y(years.total));
   const reading = readingOf(outcome, set)?.[w.lang];
+  if (outcome.notes) text += outcome.notes.join("");
   if (reading) text += w.c.reading(reading);
   return text;
 }
@@ -101,6 +102,8 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
       const labels = c.list(trace.missing.map(w.label));
       return trace.missing.length ? c.missingFigure(labels) : c.notMoney;
     }
+    case "worded":
+      return trace.inner ? `${explainTrace(trace.inner, w, inner)}${trace.text}` : trace.text;
   }
 }
 
@@ -150,6 +153,8 @@ export function reasonText(reason: Reason, w: Words): string {
       return c.notForEntity(c.list(reason.allowed.map((t) => c.entity[t] ?? t)));
     case "nothingDue":
       return c.nothingDue;
+    case "worded":
+      return reason.text;
   }
 }
 

@@ -26,14 +26,16 @@ export function toContractJson(evaluation: Evaluation, set: PolicySet, district:
       explanation: amountText(o, set, w),
     },
     quote: o.quote,
+    ...(o.whatIf ? { whatIf: o.whatIf } : {}),
   });
+  const why = (o: BenefitOutcome) => ({ ...item(o), reason: o.reason ? reasonText(o.reason, w) : "" });
   return {
     matches: evaluation.matches.map(item),
-    nearMisses: evaluation.nearMisses.map((o) => ({
-      ...item(o),
-      reason: o.reason ? reasonText(o.reason, w) : "",
-      ...(o.whatIf ? { whatIf: o.whatIf } : {}),
-    })),
+    nearMisses: evaluation.nearMisses.map(why),
+    // Only for documents with rules across benefits or dates (absent for the two real ones).
+    ...(evaluation.excluded ? { excluded: evaluation.excluded.map(why) } : {}),
+    ...(evaluation.adjustments ? { adjustments: evaluation.adjustments } : {}),
+    ...(evaluation.notices ? { notices: evaluation.notices } : {}),
     // Compact on purpose: a sparse profile leaves most benefits possible, and batches run to 10,000 lines.
     possible: evaluation.possible.map((o) => ({
       policy: o.policy,
@@ -108,7 +110,12 @@ export function renderReport(evaluation: Evaluation, set: PolicySet, district: s
   const c = CATALOGUE[lang];
   const w = words(set, lang);
   const out: string[] = [c.reportHeading(evaluation.matches.length, yuanText(evaluation.totals.max, lang))];
+  for (const notice of evaluation.notices ?? []) out.push(notice.text);
   for (const o of evaluation.matches) out.push(describeOutcome(o, set, lang));
+  if (evaluation.excluded?.length) {
+    out.push(`\n${c.excludedHeading}`);
+    for (const o of evaluation.excluded) out.push(describeOutcome(o, set, lang));
+  }
   if (evaluation.nearMisses.length) {
     out.push(`\n${c.nearMissHeading}`);
     for (const o of evaluation.nearMisses) out.push(describeOutcome(o, set, lang));
