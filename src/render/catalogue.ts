@@ -99,7 +99,7 @@ const zh: Catalogue = {
   unknown: (labels) => `尚不清楚：${labels}`,
   unmet: (label) => `尚不满足：${label}`,
   belowThreshold: (label, value, threshold) =>
-    `${label}为 ${value}，低于 ${threshold} 的门槛；达到 ${threshold}（含本数）即可符合`,
+    `${label} ${value} 低于门槛 ${threshold}；达到 ${threshold}（含本数）即可符合`,
   zeroFigure: (labels) => `${labels}为 0；本条按实际发生的金额计算，大于 0 才可申请`,
   alreadyFunded: (tier) => `已按${tier}获得支持，同一等级不重复享受；晋升到更高等级可获差额`,
   noTier: (tier) => `${tier}不在奖励等级内`,
@@ -133,8 +133,11 @@ const zh: Catalogue = {
   label: (name) => ({ working: "计算：", note: "说明：", whatIf: "如果：", source: "原文：" })[name],
 };
 
+/** An English label inside a sentence ("Amount of that loan" → "amount of that loan"). */
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 const en: Catalogue = {
-  list: (items) => items.join(", "),
+  list: (items) => (items.length === 2 ? items.join(" and ") : items.join(", ")),
   yuan: (amount) => `CNY ${amount}`,
   notMoney: "support in kind (a service or priority), not money",
   fixed: (amount) => `a fixed ${amount}`,
@@ -148,12 +151,13 @@ const en: Catalogue = {
     `${figure} × ${partLabel.toLowerCase()} ${part} ÷ ${wholeLabel.toLowerCase()} ${whole}`,
   covered: (figure, partLabel, wholeLabel) =>
     `${figure} (${partLabel.toLowerCase()} cover all of the ${wholeLabel.toLowerCase()})`,
-  openShare: (labels) => `; without ${labels} the covered share is not known, so this is the most it can be`,
+  openShare: (labels) =>
+    `; without the ${lower(labels)} the covered share is not known, so this is the most it can be`,
   missingFigure: (labels) => `${labels} not known yet, so no estimate`,
   tier: (tier, amount) => `${amount} for ${tier}`,
   tierShare: (tier, amount, percent, result) => `${percent} of the ${amount} for ${tier}, that is ${result}`,
   tierDifference: (tier, amount, from, fromAmount, result) =>
-    `${tier} earns ${amount}, less the ${fromAmount} already received for ${from}: ${result}`,
+    `${amount} for ${tier}, less the ${fromAmount} already received for ${from}: ${result}`,
   items: (count, parts, sum) => `${count} item${count === 1 ? "" : "s"}: ${parts}, together ${sum}`,
   limit: (cap, received, room, result) =>
     `; the per-entity limit is ${cap}, ${received} already received, ${room} left, so ${result}`,

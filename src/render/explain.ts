@@ -13,10 +13,21 @@ export interface Words {
   lang: Lang;
   c: Catalogue;
   label(path: string): string;
+  /** A fact's value as its type reads: yuan grouped, a percentage, a plain number. */
+  show(path: string, value: number): string;
 }
 
 export function words(set: PolicySet, lang: Lang): Words {
-  return { lang, c: CATALOGUE[lang], label: (path) => set.facts.get(path)?.label[lang] ?? path };
+  return {
+    lang,
+    c: CATALOGUE[lang],
+    label: (path) => set.facts.get(path)?.label[lang] ?? path,
+    show: (path, value) => {
+      const type = set.facts.get(path)?.type;
+      if (type === "percent") return `${Number(value.toFixed(4))}%`;
+      return type === "amount" ? y(value) : String(value);
+    },
+  };
 }
 
 /** The worked amount of a match: the computation, the years, and how the wording is read. */
@@ -136,7 +147,11 @@ export function reasonText(reason: Reason, w: Words): string {
     case "unmet":
       return c.unmet(w.label(reason.fact));
     case "belowThreshold":
-      return c.belowThreshold(w.label(reason.fact), y(reason.value), y(reason.threshold));
+      return c.belowThreshold(
+        w.label(reason.fact),
+        w.show(reason.fact, reason.value),
+        w.show(reason.fact, reason.threshold),
+      );
     case "zeroFigure":
       return c.zeroFigure(c.list(reason.facts.map(w.label)));
     case "alreadyFunded":
@@ -162,8 +177,10 @@ export function reasonText(reason: Reason, w: Words): string {
 export function whatIfText(whatIf: WhatIf, w: Words): string {
   const { c } = w;
   const label = w.label(whatIf.fact);
-  const change = whatIf.value === true ? c.yes(label) : c.setTo(label, valueText(whatIf.value));
+  const change =
+    whatIf.value === true ? c.yes(label) : c.setTo(label, valueText(whatIf.value, whatIf.fact, w));
   return c.whatIf(change, whatIf.adds === null ? null : c.yuan(y(whatIf.adds)));
 }
 
-const valueText = (value: unknown) => (typeof value === "number" ? y(value) : String(value));
+const valueText = (value: unknown, path: string, w: Words) =>
+  typeof value === "number" ? w.show(path, value) : String(value);
