@@ -41,7 +41,7 @@ export function pendingQuestion(state: DialogState, set: PolicySet): PendingQues
 const plainOption = (o: AnswerOption): PendingOption => ({ id: o.key, label: o.label });
 
 function factQuestion(state: DialogState, set: PolicySet, path: string): PendingQuestion {
-  const { options, multi } = answerOptions(set, path, state.lang);
+  const { options, multi } = answerOptions(set, path, state.lang, state);
   const fact = set.facts.get(path);
   const type: PendingType =
     path === DISTRICT
