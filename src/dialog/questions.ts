@@ -118,6 +118,9 @@ export function answerOptions(
     case "amount":
     case "count":
     case "integer":
+    case "percent":
+    case "decimal":
+    case "date":
       return { options: [], multi: false };
   }
 }
@@ -171,5 +174,6 @@ export function describeValue(set: PolicySet, path: string, value: unknown, lang
   if (typeof value === "number" && set.facts.get(path)?.type === "amount") {
     return yuanText(value, lang);
   }
+  if (typeof value === "number" && set.facts.get(path)?.type === "percent") return `${value}%`;
   return labelFor(value);
 }

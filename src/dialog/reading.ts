@@ -5,11 +5,11 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import { type ChoiceOption, parseChoice, parseChoices } from "./parse/index.ts";
-import { bare } from "./parse/normalize.ts";
 import type { AnswerOption, Interpretation } from "./questions.ts";
 import { TEXT } from "./text.ts";
 import type { Lang } from "./types.ts";
 import { readAnswer, type UnreadReason } from "./understand/index.ts";
+import { bareNorm as bare } from "./understand/normalize.ts";
 
 export function readTyped(
   set: PolicySet,
@@ -127,6 +127,10 @@ export function hintFor(set: PolicySet, path: string, reason: UnreadReason, lang
       return t.unreadable[fact.type];
     case "integer":
       return t.unreadable.integer(fact.min, fact.max);
+    case "percent":
+    case "decimal":
+    case "date":
+      return t.unreadable[fact.type];
     case "set":
     case "records":
       return t.unreadable.set;
