@@ -223,10 +223,10 @@ function multiText(
   const ids =
     fact?.type === "records"
       ? values.map((v) => {
-          const i = fact.presets.findIndex(
+          const preset = fact.presets.find(
             (p) => JSON.stringify(sorted(p.value)) === JSON.stringify(sorted(v)),
           );
-          return i < 0 ? undefined : String(i + 1);
+          return options.find((o) => o.label === preset?.label[persona.lang])?.id;
         })
       : values.map((v) => options.find((o) => o.id === String(v))?.id);
   if (ids.some((id) => id === undefined)) return pickOf(WORDS[persona.lang].unknown, n);

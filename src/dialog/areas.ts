@@ -3,10 +3,12 @@
  * user is offered and which facts an answer puts out of scope. Everything comes from the data:
  * an area is offered in a district when that district's document reads one of its facts.
  */
+
+import { evaluate } from "../policy/evaluate.ts";
 import { amountFacts, conditionFacts, type PolicySet } from "../policy/load.ts";
-import { OUTSIDE } from "../policy/profile.ts";
+import { OUTSIDE, type Profile } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
-import { type DialogState, getPath } from "./state.ts";
+import { type DialogState, getPath, withPath } from "./state.ts";
 
 type SetFact = Extract<Fact, { type: "set" }>;
 
@@ -93,4 +95,32 @@ export function factsOfOtherDistricts(set: PolicySet, state: DialogState, paths:
       documents: set.documents.filter((d) => read.get(d.id)?.has(p)).map((d) => d.id),
     }))
     .filter((x) => x.documents.length > 0);
+}
+
+const presetsByDocument = new WeakMap<PolicySet, Map<string, Set<number>>>();
+
+/** The presets of a records fact (platforms) that can earn something in a document in play: each
+ * alone, in a profile of that district, matches a benefit. An incubator preset is not offered
+ * where no clause counts incubators. */
+export function usefulPresets(set: PolicySet, state: DialogState, fact: Fact): Set<number> | undefined {
+  if (fact.type !== "records") return undefined;
+  const documents = documentsInPlay(set, state);
+  if (documents.length === 0) return undefined;
+  let cache = presetsByDocument.get(set);
+  if (!cache) presetsByDocument.set(set, (cache = new Map()));
+  const useful = new Set<number>();
+  for (const policy of documents) {
+    const key = `${policy}\u0000${fact.path}`;
+    let found = cache.get(key);
+    if (!found) {
+      found = new Set();
+      for (const [i, preset] of fact.presets.entries()) {
+        const profile = withPath({ district: policy }, fact.path, [preset.value]) as Profile;
+        if (evaluate(profile, set).matches.length > 0) found.add(i);
+      }
+      cache.set(key, found);
+    }
+    for (const i of found) useful.add(i);
+  }
+  return useful.size > 0 ? useful : undefined;
 }

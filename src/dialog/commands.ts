@@ -116,7 +116,7 @@ function skip(state: DialogState, ctx: ReducerContext): Step {
 }
 
 /** The result from what is known; the conversation then goes on with the same question. */
-function earlyResult(state: DialogState, ctx: ReducerContext): Step {
+export function earlyResult(state: DialogState, ctx: ReducerContext): Step {
   if (getPath(state.profile, DISTRICT) === undefined) {
     return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
   }

@@ -7,7 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import { yuanText } from "../policy/report.ts";
 import type { Fact } from "../policy/schema.ts";
-import { offeredAreas } from "./areas.ts";
+import { offeredAreas, usefulPresets } from "./areas.ts";
 import { combine, pick, readTyped } from "./reading.ts";
 import type { DialogState } from "./state.ts";
 import { TEXT } from "./text.ts";
@@ -107,12 +107,15 @@ export function answerOptions(
         : { options: [...options, none, unknown], multi: true };
     }
     case "records": {
-      const presets = fact.presets.map((p, i) => ({
-        key: String(i + 1),
-        label: p.label[lang],
-        names: [p.label.zh, p.label.en],
-        value: p.value,
-      }));
+      const useful = state ? usefulPresets(set, state, fact) : undefined;
+      const presets = fact.presets
+        .map((p, i) => ({
+          key: String(i + 1),
+          label: p.label[lang],
+          names: [p.label.zh, p.label.en],
+          value: p.value,
+        }))
+        .filter((_, i) => !useful || useful.has(i));
       return { options: [...presets, none, unknown], multi: true };
     }
     case "amount":

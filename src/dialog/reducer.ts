@@ -3,7 +3,7 @@
  * plain JSON; effects are data the service carries out (storing a triage record).
  */
 
-import { asCommand, restart, runCommand } from "./commands.ts";
+import { asCommand, earlyResult, restart, runCommand } from "./commands.ts";
 import { takeDescription } from "./description.ts";
 import { faqReply } from "./faq.ts";
 import { isUnknown, looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
@@ -218,8 +218,9 @@ function settle(
   if (meaning.kind === "unreadable") return unreadable(state, meaning.hint || t.unreadable.choice, ctx);
   if (meaning.kind === "unknown" && path === "district") return unreadable(state, t.cannotSkipDistrict, ctx);
   const value = meaning.kind === "value" ? meaning.value : meaning.kind === "none" ? null : undefined;
-  const next = answer(state, path, value, ctx);
-  if (typeof next === "string") return unreadable(state, next, ctx);
+  const answered = answer(state, path, value, ctx);
+  if (typeof answered === "string") return unreadable(state, answered, ctx);
+  const next = value === undefined ? resultAfterDontKnows(answered, ctx) : answered;
   if (!typed) return next;
   const shown =
     value === undefined
@@ -228,6 +229,27 @@ function settle(
         ? t.none
         : describeValue(ctx.set, path, value, state.lang);
   return { ...next, replies: [textReply(t.readBack(shown)), ...next.replies] };
+}
+
+/** Answers "don't know" in a row before the result so far is shown unasked (the questions go on). */
+const DONT_KNOW_STREAK = 3;
+
+/** Someone who does not know three answers in a row learns what is known so far, not only after
+ * every question (the result the questions left would refine, then the next question). */
+function resultAfterDontKnows(next: Step, ctx: ReducerContext): Step {
+  const state = next.state;
+  if (state.pending?.kind !== "fact" || next.replies.some((r) => r.kind === "result")) return next;
+  const asked = state.history.filter((h) => !h.stated);
+  const tail = asked.slice(-DONT_KNOW_STREAK - 1);
+  const streak = tail.filter((h) => state.skipped.includes(h.path)).length;
+  const startsNow =
+    tail.length >= DONT_KNOW_STREAK &&
+    tail.slice(-DONT_KNOW_STREAK).every((h) => state.skipped.includes(h.path)) &&
+    streak === DONT_KNOW_STREAK &&
+    !(tail.length > DONT_KNOW_STREAK && state.skipped.includes(tail[0]?.path ?? ""));
+  if (!startsNow) return next;
+  const shown = earlyResult(state, ctx);
+  return { ...shown, replies: [...next.replies.filter((r) => r.kind === "text"), ...shown.replies] };
 }
 
 function decideCompare(state: DialogState, yes: boolean, ctx: ReducerContext): Step {
