@@ -21,7 +21,7 @@ import { evaluate } from "../src/policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../src/policy/load.ts";
 import { getPath } from "../src/policy/paths.ts";
 import { parseProfile } from "../src/policy/profile.ts";
-import { toContractJson } from "../src/policy/report.ts";
+import { toContractJson } from "../src/render/report.ts";
 import { MemoryStore } from "../src/store/memory.ts";
 
 export interface Persona {

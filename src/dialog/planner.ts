@@ -9,6 +9,7 @@ import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import { OUTSIDE, type Profile } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
+import { withWhatIf } from "../policy/whatif.ts";
 import { checklists, documentsInPlay, excludedFacts, offeredAreas } from "./areas.ts";
 import { DISTRICT } from "./questions.ts";
 import { type DialogState, getPath, isAnswered, withPath } from "./state.ts";
@@ -34,7 +35,8 @@ export function evaluateState(
   if (district === OUTSIDE && !state.compare) return [];
   const excluded = excludedFacts(state, set);
   return documentsInPlay(set, state).map((policy) => {
-    const evaluation = evaluate({ ...profile, district: policy }, set, { lang });
+    const inDistrict = { ...profile, district: policy };
+    const evaluation = withWhatIf(evaluate(inDistrict, set, { lang }), inDistrict, set);
     // A benefit that hinges only on areas the user said do not apply is not "possible" for them.
     const possible = evaluation.possible.filter((o) => !o.decidingFacts.every((f) => excluded.has(f)));
     return { policy, evaluation: { ...evaluation, possible } };
