@@ -7,7 +7,7 @@ import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { type Profile, parseProfile } from "../policy/profile.ts";
+import { identityOf, type Profile, parseProfile } from "../policy/profile.ts";
 import { renderReport, toContractJson } from "../policy/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
@@ -64,6 +64,16 @@ export function toProfile(set: PolicySet, text: string): Profile {
 }
 
 function render(profile: Profile, set: PolicySet, options: TriageOptions): string {
+  const text = renderBody(profile, set, options);
+  if (options.json) return text;
+  const { id, name } = identityOf(profile);
+  const who = [name, id].filter(Boolean).join(" · ");
+  return who ? `【${who}】\n${text}` : text;
+}
+
+/** id and name open every JSON object (CONTRACT.md section 2); the text report names them on top. */
+function renderBody(profile: Profile, set: PolicySet, options: TriageOptions): string {
+  const identity = identityOf(profile);
   if (options.compare) {
     const districts = compareDistricts(profile, set, options);
     if (!options.json) {
@@ -76,11 +86,11 @@ function render(profile: Profile, set: PolicySet, options: TriageOptions): strin
       district: d.district,
       ...toContractJson(d, set, d.policy, options.lang),
     }));
-    return JSON.stringify({ district: profile.district, compare });
+    return JSON.stringify({ ...identity, district: profile.district, compare });
   }
   const evaluation = evaluate(profile, set, options);
   return options.json
-    ? JSON.stringify(toContractJson(evaluation, set, profile.district, options.lang))
+    ? JSON.stringify({ ...identity, ...toContractJson(evaluation, set, profile.district, options.lang) })
     : renderReport(evaluation, set, profile.district, options.lang);
 }
 

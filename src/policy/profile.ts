@@ -62,10 +62,27 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
   }
   const districts: [string, ...string[]] = [OUTSIDE, ...documents.map((d) => d.id)];
   root.district = z.enum(districts);
+  root.id = IDENTITY.id;
+  root.name = IDENTITY.name;
   const schema = toObject(root) as unknown as ProfileSchema;
   quickChecks.set(schema, compileProfileCheck(facts.values(), districts));
   return schema;
 }
+
+/** Who the profile is, for staff (CONTRACT.md section 2): echoed first in every output object,
+ * never read by evaluation. */
+const IDENTITY = { id: z.string().min(1).max(64).optional(), name: z.string().min(1).max(200).optional() };
+
+/** The identity fields first, as every output object for a profile begins. */
+export function identityOf(profile: { id?: unknown; name?: unknown }): { id?: string; name?: string } {
+  const out: { id?: string; name?: string } = {};
+  if (typeof profile.id === "string") out.id = profile.id;
+  if (typeof profile.name === "string") out.name = profile.name;
+  return out;
+}
+
+const fitsIdentity = (value: unknown, max: number) =>
+  value === undefined || (typeof value === "string" && value.length >= 1 && value.length <= max);
 
 /** The fast check compiled alongside each schema (see profile-check.ts). */
 const quickChecks = new WeakMap<ProfileSchema, (value: unknown) => boolean>();
@@ -80,7 +97,7 @@ function toObject(shape: Shape): z.ZodType {
 
 /** Parses and validates a profile, or throws a ProfileError naming the first bad field. */
 export function parseProfile(schema: ProfileSchema, input: unknown): Profile {
-  if (quickChecks.get(schema)?.(input)) return input as Profile;
+  if (quickCheck(schema, input)) return input as Profile;
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -94,6 +111,15 @@ export function parseProfile(schema: ProfileSchema, input: unknown): Profile {
     );
   }
   return rethrow(path, issue);
+}
+
+/** The compiled check knows only facts and district; id and name are checked here beside it. */
+function quickCheck(schema: ProfileSchema, input: unknown): boolean {
+  const check = quickChecks.get(schema);
+  if (!check || typeof input !== "object" || input === null) return false;
+  const { id, name, ...facts } = input as Record<string, unknown>;
+  if (id === undefined && name === undefined) return check(input);
+  return fitsIdentity(id, 64) && fitsIdentity(name, 200) && check(facts);
 }
 
 function rethrow(path: string, issue: z.core.$ZodIssue): never {
