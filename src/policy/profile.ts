@@ -74,7 +74,7 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
 const IDENTITY = { id: z.string().min(1).max(64).optional(), name: z.string().min(1).max(200).optional() };
 
 /** The identity fields first, as every output object for a profile begins. */
-export function identityOf(profile: { id?: unknown; name?: unknown }): { id?: string; name?: string } {
+export function identityOf(profile: Record<string, unknown>): { id?: string; name?: string } {
   const out: { id?: string; name?: string } = {};
   if (typeof profile.id === "string") out.id = profile.id;
   if (typeof profile.name === "string") out.name = profile.name;
