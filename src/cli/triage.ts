@@ -26,12 +26,20 @@ export const run: Command = async (args, io) => {
       json: { type: "boolean", default: false },
       lang: { type: "string", default: "zh" },
       compare: { type: "boolean", default: false },
+      sheet: { type: "string" },
+      out: { type: "string" },
     },
   });
-  if (!values.profile === !values.batch)
-    throw new UsageError("triage: give exactly one of --profile FILE or --batch FILE.jsonl");
+  if ([values.profile, values.batch, values.sheet].filter(Boolean).length !== 1)
+    throw new UsageError("triage: give exactly one of --profile FILE, --batch FILE.jsonl or --sheet FILE.xlsx|FILE.csv");
+  if (values.out !== undefined && !values.sheet) throw new UsageError("triage --out: only with --sheet");
   const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
   const set = loadPolicySet();
+  if (values.sheet) {
+    const { triageSheetFile } = await import("./sheet.ts");
+    await triageSheetFile(set, values.sheet, values.out, options.lang, io.stdout);
+    return EXIT_OK;
+  }
   if (values.profile) {
     const profile = readProfile(set, values.profile);
     io.stdout.write(`${render(profile, set, options)}\n`);
