@@ -10,12 +10,14 @@ const commands: Record<string, () => Promise<Command>> = {
   chat: async () => (await import("./chat.ts")).run,
   records: async () => (await import("./records.ts")).run,
   start: async () => (await import("./start.ts")).run,
+  understand: async () => (await import("./understand.ts")).run,
 };
 
 const USAGE = `usage: advisor <command> [options]
-  triage --profile FILE | --batch FILE.jsonl [--json] [--lang zh|en] [--compare]
+  triage --profile FILE | --batch FILE.jsonl | --text "TEXT" [--json] [--lang zh|en] [--compare]
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
   chat                      console chat
+  understand "TEXT" [--fact PATH] | --batch FILE.jsonl [--json]
   records export --format csv|jsonl
   start                     every configured bot, or the console chat`;
 

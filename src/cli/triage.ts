@@ -3,6 +3,7 @@
  * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
  * every district.
  */
+import { understandText } from "../dialog/understand/index.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
@@ -23,6 +24,7 @@ export const run: Command = async (args, io) => {
     options: {
       profile: { type: "string" },
       batch: { type: "string" },
+      text: { type: "string" },
       json: { type: "boolean", default: false },
       lang: { type: "string", default: "zh" },
       compare: { type: "boolean", default: false },
@@ -30,14 +32,20 @@ export const run: Command = async (args, io) => {
       out: { type: "string" },
     },
   });
-  if ([values.profile, values.batch, values.sheet].filter(Boolean).length !== 1)
-    throw new UsageError("triage: give exactly one of --profile FILE, --batch FILE.jsonl or --sheet FILE.xlsx|FILE.csv");
-  if (values.out !== undefined && !values.sheet) throw new UsageError("triage --out: only with --sheet");
+  if ([values.profile, values.batch, values.text, values.sheet].filter((v) => v !== undefined).length !== 1)
+    throw new UsageError(
+      'triage: give exactly one of --profile FILE, --batch FILE.jsonl, --text "TEXT" or --sheet FILE.xlsx|FILE.csv',
+    );
+  if (values.out !== undefined && values.sheet === undefined) throw new UsageError("triage --out: only with --sheet");
   const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
   const set = loadPolicySet();
-  if (values.sheet) {
+  if (values.sheet !== undefined) {
     const { triageSheetFile } = await import("./sheet.ts");
     await triageSheetFile(set, values.sheet, values.out, options.lang, io.stdout);
+    return EXIT_OK;
+  }
+  if (values.text !== undefined) {
+    io.stdout.write(`${render(profileOfText(set, values.text), set, options)}\n`);
     return EXIT_OK;
   }
   if (values.profile) {
@@ -56,6 +64,25 @@ function readProfile(set: PolicySet, file: string): Profile {
     return toProfile(set, text);
   } catch (error) {
     if (error instanceof ProfileError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The profile a free-text description states (CONTRACT.md section 7), as `triage` takes it. */
+function profileOfText(set: PolicySet, text: string): Profile {
+  if (!text.trim())
+    throw new UsageError(
+      'triage --text: the text is empty; describe the entity, e.g. "我们在石景山，DCMM三级"',
+    );
+  const { profile } = understandText(text, set);
+  if (profile.district === undefined)
+    throw new UsageError(
+      "district: the text does not say where the entity is registered; name the district (e.g. 通州, 石景山) or say it is elsewhere",
+    );
+  try {
+    return parseProfile(set.profileSchema, profile);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new UsageError(`triage --text: ${error.message}`);
     throw error;
   }
 }
