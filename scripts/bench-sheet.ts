@@ -13,7 +13,9 @@ import { parseArgs } from "node:util";
 import { loadPolicySet } from "../src/policy/load.ts";
 import { staffSheet, writeStaffSheet } from "./varied-sheet.ts";
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "10000" }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "10000" }, runs: { type: "string", default: "3" } },
+});
 const rows = Number(values.rows);
 const runs = Number(values.runs);
 const dir = mkdtempSync(join(tmpdir(), "bench-sheet-"));
@@ -26,7 +28,9 @@ for (const format of ["xlsx", "csv"] as const) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync(process.execPath, ["dist/advisor.mjs", "triage", "--sheet", input, "--out", output], { encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["dist/advisor.mjs", "triage", "--sheet", input, "--out", output], {
+      encoding: "utf8",
+    });
     times.push(performance.now() - start);
     if (r.status !== 0) throw new Error(`triage --sheet failed: ${r.stderr}`);
   }

@@ -7,8 +7,8 @@ import ExcelJS from "exceljs";
 import type { PolicySet } from "../src/policy/load.ts";
 import { getPath } from "../src/policy/paths.ts";
 import type { Fact } from "../src/policy/schema.ts";
-import { sheetFacts } from "../src/sheet/columns.ts";
 import type { Cell } from "../src/sheet/cells.ts";
+import { sheetFacts } from "../src/sheet/columns.ts";
 import { variedProfiles } from "./varied-profiles.ts";
 
 export interface StaffSheet {
@@ -27,7 +27,7 @@ function staffCell(fact: Fact, value: unknown, i: number): Cell {
   };
   switch (fact.type) {
     case "boolean":
-      return value ? ["是", "true", "1", "y"][i % 4] ?? "是" : ["否", "false", "0", "n"][i % 4] ?? "否";
+      return value ? (["是", "true", "1", "y"][i % 4] ?? "是") : (["否", "false", "0", "n"][i % 4] ?? "否");
     case "amount": {
       const n = value as number;
       return i % 3 === 0 && n % 10000 === 0 && n > 0 ? `${n / 10000}万` : n;

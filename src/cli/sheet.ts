@@ -19,7 +19,10 @@ export async function triageSheetFile(
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
   const format = formatOf(file);
-  if (!format) throw new UsageError(`triage --sheet: ${file} is not .xlsx or .csv; save the sheet as .xlsx or CSV UTF-8`);
+  if (!format)
+    throw new UsageError(
+      `triage --sheet: ${file} is not .xlsx or .csv; save the sheet as .xlsx or CSV UTF-8`,
+    );
   const outFormat = out === undefined ? undefined : formatOf(out);
   if (out !== undefined && !outFormat) throw new UsageError(`triage --out: ${out} must end in .xlsx or .csv`);
   readUserFile(file, "give an .xlsx or .csv sheet, one entity a row");
@@ -41,7 +44,10 @@ export async function triageSheetFile(
 }
 
 /** Writes beside the target and renames, so a failed write never leaves half a file in its place. */
-export async function writeAtomically(path: string, write: (stream: Writable) => Promise<void>): Promise<void> {
+export async function writeAtomically(
+  path: string,
+  write: (stream: Writable) => Promise<void>,
+): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   const file = createWriteStream(temp);
   try {

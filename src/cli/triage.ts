@@ -36,7 +36,8 @@ export const run: Command = async (args, io) => {
     throw new UsageError(
       'triage: give exactly one of --profile FILE, --batch FILE.jsonl, --text "TEXT" or --sheet FILE.xlsx|FILE.csv',
     );
-  if (values.out !== undefined && values.sheet === undefined) throw new UsageError("triage --out: only with --sheet");
+  if (values.out !== undefined && values.sheet === undefined)
+    throw new UsageError("triage --out: only with --sheet");
   const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
   const set = loadPolicySet();
   if (values.sheet !== undefined) {

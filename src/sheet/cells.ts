@@ -1,10 +1,12 @@
 /**
  * Cells as staff type them, read into profile values (CONTRACT.md section 9): 是/否, "3000万",
- * "一个亿", lists joined by 、 or a comma. Amounts go through the project's one amount reader,
- * so a sheet and a chat read "3000多万" alike. A cell that cannot be read throws a CellError
- * saying what was expected; the row then reports it and the sheet goes on.
+ * "一个亿", lists joined by 、 or a comma. Plain values (numbers, 是/否, an option's value or
+ * label) are taken at once; anything else goes through the project's one reader of answers
+ * (src/dialog/understand), so a sheet and a chat read "3000多万" alike. A cell saying it is not
+ * known ("不清楚") is a missing fact. A cell that cannot be read throws a CellError saying what
+ * was expected; the row then reports it and the sheet goes on.
  */
-import { parseAmount, parseChoice, parseCount } from "../dialog/parse/index.ts";
+import { readAnswer, type UnreadReason } from "../dialog/understand/index.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
@@ -25,29 +27,43 @@ const LIST_SEPARATOR = /\s*[、,，;；\n]\s*/;
 
 const shown = (cell: Cell) => JSON.stringify(String(cell));
 
-export function readBoolean(cell: Cell): boolean {
+/** What each kind of fact expects, for the error of a cell that cannot be read. */
+const EXPECTED: Record<Fact["type"], string> = {
+  boolean: "是 or 否 (true/false, 1/0, y/n)",
+  amount: "an amount in yuan such as 30000000, 3000万 or 一个亿",
+  count: "a whole number",
+  integer: "a whole number",
+  choice: "one of the options",
+  set: "options joined by 、",
+  records: "items joined by 、",
+};
+const WHY: Partial<Record<UnreadReason, string>> = {
+  negative: "a negative figure",
+  out_of_range: "a figure out of range",
+  not_yuan: "not in yuan",
+};
+
+/** The project's reader, for whatever the quick paths below do not settle. undefined: not known. */
+function readByAnswer(set: PolicySet, fact: Fact, cell: Cell, expected = EXPECTED[fact.type]): unknown {
+  const reading = readAnswer(fact.path, String(cell), set);
+  if (reading.kind === "value" && reading.value !== null) return reading.value;
+  if (reading.kind === "unknown") return undefined;
+  const why = reading.kind === "unread" ? WHY[reading.reason] : undefined;
+  throw new CellError(`expected ${expected}, got ${shown(cell)}${why ? ` (${why})` : ""}`);
+}
+
+function readBoolean(set: PolicySet, fact: Fact, cell: Cell): unknown {
   if (typeof cell === "boolean") return cell;
   const text = String(cell).trim().toLowerCase();
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  throw new CellError(`expected 是 or 否 (true/false, 1/0, y/n), got ${shown(cell)}`);
+  return readByAnswer(set, fact, cell);
 }
 
-export function readAmount(cell: Cell): number {
-  if (typeof cell === "number") {
-    if (Number.isFinite(cell) && cell >= 0) return cell;
-    throw new CellError(`expected an amount in yuan >= 0, got ${cell}`);
-  }
-  const value = typeof cell === "string" ? parseAmount(cell) : null;
-  if (value === null) throw new CellError(`expected an amount in yuan such as 30000000 or 3000万, got ${shown(cell)}`);
-  return value;
-}
-
-function readWhole(cell: Cell): number {
-  if (typeof cell === "number" && Number.isInteger(cell)) return cell;
-  const value = typeof cell === "string" ? parseCount(cell) : null;
-  if (value === null) throw new CellError(`expected a whole number, got ${shown(cell)}`);
-  return value;
+function readFigure(set: PolicySet, fact: Fact, cell: Cell): unknown {
+  // A number cell is the figure itself; the profile schema checks its range and kind.
+  if (typeof cell === "number") return cell;
+  return readByAnswer(set, fact, cell);
 }
 
 interface Option {
@@ -75,30 +91,21 @@ function namesOf(options: Option[]): Map<string, string | number> {
   return names;
 }
 
-/** An option by its value or label, else by the dialog's choice reader (a close spelling, a
- * part of a label that fits one option only). */
-function readOption(text: string, options: Option[]): string | number {
-  const exact = namesOf(options).get(key(text));
-  if (exact !== undefined) return exact;
-  const id = parseChoice(
-    text,
-    options.map((o, i) => ({ id: String(i), names: [String(o.value), o.label.zh, o.label.en] })),
-  );
-  const option = id === null ? undefined : options[Number(id)];
-  if (!option) {
-    const list = options.map((o) => `${o.value} (${o.label.zh})`).join(", ");
-    throw new CellError(`expected one of ${list}, got ${JSON.stringify(text)}`);
-  }
-  return option.value;
+/** An option by its value or label, or null. */
+function exactOption(text: string, options: Option[]): string | number | null {
+  return namesOf(options).get(key(text)) ?? null;
 }
+
+const optionList = (options: Option[]) => options.map((o) => `${o.value} (${o.label.zh})`).join(", ");
 
 const parts = (cell: Cell) =>
   String(cell)
     .split(LIST_SEPARATOR)
     .filter((p) => p !== "");
 
-/** A platforms cell: its presets' labels joined by 、, or the JSON array of section 2. */
-function readRecords(cell: Cell, fact: Extract<Fact, { type: "records" }>): unknown[] {
+/** A platforms cell: its presets' labels joined by 、, the JSON array of section 2, or what the
+ * project's reader makes of a description ("市级重点实验室"). */
+function readRecords(set: PolicySet, cell: Cell, fact: Extract<Fact, { type: "records" }>): unknown {
   const text = String(cell).trim();
   if (text.startsWith("[")) {
     try {
@@ -110,7 +117,9 @@ function readRecords(cell: Cell, fact: Extract<Fact, { type: "records" }>): unkn
     throw new CellError(`expected a JSON array of ${fact.path} items, got ${shown(cell)}`);
   }
   const presets = presetOptions(fact);
-  return parts(cell).map((part) => ({ ...fact.presets[readOption(part, presets) as number]?.value }));
+  const picked = parts(cell).map((part) => exactOption(part, presets));
+  if (picked.every((i) => i !== null)) return picked.map((i) => ({ ...fact.presets[i as number]?.value }));
+  return readByAnswer(set, fact, cell, `items joined by 、, such as ${fact.presets[0]?.label.zh ?? "…"}`);
 }
 
 const presetCache = new WeakMap<object, Option[]>();
@@ -123,22 +132,27 @@ function presetOptions(fact: Extract<Fact, { type: "records" }>): Option[] {
   return options;
 }
 
-/** The profile value of a non-empty cell for `fact`. Range and shape are left to the profile schema. */
-export function readFact(fact: Fact, cell: Cell): unknown {
+/** The profile value of a non-empty cell for `fact`, or undefined when the cell says it is not
+ * known. Range and shape are left to the profile schema, which names the field. */
+export function readFact(set: PolicySet, fact: Fact, cell: Cell): unknown {
   switch (fact.type) {
     case "boolean":
-      return readBoolean(cell);
+      return readBoolean(set, fact, cell);
     case "amount":
-      return readAmount(cell);
     case "count":
     case "integer":
-      return readWhole(cell);
-    case "choice":
-      return readOption(String(cell), fact.options);
-    case "set":
-      return [...new Set(parts(cell).map((part) => readOption(part, fact.options)))];
+      return readFigure(set, fact, cell);
+    case "choice": {
+      const exact = exactOption(String(cell), fact.options);
+      return exact ?? readByAnswer(set, fact, cell, `one of ${optionList(fact.options)}`);
+    }
+    case "set": {
+      const picked = parts(cell).map((part) => exactOption(part, fact.options));
+      if (picked.every((v) => v !== null)) return [...new Set(picked)];
+      return readByAnswer(set, fact, cell, `values of ${optionList(fact.options)} joined by 、`);
+    }
     case "records":
-      return readRecords(cell, fact);
+      return readRecords(set, cell, fact);
   }
 }
 

@@ -8,11 +8,7 @@ import type { Fact } from "../policy/schema.ts";
 import { SheetError } from "./errors.ts";
 
 /** What a column holds: one of the three staff fields, or a declared fact. */
-export type Field =
-  | { kind: "id" }
-  | { kind: "name" }
-  | { kind: "district" }
-  | { kind: "fact"; fact: Fact };
+export type Field = { kind: "id" } | { kind: "name" } | { kind: "district" } | { kind: "fact"; fact: Fact };
 
 export interface Column {
   /** As written in the sheet, to name the column in an error. */
@@ -56,11 +52,13 @@ export function columnNames(set: PolicySet): Map<string, { path: string; field: 
     for (const name of [kind, labels.zh, labels.en, ...labels.also]) add(name, kind, { kind });
   }
   for (const fact of sheetFacts(set)) {
-    for (const name of [fact.path, fact.label.zh, fact.label.en]) add(name, fact.path, { kind: "fact", fact });
+    for (const name of [fact.path, fact.label.zh, fact.label.en])
+      add(name, fact.path, { kind: "fact", fact });
   }
   for (const key of ambiguous) names.delete(key);
   // A path always names its own field, even if some label elsewhere equals it.
-  for (const fact of sheetFacts(set)) names.set(headerKey(fact.path), { path: fact.path, field: { kind: "fact", fact } });
+  for (const fact of sheetFacts(set))
+    names.set(headerKey(fact.path), { path: fact.path, field: { kind: "fact", fact } });
   return names;
 }
 

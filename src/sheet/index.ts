@@ -14,7 +14,12 @@ export { formatOf, type SheetFormat } from "./read.ts";
 export { type RowResult, toJsonLine } from "./rows.ts";
 export { tableBytes, writeTable } from "./write.ts";
 
-export async function triageSheet(set: PolicySet, bytes: Buffer, format: SheetFormat, lang: Lang): Promise<RowResult[]> {
+export async function triageSheet(
+  set: PolicySet,
+  bytes: Buffer,
+  format: SheetFormat,
+  lang: Lang,
+): Promise<RowResult[]> {
   return triageTable(set, await readTable(bytes, format), lang);
 }
 

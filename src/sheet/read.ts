@@ -9,6 +9,7 @@ import type ExcelJS from "exceljs";
 
 /** exceljs takes about half a second to load: only .xlsx work waits for it, CSV does not. */
 const excel = async () => (await import("exceljs")).default;
+
 import type { Cell } from "./cells.ts";
 import { SheetError } from "./errors.ts";
 import type { Table } from "./rows.ts";
@@ -29,7 +30,9 @@ export async function readTable(bytes: Buffer, format: SheetFormat): Promise<Tab
 
 async function readXlsx(bytes: Buffer): Promise<Table> {
   if (!bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new SheetError("not an .xlsx workbook (an old .xls or another file?): save it as .xlsx or CSV UTF-8 and send it again");
+    throw new SheetError(
+      "not an .xlsx workbook (an old .xls or another file?): save it as .xlsx or CSV UTF-8 and send it again",
+    );
   }
   const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: "emit",
@@ -50,7 +53,9 @@ async function readXlsx(bytes: Buffer): Promise<Table> {
       break; // the first worksheet only
     }
   } catch (error) {
-    throw new SheetError(`cannot read this .xlsx (${(error as Error).message}); save it again from Excel or WPS as .xlsx`);
+    throw new SheetError(
+      `cannot read this .xlsx (${(error as Error).message}); save it again from Excel or WPS as .xlsx`,
+    );
   }
   return toTable(rows, numbers);
 }
@@ -92,7 +97,10 @@ async function readCsv(bytes: Buffer): Promise<Table> {
   } catch (error) {
     throw new SheetError(`cannot read this CSV (${(error as Error).message}); save it as CSV UTF-8`);
   }
-  return toTable(rows, rows.map((_, i) => i + 1));
+  return toTable(
+    rows,
+    rows.map((_, i) => i + 1),
+  );
 }
 
 /** UTF-8, BOM dropped; a sheet saved from Excel as plain "CSV" in China is GB18030, read as such. */
@@ -111,8 +119,17 @@ const blank = (cells: Cell[]) => cells.every((c) => c === null || (typeof c === 
 
 function toTable(rows: Cell[][], numbers: number[]): Table {
   const at = rows.findIndex((cells) => !blank(cells));
-  if (at < 0) throw new SheetError("the sheet is empty: the first row names the columns (id, name, district, …), one entity a row after it");
-  const header = (rows[at] ?? []).map((c) => (c === null ? "" : String(c).replace(/^\uFEFF/, "").trim()));
+  if (at < 0)
+    throw new SheetError(
+      "the sheet is empty: the first row names the columns (id, name, district, …), one entity a row after it",
+    );
+  const header = (rows[at] ?? []).map((c) =>
+    c === null
+      ? ""
+      : String(c)
+          .replace(/^\uFEFF/, "")
+          .trim(),
+  );
   const body: Table["rows"] = [];
   for (let i = at + 1; i < rows.length; i++) {
     const cells = rows[i] ?? [];

@@ -3,8 +3,9 @@
  * a pure function of the table and the policy set. A bad row gets an `error` naming its column
  * and never stops the sheet.
  */
-import { evaluate } from "../policy/evaluate.ts";
+
 import { ProfileError } from "../policy/errors.ts";
+import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { type Profile, parseProfile } from "../policy/profile.ts";
@@ -49,7 +50,8 @@ export function rowProfile(set: PolicySet, columns: (Column | undefined)[], cell
       throw error;
     }
   }
-  if (profile.district === undefined) throw new ProfileError("district", "is required: give the entity's district in every row");
+  if (profile.district === undefined)
+    throw new ProfileError("district", "is required: give the entity's district in every row");
   try {
     return parseProfile(set.profileSchema, profile);
   } catch (error) {
@@ -66,7 +68,8 @@ function place(root: Record<string, unknown>, parts: string[], value: unknown): 
   const last = parts.length - 1;
   for (let i = 0; i < last; i++) {
     const part = parts[i] as string;
-    node = (node[part] ??= {}) as Record<string, unknown>;
+    node[part] ??= {};
+    node = node[part] as Record<string, unknown>;
   }
   node[parts[last] as string] = value;
 }
@@ -85,7 +88,7 @@ function cellValue(set: PolicySet, column: Column, cell: Cell): unknown {
     case "district":
       return readDistrict(set, cell);
     case "fact":
-      return readFact(column.field.fact, cell);
+      return readFact(set, column.field.fact, cell);
   }
 }
 

@@ -91,7 +91,16 @@ export function tableRow(source: RowSource, layout: Layout, set: PolicySet, lang
   const cells = layout.benefits.map((b): OutCell => {
     const m = byKey.get(b.key);
     if (!m) return null;
-    return m.amount.max ?? (lang === "zh" ? (m.amount.monetary ? "金额待定" : "非资金支持") : m.amount.monetary ? "amount to be determined" : "not money");
+    return (
+      m.amount.max ??
+      (lang === "zh"
+        ? m.amount.monetary
+          ? "金额待定"
+          : "非资金支持"
+        : m.amount.monetary
+          ? "amount to be determined"
+          : "not money")
+    );
   });
   const label = (o: OutcomeLike) => `${articleLabel(set, o.policy, o.article, lang)} ${o.title}`;
   const matchText = matches.map((m) => `${label(m)}：${amountText(m, lang)}`).join("；");

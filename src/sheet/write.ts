@@ -8,6 +8,7 @@ import type ExcelJS from "exceljs";
 
 /** exceljs takes about half a second to load: only .xlsx work waits for it, CSV does not. */
 const excel = async () => (await import("exceljs")).default;
+
 import type { Lang } from "../policy/outcome.ts";
 import type { SheetFormat } from "./read.ts";
 import type { BenefitColumn, OutCell } from "./table.ts";
@@ -49,7 +50,9 @@ export function csvRow(fields: readonly OutCell[]): string {
 async function writeCsv(table: OutTable, out: Writable): Promise<void> {
   let text = `\uFEFF${csvRow(table.header)}`;
   for (const row of table.rows) text += csvRow(row);
-  await new Promise<void>((resolve, reject) => out.end(text, (error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end(text, (error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 /** Display width: CJK characters take two columns in Excel's default font. */
@@ -57,7 +60,12 @@ function width(cell: OutCell): number {
   if (cell === null) return 0;
   const text = typeof cell === "number" ? cell.toLocaleString("en-US") : cell;
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 
@@ -81,7 +89,11 @@ const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: "t
 const HEADER: Partial<ExcelJS.Style> = { font: { bold: true }, alignment: { vertical: "middle" } };
 
 async function writeXlsx(table: OutTable, out: Writable): Promise<void> {
-  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const zh = table.lang === "zh";
   const sheet = workbook.addWorksheet(zh ? "结果" : "Results", { views: [{ state: "frozen", ySplit: 1 }] });
   const widths = columnWidths(table.header, table.rows, 60);
@@ -95,7 +107,11 @@ async function writeXlsx(table: OutTable, out: Writable): Promise<void> {
 }
 
 /** Empty cells are left out (undefined), so they cost nothing to write. */
-function addStyledRow(sheet: ExcelJS.Worksheet, cells: OutCell[], style: (column: number) => Partial<ExcelJS.Style>) {
+function addStyledRow(
+  sheet: ExcelJS.Worksheet,
+  cells: OutCell[],
+  style: (column: number) => Partial<ExcelJS.Style>,
+) {
   const row = sheet.addRow(cells.map((c) => c ?? undefined));
   row.eachCell((cell, column) => {
     cell.style = style(column);
@@ -121,10 +137,30 @@ function writeNotes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: OutTabl
         ["", "", "空白表示不符合；“金额待定”表示符合但缺少计算金额所需的数字", ""],
       ]
     : [
-        ["totalMax", "", "Sum of the matched amount.max values (yuan)", "Amounts are estimated ceilings, decided by the authority."],
-        ["matches / nearMisses", "", "Benefits qualified for; benefits nearly reached and what is missing", ""],
-        ["error", "", "Why the row could not be read (naming the column); its other result columns are blank", ""],
-        ["", "", "Blank means not matched; 'amount to be determined' means matched without the figure the amount needs", ""],
+        [
+          "totalMax",
+          "",
+          "Sum of the matched amount.max values (yuan)",
+          "Amounts are estimated ceilings, decided by the authority.",
+        ],
+        [
+          "matches / nearMisses",
+          "",
+          "Benefits qualified for; benefits nearly reached and what is missing",
+          "",
+        ],
+        [
+          "error",
+          "",
+          "Why the row could not be read (naming the column); its other result columns are blank",
+          "",
+        ],
+        [
+          "",
+          "",
+          "Blank means not matched; 'amount to be determined' means matched without the figure the amount needs",
+          "",
+        ],
       ];
   for (const row of general) addStyledRow(notes, row, () => WRAP);
   notes.commit();
