@@ -13,6 +13,8 @@ import { variedProfiles } from "./varied-profiles.ts";
 
 export interface StaffSheet {
   header: string[];
+  /** The section-2 path of each column. */
+  paths: string[];
   rows: Cell[][];
   /** The profile each row stands for (with its id and name), for comparing against triage --json. */
   profiles: Record<string, unknown>[];
@@ -59,7 +61,7 @@ export function staffSheet(set: PolicySet, count: number, seed = 2026): StaffShe
     p.district as string,
     ...facts.map((f) => staffCell(f, getPath(p, f.path), i)),
   ]);
-  return { header, rows, profiles };
+  return { header, paths: ["id", "name", "district", ...facts.map((f) => f.path)], rows, profiles };
 }
 
 export async function writeStaffSheet(sheet: StaffSheet, file: string): Promise<void> {

@@ -9,16 +9,19 @@ const commands: Record<string, () => Promise<Command>> = {
   ask: async () => (await import("./ask.ts")).run,
   chat: async () => (await import("./chat.ts")).run,
   records: async () => (await import("./records.ts")).run,
+  sheet: async () => (await import("./sheet.ts")).run,
   start: async () => (await import("./start.ts")).run,
   understand: async () => (await import("./understand.ts")).run,
 };
 
 const USAGE = `usage: advisor <command> [options]
   triage --profile FILE | --batch FILE.jsonl | --text "TEXT" [--json] [--lang zh|en] [--compare]
+  triage --sheet FILE.xlsx|FILE.csv [--out FILE.xlsx|FILE.csv]
+  sheet template [--lang en] --out FILE.xlsx
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
   chat                      console chat
   understand "TEXT" [--fact PATH] | --batch FILE.jsonl [--json]
-  records export --format csv|jsonl
+  records export --format csv|xlsx|jsonl [--latest] [--out FILE]
   start                     every configured bot, or the console chat`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -1,15 +1,37 @@
 /**
  * `triage --sheet FILE.xlsx|FILE.csv [--out FILE.xlsx|FILE.csv]` (CONTRACT.md section 9): JSON
- * Lines on stdout by default, or the result sheet written to --out.
+ * Lines on stdout by default, or the result sheet written to --out. And `advisor sheet template
+ * [--lang en] --out FILE.xlsx`: the empty sheet staff fill in.
  */
 import { once } from "node:events";
 import { createWriteStream, readFileSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import type { PolicySet } from "../policy/load.ts";
+import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { formatOf, resultTable, SheetError, toJsonLine, triageSheet, writeTable } from "../sheet/index.ts";
-import { readUserFile, UsageError } from "./io.ts";
+import { writeTemplate } from "../sheet/template.ts";
+import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
+
+const TEMPLATE_USAGE = "usage: advisor sheet template [--lang en] --out FILE.xlsx";
+
+export const run: Command = async (args) => {
+  const { values, positionals } = parseFlags("sheet", {
+    args,
+    allowPositionals: true,
+    options: { lang: { type: "string", default: "zh" }, out: { type: "string" } },
+  });
+  if (positionals.length !== 1 || positionals[0] !== "template") {
+    throw new UsageError(`sheet: expected the subcommand "template"; ${TEMPLATE_USAGE}`);
+  }
+  const lang = parseLang(values.lang);
+  if (!values.out || formatOf(values.out) !== "xlsx") {
+    throw new UsageError(`sheet template --out: give a file name ending in .xlsx; ${TEMPLATE_USAGE}`);
+  }
+  const set = loadPolicySet();
+  await writeAtomically(values.out, (stream) => writeTemplate(set, lang, stream));
+  return EXIT_OK;
+};
 
 export async function triageSheetFile(
   set: PolicySet,
