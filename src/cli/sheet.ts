@@ -29,7 +29,7 @@ export const run: Command = async (args) => {
     throw new UsageError(`sheet template --out: give a file name ending in .xlsx; ${TEMPLATE_USAGE}`);
   }
   const set = loadPolicySet();
-  await writeAtomically(values.out, (stream) => writeTemplate(set, lang, stream));
+  await writeAtomically(values.out, (stream) => writeTemplate(set, lang, stream), "sheet template --out");
   return EXIT_OK;
 };
 
@@ -62,13 +62,18 @@ export async function triageSheetFile(
     stdout.write(text);
     return;
   }
-  await writeAtomically(out, (stream) => writeTable(resultTable(set, rows, lang), outFormat, stream));
+  await writeAtomically(
+    out,
+    (stream) => writeTable(resultTable(set, rows, lang), outFormat, stream),
+    "triage --out",
+  );
 }
 
 /** Writes beside the target and renames, so a failed write never leaves half a file in its place. */
 export async function writeAtomically(
   path: string,
   write: (stream: Writable) => Promise<void>,
+  flag = "--out",
 ): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   const file = createWriteStream(temp);
@@ -83,7 +88,7 @@ export async function writeAtomically(
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code && ["ENOENT", "EACCES", "EISDIR", "ENOTDIR", "EROFS"].includes(code)) {
-      throw new UsageError(`cannot write ${path} (${code}); give a writable file path`);
+      throw new UsageError(`${flag}: cannot write ${path} (${code}); give a writable file path`);
     }
     throw error;
   }

@@ -23,7 +23,7 @@ export interface ResultLike {
   nearMisses?: (OutcomeLike & { reason?: string })[];
   totals?: { max?: number };
 }
-interface OutcomeLike {
+export interface OutcomeLike {
   policy: string;
   article: number;
   benefit: string;
