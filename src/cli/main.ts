@@ -10,6 +10,7 @@ const commands: Record<string, () => Promise<Command>> = {
   chat: async () => (await import("./chat.ts")).run,
   records: async () => (await import("./records.ts")).run,
   sheet: async () => (await import("./sheet.ts")).run,
+  notify: async () => (await import("./notify.ts")).run,
   start: async () => (await import("./start.ts")).run,
   understand: async () => (await import("./understand.ts")).run,
 };
@@ -19,9 +20,10 @@ const USAGE = `usage: advisor <command> [options]
   triage --sheet FILE.xlsx|FILE.csv [--out FILE.xlsx|FILE.csv]
   sheet template [--lang en] --out FILE.xlsx
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
-  chat                      console chat
+  chat [--json]             console chat (--json: JSON lines in and out)
   understand "TEXT" [--fact PATH] | --batch FILE.jsonl [--json]
   records export --format csv|xlsx|jsonl [--latest] [--out FILE]
+  notify [--dry-run] [--json]  tell subscribers whose result a new document version changed
   start                     every configured bot, or the console chat`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
