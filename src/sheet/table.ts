@@ -102,11 +102,14 @@ export function tableRow(source: RowSource, layout: Layout, set: PolicySet, lang
           : "not money")
     );
   });
-  const label = (o: OutcomeLike) => `${articleLabel(set, o.policy, o.article, lang)} ${o.title}`;
-  const matchText = matches.map((m) => `${label(m)}：${amountText(m, lang)}`).join("；");
+  // Named as the benefit columns are (title and policy:article); one per line.
+  const zh = lang === "zh";
+  const label = (o: OutcomeLike) =>
+    zh ? `${o.title}（${o.policy}:${o.article}）` : `${o.title} (${o.policy}:${o.article})`;
+  const matchText = matches.map((m) => `${label(m)}${zh ? "：" : ": "}${amountText(m, lang)}`).join("\n");
   const nearText = (source.result?.nearMisses ?? [])
-    .map((o) => (o.reason ? `${label(o)}（${o.reason}）` : label(o)))
-    .join("；");
+    .map((o) => (o.reason ? `${label(o)}${zh ? "：" : ": "}${o.reason}` : label(o)))
+    .join("\n");
   return [
     ...identity,
     source.district ?? null,

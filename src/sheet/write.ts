@@ -58,6 +58,7 @@ async function writeCsv(table: OutTable, out: Writable): Promise<void> {
 /** Display width: CJK characters take two columns in Excel's default font. */
 function width(cell: OutCell): number {
   if (cell === null) return 0;
+  if (typeof cell === "string" && cell.includes("\n")) return Math.max(...cell.split("\n").map(width));
   const text = typeof cell === "number" ? cell.toLocaleString("en-US") : cell;
   let w = 0;
   for (const ch of text)
@@ -69,24 +70,29 @@ function width(cell: OutCell): number {
   return w;
 }
 
-/** Widths that fit the longest value (header included), within bounds so prose does not sprawl. */
+/** Widths that fit the longest value, within bounds so prose does not sprawl. The header does not
+ * widen a column: it wraps (a benefit's title is longer than its amount). */
 function columnWidths(header: string[], rows: OutCell[][], widest: number): number[] {
-  const widths = header.map((h) => Math.min(widest, width(h)));
+  const widths = header.map((h) => Math.min(widest, width(h) / 3));
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) {
       const w = width(row[i] ?? null);
       if (w > (widths[i] ?? 0)) widths[i] = Math.min(widest, w);
     }
   }
-  return widths.map((w) => Math.max(6, w + 2));
+  return widths.map((w) => Math.max(8, Math.ceil(w) + 2));
 }
 
 // One style object per kind of cell: exceljs caches a style by object identity, and a fresh
 // copy per cell (what column styles give) made writing 10,000 rows several times slower.
-const YUAN: Partial<ExcelJS.Style> = { numFmt: "#,##0" };
-const TEXT: Partial<ExcelJS.Style> = {};
+const YUAN: Partial<ExcelJS.Style> = { numFmt: "#,##0", alignment: { vertical: "top" } };
+const TEXT: Partial<ExcelJS.Style> = { alignment: { vertical: "top" } };
+const PROSE: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: "top" } };
 const WRAP: Partial<ExcelJS.Style> = { alignment: { wrapText: true, vertical: "top" } };
-const HEADER: Partial<ExcelJS.Style> = { font: { bold: true }, alignment: { vertical: "middle" } };
+const HEADER: Partial<ExcelJS.Style> = {
+  font: { bold: true },
+  alignment: { wrapText: true, vertical: "middle" },
+};
 
 async function writeXlsx(table: OutTable, out: Writable): Promise<void> {
   const workbook = new (await excel()).stream.xlsx.WorkbookWriter({
@@ -95,15 +101,38 @@ async function writeXlsx(table: OutTable, out: Writable): Promise<void> {
     useSharedStrings: false,
   });
   const zh = table.lang === "zh";
-  const sheet = workbook.addWorksheet(zh ? "结果" : "Results", { views: [{ state: "frozen", ySplit: 1 }] });
-  const widths = columnWidths(table.header, table.rows, 60);
+  const sheet = workbook.addWorksheet(zh ? "结果" : "Results", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    // Printed (or saved as PDF) across the page, the header repeated on every page.
+    pageSetup: { orientation: "landscape", printTitlesRow: "1:1" },
+  });
+  const widths = columnWidths(table.header, table.rows, 50);
   sheet.columns = table.header.map((_, i) => ({ width: widths[i] }));
   const yuan = new Set(table.yuanColumns.map((i) => i + 1));
-  addStyledRow(sheet, table.header, () => HEADER);
-  for (const row of table.rows) addStyledRow(sheet, row, (column) => (yuan.has(column) ? YUAN : TEXT));
+  // matches, nearMisses and error are sentences: wrapped in their column.
+  const prose = new Set([table.header.length - 2, table.header.length - 1, table.header.length]);
+  const style = (column: number) => (yuan.has(column) ? YUAN : prose.has(column) ? PROSE : TEXT);
+  // Bold text runs wider than the estimate: one line to spare in the header.
+  addStyledRow(sheet, table.header, () => HEADER, (heightOf(table.header, widths) ?? 15) + 15);
+  for (const row of table.rows) addStyledRow(sheet, row, style, heightOf(row, widths));
   sheet.commit();
   writeNotes(workbook, table);
   await workbook.commit();
+}
+
+/** A row tall enough for its wrapped text: neither Excel nor the streaming writer sizes rows to
+ * wrapped text on their own. undefined: one line, the default height. */
+function heightOf(cells: OutCell[], widths: number[]): number | undefined {
+  let lines = 1;
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell !== "string") continue;
+    const room = Math.max(1, (widths[i] ?? 10) - 2);
+    let n = 0;
+    for (const line of cell.split("\n")) n += Math.max(1, Math.ceil(width(line) / room));
+    if (n > lines) lines = n;
+  }
+  return lines > 1 ? Math.min(409, lines * 15 + 3) : undefined;
 }
 
 /** Empty cells are left out (undefined), so they cost nothing to write. */
@@ -111,8 +140,10 @@ function addStyledRow(
   sheet: ExcelJS.Worksheet,
   cells: OutCell[],
   style: (column: number) => Partial<ExcelJS.Style>,
+  height?: number,
 ) {
   const row = sheet.addRow(cells.map((c) => c ?? undefined));
+  if (height) row.height = height;
   row.eachCell((cell, column) => {
     cell.style = style(column);
   });
@@ -122,13 +153,22 @@ function addStyledRow(
 /** The "说明" sheet: for every benefit column, the clause it comes from, its words and caveats. */
 function writeNotes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: OutTable): void {
   const zh = table.lang === "zh";
-  const notes = workbook.addWorksheet("说明", { views: [{ state: "frozen", ySplit: 1 }] });
+  const notes = workbook.addWorksheet("说明", {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: {
+      orientation: "landscape",
+      printTitlesRow: "1:1",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
   const header = zh ? ["列", "条款", "原文", "注意事项"] : ["Column", "Clause", "Source text", "Caveats"];
   const rows = table.benefits.map((b) => [b.header, b.clause, b.quote, b.caveat]);
-  const widths = columnWidths(header, rows, 70);
+  const widths = columnWidths(header, rows, 50);
   notes.columns = header.map((_, i) => ({ width: widths[i] }));
   addStyledRow(notes, header, () => HEADER);
-  for (const row of rows) addStyledRow(notes, row, () => WRAP);
+  for (const row of rows) addStyledRow(notes, row, () => WRAP, heightOf(row, widths));
   const general = zh
     ? [
         ["totalMax", "", "各匹配项 amount.max 之和（元）", "金额为估算上限，以主管部门认定为准。"],
@@ -162,6 +202,6 @@ function writeNotes(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: OutTabl
           "",
         ],
       ];
-  for (const row of general) addStyledRow(notes, row, () => WRAP);
+  for (const row of general) addStyledRow(notes, row, () => WRAP, heightOf(row, widths));
   notes.commit();
 }
