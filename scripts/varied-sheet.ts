@@ -36,7 +36,11 @@ function staffCell(fact: Fact, value: unknown, i: number): Cell {
     }
     case "count":
     case "integer":
+    case "percent":
+    case "decimal":
       return value as number;
+    case "date":
+      return String(value);
     case "choice":
       return typeof value === "number" ? value : label(value);
     case "set":

@@ -37,9 +37,10 @@ export async function triageSheetFile(
   set: PolicySet,
   file: string,
   out: string | undefined,
-  lang: Lang,
+  options: { lang: Lang; asOf?: string },
   stdout: NodeJS.WritableStream,
 ): Promise<void> {
+  const { lang } = options;
   const format = formatOf(file);
   if (!format)
     throw new UsageError(
@@ -51,7 +52,7 @@ export async function triageSheetFile(
   const bytes = readFileSync(file);
   let rows: Awaited<ReturnType<typeof triageSheet>>;
   try {
-    rows = await triageSheet(set, bytes, format, lang);
+    rows = await triageSheet(set, bytes, format, lang, options.asOf);
   } catch (error) {
     if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
     throw error;

@@ -3,7 +3,9 @@
  * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
  * every district.
  */
+
 import { understandText } from "../dialog/understand/index.ts";
+import { isIsoDate, today } from "../policy/dates.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
@@ -16,6 +18,8 @@ interface TriageOptions {
   json: boolean;
   lang: Lang;
   compare: boolean;
+  /** The evaluation date (`--as-of`, default today): validity windows, durations, dated values. */
+  asOf?: string;
 }
 
 export const run: Command = async (args, io) => {
@@ -30,6 +34,7 @@ export const run: Command = async (args, io) => {
       compare: { type: "boolean", default: false },
       sheet: { type: "string" },
       out: { type: "string" },
+      "as-of": { type: "string" },
     },
   });
   if ([values.profile, values.batch, values.text, values.sheet].filter((v) => v !== undefined).length !== 1)
@@ -38,11 +43,16 @@ export const run: Command = async (args, io) => {
     );
   if (values.out !== undefined && values.sheet === undefined)
     throw new UsageError("triage --out: only with --sheet");
-  const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
+  const options: TriageOptions = {
+    json: values.json,
+    lang: parseLang(values.lang),
+    compare: values.compare,
+    asOf: parseAsOf("triage", values["as-of"]),
+  };
   const set = loadPolicySet();
   if (values.sheet !== undefined) {
     const { triageSheetFile } = await import("./sheet.ts");
-    await triageSheetFile(set, values.sheet, values.out, options.lang, io.stdout);
+    await triageSheetFile(set, values.sheet, values.out, options, io.stdout);
     return EXIT_OK;
   }
   if (values.text !== undefined) {
@@ -58,6 +68,16 @@ export const run: Command = async (args, io) => {
   io.stdout.write(triageLines(text, set, options));
   return EXIT_OK;
 };
+
+/** `--as-of YYYY-MM-DD`, checked; today when not given (worked out once for a whole batch). */
+export function parseAsOf(command: string, value: string | undefined): string {
+  if (value === undefined) return today();
+  if (!isIsoDate(value))
+    throw new UsageError(
+      `${command}: --as-of must be a real date written YYYY-MM-DD (e.g. 2026-03-01), got "${value}"`,
+    );
+  return value;
+}
 
 function readProfile(set: PolicySet, file: string): Profile {
   const text = readUserFile(file, "give a JSON file with one profile (CONTRACT.md section 2)");

@@ -33,6 +33,9 @@ const EXPECTED: Record<Fact["type"], string> = {
   amount: "an amount in yuan such as 30000000, 3000万 or 一个亿",
   count: "a whole number",
   integer: "a whole number",
+  percent: "a percentage such as 12.5 or 12.5%",
+  decimal: "a number",
+  date: "a date such as 2026-03-01",
   choice: "one of the options",
   set: "options joined by 、",
   records: "items joined by 、",
@@ -91,6 +94,16 @@ function namesOf(options: Option[]): Map<string, string | number> {
   return names;
 }
 
+/** A date cell: text as typed, or an Excel date serial (reading skips styles, so a date typed in
+ * Excel arrives as its day number; 25569 is 1970-01-01). */
+function readDate(set: PolicySet, fact: Fact, cell: Cell): unknown {
+  if (typeof cell === "number" && cell > 0 && cell < 2958466) {
+    return new Date(Math.round((cell - 25569) * 86_400_000)).toISOString().slice(0, 10);
+  }
+  const text = String(cell).trim();
+  return /^\d{4}-\d{2}(-\d{2})?$/.test(text) ? text : readByAnswer(set, fact, cell);
+}
+
 /** An option by its value or label, or null. */
 function exactOption(text: string, options: Option[]): string | number | null {
   return namesOf(options).get(key(text)) ?? null;
@@ -141,7 +154,11 @@ export function readFact(set: PolicySet, fact: Fact, cell: Cell): unknown {
     case "amount":
     case "count":
     case "integer":
+    case "percent":
+    case "decimal":
       return readFigure(set, fact, cell);
+    case "date":
+      return readDate(set, fact, cell);
     case "choice": {
       const exact = exactOption(String(cell), fact.options);
       return exact ?? readByAnswer(set, fact, cell, `one of ${optionList(fact.options)}`);

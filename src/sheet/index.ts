@@ -19,8 +19,9 @@ export async function triageSheet(
   bytes: Buffer,
   format: SheetFormat,
   lang: Lang,
+  asOf?: string,
 ): Promise<RowResult[]> {
-  return triageTable(set, await readTable(bytes, format), lang);
+  return triageTable(set, await readTable(bytes, format), lang, asOf);
 }
 
 /** The result table of `rows` for writing as .xlsx or CSV. */

@@ -93,7 +93,7 @@ function cellValue(set: PolicySet, column: Column, cell: Cell): unknown {
 }
 
 /** Triage of every row, in order. Throws a SheetError only for a header it cannot read. */
-export function triageTable(set: PolicySet, table: Table, lang: Lang): RowResult[] {
+export function triageTable(set: PolicySet, table: Table, lang: Lang, asOf?: string): RowResult[] {
   const columns = readHeader(set, table.header);
   const idAt = columns.findIndex((c) => c?.field.kind === "id");
   const nameAt = columns.findIndex((c) => c?.field.kind === "name");
@@ -104,7 +104,12 @@ export function triageTable(set: PolicySet, table: Table, lang: Lang): RowResult
     };
     try {
       const profile = rowProfile(set, columns, cells);
-      const result = toContractJson(evaluate(profile, set, { lang }), set, profile.district, lang);
+      const result = toContractJson(
+        evaluate(profile, set, { lang, ...(asOf !== undefined && { asOf }) }),
+        set,
+        profile.district,
+        lang,
+      );
       return { row, ...identity, district: profile.district, result };
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;

@@ -44,6 +44,15 @@ function factColumn(fact: Fact, lang: Lang): TemplateColumn {
       return { ...base, note: question, whole: { min: 0, max: 1_000_000 } };
     case "integer":
       return { ...base, note: question, whole: { min: fact.min, max: fact.max } };
+    case "percent":
+      return { ...base, note: `${question}${zh ? "（百分数，0–100）" : " (percent, 0–100)"}` };
+    case "decimal":
+      return { ...base, note: question };
+    case "date":
+      return {
+        ...base,
+        note: `${question}${zh ? "（日期，如 2026-03-01）" : " (a date such as 2026-03-01)"}`,
+      };
     case "choice":
       return {
         ...base,
