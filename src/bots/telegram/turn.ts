@@ -8,6 +8,7 @@ import type { AdvisorService, Reply } from "../../dialog/types.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
+import { createFileHandler } from "./files.ts";
 import { conversationIdOf, type Inbound, type PressedMessage } from "./inbound.ts";
 import { DONE_CHOICE_ID, escapeHtml, renderReplies, type TelegramMessage } from "./render.ts";
 import { failureText, unreadableText } from "./texts.ts";
@@ -24,6 +25,8 @@ export interface TurnDeps {
   store: Pick<ConversationStore, "markSeen" | "hasSeen">;
   limits: Limits;
   logger: Logger;
+  /** Where sent files are downloaded from (TELEGRAM_API_ROOT). */
+  apiRoot?: string;
 }
 
 /** Chats whose last question is remembered; beyond this the oldest are forgotten (their
@@ -35,6 +38,7 @@ const TYPING_AFTER_MS = 200;
 
 export function createTurnHandler(deps: TurnDeps) {
   const { api, service, store, limits, logger } = deps;
+  const handleFile = createFileHandler(deps);
   /** The message, per chat, that carries the current question's live buttons. */
   const openQuestions = new Map<number, number>();
 
@@ -174,6 +178,7 @@ export function createTurnHandler(deps: TurnDeps) {
         return;
       }
       if (inbound.kind === "unreadable") await say(inbound.chatId, unreadableText(inbound.lang));
+      else if (inbound.kind === "file") await handleFile(inbound);
       else await runTurn(inbound, id);
     } catch (error) {
       logger.error("telegram: update failed", { error, updateId, chatId: inbound.chatId });
