@@ -6,6 +6,7 @@
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
 import type { Logger } from "../logger.ts";
 import { CHOICE_ACTION_PREFIX, hasDoneButton } from "./blocks.ts";
+import { answerSharedFiles, type SlackFile } from "./files.ts";
 import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
 import type { TurnRequest, TurnRunner } from "./turns.ts";
 
@@ -28,6 +29,7 @@ interface UserMessage {
   thread_ts?: string;
   channel: string;
   channel_type?: string;
+  files?: SlackFile[];
 }
 
 interface EventEnvelope {
@@ -77,10 +79,20 @@ export function listen(app: App, deps: ListenerDeps): void {
     await runner.message(request);
   };
 
-  app.event("message", async ({ event, body, context }) => {
+  app.event("message", async ({ event, body, context, client }) => {
     const message = event as unknown as UserMessage;
     const envelope = body as EventEnvelope;
     const target = { channel: message.channel, threadTs: message.thread_ts };
+    if (message.channel_type === "im" && message.files?.length) {
+      // A shared sheet is answered with its result sheet, outside the conversation (files.ts).
+      if (isFromPerson(message, context.botUserId) && (await firstDelivery(envelope)))
+        await track(
+          answerSharedFiles(client, message, logger).catch((error) =>
+            logger.error("slack: sheet failed", { error }),
+          ),
+        );
+      return;
+    }
     if (message.channel_type === "im") {
       await track(onUserMessage(message, envelope, context.botUserId, { target, isDirect: true }));
       return;
