@@ -6,6 +6,7 @@
  */
 import type { WebClient } from "@slack/web-api";
 import { answerSheet, refuseBeforeDownload } from "../../sheet/chat.ts";
+import { formatOf } from "../../sheet/read.ts";
 import type { Logger } from "../logger.ts";
 import { sheetPolicySet } from "../shared-sheet.ts";
 import { guessLang } from "./inbound.ts";
@@ -24,6 +25,14 @@ export interface FileMessage {
   thread_ts?: string;
   text?: string;
   files?: SlackFile[];
+}
+
+/** Files the file flow answers: a spreadsheet among them, or files with no words beside them
+ * (words beside other files, "请看附件", go to the conversation as before). */
+export function isFileMessage(message: FileMessage): boolean {
+  const files = message.files ?? [];
+  if (files.length === 0) return false;
+  return files.some((f) => formatOf(f.name ?? "") !== undefined) || (message.text ?? "").trim() === "";
 }
 
 export async function answerSharedFiles(

@@ -6,7 +6,7 @@
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
 import type { Logger } from "../logger.ts";
 import { CHOICE_ACTION_PREFIX, hasDoneButton } from "./blocks.ts";
-import { answerSharedFiles, type SlackFile } from "./files.ts";
+import { answerSharedFiles, isFileMessage, type SlackFile } from "./files.ts";
 import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
 import type { TurnRequest, TurnRunner } from "./turns.ts";
 
@@ -83,7 +83,7 @@ export function listen(app: App, deps: ListenerDeps): void {
     const message = event as unknown as UserMessage;
     const envelope = body as EventEnvelope;
     const target = { channel: message.channel, threadTs: message.thread_ts };
-    if (message.channel_type === "im" && message.files?.length) {
+    if (message.channel_type === "im" && isFileMessage(message)) {
       // A shared sheet is answered with its result sheet, outside the conversation (files.ts).
       if (isFromPerson(message, context.botUserId) && (await firstDelivery(envelope)))
         await track(

@@ -39,9 +39,9 @@ describe("slack: a sheet shared in a DM", () => {
     await harness.settle();
     expect(String(fake.callsOf("chat.postMessage").at(-1)?.args.text)).toContain("5 MB");
     const pdf = fake.shareFile("report.pdf", Buffer.from("%PDF-1.7"));
-    await harness.send(DM("here is our list", { subtype: "file_share", files: [pdf] }));
+    await harness.send(DM("", { subtype: "file_share", files: [pdf] }));
     await harness.settle();
-    expect(String(fake.callsOf("chat.postMessage").at(-1)?.args.text)).toContain("not a spreadsheet");
+    expect(String(fake.callsOf("chat.postMessage").at(-1)?.args.text)).toContain(".xlsx 或 .csv");
     expect(fake.downloads).toHaveLength(0);
     expect(fake.uploads).toHaveLength(0);
   });
