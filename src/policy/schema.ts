@@ -38,6 +38,9 @@ const ChoiceOption = z.strictObject({
   label: Localized,
   /** Words naming this option in free text ("部属" for ministry); the label is read too. */
   words: Words.optional(),
+  /** Words that name the option only as an answer to its own question ("交易" for the first
+   * transaction), too broad to state it inside a description. */
+  answerWords: Words.optional(),
   /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
   covers: z.array(FactPath).optional(),
 });
