@@ -14,6 +14,8 @@ z.config({ jitless: true });
 
 export const Localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof Localized>;
+/** The languages of the advisor: every Localized text has both. Defined here, once. */
+export type Lang = keyof Localized;
 
 /** A dotted path into the profile (`infrastructure.fixedAssetInvestment`) or, inside
  * a per-item rule, a field of the item (`level`). */
@@ -362,6 +364,8 @@ export const PolicyDocument = z.strictObject({
   issued: z.iso.date().nullable().default(null),
   /** The version this one replaces, kept under `policies/history/` for comparison; null for a first version. */
   replaces: z.string().min(1).nullable().default(null),
+  /** How English names the document's numbered parts ("article 2", "item (2)"). */
+  numbering: z.enum(["article", "item"]).default("item"),
   /** Caveats every answer citing the document repeats (draft status, validity). */
   caveat: Localized,
   effective: Localized,

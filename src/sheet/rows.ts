@@ -9,7 +9,7 @@ import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { type Profile, parseProfile } from "../policy/profile.ts";
-import { toContractJson } from "../policy/report.ts";
+import { toContractJson } from "../render/report.ts";
 import { type Cell, CellError, readDistrict, readFact } from "./cells.ts";
 import { type Column, columnName, readHeader } from "./columns.ts";
 

@@ -6,7 +6,7 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { articleLabel, yuanText } from "../policy/report.ts";
+import { articleLabel, yuanText } from "../render/report.ts";
 
 /** A benefit column, with what the "说明" sheet says about it. */
 export interface BenefitColumn {
