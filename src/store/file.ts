@@ -40,7 +40,7 @@ import { LowSync } from "lowdb";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { JsonLinesFile } from "./jsonl.ts";
 import { type InboxLine, isInboxLine, KeptDeliveries } from "./kept.ts";
-import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
+import { BoundedSeenSet, ConversationLocks } from "./lock.ts";
 import { isStoredConversation } from "./shape.ts";
 import { TwoSlotJsonFile } from "./slots.ts";
 import type {
@@ -88,7 +88,7 @@ export class FileStore implements ConversationStore {
   private readonly handles = new Map<string, Handle>();
   private readonly madeDirs = new Set<string>();
   private readonly writes = new Set<Promise<void>>();
-  private readonly mutex = new KeyedMutex();
+  private readonly mutex = new ConversationLocks();
   private readonly seen: BoundedSeenSet;
   private readonly journal: JsonLinesFile<TriageRecord>;
   private readonly seenLog: JsonLinesFile<[string, string]>;

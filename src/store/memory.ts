@@ -4,7 +4,7 @@
  * state after `save` cannot change what is stored (as with the file and Redis stores).
  */
 import { KeptDeliveries } from "./kept.ts";
-import { BoundedSeenSet, KeyedMutex } from "./lock.ts";
+import { BoundedSeenSet, ConversationLocks } from "./lock.ts";
 import type {
   ConversationStore,
   DeliveryPlace,
@@ -17,7 +17,7 @@ export class MemoryStore implements ConversationStore {
   private readonly conversations = new Map<string, StoredConversation>();
   private readonly triageRecords: TriageRecord[] = [];
   private readonly seen: BoundedSeenSet;
-  private readonly mutex = new KeyedMutex();
+  private readonly mutex = new ConversationLocks();
   private readonly inbox = new KeptDeliveries();
 
   constructor(options: { seenLimit?: number } = {}) {

@@ -25,7 +25,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { defaultWarn, StoreError } from "./errors.ts";
-import { KeyedMutex } from "./lock.ts";
+import { ConversationLocks } from "./lock.ts";
 import { isStoredConversation } from "./shape.ts";
 import type {
   ConversationStore,
@@ -68,7 +68,7 @@ const RECORD_PAGE = 500;
 const FIX_REDIS = "Check that REDIS_URL points at a running Redis server the advisor can reach.";
 
 export class RedisStore implements ConversationStore {
-  private readonly local = new KeyedMutex();
+  private readonly local = new ConversationLocks();
   private readonly prefix: string;
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
@@ -271,13 +271,13 @@ export class RedisStore implements ConversationStore {
   }
 
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    return this.local.run(conversationId, async () => {
+    return this.local.run(conversationId, work, async (inner) => {
       const key = this.key("lock", conversationId);
       const token = await this.acquire(key, conversationId);
       const renewal = setInterval(() => void this.renew(key, token), this.lockTtlMs / 3);
       renewal.unref();
       try {
-        return await work();
+        return await inner();
       } finally {
         clearInterval(renewal);
         await this.release(key, token);

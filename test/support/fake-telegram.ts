@@ -61,7 +61,16 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Promise<FakeTelegram> {
+export interface FakeTelegramOptions {
+  /** Methods this Bot API does not have: answered 404 "method not found", as an emulator that
+   * lacks them answers (telegram-test-api). */
+  refuse?: string[];
+}
+
+export async function startFakeTelegram(
+  token = "123456:TEST-token_abcdef",
+  options: FakeTelegramOptions = {},
+): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const updates: Update[] = [];
   const chats = new Map<number, BotMessage[]>();
@@ -145,6 +154,7 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     setWebhook: () => true,
     deleteWebhook: () => true,
   };
+  for (const method of options.refuse ?? []) delete methods[method];
 
   /** Long polling: answers at once when updates at or after `offset` are queued, otherwise
    * when one arrives, the `timeout` runs out, or the client gives up. */
