@@ -16,27 +16,42 @@ export const CONSOLE_CONVERSATION = "console:local";
 const QUIT = new Set(["/quit", "/exit", "退出"]);
 
 export const run: Command = async (args, io) => {
-  const lang = parseChatArgs(args);
+  const { lang, json } = parseChatArgs(args);
   const set = loadPolicySet();
   const store = await createStore(io.env);
   try {
     const service = createAdvisorService({ set, store, faq: createFaqIndex(set) });
+    if (json) {
+      const { runChatJson } = await import("./chat-json.ts");
+      return await runChatJson(io, {
+        service,
+        store,
+        set,
+        conversationId: CONSOLE_CONVERSATION,
+        ...(lang ? { lang } : {}),
+      });
+    }
     return await runChat(io, service, { lang });
   } finally {
     await store.close();
   }
 };
 
-function parseChatArgs(args: string[]): Lang | undefined {
-  let values: { lang?: string };
+function parseChatArgs(args: string[]): { lang: Lang | undefined; json: boolean } {
+  let values: { lang?: string; json?: boolean };
   try {
-    ({ values } = parseArgs({ args, options: { lang: { type: "string" } }, strict: true }));
+    ({ values } = parseArgs({
+      args,
+      options: { lang: { type: "string" }, json: { type: "boolean", default: false } },
+      strict: true,
+    }));
   } catch (error) {
     throw new UsageError(`chat: ${(error as Error).message}`);
   }
-  if (values.lang === undefined) return undefined;
+  const json = values.json === true;
+  if (values.lang === undefined) return { lang: undefined, json };
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError("chat: --lang must be zh or en");
-  return values.lang;
+  return { lang: values.lang, json };
 }
 
 /** The console conversation over any service; `advisor start` calls it when no bot is configured. */

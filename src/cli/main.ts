@@ -9,14 +9,18 @@ const commands: Record<string, () => Promise<Command>> = {
   ask: async () => (await import("./ask.ts")).run,
   chat: async () => (await import("./chat.ts")).run,
   records: async () => (await import("./records.ts")).run,
+  notify: async () => (await import("./notify.ts")).run,
   start: async () => (await import("./start.ts")).run,
+  understand: async () => (await import("./understand.ts")).run,
 };
 
 const USAGE = `usage: advisor <command> [options]
-  triage --profile FILE | --batch FILE.jsonl [--json] [--lang zh|en] [--compare]
+  triage --profile FILE | --batch FILE.jsonl | --text "TEXT" [--json] [--lang zh|en] [--compare]
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
-  chat                      console chat
+  chat [--json]             console chat (--json: JSON lines in and out)
+  understand "TEXT" [--fact PATH] | --batch FILE.jsonl [--json]
   records export --format csv|jsonl
+  notify [--dry-run] [--json]  tell subscribers whose result a new document version changed
   start                     every configured bot, or the console chat`;
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

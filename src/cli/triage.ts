@@ -3,6 +3,7 @@
  * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
  * every district.
  */
+import { understandText } from "../dialog/understand/index.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
@@ -23,15 +24,20 @@ export const run: Command = async (args, io) => {
     options: {
       profile: { type: "string" },
       batch: { type: "string" },
+      text: { type: "string" },
       json: { type: "boolean", default: false },
       lang: { type: "string", default: "zh" },
       compare: { type: "boolean", default: false },
     },
   });
-  if (!values.profile === !values.batch)
-    throw new UsageError("triage: give exactly one of --profile FILE or --batch FILE.jsonl");
+  if ([values.profile, values.batch, values.text].filter((v) => v !== undefined).length !== 1)
+    throw new UsageError('triage: give exactly one of --profile FILE, --batch FILE.jsonl or --text "TEXT"');
   const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
   const set = loadPolicySet();
+  if (values.text !== undefined) {
+    io.stdout.write(`${render(profileOfText(set, values.text), set, options)}\n`);
+    return EXIT_OK;
+  }
   if (values.profile) {
     const profile = readProfile(set, values.profile);
     io.stdout.write(`${render(profile, set, options)}\n`);
@@ -48,6 +54,25 @@ function readProfile(set: PolicySet, file: string): Profile {
     return toProfile(set, text);
   } catch (error) {
     if (error instanceof ProfileError) throw new UsageError(`${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The profile a free-text description states (CONTRACT.md section 7), as `triage` takes it. */
+function profileOfText(set: PolicySet, text: string): Profile {
+  if (!text.trim())
+    throw new UsageError(
+      'triage --text: the text is empty; describe the entity, e.g. "我们在石景山，DCMM三级"',
+    );
+  const { profile } = understandText(text, set);
+  if (profile.district === undefined)
+    throw new UsageError(
+      "district: the text does not say where the entity is registered; name the district (e.g. 通州, 石景山) or say it is elsewhere",
+    );
+  try {
+    return parseProfile(set.profileSchema, profile);
+  } catch (error) {
+    if (error instanceof ProfileError) throw new UsageError(`triage --text: ${error.message}`);
     throw error;
   }
 }

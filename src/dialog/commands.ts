@@ -1,4 +1,5 @@
-/** The commands a user may send at any point: /start, /restart, /back, /skip, /result, /profile, /lang, /help. */
+/** The commands a user may send at any point: /start, /restart, /back, /skip, /result, /profile, /lang,
+ * /subscribe, /unsubscribe, /help. */
 
 import { plan } from "./planner.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
@@ -14,6 +15,7 @@ import {
   type Step,
   step,
 } from "./steps.ts";
+import { SUBSCRIBE_WORDS, setConsent } from "./subscribe.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 
@@ -38,6 +40,7 @@ const WORD_COMMANDS: Record<string, string> = {
   help: "/help",
   english: "/lang en",
   中文: "/lang zh",
+  ...SUBSCRIBE_WORDS,
 };
 
 /** The command a message is, as `/name` and its argument, or null for an ordinary message. */
@@ -66,6 +69,10 @@ export function runCommand(state: DialogState, name: string, arg: string, ctx: R
       return showProfile(state, ctx);
     case "/lang":
       return switchLanguage(state, arg, ctx);
+    case "/subscribe":
+      return setConsent(state, "subscribed", ctx);
+    case "/unsubscribe":
+      return setConsent(state, "unsubscribed", ctx);
     case "/help":
       return step(state, [{ kind: "text", text: t.help }, ...reask(state, ctx)]);
     default:

@@ -50,13 +50,13 @@ export function answerOptions(
   const unknown: AnswerOption = {
     key: "u",
     label: t.unknown,
-    names: both((l) => TEXT[l].unknown),
+    names: [...both((l) => TEXT[l].unknown), "unknown"],
     special: "unknown",
   };
   const none: AnswerOption = {
     key: "n",
     label: t.none,
-    names: both((l) => TEXT[l].none),
+    names: [...both((l) => TEXT[l].none), "none"],
     special: "none",
     value: [],
   };

@@ -3,11 +3,13 @@
  * lock), load the state, run the reducer, save the state, keep a triage record for each result.
  */
 import type { FaqIndex } from "../faq/index.ts";
+import { documentVersions } from "../notify/versions.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { ConversationStore, StoredConversation } from "../store/types.ts";
 import { reduce } from "./reducer.ts";
 import { type DialogState, DialogStateSchema, STATE_VERSION } from "./state.ts";
 import { reask } from "./steps.ts";
+import { withConsent } from "./subscribe.ts";
 import { TEXT } from "./text.ts";
 import type { AdvisorService, DialogEvent, Lang, Reply, TurnInput } from "./types.ts";
 
@@ -46,7 +48,11 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
         const now = clock().toISOString();
         // A conversation from an older version cannot take this message as an answer: start afresh.
         const event: DialogEvent = restored.restarted ? { kind: "start", lang } : input.event;
-        const turn = reduce(restored.state, event, { set, faq, now, lang });
+        const turn = withConsent(
+          restored.state,
+          reduce(restored.state, event, { set, faq, now, lang, channel: input.channel }),
+          input.channel,
+        );
         const deliveries = input.deliveryId
           ? [...(stored?.deliveries ?? []), input.deliveryId].slice(-DELIVERIES_KEPT)
           : stored?.deliveries;
@@ -64,6 +70,7 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
             userId: input.userId,
             profile: effect.profile,
             result: effect.result,
+            versions: documentVersions(set),
           });
         }
         const notice: Reply[] = restored.restarted

@@ -47,6 +47,8 @@ export const DialogStateSchema = z.object({
   /** Counts questions asked, so a button from an earlier question is recognised as stale. */
   seq: z.number().int(),
   pending: Pending.nullable(),
+  /** Consent to `advisor notify` messages (src/dialog/subscribe.ts); absent until offered. */
+  notify: z.enum(["offered", "subscribed", "unsubscribed"]).optional(),
 });
 export type DialogState = z.infer<typeof DialogStateSchema>;
 

@@ -11,7 +11,7 @@ import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
 import { type DialogState, getPath, isAnswered, withPath } from "./state.ts";
 import { TEXT } from "./text.ts";
-import type { Lang, Reply } from "./types.ts";
+import type { Channel, Lang, Reply } from "./types.ts";
 
 export interface ReducerContext {
   set: PolicySet;
@@ -20,6 +20,8 @@ export interface ReducerContext {
   now: string;
   /** The platform's language hint for a conversation that has no state yet. */
   lang?: Lang;
+  /** Where the conversation takes place (the service knows; tests may leave it out). */
+  channel?: Channel;
 }
 
 /** Something the service must do beyond storing the state: keep a finished triage for staff. */

@@ -29,8 +29,10 @@ export interface AmountResult {
   steps: string;
   /** Figure facts that are not known, so no number can be given yet. */
   missing: string[];
-  /** Why a qualifying profile gets nothing (already funded, limit used up). */
+  /** Why a qualifying profile gets nothing (already funded, limit used up, a figure of 0). */
   exhausted?: string;
+  /** The most over the support years still left, for rules that state a schedule. */
+  totalMax?: number;
 }
 
 type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
@@ -67,7 +69,7 @@ export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext
     case "perItem":
       return perItem(rule, scope, ctx);
     case "schedule":
-      return schedule(rule, ctx);
+      return schedule(rule, scope, ctx);
   }
 }
 
@@ -90,7 +92,8 @@ export function ceiling(rule: AmountRule): number | null {
     case "perItem":
       return rule.limit?.cap ?? null;
     case "schedule":
-      return rule.firstYear;
+      // Later years can pay more than the first (shijingshan 10: all that is left of the total).
+      return Math.min(rule.total, Math.max(rule.firstYear, rule.laterYearCap ?? rule.total));
   }
 }
 
@@ -99,32 +102,47 @@ export function ceiling(rule: AmountRule): number | null {
 interface FigureValue {
   value: Fraction;
   text: string;
+  /** Facts whose value of 0 makes the figure 0 (no investment, no eligible loan). */
+  zero: string[];
+  /** A share could not be worked out, so the figure is the most it can be. */
+  upperBound?: string[];
 }
+
+const amountOf = (value: unknown): number | undefined =>
+  typeof value === "number" ? Math.round(value) : undefined;
 
 function figure(source: Figure, scope: Scope): FigureValue | string[] {
   switch (source.kind) {
     case "fact": {
-      const value = scope.get(source.fact);
-      return typeof value === "number" ? { value: yuan(value), text: y(value) } : [source.fact];
+      const value = amountOf(scope.get(source.fact));
+      if (value === undefined) return [source.fact];
+      return { value: yuan(value), text: y(value), zero: value === 0 ? [source.fact] : [] };
     }
-    case "coveredShare": {
-      const [value, part, whole] = [source.value, source.part, source.whole].map((p) => scope.get(p));
-      const missing = [source.value, source.part, source.whole].filter(
-        (p) => typeof scope.get(p) !== "number",
-      );
-      if (missing.length) return missing;
-      const [v, p, w] = [value, part, whole] as number[];
-      const covered =
-        p === undefined || w === undefined || Math.round(p) >= Math.round(w) || Math.round(w) === 0;
-      const share: Fraction = covered
-        ? { num: 1n, den: 1n }
-        : { num: BigInt(Math.round(p ?? 0)), den: BigInt(Math.round(w ?? 1)) };
-      return {
-        value: times(yuan(v ?? 0), share),
-        text: `${y(v ?? 0)} × min(1, ${y(p ?? 0)} ÷ ${y(w ?? 0)})`,
-      };
-    }
+    case "coveredShare":
+      return coveredShare(source, scope);
   }
+}
+
+/** `value × min(1, part ÷ whole)`. A whole of 0 is no eligible loan at all; an unknown part or
+ * whole leaves the share open, so the figure is the value itself as an "up to" (CONTRACT.md §6). */
+function coveredShare(
+  source: Extract<Figure, { kind: "coveredShare" }>,
+  scope: Scope,
+): FigureValue | string[] {
+  const v = amountOf(scope.get(source.value));
+  const p = amountOf(scope.get(source.part));
+  const w = amountOf(scope.get(source.whole));
+  if (v === undefined) return [source.value];
+  const zero = [v === 0 ? source.value : "", w === 0 ? source.whole : "", p === 0 ? source.part : ""].filter(
+    Boolean,
+  );
+  if (zero.length) return { value: yuan(0), text: "0", zero };
+  if (p === undefined || w === undefined) {
+    const open = [p === undefined ? source.part : "", w === undefined ? source.whole : ""].filter(Boolean);
+    return { value: yuan(v), text: y(v), zero: [], upperBound: open };
+  }
+  const share: Fraction = p >= w ? { num: 1n, den: 1n } : { num: BigInt(p), den: BigInt(w) };
+  return { value: times(yuan(v), share), text: `${y(v)} × min(1, ${y(p)} ÷ ${y(w)})`, zero: [] };
 }
 
 function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope, ctx: AmountContext): AmountResult {
@@ -145,9 +163,27 @@ function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope, ctx: 
         : `${prefix}${factorText} of the figure${cap}; missing: ${names}, so no estimate yet`,
     };
   }
+  if (base.zero.length) {
+    const names = base.zero.map(ctx.label).join(zh(ctx) ? "、" : ", ");
+    return {
+      max: 0,
+      missing: [],
+      steps: `${prefix}${names} = 0`,
+      exhausted: zh(ctx)
+        ? `${names}为 0，没有可据以计算的金额`
+        : `${names} is 0, so there is nothing to compute the amount from`,
+    };
+  }
   const raw = floorYuan(times(base.value, factor));
   const formula = `${prefix}${base.text} × ${factorText} = ${y(raw)}`;
-  return { ...applyCap(raw, rule.cap, formula, ctx), missing: [] };
+  const result = { ...applyCap(raw, rule.cap, formula, ctx), missing: [] };
+  if (base.upperBound?.length) {
+    const names = base.upperBound.map(ctx.label).join(zh(ctx) ? "、" : ", ");
+    result.steps += zh(ctx)
+      ? `；尚缺${names}，无法确定覆盖比例，按全额估算上限`
+      : `; without ${names} the covered share is not known, so this is the most it can be`;
+  }
+  return result;
 }
 
 function applyCap(raw: number, cap: number | undefined, formula: string, ctx: AmountContext) {
@@ -177,12 +213,10 @@ function tiers(rule: Rule<"tiers">, scope: Scope, ctx: AmountContext): AmountRes
       steps: zh(ctx) ? "按等级确定，等级未知" : "by level; level unknown",
     };
   }
-  if (!tier)
-    return {
-      max: 0,
-      missing: [],
-      steps: zh(ctx) ? `${name(key)} 不在奖励等级内` : `${name(key)} earns no award`,
-    };
+  if (!tier || tier.amount === 0) {
+    const steps = zh(ctx) ? `${name(key)} 不在奖励等级内` : `${name(key)} earns no award`;
+    return { max: 0, missing: [], steps, exhausted: steps };
+  }
   let amount = tier.amount;
   let steps = `${name(key)} ${y(tier.amount)}`;
   if (rule.percent !== undefined) {
@@ -250,7 +284,8 @@ function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): Amoun
   const parts = each.length > 6 ? `${each.length} × ${each[0]?.steps}` : each.map((e) => e.steps).join(" + ");
   let steps = `${count}：${parts} = ${y(sum)}`;
   if (!zh(ctx)) steps = `${count}: ${parts} = ${y(sum)}`;
-  if (!rule.limit) return { max: sum, missing: [], steps };
+  const nothing = sum === 0 ? (each.find((e) => e.exhausted)?.exhausted ?? steps) : undefined;
+  if (!rule.limit) return { max: sum, missing: [], steps, ...(nothing ? { exhausted: nothing } : {}) };
   const received = rule.limit.received ? Number(scope.get(rule.limit.received) ?? 0) : 0;
   const room = Math.max(0, rule.limit.cap - Math.round(received));
   const max = Math.min(sum, room);
@@ -262,26 +297,51 @@ function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): Amoun
       ? zh(ctx)
         ? `累计上限 ${y(rule.limit.cap)} 已用完`
         : `the cumulative limit of ${y(rule.limit.cap)} is used up`
-      : undefined;
+      : nothing;
   return { max, missing: [], steps, ...(exhausted ? { exhausted } : {}) };
 }
 
 // --- multi-year schedule --------------------------------------------------------
 
-function schedule(rule: Rule<"schedule">, ctx: AmountContext): AmountResult {
+/** Support year n (1 when not said) pays up to `firstYear` in year 1 and `laterYearCap` (or the
+ * whole `total`) in later years, and never past `total` with what was already received. */
+function schedule(rule: Rule<"schedule">, scope: Scope, ctx: AmountContext): AmountResult {
+  const year = Math.min(rule.years, Math.max(1, Number(rule.year ? (scope.get(rule.year) ?? 1) : 1)));
+  const received = Math.round(Number(rule.received ? (scope.get(rule.received) ?? 0) : 0));
+  const yearCap = (n: number) => (n === 1 ? rule.firstYear : (rule.laterYearCap ?? rule.total));
+  const room = Math.max(0, rule.total - received);
+  const max = Math.min(yearCap(year), room);
+  let left = 0;
+  for (let n = year; n <= rule.years; n++) left += yearCap(n);
+  const totalMax = Math.min(left, room);
   const later =
     rule.laterYearCap === undefined
       ? zh(ctx)
-        ? "此后各年按年度绩效考核结果拨付"
-        : "later years paid by annual performance review"
+        ? "第二、三年按年度绩效考核结果拨付"
+        : "later years are paid by annual performance review"
       : zh(ctx)
         ? `此后每年不超过 ${y(rule.laterYearCap)}（按绩效考核）`
         : `then up to ${y(rule.laterYearCap)} a year by performance`;
+  const parts = zh(ctx)
+    ? [`第一年不超过 ${y(rule.firstYear)}`, later, `${rule.years} 年合计不超过 ${y(rule.total)}`]
+    : [`first year up to ${y(rule.firstYear)}`, later, `at most ${y(rule.total)} over ${rule.years} years`];
+  if (year > 1 || received > 0)
+    parts.push(
+      zh(ctx)
+        ? `本次为第 ${year} 年，已获 ${y(received)}，尚可 ${y(room)}：本年最多 ${y(max)}`
+        : `this is year ${year}, ${y(received)} already received, ${y(room)} left: at most ${y(max)} this year`,
+    );
+  const exhausted =
+    max === 0
+      ? zh(ctx)
+        ? `${rule.years} 年合计上限 ${y(rule.total)} 已用完`
+        : `the ${rule.years}-year total of ${y(rule.total)} is used up`
+      : undefined;
   return {
-    max: rule.firstYear,
+    max,
+    totalMax,
     missing: [],
-    steps: zh(ctx)
-      ? `第一年不超过 ${y(rule.firstYear)}；${later}；${rule.years} 年合计不超过 ${y(rule.total)}`
-      : `first year up to ${y(rule.firstYear)}; ${later}; at most ${y(rule.total)} over ${rule.years} years`,
+    steps: parts.join(zh(ctx) ? "；" : "; "),
+    ...(exhausted ? { exhausted } : {}),
   };
 }

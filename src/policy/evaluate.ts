@@ -99,7 +99,11 @@ function assess(
   const years = remainingYears(benefit, scope);
   const estimate = estimateAmount(document, benefit, amount, years, ctx);
   const blocker =
-    entityMismatch ?? amount.exhausted ?? (years === 0 ? exhaustedYears(benefit, ctx) : undefined);
+    entityMismatch ??
+    amount.exhausted ??
+    (years === 0 ? exhaustedYears(benefit, ctx) : undefined) ??
+    // Never a match of 0 (CONTRACT.md section 6), whatever rule produced it.
+    (amount.max === 0 ? amount.steps : undefined);
   if (blocker) {
     estimate.max = benefit.amount.kind === "none" ? null : 0;
     estimate.totalMax = null;
@@ -114,6 +118,8 @@ function assess(
  * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
 function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: AmountContext): number | null {
   const figures = amountFacts(benefit.amount);
+  // A schedule's figures all have defaults (year 1, nothing received): its amount is always known.
+  if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope, ctx).max;
   if (figures.length === 0 || !figures.every((f) => scope.isGiven(f))) return cap;
   return computeAmount(benefit.amount, scope, ctx).max ?? cap;
 }
@@ -144,7 +150,7 @@ function estimateAmount(
   const zh = ctx.lang === "zh";
   let explanation = amount.steps;
   let totalMax: number | null = null;
-  if (benefit.amount.kind === "schedule") totalMax = benefit.amount.total;
+  if (amount.totalMax !== undefined) totalMax = amount.totalMax;
   if (benefit.years && years !== undefined && amount.max !== null) {
     totalMax = amount.max * years;
     explanation += zh
@@ -210,7 +216,9 @@ function thresholdMiss(condition: Condition, scope: Scope, ctx: AmountContext): 
   const parts = condition.kind === "all" ? condition.of : [condition];
   const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
   const [only] = failing;
-  if (failing.length !== 1 || only?.kind !== "atLeast") return undefined;
+  if (failing.length !== 1) return undefined;
+  if (only?.kind === "positive") return zeroMiss(only.fact, scope, ctx);
+  if (only?.kind !== "atLeast") return undefined;
   const value = scope.get(only.fact);
   if (typeof value !== "number") return undefined;
   const label = ctx.label(only.fact);
@@ -220,3 +228,12 @@ function thresholdMiss(condition: Condition, scope: Scope, ctx: AmountContext): 
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);
+
+/** A figure the amount is computed from, stated as 0: a near miss naming it (CONTRACT.md section 6). */
+function zeroMiss(fact: string, scope: Scope, ctx: AmountContext): string | undefined {
+  if (scope.get(fact) !== 0) return undefined;
+  const label = ctx.label(fact);
+  return ctx.lang === "zh"
+    ? `${label}为 0；本条按实际发生的金额计算，大于 0 才可申请`
+    : `${label} is 0; the clause pays on an actual figure, so it needs more than 0`;
+}

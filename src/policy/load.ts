@@ -9,7 +9,14 @@ import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import { PolicyDataError } from "./errors.ts";
 import { buildProfileSchema, type ProfileSchema } from "./profile.ts";
-import { type AmountRule, type Condition, type Fact, FactCatalog, PolicyDocument } from "./schema.ts";
+import {
+  type AmountRule,
+  type Condition,
+  type Fact,
+  FactCatalog,
+  PolicyDocument,
+  type Words,
+} from "./schema.ts";
 
 export interface PolicySet {
   documents: PolicyDocument[];
@@ -18,6 +25,8 @@ export interface PolicySet {
   profileSchema: ProfileSchema;
   /** Each document's source text, by document id. */
   sources: Map<string, string>;
+  /** Words for places outside every loaded district (facts.json `elsewhere`), read as `other`. */
+  elsewhere: Words;
 }
 
 /** The project's `data/` folder, found from wherever this module runs (src or dist). */
@@ -64,7 +73,8 @@ export function loadPolicySet(dataDir = defaultDataDir(), extraDocumentFiles: st
     checkDocument(files[i] ?? document.id, document, sources, facts);
   checkTopics(facts);
   documents.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-  return { documents, facts, sources, profileSchema: buildProfileSchema(facts, documents) };
+  const elsewhere = catalogue.elsewhere ?? { zh: [], en: [] };
+  return { documents, facts, sources, elsewhere, profileSchema: buildProfileSchema(facts, documents) };
 }
 
 /** A topic option names the facts it stands for; each must be declared. */
@@ -180,8 +190,9 @@ export function amountFacts(rule: AmountRule): string[] {
     case "none":
     case "fixed":
     case "upTo":
-    case "schedule":
       return [];
+    case "schedule":
+      return [rule.year, rule.received].filter((f): f is string => f !== undefined);
     case "rate":
     case "matching":
       return rule.figure.kind === "fact"

@@ -25,9 +25,19 @@ const Percent = z.number().positive().max(100);
 // ---------------------------------------------------------------------------
 // Facts: the profile's vocabulary, each with the question that asks for it.
 
+/** What people type for a fact or an option, read by src/dialog/understand: words and synonyms
+ * in each language, matched inside a message (English case-insensitively, on word edges). */
+export const Words = z.strictObject({
+  zh: z.array(z.string().min(1)).default([]),
+  en: z.array(z.string().min(1)).default([]),
+});
+export type Words = z.infer<typeof Words>;
+
 const ChoiceOption = z.strictObject({
   value: Scalar,
   label: Localized,
+  /** Words naming this option in free text ("部属" for ministry); the label is read too. */
+  words: Words.optional(),
   /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
   covers: z.array(FactPath).optional(),
 });
@@ -40,10 +50,24 @@ const FactBase = {
   /** The value a missing fact takes in evaluation, where the contract states one
    * ("0 if none", entity type defaults to enterprise). Without it a missing fact is unknown. */
   default: z.unknown().optional(),
+  /** Words that name the fact in a description: cue words an amount, count or level is bound to,
+   * or, for a yes/no fact, phrases that state it ("揭榜挂帅"). */
+  words: Words.optional(),
+  /** Phrases that state a yes/no fact is false ("还在建设"), beyond a negated `words` phrase. */
+  notWords: Words.optional(),
+  /** Words for particular values of a level or count ("稳健级" is DCMM level 3). */
+  valueWords: z.array(z.strictObject({ value: Scalar, words: Words })).optional(),
 };
 
 const RecordField = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("boolean"), label: Localized }),
+  z.strictObject({
+    type: z.literal("boolean"),
+    label: Localized,
+    words: Words.optional(),
+    notWords: Words.optional(),
+    /** Other fields a true value states too (upgraded from municipal: the level is national). */
+    implies: z.record(z.string(), Scalar.or(z.boolean())).optional(),
+  }),
   z.strictObject({ type: z.literal("choice"), label: Localized, options: z.array(ChoiceOption).min(1) }),
 ]);
 
@@ -182,6 +206,10 @@ export const AmountRule = z.discriminatedUnion("kind", [
     laterYearCap: Yuan.optional(),
     years: z.number().int().min(2),
     total: Yuan,
+    /** The support year applied for (1 when not said), and the yuan already received under the
+     * clause: later years are capped by what is left of `total` (CONTRACT.md section 6). */
+    year: FactPath.optional(),
+    received: FactPath.optional(),
   }),
 ]);
 export type AmountRule = z.infer<typeof AmountRule>;
@@ -225,6 +253,9 @@ export const Article = z.strictObject({
 });
 export type Article = z.infer<typeof Article>;
 
+export const DocumentStatus = z.enum(["draft", "in_force", "expired"]);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
 export const PolicyDocument = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]*$/),
   /** Where the district stands in lists and reports (lower first); ties go by id. */
@@ -236,7 +267,14 @@ export const PolicyDocument = z.strictObject({
   title: Localized,
   issuer: Localized,
   interpretingAuthority: Localized,
-  status: z.enum(["draft", "in_force"]),
+  /** Where this version stands: a draft for comments, in force, or no longer in force. */
+  status: DocumentStatus,
+  /** This version's own label ("draft-1", "2026"); notifications are sent once per version. */
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a short version label such as 2026 or draft-1"),
+  /** The day this version was issued (YYYY-MM-DD), or null where the text does not say. */
+  issued: z.iso.date().nullable().default(null),
+  /** The version this one replaces, kept under `policies/history/` for comparison; null for a first version. */
+  replaces: z.string().min(1).nullable().default(null),
   /** Caveats every answer citing the document repeats (draft status, validity). */
   caveat: Localized,
   effective: Localized,
@@ -247,5 +285,9 @@ export const PolicyDocument = z.strictObject({
 });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 
-export const FactCatalog = z.strictObject({ facts: z.array(Fact).min(1) });
+export const FactCatalog = z.strictObject({
+  facts: z.array(Fact).min(1),
+  /** Places outside every loaded district (other Beijing districts, other cities), read as `other`. */
+  elsewhere: Words.optional(),
+});
 export type FactCatalog = z.infer<typeof FactCatalog>;

@@ -36,6 +36,9 @@ export interface TriageRecord {
   userId: string;
   profile: unknown;
   result: unknown;
+  /** Policy id → version of each document the result was evaluated against (src/notify);
+   * absent in records kept before documents carried versions. */
+  versions?: Record<string, string>;
 }
 
 export interface ConversationStore {

@@ -26,6 +26,7 @@ const document = (id: string, zh: string, en: string, aliases: string[], article
     issuer: { zh: "区政府", en: "District government" },
     interpretingAuthority: { zh: "区政府", en: "District government" },
     status: "in_force",
+    version: "1",
     caveat: { zh: `${zh}说明`, en: `${en} note` },
     effective: { zh: "发布之日", en: "on issue" },
     sourceFile: "none.txt",

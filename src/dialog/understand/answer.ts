@@ -1,0 +1,256 @@
+/**
+ * Reads the answer to one question: the text a person typed after being asked for `path`.
+ * "Don't know" in any form is unknown, never a value; a hedge that leans one way counts that
+ * way; a figure that cannot be meant (negative, out of range) is unread with the reason, never
+ * clamped or guessed.
+ */
+import type { PolicySet } from "../../policy/load.ts";
+import { OUTSIDE } from "../../policy/profile.ts";
+import type { Fact } from "../../policy/schema.ts";
+import { leanYesNo, negatedAfter, negatedAt, saysNone, saysUnknown } from "./hedges.ts";
+import { bareNorm } from "./normalize.ts";
+import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
+import { readRecords } from "./records.ts";
+import { scan } from "./scan.ts";
+import { labelCore, vocabularyOf } from "./vocab.ts";
+
+/** Why an answer could not be read, so the reply can say what is expected. */
+export type UnreadReason =
+  /** A negative figure ("负十万", "-5"). */
+  | "negative"
+  /** A figure outside what the fact allows (DCMM level 7, 5,000 years). */
+  | "out_of_range"
+  /** No figure where a figure is asked for ("很多"). */
+  | "not_a_number"
+  /** An amount in another currency ("300万美元"): the advisor counts yuan. */
+  | "not_yuan"
+  /** None of the offered options. */
+  | "not_an_option"
+  /** Anything else. */
+  | "not_understood";
+
+/**
+ * How an answer reads. `value` is in CONTRACT.md section 2's type for the fact; `null` means the
+ * answer rules out every value the fact can hold (a plain "no" to "which DCMM level?" or to
+ * "year 2 or 3 follow-up?"): nothing is stored and the question is answered.
+ */
+export type AnswerReading =
+  | { kind: "value"; value: unknown }
+  | { kind: "unknown" }
+  | { kind: "unread"; reason: UnreadReason };
+
+export const DISTRICT_PATH = "district";
+
+const value = (v: unknown): AnswerReading => ({ kind: "value", value: v });
+const unread = (reason: UnreadReason): AnswerReading => ({ kind: "unread", reason });
+const UNKNOWN: AnswerReading = { kind: "unknown" };
+
+/** Largest amount a person could mean for one of these facts; beyond it a typed figure is a slip. */
+const MAX_YUAN = 1e13;
+/** Counts asked about (years funded, datasets recognised) are small: "3000万" to one is a slip. */
+const MAX_COUNT = 1000;
+
+/** Whether `path` is a fact this reader knows (a declared fact or the district). */
+export function knowsFact(set: PolicySet, path: string): boolean {
+  return path === DISTRICT_PATH || set.facts.has(path);
+}
+
+export function readAnswerIn(set: PolicySet, path: string, text: string): AnswerReading {
+  const s = bareNorm(text);
+  if (s === "") return unread("not_understood");
+  if (saysUnknown(s)) return UNKNOWN;
+  if (path === DISTRICT_PATH) return readDistrict(set, s);
+  const fact = set.facts.get(path);
+  if (!fact) return unread("not_understood");
+  switch (fact.type) {
+    case "boolean":
+      return readBoolean(set, fact, s);
+    case "amount":
+      return readAmount(s);
+    case "count":
+      return readCount(set, fact, s);
+    case "integer":
+      return readInteger(set, fact, s, fact.min, fact.max);
+    case "choice":
+      return readChoice(set, fact, s);
+    case "set":
+      return readSet(set, fact, s);
+    case "records":
+      return readRecordsAnswer(set, fact, s);
+  }
+}
+
+function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
+  const lean = leanYesNo(s);
+  if (lean !== null) return value(lean);
+  // An answer that restates the fact ("服务河北和天津", "still under construction").
+  for (const m of scan(s, vocabularyOf(set))) {
+    for (const t of m.targets) {
+      if (t.kind === "fact" && t.path === fact.path)
+        return value(!(negatedAt(s, m.start) || negatedAfter(s, m.end)));
+      if (t.kind === "factNot" && t.path === fact.path) return value(negatedAt(s, m.start));
+    }
+  }
+  return unread("not_understood");
+}
+
+/** Full-width digits are folded already; "30 000" is one number. */
+const joinSpaceGroups = (s: string) => s.replace(/(\d) (?=\d{3}(?!\d))/g, "$1");
+
+function figures(s: string): NumberMention[] {
+  const joined = joinSpaceGroups(s);
+  return [...findNumbers(joined), ...findEnglishNumberWords(joined)].sort((a, b) => a.start - b.start);
+}
+
+function readAmount(s: string): AnswerReading {
+  const found = figures(s).filter((n) => !n.date);
+  if (found.length === 0) {
+    if (saysNone(s) || leanYesNo(s) === false) return value(0);
+    return unread("not_a_number");
+  }
+  // A figure written as money wins over a bare number beside it ("first loan, 50万").
+  const money = found.some((n) => n.money) ? found.filter((n) => n.money) : found.filter((n) => !n.unit);
+  const [first] = money.length > 0 ? money : found;
+  if (!first) return unread("not_a_number");
+  if (money.length > 1 && money.some((n) => n.value !== first.value)) return unread("not_understood");
+  if (first.negative) return unread("negative");
+  if (first.foreign) return unread("not_yuan");
+  if (first.unit && !first.money) return unread("not_a_number");
+  if (!Number.isFinite(first.value) || first.value > MAX_YUAN) return unread("out_of_range");
+  return value(Math.round(first.value));
+}
+
+function readCount(set: PolicySet, fact: Fact, s: string): AnswerReading {
+  const found = figures(s).filter((n) => !n.date && !n.money);
+  const [first] = found;
+  if (!first) {
+    const named = namedValue(set, fact, s);
+    if (named !== undefined) return value(named);
+    if (saysNone(s) || leanYesNo(s) === false) return value(0);
+    if (figures(s).some((n) => n.money)) return unread("out_of_range");
+    return unread("not_a_number");
+  }
+  if (first.negative) return unread("negative");
+  if (!Number.isInteger(first.value)) return unread("not_a_number");
+  if (first.value > MAX_COUNT) return unread("out_of_range");
+  return value(first.value);
+}
+
+function readInteger(set: PolicySet, fact: Fact, s: string, min: number, max: number): AnswerReading {
+  const named = namedValue(set, fact, s);
+  if (named !== undefined) return value(named);
+  const found = figures(s).filter((n) => !n.date && !n.money);
+  const [first] = found;
+  if (!first) {
+    if (saysNone(s) || leanYesNo(s) === false) return value(min <= 0 ? 0 : null);
+    return unread("not_a_number");
+  }
+  if (first.negative) return unread("negative");
+  if (!Number.isInteger(first.value)) return unread("not_a_number");
+  if (first.value === 0 && min > 0) return value(null);
+  if (first.value < min || first.value > max) return unread("out_of_range");
+  return value(first.value);
+}
+
+/** A value named by a word of the data ("稳健级" is DCMM level 3). */
+function namedValue(set: PolicySet, fact: Fact, s: string): string | number | undefined {
+  for (const m of scan(s, vocabularyOf(set)))
+    for (const t of m.targets) if (t.kind === "option" && t.path === fact.path) return t.value;
+  return undefined;
+}
+
+interface Choosable {
+  value: string | number;
+  names: string[];
+}
+
+function choosable(fact: Fact): Choosable[] {
+  if (fact.type !== "choice" && fact.type !== "set") return [];
+  return fact.options.map((o) => ({
+    value: o.value,
+    names: [o.label.zh, o.label.en, labelCore(o.label.zh), labelCore(o.label.en), String(o.value)]
+      .concat(o.words ? [...o.words.zh, ...o.words.en] : [])
+      .map(bareNorm)
+      .filter(Boolean),
+  }));
+}
+
+/** Options named in `s`: by a word of the data anywhere, by the whole label, or by number. */
+function optionsNamed(set: PolicySet, fact: Fact, s: string): (string | number)[] {
+  const options = choosable(fact);
+  const picked: (string | number)[] = [];
+  const pick = (v: string | number) => {
+    if (!picked.includes(v)) picked.push(v);
+  };
+  const whole = options.find((o) => o.names.includes(s));
+  if (whole) return [whole.value];
+  for (const m of scan(s, vocabularyOf(set)))
+    for (const t of m.targets) if (t.kind === "option" && t.path === fact.path) pick(t.value);
+  for (const o of options) if (o.names.some((n) => n.length >= 2 && s.includes(n))) pick(o.value);
+  if (picked.length > 0) return options.map((o) => o.value).filter((v) => picked.includes(v));
+  // By number: the option's own value where options are numbers (follow-up year 2 or 3),
+  // otherwise its place in the list ("2", "第2个", "1,3").
+  const numbers = figures(s).filter((n) => !n.money && !n.negative);
+  const numeric = options.every((o) => typeof o.value === "number");
+  for (const n of numbers) {
+    const o = numeric ? options.find((x) => x.value === n.value) : options[n.value - 1];
+    if (o) pick(o.value);
+  }
+  return picked;
+}
+
+function readChoice(set: PolicySet, fact: Fact, s: string): AnswerReading {
+  const named = optionsNamed(set, fact, s);
+  if (named.length === 1) return value(named[0]);
+  if (named.length > 1) return unread("not_an_option");
+  if (saysNone(s) || leanYesNo(s) === false) {
+    const none = fact.type === "choice" ? fact.options.find((o) => o.value === "none") : undefined;
+    return value(none ? none.value : null);
+  }
+  return unread("not_an_option");
+}
+
+const ALL =
+  /^(?:都有|全都有|全部|全部都有|都是|都|四个都有|全有|all|all of them|both|all four|everything)(?:了|的|吧)?$/;
+
+function readSet(set: PolicySet, fact: Fact, s: string): AnswerReading {
+  if (fact.type !== "set") return unread("not_understood");
+  if (ALL.test(s)) return value(fact.options.map((o) => o.value));
+  const named = optionsNamed(set, fact, s);
+  if (named.length > 0) return value(named);
+  if (saysNone(s) || leanYesNo(s) === false) return value([]);
+  return unread("not_an_option");
+}
+
+function readRecordsAnswer(set: PolicySet, fact: Fact, s: string): AnswerReading {
+  if (fact.type !== "records") return unread("not_understood");
+  const records = readRecords(set, fact, s);
+  if (records.length > 0) return value(records);
+  // "1,3": the ready-made records shown as buttons, by their place in the list.
+  const numbers = figures(s).filter((n) => !n.money && !n.negative && !n.unit);
+  const presets = numbers.map((n) => fact.presets[n.value - 1]?.value).filter((v) => v !== undefined);
+  if (presets.length > 0 && presets.length === numbers.length) return value(presets.map((p) => ({ ...p })));
+  if (saysNone(s) || leanYesNo(s) === false) return value([]);
+  return unread("not_understood");
+}
+
+function readDistrict(set: PolicySet, s: string): AnswerReading {
+  const ids = new Set<string>();
+  for (const m of scan(s, vocabularyOf(set)))
+    for (const t of m.targets) if (t.kind === "district") ids.add(t.id);
+  if (ids.size === 1) return value([...ids][0]);
+  if (ids.size > 1) return unread("not_an_option");
+  if (
+    /^(其他|其它|其他区|其它区|别的区|外区|都不是|都不在|other|others|elsewhere|neither|none of them|somewhere else)$/.test(
+      s,
+    )
+  )
+    return value(OUTSIDE);
+  const [n] = figures(s).filter((x) => !x.money && !x.negative);
+  if (n && figures(s).length === 1) {
+    const documents = set.documents;
+    if (n.value >= 1 && n.value <= documents.length) return value(documents[n.value - 1]?.id);
+    if (n.value === documents.length + 1) return value(OUTSIDE);
+  }
+  return unread("not_an_option");
+}

@@ -1,0 +1,283 @@
+/**
+ * Reads a description in one message ("我们是石景山的数据公司，DCMM三级，有个市级重点实验室，
+ * 担保费还不清楚") into the facts it states and the facts it says are not known. Each figure is
+ * bound to the nearest word of a fact that takes figures; yes/no facts are stated by their
+ * phrases (negated or not); options and levels go to the nearest fact that has them. A fact the
+ * text does not state stays absent: nothing is guessed.
+ */
+import type { PolicySet } from "../../policy/load.ts";
+import { getPath, setPath } from "../../policy/paths.ts";
+import { OUTSIDE } from "../../policy/profile.ts";
+import type { Fact } from "../../policy/schema.ts";
+import { negatedAfter, negatedAt, saysUnknown } from "./hedges.ts";
+import { detectLang, type Lang } from "./lang.ts";
+import { norm } from "./normalize.ts";
+import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
+import { readRecords } from "./records.ts";
+import { type Mention, scan } from "./scan.ts";
+import type { Target } from "./vocab.ts";
+import { vocabularyOf } from "./vocab.ts";
+
+export interface Understanding {
+  lang: Lang;
+  profile: Record<string, unknown>;
+  unknown: string[];
+}
+
+/** Where one thing said ends: figures and "don't know" bind within it. */
+const PART_END = /[。；;！!？?\n，,、]|\s(?:and|but|while|also)\s/g;
+
+interface Part {
+  start: number;
+  end: number;
+}
+
+function partsOf(s: string): Part[] {
+  const parts: Part[] = [];
+  let start = 0;
+  PART_END.lastIndex = 0;
+  for (let m = PART_END.exec(s); m; m = PART_END.exec(s)) {
+    // A comma inside a number ("1,200万") does not end a part.
+    if (
+      (m[0] === "," || m[0] === "，") &&
+      /\d/.test(s[m.index - 1] ?? "") &&
+      /^\d{3}(?!\d)/.test(s.slice(m.index + 1))
+    )
+      continue;
+    parts.push({ start, end: m.index });
+    start = m.index + m[0].length;
+  }
+  parts.push({ start, end: s.length });
+  return parts.filter((p) => p.end > p.start);
+}
+
+const FIGURE_TYPES = new Set(["amount", "count", "integer"]);
+
+export function understandIn(set: PolicySet, text: string): Understanding {
+  const lang = detectLang(text) ?? "zh";
+  const s = norm(text);
+  const vocabulary = vocabularyOf(set);
+  const mentions = scan(s, vocabulary);
+  const numbers = [...findNumbers(s), ...findEnglishNumberWords(s)]
+    .filter((n) => !overlapsPhrase(n, mentions) || n.money)
+    .sort((a, b) => a.start - b.start);
+  const profile: Record<string, unknown> = {};
+  const unknown = new Set<string>();
+  const put = (path: string, v: unknown) => {
+    if (getPath(profile, path) === undefined && !unknown.has(path)) setPath(profile, path, v);
+  };
+  const district = readDistrictMention(s, mentions);
+  if (district) profile.district = district;
+  for (const part of partsOf(s)) {
+    const inPart = mentions.filter((m) => m.start >= part.start && m.end <= part.end);
+    const figures = numbers.filter((n) => n.start >= part.start && n.end <= part.end);
+    const partText = s.slice(part.start, part.end);
+    const doubt = saysUnknown(partText);
+    bindFigures(set, s, inPart, figures, doubt, put, unknown);
+    readFlags(set, s, inPart, doubt, put, unknown);
+  }
+  readOptions(set, s, mentions, put);
+  for (const fact of set.facts.values()) {
+    if (fact.type !== "records") continue;
+    const items = readRecords(set, fact, s, mentions);
+    if (items.length > 0) put(fact.path, items);
+  }
+  return {
+    lang,
+    profile: valid(set, profile),
+    unknown: [...unknown].filter((p) => getPath(profile, p) === undefined),
+  };
+}
+
+const overlapsPhrase = (n: NumberMention, mentions: Mention[]) =>
+  mentions.some((m) => n.start < m.end && m.start < n.end);
+
+function readDistrictMention(s: string, mentions: Mention[]): string | undefined {
+  for (const m of mentions) {
+    const t = m.targets.find((x) => x.kind === "district");
+    if (t?.kind === "district" && !negatedAt(s, m.start)) return t.id;
+  }
+  return undefined;
+}
+
+type Put = (path: string, v: unknown) => void;
+
+/** The fact of each cue in a part, and the figures that part holds, paired nearest first. */
+function bindFigures(
+  set: PolicySet,
+  s: string,
+  mentions: Mention[],
+  figures: NumberMention[],
+  doubt: boolean,
+  put: Put,
+  unknown: Set<string>,
+) {
+  const cues = mentions.flatMap((m) =>
+    m.targets
+      .filter(
+        (t): t is Extract<Target, { kind: "fact" }> =>
+          t.kind === "fact" && FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? ""),
+      )
+      .map((t) => ({ m, fact: set.facts.get(t.path) as Fact })),
+  );
+  if (cues.length === 0) return;
+  const pairs: { cue: number; fig: number; gap: number }[] = [];
+  cues.forEach((c, ci) => {
+    figures.forEach((f, fi) => {
+      if (!fits(c.fact, f)) return;
+      const after = f.start >= c.m.end;
+      const gap = after ? f.start - c.m.end : f.end <= c.m.start ? c.m.start - f.end + 1 : 0;
+      pairs.push({ cue: ci, fig: fi, gap });
+    });
+  });
+  pairs.sort((a, b) => a.gap - b.gap);
+  const usedCue = new Set<number>();
+  const usedFig = new Set<number>();
+  for (const p of pairs) {
+    if (usedCue.has(p.cue) || usedFig.has(p.fig)) continue;
+    const cue = cues[p.cue];
+    const fig = figures[p.fig];
+    if (!cue || !fig) continue;
+    usedCue.add(p.cue);
+    usedFig.add(p.fig);
+    if (fig.negative || fig.foreign) continue;
+    put(cue.fact.path, cue.fact.type === "amount" ? Math.round(fig.value) : fig.value);
+  }
+  cues.forEach((c, ci) => {
+    if (usedCue.has(ci)) return;
+    if (doubt) unknown.add(c.fact.path);
+    else if (negatedAt(s, c.m.start) && c.fact.type !== "integer") put(c.fact.path, 0);
+  });
+}
+
+/** Whether a figure can be the value of a fact: money for amounts, small whole numbers otherwise. */
+function fits(fact: Fact, n: NumberMention): boolean {
+  if (n.date) return false;
+  if (fact.type === "amount") return n.money || (!n.unit && !n.chineseOnly && !n.ordinal && n.value >= 100);
+  if (n.money || !Number.isInteger(n.value)) return false;
+  if (fact.type === "integer") {
+    const levelLike =
+      n.unit === "级" || n.unit === "級" || n.unit === "level" || n.unit === "levels" || Boolean(n.ordinal);
+    return n.value >= fact.min && n.value <= fact.max && (levelLike || !n.chineseOnly);
+  }
+  return fact.type === "count" && n.value <= 1000 && (!n.chineseOnly || n.unit !== undefined);
+}
+
+/** Yes/no facts stated by their phrases: true, false when negated, unknown beside "don't know". */
+function readFlags(
+  set: PolicySet,
+  s: string,
+  mentions: Mention[],
+  doubt: boolean,
+  put: Put,
+  unknown: Set<string>,
+) {
+  for (const m of mentions) {
+    for (const t of m.targets) {
+      if (t.kind !== "fact" && t.kind !== "factNot") continue;
+      if (set.facts.get(t.path)?.type !== "boolean") continue;
+      if (doubt) {
+        unknown.add(t.path);
+        continue;
+      }
+      const negated = negatedAt(s, m.start) || negatedAfter(s, m.end);
+      put(t.path, t.kind === "fact" ? !negated : negated);
+    }
+  }
+}
+
+/**
+ * Options of choice and set facts. A fact with words of its own needs one of them said
+ * (levels "国家级" go to the nearest such word: "国家级大赛一等奖", "市级典型案例"); a fact
+ * without (entity type, the data firsts) is stated by its options alone.
+ */
+function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
+  const chosen = new Map<string, (string | number)[]>();
+  const choose = (path: string, v: string | number) => {
+    const list = chosen.get(path) ?? [];
+    if (!list.includes(v)) list.push(v);
+    chosen.set(path, list);
+  };
+  const sentenceOf = (i: number) => s.slice(0, i).split(/[。；;！!？?\n]/).length;
+  const cueMentions = mentions.flatMap((m) =>
+    m.targets
+      .filter((t) => t.kind === "fact" || (t.kind === "field" && isAnchor(set, t)))
+      .map((t) => ({ m, t })),
+  );
+  for (const m of mentions) {
+    const options = m.targets.filter((t): t is Extract<Target, { kind: "option" }> => {
+      if (t.kind !== "option") return false;
+      const type = set.facts.get(t.path)?.type;
+      return type === "choice" || type === "set";
+    });
+    if (options.length === 0) continue;
+    const free = options.filter((t) => !hasWords(set.facts.get(t.path)));
+    if (free.length > 0) {
+      for (const t of free) if (!negatedAt(s, m.start)) choose(t.path, t.value);
+      continue;
+    }
+    // The nearest cue in the sentence decides which fact this option word belongs to.
+    const sentence = sentenceOf(m.start);
+    const near = cueMentions
+      .filter((c) => sentenceOf(c.m.start) === sentence && c.m !== m)
+      .map((c) => ({ c, gap: c.m.start >= m.end ? c.m.start - m.end : m.start - c.m.end + 0.5 }))
+      .filter((x) => x.gap >= 0)
+      .sort((a, b) => a.gap - b.gap);
+    for (const { c } of near) {
+      const path = c.t.kind === "fact" || c.t.kind === "field" ? c.t.path : "";
+      const match = options.find((o) => o.path === path);
+      if (match) {
+        if (!negatedAt(s, Math.min(m.start, c.m.start))) choose(match.path, match.value);
+        break;
+      }
+      if (c.t.kind === "field" && m.targets.some((t) => t.kind === "field" && t.path === path)) break;
+    }
+  }
+  // A choice fact's word said with a negation and no option: the "none" option ("没有授权运营").
+  for (const m of mentions) {
+    for (const t of m.targets) {
+      if (t.kind !== "fact") continue;
+      const fact = set.facts.get(t.path);
+      if (fact?.type === "choice" && !chosen.has(fact.path) && negatedAt(s, m.start)) {
+        const none = fact.options.find((o) => o.value === "none");
+        if (none) choose(fact.path, none.value);
+      }
+      if (fact?.type === "set" && !chosen.has(fact.path) && negatedAt(s, m.start)) chosen.set(fact.path, []);
+    }
+  }
+  for (const [path, values] of chosen) {
+    const fact = set.facts.get(path);
+    if (!fact || (fact.type !== "choice" && fact.type !== "set")) continue;
+    if (fact.type === "set")
+      put(
+        path,
+        fact.options.map((o) => o.value).filter((v) => values.includes(v)),
+      );
+    else if (values.length === 1 && values[0] !== fact.default) put(path, values[0]);
+  }
+}
+
+const hasWords = (fact: Fact | undefined) =>
+  Boolean(fact?.words && fact.words.zh.length + fact.words.en.length > 0);
+
+function isAnchor(set: PolicySet, t: Extract<Target, { kind: "field" }>): boolean {
+  const fact = set.facts.get(t.path);
+  if (fact?.type !== "records") return false;
+  return Object.entries(fact.fields).find(([, f]) => f.type === "choice")?.[0] === t.field;
+}
+
+/** The profile with anything that would break the schema left out (a safety net: nothing is forced). */
+function valid(set: PolicySet, profile: Record<string, unknown>): Record<string, unknown> {
+  const probe = { district: OUTSIDE, ...profile };
+  if (set.profileSchema.safeParse(probe).success) return profile;
+  const out: Record<string, unknown> = {};
+  if (profile.district !== undefined) out.district = profile.district;
+  for (const fact of set.facts.values()) {
+    const v = getPath(profile, fact.path);
+    if (v === undefined) continue;
+    const trial: Record<string, unknown> = { district: OUTSIDE };
+    setPath(trial, fact.path, v);
+    if (set.profileSchema.safeParse(trial).success) setPath(out, fact.path, v);
+  }
+  return out;
+}

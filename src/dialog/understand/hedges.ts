@@ -1,0 +1,84 @@
+/**
+ * How sure an answer is: "don't know" in all its forms (never a value), yes/no with the hedges
+ * that still lean one way ("好像没有" is no, "应该有" is yes), and negation before a phrase.
+ * Works on `norm`ed text.
+ */
+
+/** Every way of saying "I don't know" (or "I'd have to check"), Chinese and English. */
+const UNKNOWN =
+  /(不|没)[太很大怎是]{0,2}(知道|清楚|确定|了解|晓得|记得|记得了|肯定|明确|好说|好讲)|说不(清|准|好|上来|定)|讲不(清|准|好)|拿不准|吃不准|把握不准|搞不(清|懂|明白)|弄不(清|明白)|记不(清|得|太清|住)|想不起|忘(了|记)|没(有)?(印象|概念|底|把握|头绪|谱)|心里没(底|数)|无法(确定|判断|得知|回答|确认)|没法(确定|说|判断)|不好判断|难(说|讲|以确定|判断)|不一定|待(定|确认|核实|查)|未知|不详|要(问|查|核实|确认)一?下|(问|查)(一下|问)(财务|同事|领导)|回头(查|问|确认)|还不清楚|不太懂|不懂|跳过|略过|^(pass|skip|\?+|？+|unknown|n\/a|na|tbd|idk|dunno|unsure|不知|未确定)$|not (sure|certain|clear|known|aware)|unsure|uncertain|unclear|no idea|no clue|not a clue|have(n't| not)? ?a clue|don'?t know|do not know|dont know|doesn'?t know|not known|no notion|can'?t (say|tell|remember|recall)|cannot (say|tell|remember|recall)|hard to (say|tell)|difficult to say|don'?t remember|do not remember|not remember|no recollection|i forget|forgot|beats me|who knows|(need|have|'d have|would have) to (check|ask)|let me check|will check|idk|dunno|\bskip\b|\bunknown\b|not that sure/;
+
+/** The message says it does not know (anywhere in it). */
+export function saysUnknown(s: string): boolean {
+  return UNKNOWN.test(s);
+}
+
+/** English answers that lean: checked whole-phrase before the single-word yes/no. */
+const LEAN_NO_EN =
+  /\b(probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
+const LEAN_YES_EN =
+  /\b(i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
+const NO_EN = /^(no|n|false|negative|no\.|nope)\b/;
+
+// Chinese: hedge words in front of the answer are taken away, then the answer's opening decides.
+const HEDGE_ZH =
+  /^(?:(?:我们|我司|公司|本公司|我|咱们|目前|现在|暂时|当前|应该|应当|好像|似乎|貌似|可能|也许|大概|估计|印象中|印象里|我记得|记得|我觉得|感觉|我想|据我所知|一般|其实|嗯+|呃+|额+|哦+|噢+|啊+|唔+|那个|这个|的话)[，,\s]*)+/;
+const YES_DESPITE_NO = /^(没错|没问题|不错|无误|没毛病)/;
+const NO_ZH =
+  /^(不是|不对|不|没有|没|无|否|未|尚未|还没|暂无|暂未|暂时没|并没|并不|从来没|从没|从未|一个也没|一次也没|都没|都不|非)/;
+const YES_ZH =
+  /^(是|有|对|嗯|好|已|当然|确定|肯定|对的|可以|入选|通过|获得|拿到|拿过|获批|做了|做过|完成|算|属于|会|需要|要)/;
+const YES_TAIL_ZH = /^(吧|的|啊|呀|哦|呢|了)*$/;
+
+/** true for yes, false for no, null when the answer leans neither way (or says it does not know). */
+export function leanYesNo(s: string): boolean | null {
+  if (s === "" || saysUnknown(s)) return null;
+  if (/[a-z]/.test(s)) {
+    if (LEAN_NO_EN.test(s) || NO_EN.test(s)) return false;
+    if (LEAN_YES_EN.test(s)) return true;
+  }
+  const opened = s.replace(/^[^\p{Script=Han}a-z0-9]+/u, "");
+  const zh = opened.replace(HEDGE_ZH, "");
+  if (zh === "" || YES_TAIL_ZH.test(zh)) {
+    // The hedge alone: "嗯", "应该吧", "好像是" say yes; "可能吧", "也许" say nothing either way.
+    return /^嗯/.test(opened) || /(应该|好像|似乎|貌似|估计|我觉得|感觉)/.test(opened) ? true : null;
+  }
+  if (YES_DESPITE_NO.test(zh)) return true;
+  if (NO_ZH.test(zh)) return false;
+  if (YES_ZH.test(zh)) return true;
+  return null;
+}
+
+/** A bare "no" / "none" / "never": to a "how much" or "how many" question it means 0. */
+export function saysNone(s: string): boolean {
+  const t = s.replace(/[\s.!！。,，~～…]+$/g, "");
+  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一次也没有|一个也没有|一分也没有|一分没有|一分钱也没有|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|no|none|nope|nil|nothing|never|not yet|zero|n\/a|no one|not any|none yet|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
+    t,
+  );
+}
+
+/** Negation words that, just before a phrase, say it does not hold ("没有揭榜", "not in operation"). */
+const NEGATION_BEFORE_ZH =
+  /(没有|没|未|无|不是|不|尚未|还没有|还没|暂未|暂无|并未|从未|从没|非)[^，,。；;！!？?]{0,4}$/;
+const NEGATION_BEFORE_EN =
+  /\b(no|not|never|haven'?t|hasn'?t|didn'?t|don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|without|nor|neither|yet to)\b(?:(?!\b(?:but|however|though|although|while|whereas|yet|except|also)\b)[^,.;!?]){0,24}$/;
+/** Negation just after a phrase: "揭榜挂帅没成功", "实验室还没认定下来", "沙盒还没进". */
+const NEGATION_AFTER_ZH =
+  /^[^，,。；;！!？?]{0,3}?(还没|没有|没|未|尚未|不)(成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是)/;
+const NEGATION_AFTER_EN = /^[^,.;!?]{0,6}\b(not yet|not|never)\b/;
+// Words that turn the negation back ("不但", "没想到", "无论") or belong to another phrase.
+const NOT_A_NEGATION =
+  /(不但|不仅|不只|无论|不管|没想到|不少|不错|不久|不断|不同|无人|未来|非常|not only|no longer)[^，,。；;]{0,4}$/;
+
+/** Whether the text just before `index` in `s` negates what starts there. */
+export function negatedAt(s: string, index: number): boolean {
+  const before = s.slice(Math.max(0, index - 28), index);
+  if (NOT_A_NEGATION.test(before)) return false;
+  return NEGATION_BEFORE_ZH.test(before.slice(-6)) || NEGATION_BEFORE_EN.test(before);
+}
+
+/** Whether the text just after `end` in `s` negates the phrase that ends there. */
+export function negatedAfter(s: string, end: number): boolean {
+  const after = s.slice(end, end + 16);
+  return NEGATION_AFTER_ZH.test(after) || NEGATION_AFTER_EN.test(after);
+}

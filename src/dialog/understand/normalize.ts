@@ -1,0 +1,37 @@
+/**
+ * One spelling for the many ways people type the same text, so every reader (words, numbers,
+ * hedges) works on a single string and positions in it stay comparable: full-width forms to
+ * half-width (NFKC), lower case, curly quotes straight, British spellings American, spaces single.
+ */
+
+const SPELLINGS: [RegExp, string][] = [
+  [/recognis/g, "recogniz"],
+  [/organis/g, "organiz"],
+  [/authoris/g, "authoriz"],
+  [/centre/g, "center"],
+  [/labell/g, "label"],
+  [/programme/g, "program"],
+];
+
+export function norm(text: string): string {
+  let s = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”]/g, '"');
+  for (const [from, to] of SPELLINGS) s = s.replace(from, to);
+  return s.replace(/\s+/g, " ").trim();
+}
+
+/** `norm` without the punctuation that closes or decorates a short answer ("是的。", "yes!"). */
+export function bareNorm(text: string): string {
+  return norm(text)
+    .replace(/^[\s"'「」『』【】()[\]]+|[\s"'「」『』【】()[\]。.!！~…,，;；:：]+$/g, "")
+    .trim();
+}
+
+const HAN = /\p{Script=Han}/u;
+export const isHan = (ch: string) => HAN.test(ch);
+
+/** Whether position `i` of `s` is not inside a Latin word (for matching English words on their edges). */
+export const latinEdge = (s: string, i: number) => i < 0 || i >= s.length || !/[a-z0-9]/.test(s[i] as string);

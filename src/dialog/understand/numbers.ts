@@ -1,0 +1,219 @@
+/**
+ * Numbers inside a message, as people write them: Arabic or Chinese numerals or both
+ * ("1.5亿", "三千五百万", "3千5百万"), colloquial amounts ("一个亿", "3000多万", "五十来万",
+ * "两三百万"), English scales ("3kw", "30m", "2.5 million", "400k"), currency marks, a sign,
+ * and the word after them that says what is counted ("3个", "三级", "2 years").
+ * Works on `norm`ed text; positions are into that text.
+ */
+import { parseNumeral } from "../parse/numerals.ts";
+
+export interface NumberMention {
+  start: number;
+  end: number;
+  value: number;
+  negative: boolean;
+  /** Written as money: a 万/亿 or English scale, or a currency mark or word. */
+  money: boolean;
+  /** A foreign currency was named ("美元", "usd", "$"): not an amount in yuan. */
+  foreign: boolean;
+  /** The measure word or English noun after the number ("个", "级", "年", "year", "level"). */
+  unit?: string;
+  /** Written with a level or year word before it ("level 3", "第二", "year 2"). */
+  ordinal?: string;
+  /** A calendar year ("2024年"), not a count. */
+  date: boolean;
+  /** Written only with Chinese numerals and no unit: might be part of a word ("一起", "统一"). */
+  chineseOnly: boolean;
+  /** "多", "余", "来", "几" or a range: the figure is a lower bound of what was meant. */
+  approximate: boolean;
+}
+
+const CN_DIGIT = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖";
+const CN_UNIT = "十百千万亿萬億拾佰仟";
+const CN_ALL = CN_DIGIT + CN_UNIT;
+const CN_RUN_START = `[\\d${CN_DIGIT}十百千拾佰仟]`;
+// A run of number characters: commas only as thousands groups, a point only before a digit,
+// 多/来/余/几 only before a unit ("3000多万"), 个 only before 亿/万 ("一个亿").
+const RUN = new RegExp(
+  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|[多来余几](?=[${CN_UNIT}个])|个(?=[万亿萬億]))*`,
+  "g",
+);
+const ENGLISH_SCALE: Record<string, number> = {
+  k: 1e3,
+  kw: 1e7,
+  w: 1e4,
+  wan: 1e4,
+  m: 1e6,
+  mn: 1e6,
+  mio: 1e6,
+  mil: 1e6,
+  million: 1e6,
+  millions: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  thousand: 1e3,
+  thousands: 1e3,
+  hundred: 1e2,
+  grand: 1e3,
+  lakh: 1e5,
+};
+const SCALE_AFTER =
+  /^\s?(kw|k|wan|w|million|millions|mn|mio|mil|m|billion|billions|bn|b|thousands|thousand|hundred|grand)(?![a-z])/;
+const YUAN_AFTER = /^\s?(?:元整|元|块钱|块|圆|rmb|cny|yuan|kuai)/;
+const FOREIGN_AFTER =
+  /^\s?(?:美元|美金|欧元|英镑|日元|港币|港元|usd|dollars?|euros?|eur|gbp|pounds?|jpy|hkd)/;
+const YUAN_BEFORE = /(?:¥|rmb|cny|人民币)\s?$/;
+const FOREIGN_BEFORE = /(?:\$|€|£|usd|eur|us\$|hk\$)\s?$/;
+const NEGATIVE_BEFORE = /(?:负|-|−|minus |negative )$/;
+const UNIT_AFTER =
+  /^\s?(个|项|级|級|年|次|家|件|条|套|名|位|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?)(?![a-z])/;
+const ORDINAL_BEFORE = /(第|level |level|lvl |lvl|lv\.? ?|l|year |yr |dcmm ?)$/;
+const APPROX_CN = /[多来余几]/;
+
+/** Every number in `s`, in order. */
+export function findNumbers(s: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(s); m; m = RUN.exec(s)) {
+    const raw = m[0];
+    const start = m.index;
+    let end = start + raw.length;
+    const rest = () => s.slice(end);
+    const base = evaluateRun(raw);
+    if (base === null) continue;
+    let value = base;
+    let englishFactor = 1;
+    let money = /[万亿萬億]/.test(raw);
+    const approximate =
+      APPROX_CN.test(raw) || /[一二两三四五六七八九][二三四五六七八九](?=[十百千万亿])/.test(raw);
+    const scale = /\d$/.test(raw) ? SCALE_AFTER.exec(rest()) : null;
+    if (scale?.[1]) {
+      englishFactor = ENGLISH_SCALE[scale[1]] ?? 1;
+      value *= englishFactor;
+      end += scale[0].length;
+      money = true;
+    }
+    const before = s.slice(Math.max(0, start - 12), start);
+    let foreign = false;
+    const yuan = YUAN_AFTER.exec(rest());
+    if (yuan) {
+      end += yuan[0].length;
+      money = true;
+    } else if (FOREIGN_AFTER.test(rest())) foreign = true;
+    if (YUAN_BEFORE.test(before)) money = true;
+    if (FOREIGN_BEFORE.test(before)) foreign = true;
+    const unitMatch = money ? null : UNIT_AFTER.exec(rest());
+    const unit = unitMatch?.[1];
+    if (unitMatch) end += unitMatch[0].length;
+    const ordinal = ORDINAL_BEFORE.exec(before)?.[1]?.trim();
+    const date = (unit === "年" || unit === "year") && /^(19|20)\d\d$/.test(raw);
+    const chineseOnly = !/\d/.test(raw) && !money && unit === undefined && ordinal === undefined;
+    // "300-500万": the unit written once after the upper figure belongs to the lower one too.
+    const previous = out[out.length - 1];
+    if (
+      previous &&
+      !previous.money &&
+      money &&
+      /^\s?(?:-|~|～|到|至|—|–|to)\s?$/.test(s.slice(previous.end, start))
+    ) {
+      previous.value *= factorOfUnit(raw) * englishFactor;
+      previous.money = true;
+      previous.approximate = true;
+      previous.end = end;
+      continue;
+    }
+    out.push({
+      start,
+      end,
+      value,
+      negative: NEGATIVE_BEFORE.test(before),
+      money,
+      foreign,
+      ...(unit ? { unit } : {}),
+      ...(ordinal ? { ordinal } : {}),
+      date,
+      chineseOnly,
+      approximate,
+    });
+  }
+  return out;
+}
+
+/** The multiplier the last unit of a run gives ("500万" → 10,000). */
+const factorOfUnit = (raw: string) => (/[万萬]$/.test(raw) ? 1e4 : /[亿億]$/.test(raw) ? 1e8 : 1);
+
+/** The value of one run of number characters, or null. */
+function evaluateRun(raw: string): number | null {
+  let text = raw
+    .replace(/,/g, "")
+    .replace(/个(?=[万亿萬億])/g, "")
+    .replace(/[多来余几]/g, "");
+  // "两三百万", "三四十万": two neighbouring digits mean "two or three"; the lower is meant at least.
+  text = text.replace(
+    /([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿])/g,
+    (all, a: string, b: string) => (digitValue(b) === digitValue(a) + 1 ? a : all),
+  );
+  const value = parseNumeral(text);
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+const digitValue = (ch: string) => "零一二三四五六七八九".indexOf(ch === "两" ? "二" : ch);
+
+const ENGLISH_NUMBERS: Record<string, number> = {
+  zero: 0,
+  none: 0,
+  once: 1,
+  twice: 2,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+};
+
+/** English number words ("two", "twice", "third") with their positions, as counts. */
+export function findEnglishNumberWords(s: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  const words = /[a-z]+/g;
+  for (let m = words.exec(s); m; m = words.exec(s)) {
+    const value = ENGLISH_NUMBERS[m[0]];
+    if (value === undefined) continue;
+    const start = m.index;
+    let end = start + m[0].length;
+    const unitMatch = UNIT_AFTER.exec(s.slice(end));
+    if (unitMatch) end += unitMatch[0].length;
+    // "two million": a scale after a number word makes it money.
+    const scale = SCALE_AFTER.exec(s.slice(end));
+    const money = Boolean(scale?.[1]) && !unitMatch;
+    if (money && scale?.[1]) end += scale[0].length;
+    const ordinal = ORDINAL_BEFORE.exec(s.slice(Math.max(0, start - 8), start))?.[1]?.trim();
+    out.push({
+      start,
+      end,
+      value: money && scale?.[1] ? value * (ENGLISH_SCALE[scale[1]] ?? 1) : value,
+      negative: false,
+      money,
+      foreign: false,
+      ...(unitMatch?.[1] ? { unit: unitMatch[1] } : {}),
+      ...(ordinal ? { ordinal } : {}),
+      date: false,
+      chineseOnly: false,
+      approximate: false,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+/**
+ * Items of a records fact (platforms) in a text: each phrase naming an item's kind is one item
+ * ("两个" before it makes two); the words around it give its other fields, each word going to the
+ * nearest item in the same sentence ("市级重点实验室，今年新认定", "a municipal key lab
+ * recognized this year", "从市级升到国家级的实验室").
+ */
+import type { PolicySet } from "../../policy/load.ts";
+import type { Fact } from "../../policy/schema.ts";
+import { negatedAfter, negatedAt } from "./hedges.ts";
+import { findEnglishNumberWords, findNumbers } from "./numbers.ts";
+import { type Mention, scan } from "./scan.ts";
+import { vocabularyOf } from "./vocab.ts";
+
+type Item = Record<string, string | number | boolean>;
+type RecordsFact = Extract<Fact, { type: "records" }>;
+
+/** A sentence ends here; a comma does not end what is said about an item. */
+const SENTENCE_END = /[。；;！!？?\n]/;
+
+/** The field whose values name an item's kind: the first choice field (platforms: `kind`). */
+function anchorField(fact: RecordsFact): string | undefined {
+  return Object.entries(fact.fields).find(([, f]) => f.type === "choice")?.[0];
+}
+
+export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Mention[]): Item[] {
+  if (fact.type !== "records") return [];
+  const anchor = anchorField(fact);
+  if (!anchor) return [];
+  const found = (mentions ?? scan(s, vocabularyOf(set))).flatMap((m) =>
+    m.targets
+      .filter((t) => t.kind === "field" && t.path === fact.path)
+      .map((t) => ({ m, t: t as Extract<typeof t, { kind: "field" }> })),
+  );
+  const sentenceOf = (i: number) => {
+    let n = 0;
+    for (let k = 0; k < i; k++) if (SENTENCE_END.test(s[k] as string)) n++;
+    return n;
+  };
+  const anchors = found
+    .filter(({ m, t }) => t.field === anchor && !negatedAt(s, m.start))
+    .map(({ m, t }) => ({ m, item: { [anchor]: t.value } as Item, sentence: sentenceOf(m.start) }));
+  for (const { m, t } of found) {
+    if (t.field === anchor) continue;
+    const sentence = sentenceOf(m.start);
+    const near = anchors
+      .filter((a) => a.sentence === sentence)
+      .map((a) => ({
+        a,
+        gap: a.m.start >= m.end ? a.m.start - m.end : m.start >= a.m.end ? m.start - a.m.end + 0.5 : 0,
+      }))
+      .sort((x, y) => x.gap - y.gap)[0];
+    if (!near) continue;
+    const spec = fact.fields[t.field];
+    let v = t.value;
+    if (spec?.type === "boolean" && (negatedAt(s, m.start) || negatedAfter(s, m.end))) v = !v;
+    // An earlier word for the same field loses to a later, more specific one only if unset.
+    if (near.a.item[t.field] === undefined || spec?.type === "boolean") near.a.item[t.field] = v;
+    if (spec?.type === "boolean" && v === true && spec.implies) Object.assign(near.a.item, spec.implies);
+  }
+  const numbers = [...findNumbers(s), ...findEnglishNumberWords(s)];
+  const order = Object.keys(fact.fields);
+  const items: Item[] = [];
+  for (const { m, item } of anchors) {
+    const ordered: Item = Object.fromEntries(
+      order.flatMap((k) => (item[k] === undefined ? [] : [[k, item[k]]])),
+    );
+    // "两个市级重点实验室", "two national labs": a count just before the item's words.
+    const count = numbers.find(
+      (n) =>
+        n.end <= m.start &&
+        m.start - n.end <= 8 &&
+        !n.money &&
+        Number.isInteger(n.value) &&
+        n.value > 1 &&
+        n.value <= 20 &&
+        (n.unit === "个" || n.unit === "家" || n.unit === undefined) &&
+        !/[。，,；;]/.test(s.slice(n.end, m.start)),
+    );
+    const times = count ? count.value : 1;
+    for (let k = 0; k < times; k++) items.push({ ...ordered });
+  }
+  return items;
+}

@@ -1,0 +1,96 @@
+/**
+ * The words of every fact, option and district, compiled once per policy set into one list of
+ * phrases, each pointing at what it names. All of it comes from the data (facts.json `words`,
+ * option labels and `words`, the documents' district names and aliases, `elsewhere`), so a new
+ * document's facts are read by adding data.
+ */
+import type { PolicySet } from "../../policy/load.ts";
+import { OUTSIDE } from "../../policy/profile.ts";
+import type { Fact, Words } from "../../policy/schema.ts";
+import { norm } from "./normalize.ts";
+
+/** What a phrase names. */
+export type Target =
+  /** The fact itself: a cue word for a figure, or a phrase stating a yes/no fact. */
+  | { kind: "fact"; path: string }
+  /** A phrase stating a yes/no fact is false. */
+  | { kind: "factNot"; path: string }
+  /** One value of a choice or set fact, or of a level or count (`valueWords`). */
+  | { kind: "option"; path: string; value: string | number }
+  /** A field value of an item of a records fact (platform kind, level, newly recognised…). */
+  | { kind: "field"; path: string; field: string; value: string | number | boolean }
+  | { kind: "district"; id: string };
+
+export interface Phrase {
+  text: string;
+  /** Latin text is matched on word edges; Chinese anywhere. */
+  latin: boolean;
+  targets: Target[];
+}
+
+export interface Vocabulary {
+  /** Longest first, so "市级重点实验室" wins over "重点实验室" and "数据研究院" over "研究院". */
+  phrases: Phrase[];
+  facts: Map<string, Fact>;
+  districts: { id: string; names: string[] }[];
+}
+
+const cache = new WeakMap<PolicySet, Vocabulary>();
+
+export function vocabularyOf(set: PolicySet): Vocabulary {
+  let vocabulary = cache.get(set);
+  if (!vocabulary) {
+    vocabulary = compile(set);
+    cache.set(set, vocabulary);
+  }
+  return vocabulary;
+}
+
+const all = (words: Words | undefined) => (words ? [...words.zh, ...words.en] : []);
+/** A label without what it adds in brackets: "社会组织（联盟、协会等）" is named by "社会组织". */
+const core = (label: string) => label.replace(/[（(].*?[）)]/g, "").trim();
+
+function compile(set: PolicySet): Vocabulary {
+  const byText = new Map<string, Target[]>();
+  const add = (text: string, target: Target) => {
+    const key = norm(text);
+    if (key.length === 0) return;
+    const targets = byText.get(key) ?? [];
+    if (!targets.some((t) => JSON.stringify(t) === JSON.stringify(target))) targets.push(target);
+    byText.set(key, targets);
+  };
+  for (const fact of set.facts.values()) {
+    for (const w of all(fact.words)) add(w, { kind: "fact", path: fact.path });
+    for (const w of all(fact.notWords)) add(w, { kind: "factNot", path: fact.path });
+    for (const v of fact.valueWords ?? [])
+      for (const w of all(v.words)) add(w, { kind: "option", path: fact.path, value: v.value });
+    if (fact.type === "choice" || fact.type === "set") {
+      for (const o of fact.options) {
+        for (const w of all(o.words)) add(w, { kind: "option", path: fact.path, value: o.value });
+      }
+    }
+    if (fact.type === "records") {
+      for (const [field, spec] of Object.entries(fact.fields)) {
+        if (spec.type === "boolean") {
+          for (const w of all(spec.words)) add(w, { kind: "field", path: fact.path, field, value: true });
+          for (const w of all(spec.notWords)) add(w, { kind: "field", path: fact.path, field, value: false });
+        } else {
+          for (const o of spec.options)
+            for (const w of all(o.words)) add(w, { kind: "field", path: fact.path, field, value: o.value });
+        }
+      }
+    }
+  }
+  const districts = set.documents.map((d) => ({
+    id: d.id,
+    names: [d.district.zh, d.district.en, core(d.district.zh), core(d.district.en), ...d.aliases],
+  }));
+  for (const d of districts) for (const n of d.names) add(n, { kind: "district", id: d.id });
+  for (const w of all(set.elsewhere)) add(w, { kind: "district", id: OUTSIDE });
+  const phrases = [...byText.entries()]
+    .map(([text, targets]) => ({ text, latin: /^[a-z0-9]/.test(text) || /[a-z0-9]$/.test(text), targets }))
+    .sort((a, b) => b.text.length - a.text.length);
+  return { phrases, facts: set.facts, districts };
+}
+
+export { core as labelCore };

@@ -1,0 +1,110 @@
+/**
+ * One notify run: assess every kept triage, then (unless a dry run) send each affected
+ * subscriber one message, in turn, through the journal. Returns one outcome per affected
+ * conversation, for the JSON Lines and the staff summary.
+ */
+import { consentOf } from "../dialog/subscribe.ts";
+import type { Channel } from "../dialog/types.ts";
+import type { PolicySet } from "../policy/load.ts";
+import type { ConversationStore } from "../store/types.ts";
+import { type Assessment, assessKept, type Unassessable } from "./assess.ts";
+import type { SendJournal } from "./journal.ts";
+import { type Names, userMessage } from "./message.ts";
+import type { Sender } from "./send.ts";
+import type { KeptVersion } from "./versions.ts";
+
+/** What became of one affected conversation in this run. */
+export type Delivery =
+  /** Dry run: a message would go out. */
+  | "would_send"
+  | "sent"
+  /** Sent by an earlier run (the journal says so). */
+  | "already_sent"
+  /** An earlier run crashed or lost the connection while sending: maybe delivered, not repeated. */
+  | "uncertain"
+  /** The platform refused it (blocked bot, unknown chat): not delivered; a later run tries again. */
+  | "failed"
+  | "not_subscribed"
+  /** No client for the channel (console, or its token not set). */
+  | "unreachable";
+
+export interface Outcome {
+  assessment: Assessment;
+  delivery: Delivery;
+  message?: string;
+  error?: string;
+}
+
+export interface RunOptions {
+  store: ConversationStore;
+  set: PolicySet;
+  versions: Map<string, KeptVersion>;
+  journal: SendJournal;
+  senders: Partial<Record<Channel, Sender>>;
+  dryRun: boolean;
+  resendUncertain?: boolean;
+  /** Called as each conversation is settled, so output streams while a long run sends. */
+  onOutcome?: (outcome: Outcome) => void;
+}
+
+export interface RunResult {
+  kept: number;
+  outcomes: Outcome[];
+  unassessable: Unassessable[];
+}
+
+export async function runNotify(options: RunOptions): Promise<RunResult> {
+  const { store, set, versions, journal, senders, dryRun } = options;
+  const names: Names = { set, versions };
+  const { kept, affected, unassessable } = await assessKept(store, set, versions);
+  const outcomes: Outcome[] = [];
+  for (const assessment of affected) {
+    const outcome = await settle(assessment, names, options, journal, senders, dryRun);
+    outcomes.push(outcome);
+    options.onOutcome?.(outcome);
+  }
+  return { kept, outcomes, unassessable };
+}
+
+async function settle(
+  assessment: Assessment,
+  names: Names,
+  options: RunOptions,
+  journal: SendJournal,
+  senders: Partial<Record<Channel, Sender>>,
+  dryRun: boolean,
+): Promise<Outcome> {
+  const message = userMessage(assessment, names);
+  const done = (delivery: Delivery, error?: string): Outcome => ({
+    assessment,
+    delivery,
+    message,
+    ...(error ? { error } : {}),
+  });
+  if (!assessment.subscribed) return done("not_subscribed");
+  const state = journal.state(assessment.key);
+  if (state === "sent") return done("already_sent");
+  if (state === "sending" && !options.resendUncertain) return done("uncertain");
+  const sender = senders[assessment.channel];
+  if (!sender) return done("unreachable");
+  if (dryRun) return done("would_send");
+  // Consent is read again just before sending: an /unsubscribe since the assessment counts.
+  if (!(await stillSubscribed(options.store, assessment.conversationId))) return done("not_subscribed");
+  journal.record(assessment.key, "sending");
+  const sent = await sender.send(assessment.conversationId, assessment.userId, message);
+  switch (sent.kind) {
+    case "sent":
+      journal.record(assessment.key, "sent", { messageId: sent.messageId });
+      return done("sent");
+    case "refused":
+      journal.record(assessment.key, "failed", { error: sent.error });
+      return done("failed", sent.error);
+    case "unknown":
+      // Left "sending": the request may have arrived, so it is not repeated by itself.
+      return done("uncertain", sent.error);
+  }
+}
+
+async function stillSubscribed(store: ConversationStore, conversationId: string): Promise<boolean> {
+  return consentOf((await store.load(conversationId))?.state).subscribed;
+}

@@ -1,0 +1,141 @@
+/**
+ * Sending one notification on the channel the user used, with the platforms' own clients:
+ * grammY's Api (Telegram sendMessage to the chat) and @slack/web-api's WebClient
+ * (chat.postMessage to the DM). Each outcome is sorted by what it says about delivery: sent;
+ * refused by the platform (not delivered, safe to try in a later run); or unknown (the request
+ * may have reached the platform), which the journal never repeats on its own.
+ */
+import { LogLevel, WebClient } from "@slack/web-api";
+import { Api, GrammyError, HttpError } from "grammy";
+import type { Channel } from "../dialog/types.ts";
+import { RateLimiter } from "./rate.ts";
+
+export type SendOutcome =
+  | { kind: "sent"; messageId: string }
+  | { kind: "refused"; error: string }
+  | { kind: "unknown"; error: string };
+
+export interface Sender {
+  /** Sends `text` for the conversation; waits out rate limits and 429s first. */
+  send(conversationId: string, userId: string, text: string): Promise<SendOutcome>;
+}
+
+/** A 429 is waited out and retried this many times before the send counts as refused. */
+const MAX_RATE_LIMITED_RETRIES = 5;
+/** Errors that mean the connection never opened: nothing reached the platform. */
+const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+export interface SenderSettings {
+  telegram?: { token: string; apiRoot: string };
+  slack?: { token: string; apiUrl: string };
+}
+
+export function sendersFromEnv(env: NodeJS.ProcessEnv): SenderSettings {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  const telegramToken = get("TELEGRAM_BOT_TOKEN");
+  const slackToken = get("SLACK_BOT_TOKEN");
+  return {
+    ...(telegramToken
+      ? {
+          telegram: { token: telegramToken, apiRoot: get("TELEGRAM_API_ROOT") ?? "https://api.telegram.org" },
+        }
+      : {}),
+    ...(slackToken
+      ? { slack: { token: slackToken, apiUrl: get("SLACK_API_URL") ?? "https://slack.com/api/" } }
+      : {}),
+  };
+}
+
+export function createSenders(settings: SenderSettings): Partial<Record<Channel, Sender>> {
+  return {
+    ...(settings.telegram ? { telegram: telegramSender(settings.telegram) } : {}),
+    ...(settings.slack ? { slack: slackSender(settings.slack) } : {}),
+  };
+}
+
+/** Telegram: about 30 messages a second overall, one a second per chat; 429 says retry_after. */
+function telegramSender(settings: { token: string; apiRoot: string }): Sender {
+  const api = new Api(settings.token, { apiRoot: settings.apiRoot, timeoutSeconds: 30 });
+  const limiter = new RateLimiter({ perSecond: 30, perKeyMs: 1000 });
+  return {
+    async send(conversationId, _userId, text) {
+      const chatId = conversationId.replace(/^telegram:/, "");
+      for (let attempt = 0; ; attempt++) {
+        await limiter.take(chatId);
+        try {
+          const message = await api.sendMessage(chatId, text);
+          return { kind: "sent", messageId: String(message.message_id) };
+        } catch (error) {
+          if (error instanceof GrammyError) {
+            const retryAfter = error.parameters.retry_after;
+            if (error.error_code === 429 && retryAfter !== undefined && attempt < MAX_RATE_LIMITED_RETRIES) {
+              limiter.pause(retryAfter * 1000);
+              continue;
+            }
+            return { kind: "refused", error: `${error.error_code} ${error.description}` };
+          }
+          if (error instanceof HttpError) return networkOutcome(error.error);
+          throw error;
+        }
+      }
+    },
+  };
+}
+
+/** Slack: chat.postMessage about one a second per channel; a 429 carries Retry-After. The
+ * client's own retries are off: repeating a post after a timeout could post it twice. */
+function slackSender(settings: { token: string; apiUrl: string }): Sender {
+  const client = new WebClient(settings.token, {
+    slackApiUrl: settings.apiUrl.endsWith("/") ? settings.apiUrl : `${settings.apiUrl}/`,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 30_000,
+    logLevel: LogLevel.ERROR,
+  });
+  // Slack names no overall figure for this method; a modest pace, and its 429s are honoured.
+  const limiter = new RateLimiter({ perSecond: 10, perKeyMs: 1000 });
+  return {
+    async send(conversationId, userId, text) {
+      const channel = slackDestination(conversationId, userId);
+      for (let attempt = 0; ; attempt++) {
+        await limiter.take(channel);
+        try {
+          const answer = await client.chat.postMessage({ channel, text, unfurl_links: false });
+          return { kind: "sent", messageId: String(answer.ts ?? "") };
+        } catch (error) {
+          const e = error as {
+            code?: string;
+            retryAfter?: number;
+            data?: { error?: string };
+            statusCode?: number;
+            original?: unknown;
+          };
+          if (e.code === "slack_webapi_rate_limited_error" && attempt < MAX_RATE_LIMITED_RETRIES) {
+            limiter.pause((e.retryAfter ?? 1) * 1000);
+            continue;
+          }
+          if (e.code === "slack_webapi_rate_limited_error") return { kind: "refused", error: "ratelimited" };
+          if (e.code === "slack_webapi_platform_error")
+            return { kind: "refused", error: e.data?.error ?? "error" };
+          if (e.code === "slack_webapi_http_error") return { kind: "refused", error: `HTTP ${e.statusCode}` };
+          if (e.code === "slack_webapi_request_error") return networkOutcome(e.original);
+          throw error;
+        }
+      }
+    },
+  };
+}
+
+/** A DM conversation is answered in its DM channel; a channel conversation's user is written
+ * to in the app's DM with them (chat.postMessage accepts a user id as the channel). */
+export function slackDestination(conversationId: string, userId: string): string {
+  const [, , channel = ""] = conversationId.split(":");
+  return channel.startsWith("D") ? channel : userId;
+}
+
+function networkOutcome(error: unknown): SendOutcome {
+  const code = (error as { code?: string } | undefined)?.code ?? "";
+  // The code only: a client's message may carry the request URL, and Telegram's holds the token.
+  const text = `network: ${code || "request failed"}`;
+  return NOT_CONNECTED.has(code) ? { kind: "refused", error: text } : { kind: "unknown", error: text };
+}

@@ -1,0 +1,95 @@
+/** The reader of free text: answers to one question and one-message descriptions (issue 13). */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  detectLang,
+  readAnswer,
+  requestedLang,
+  understandText,
+} from "../../../src/dialog/understand/index.ts";
+
+describe("readAnswer", () => {
+  it.each([
+    ["infrastructure.fixedAssetInvestment", "一个亿", 100_000_000],
+    ["infrastructure.fixedAssetInvestment", "两个亿", 200_000_000],
+    ["infrastructure.fixedAssetInvestment", "3000多万", 30_000_000],
+    ["pledgeLoan.annualInterestPaid", "一百多万", 1_000_000],
+    ["infrastructure.fixedAssetInvestment", "3kw", 30_000_000],
+    ["guaranteedFinancing.guaranteeFee", "五十来万", 500_000],
+    ["guaranteedFinancing.loanAmount", "2.5 million", 2_500_000],
+    ["guaranteedFinancing.loanAmount", "30m", 30_000_000],
+    ["guaranteedFinancing.loanAmount", "￥300,000", 300_000],
+    ["infrastructure.crossRegionService", "好像没有", false],
+    ["infrastructure.crossRegionService", "应该有", true],
+    ["infrastructure.crossRegionService", "我们没有", false],
+    ["dcmm.previousAwardedLevel", "never", 0],
+    ["dcmm.level", "level 5", 5],
+    ["dataFirsts", "首入表", ["balance_sheet"]],
+  ])("%s: %j → %j", (fact, text, want) => {
+    expect(readAnswer(fact, text)).toEqual({ kind: "value", value: want });
+  });
+
+  it.each(["没印象", "没概念", "没底", "无法确定", "说不准", "不太清楚", "记不清了", "no idea", "not sure"])(
+    "%j is unknown, never yes or no",
+    (text) => {
+      expect(readAnswer("infrastructure.crossRegionService", text)).toEqual({ kind: "unknown" });
+    },
+  );
+
+  it("refuses a negative amount, saying why", () => {
+    expect(readAnswer("guaranteedFinancing.guaranteeFee", "负十万")).toEqual({
+      kind: "unread",
+      reason: "negative",
+    });
+  });
+});
+
+describe("understandText", () => {
+  it("reads every fact a description states and what it says is not known", () => {
+    expect(
+      understandText("我们是石景山的数据公司，DCMM三级，有个市级重点实验室，今年新认定，担保费还不清楚"),
+    ).toEqual({
+      lang: "zh",
+      profile: {
+        district: "shijingshan",
+        dcmm: { level: 3 },
+        platforms: [{ kind: "key_lab", level: "municipal", newlyRecognized: true }],
+      },
+      unknown: ["guaranteedFinancing.guaranteeFee"],
+    });
+  });
+});
+
+describe("language", () => {
+  it.each([
+    ["Hello, we are a company registered in Shijingshan", "en"],
+    ["我们在通州", "zh"],
+    ["Tongzhou company; we won a 揭榜挂帅 challenge project", "en"],
+    ["DCMM三级", "zh"],
+    ["3000", undefined],
+  ])("%j is %s", (text, lang) => expect(detectLang(text)).toBe(lang));
+
+  it.each([
+    ["English please", "en"],
+    ["in English", "en"],
+    ["说中文", "zh"],
+    ["中文", "zh"],
+    ["我们在通州", undefined],
+  ])("%j asks for %s", (text, lang) => expect(requestedLang(text)).toBe(lang));
+});
+
+describe("any message", () => {
+  it("never throws, whatever the script", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "binary", maxLength: 400 }),
+        fc.constantFrom("dcmm.level", "platforms", "district", "dataFirsts"),
+        (text, fact) => {
+          understandText(text);
+          readAnswer(fact, text);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
