@@ -5,7 +5,6 @@
 import { z } from "zod";
 import { ProfileError } from "./errors.ts";
 import { setPath } from "./paths.ts";
-import { compileProfileCheck } from "./profile-check.ts";
 import type { Fact, PolicyDocument } from "./schema.ts";
 
 /** A validated profile: `district` plus whatever declared facts were given. */
@@ -46,11 +45,10 @@ function factSchema(fact: Fact): z.ZodType {
   }
 }
 
+/** One literal check over all the values (a union of literals tries each in turn). */
 function literalUnion(values: (string | number)[]): z.ZodType {
-  const literals = values.map((v) => z.literal(v));
-  const [first, second, ...rest] = literals;
-  if (!first) throw new Error("a choice needs options");
-  return second ? z.union([first, second, ...rest]) : first;
+  if (values.length === 0) throw new Error("a choice needs options");
+  return z.literal(values);
 }
 
 type Shape = { [key: string]: Shape | z.ZodType };
@@ -62,13 +60,16 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
   }
   const districts: [string, ...string[]] = [OUTSIDE, ...documents.map((d) => d.id)];
   root.district = z.enum(districts);
-  const schema = toObject(root) as unknown as ProfileSchema;
-  quickChecks.set(schema, compileProfileCheck(facts.values(), districts));
-  return schema;
+  // zod decides at construction whether an object schema compiles a parser (`new Function`).
+  // The profile is parsed 10,000 times in a batch, so it is compiled; the data files, parsed
+  // once at start-up, are not (schema.ts), which keeps start-up short.
+  z.config({ jitless: false });
+  try {
+    return toObject(root) as unknown as ProfileSchema;
+  } finally {
+    z.config({ jitless: true });
+  }
 }
-
-/** The fast check compiled alongside each schema (see profile-check.ts). */
-const quickChecks = new WeakMap<ProfileSchema, (value: unknown) => boolean>();
 
 function toObject(shape: Shape): z.ZodType {
   const entries = Object.entries(shape).map(([key, value]) => [
@@ -80,7 +81,7 @@ function toObject(shape: Shape): z.ZodType {
 
 /** Parses and validates a profile, or throws a ProfileError naming the first bad field. */
 export function parseProfile(schema: ProfileSchema, input: unknown): Profile {
-  if (quickChecks.get(schema)?.(input)) return input as Profile;
+  // The one validator: no refinements or transforms in it, so a valid profile costs one pass.
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
