@@ -48,7 +48,7 @@ export async function assessKept(
   const affected: Assessment[] = [];
   const unassessable: Unassessable[] = [];
   for (const record of latest.values()) {
-    const { granted, compared } = grantedIn(record.result);
+    const { granted, compared } = record;
     let now: ReturnType<typeof grantedNow>;
     try {
       now = grantedNow(record.profile, set, compared);
@@ -75,9 +75,15 @@ export async function assessKept(
   return { kept: latest.size, affected, unassessable };
 }
 
+/** A kept triage with its result reduced to the numbers compared: a long history of results
+ * (each a few kilobytes of prose) need not fit in memory at once. */
+type KeptTriage = Omit<TriageRecord, "result"> & ReturnType<typeof grantedIn>;
+
 /** The last triage of each conversation, in the order conversations first appear. */
-async function latestRecords(store: ConversationStore): Promise<Map<string, TriageRecord>> {
-  const latest = new Map<string, TriageRecord>();
-  for await (const record of store.records()) latest.set(record.conversationId, record);
+async function latestRecords(store: ConversationStore): Promise<Map<string, KeptTriage>> {
+  const latest = new Map<string, KeptTriage>();
+  for await (const { result, ...record } of store.records()) {
+    latest.set(record.conversationId, { ...record, ...grantedIn(result) });
+  }
   return latest;
 }

@@ -100,7 +100,11 @@ function slackSender(settings: { token: string; apiUrl: string }): Sender {
       for (let attempt = 0; ; attempt++) {
         await limiter.take(channel);
         try {
-          const answer = await client.chat.postMessage({ channel, text, unfurl_links: false });
+          const answer = await client.chat.postMessage({
+            channel,
+            text: slackEscape(text),
+            unfurl_links: false,
+          });
           return { kind: "sent", messageId: String(answer.ts ?? "") };
         } catch (error) {
           const e = error as {
@@ -125,6 +129,9 @@ function slackSender(settings: { token: string; apiUrl: string }): Sender {
     },
   };
 }
+
+/** Slack reads &, < and > in a message's text as markup; the notification means them literally. */
+const slackEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A DM conversation is answered in its DM channel; a channel conversation's user is written
  * to in the app's DM with them (chat.postMessage accepts a user id as the channel). */

@@ -3,15 +3,16 @@
  * version it replaces (schema.ts); an older version is kept as a data file under
  * `policies/history/` so that what a user was told can be compared with what holds now.
  */
-import { existsSync, readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { PolicyDataError } from "../policy/errors.ts";
 import { defaultDataDir, loadPolicySet, type PolicySet, parseDataFile } from "../policy/load.ts";
 import { type DocumentStatus, PolicyDocument } from "../policy/schema.ts";
 
-/** Names a directory of extra policy documents (each `*.json` in it, with its own `history/`),
- * loaded beside `data/policies`: for fixture documents in tests and for trying a new document
- * before it is shipped. The shipped advisor sets nothing and keeps to `data/`. */
+/** Names extra policy documents, loaded beside `data/policies`: folders (each `*.json` in it,
+ * its older versions in its `history/`) or single files, separated as PATH is (":" here). For
+ * fixture documents in tests and for trying a new document before it is shipped; the shipped
+ * advisor sets nothing and keeps to `data/`. The same variable as src/policy/load.ts reads. */
 export const EXTRA_POLICIES_ENV = "ADVISOR_EXTRA_POLICIES";
 
 /** Policy id → version, of every document in the set: what a triage was evaluated against. */
@@ -21,8 +22,10 @@ export function documentVersions(set: PolicySet): Record<string, string> {
 
 /** The current documents: `data/` plus the extra directory the environment names, if any. */
 export function loadCurrentSet(env: NodeJS.ProcessEnv, dataDir = defaultDataDir()): PolicySet {
-  const extra = extraDirectory(env);
-  return loadPolicySet(dataDir, extra ? jsonFiles(extra) : []);
+  return loadPolicySet(
+    dataDir,
+    extraEntries(env).flatMap((entry) => (entry.isFolder ? jsonFiles(entry.path) : [entry.path])),
+  );
 }
 
 /** A version of a document as kept: enough to say what it was (status), and loadable in full. */
@@ -52,8 +55,12 @@ export function loadVersions(
       document,
     });
   }
-  const extra = extraDirectory(env);
-  const historyDirs = [join(dataDir, "policies", "history"), ...(extra ? [join(extra, "history")] : [])];
+  const historyDirs = [
+    join(dataDir, "policies", "history"),
+    ...extraEntries(env)
+      .filter((entry) => entry.isFolder)
+      .map((entry) => join(entry.path, "history")),
+  ];
   for (const file of historyDirs.flatMap(jsonFiles)) {
     const document = parseDataFile(file, PolicyDocument);
     if (!existsSync(resolve(dirname(file), document.sourceFile)))
@@ -79,12 +86,18 @@ export function loadVersions(
 
 export const versionKey = (id: string, version: string) => `${id}@${version}`;
 
-function extraDirectory(env: NodeJS.ProcessEnv): string | undefined {
-  const dir = env[EXTRA_POLICIES_ENV]?.trim();
-  if (!dir) return undefined;
-  if (!existsSync(dir))
-    throw new PolicyDataError(dir, EXTRA_POLICIES_ENV, "names a directory that does not exist");
-  return resolve(dir);
+function extraEntries(env: NodeJS.ProcessEnv): { path: string; isFolder: boolean }[] {
+  const value = env[EXTRA_POLICIES_ENV]?.trim();
+  if (!value) return [];
+  return value
+    .split(delimiter)
+    .filter(Boolean)
+    .map((entry) => {
+      const path = resolve(entry);
+      if (!existsSync(path))
+        throw new PolicyDataError(entry, EXTRA_POLICIES_ENV, "names a folder or file that does not exist");
+      return { path, isFolder: statSync(path).isDirectory() };
+    });
 }
 
 function jsonFiles(dir: string): string[] {

@@ -31,6 +31,8 @@ export const COMMANDS: Record<Lang, BotCommand[]> = {
     { command: "skip", description: "跳过这一题" },
     { command: "result", description: "按目前的回答查看结果" },
     { command: "profile", description: "查看或修改已填写的信息" },
+    { command: "subscribe", description: "政策更新使结果变化时通知我" },
+    { command: "unsubscribe", description: "退订结果变化通知" },
     { command: "help", description: "使用说明" },
   ],
   en: [
@@ -39,6 +41,8 @@ export const COMMANDS: Record<Lang, BotCommand[]> = {
     { command: "skip", description: "Skip this question" },
     { command: "result", description: "See the result from the answers so far" },
     { command: "profile", description: "Review or change your answers" },
+    { command: "subscribe", description: "Tell me when a policy change changes my result" },
+    { command: "unsubscribe", description: "Stop result-change messages" },
     { command: "help", description: "How to use this bot" },
   ],
 };
