@@ -11,13 +11,15 @@ import { createFaqIndex } from "../faq/index.ts";
 import { loadPolicySet } from "../policy/load.ts";
 import { createStore } from "../store/index.ts";
 import { type CliIO, type Command, EXIT_OK, UsageError } from "./io.ts";
+import { parseAsOf } from "./triage.ts";
 
 export const CONSOLE_CONVERSATION = "console:local";
 const QUIT = new Set(["/quit", "/exit", "退出"]);
 
 export const run: Command = async (args, io) => {
-  const { lang, json } = parseChatArgs(args);
-  const set = loadPolicySet();
+  const { lang, json, asOf } = parseChatArgs(args);
+  // The evaluation date of every result in this chat (validity windows, durations, dated values).
+  const set = { ...loadPolicySet(), asOf };
   const store = await createStore(io.env);
   try {
     const service = createAdvisorService({ set, store, faq: createFaqIndex(set) });
@@ -37,21 +39,26 @@ export const run: Command = async (args, io) => {
   }
 };
 
-function parseChatArgs(args: string[]): { lang: Lang | undefined; json: boolean } {
-  let values: { lang?: string; json?: boolean };
+function parseChatArgs(args: string[]): { lang: Lang | undefined; json: boolean; asOf: string } {
+  let values: { lang?: string; json?: boolean; "as-of"?: string };
   try {
     ({ values } = parseArgs({
       args,
-      options: { lang: { type: "string" }, json: { type: "boolean", default: false } },
+      options: {
+        lang: { type: "string" },
+        json: { type: "boolean", default: false },
+        "as-of": { type: "string" },
+      },
       strict: true,
     }));
   } catch (error) {
     throw new UsageError(`chat: ${(error as Error).message}`);
   }
   const json = values.json === true;
-  if (values.lang === undefined) return { lang: undefined, json };
+  const asOf = parseAsOf("chat", values["as-of"]);
+  if (values.lang === undefined) return { lang: undefined, json, asOf };
   if (values.lang !== "zh" && values.lang !== "en") throw new UsageError("chat: --lang must be zh or en");
-  return { lang: values.lang, json };
+  return { lang: values.lang, json, asOf };
 }
 
 /** The console conversation over any service; `advisor start` calls it when no bot is configured. */

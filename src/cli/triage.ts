@@ -3,7 +3,9 @@
  * (CONTRACT.md sections 1-3) or a readable report; `--compare` evaluates the same facts in
  * every district.
  */
+
 import { understandText } from "../dialog/understand/index.ts";
+import { isIsoDate, today } from "../policy/dates.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
@@ -16,6 +18,8 @@ interface TriageOptions {
   json: boolean;
   lang: Lang;
   compare: boolean;
+  /** The evaluation date (`--as-of`, default today): validity windows, durations, dated values. */
+  asOf?: string;
 }
 
 export const run: Command = async (args, io) => {
@@ -28,11 +32,17 @@ export const run: Command = async (args, io) => {
       json: { type: "boolean", default: false },
       lang: { type: "string", default: "zh" },
       compare: { type: "boolean", default: false },
+      "as-of": { type: "string" },
     },
   });
   if ([values.profile, values.batch, values.text].filter((v) => v !== undefined).length !== 1)
     throw new UsageError('triage: give exactly one of --profile FILE, --batch FILE.jsonl or --text "TEXT"');
-  const options: TriageOptions = { json: values.json, lang: parseLang(values.lang), compare: values.compare };
+  const options: TriageOptions = {
+    json: values.json,
+    lang: parseLang(values.lang),
+    compare: values.compare,
+    asOf: parseAsOf("triage", values["as-of"]),
+  };
   const set = loadPolicySet();
   if (values.text !== undefined) {
     io.stdout.write(`${render(profileOfText(set, values.text), set, options)}\n`);
@@ -47,6 +57,16 @@ export const run: Command = async (args, io) => {
   io.stdout.write(triageLines(text, set, options));
   return EXIT_OK;
 };
+
+/** `--as-of YYYY-MM-DD`, checked; today when not given (worked out once for a whole batch). */
+export function parseAsOf(command: string, value: string | undefined): string {
+  if (value === undefined) return today();
+  if (!isIsoDate(value))
+    throw new UsageError(
+      `${command}: --as-of must be a real date written YYYY-MM-DD (e.g. 2026-03-01), got "${value}"`,
+    );
+  return value;
+}
 
 function readProfile(set: PolicySet, file: string): Profile {
   const text = readUserFile(file, "give a JSON file with one profile (CONTRACT.md section 2)");

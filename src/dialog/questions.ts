@@ -7,7 +7,17 @@ import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import { yuanText } from "../policy/report.ts";
 import type { Fact } from "../policy/schema.ts";
-import { isPlainNo, parseAmount, parseChoice, parseChoices, parseCount, parseYesNo } from "./parse/index.ts";
+import {
+  isPlainNo,
+  parseAmount,
+  parseChoice,
+  parseChoices,
+  parseCount,
+  parseDate,
+  parseDecimal,
+  parsePercent,
+  parseYesNo,
+} from "./parse/index.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 
@@ -111,6 +121,9 @@ export function answerOptions(
     case "amount":
     case "count":
     case "integer":
+    case "percent":
+    case "decimal":
+    case "date":
       return { options: [], multi: false };
   }
 }
@@ -163,7 +176,7 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
     }
     case "count": {
       const count = parseCount(text);
-      return count === null || count > MAX_COUNT
+      return count === null || count > (fact.max ?? MAX_COUNT)
         ? unreadable(set, path, lang)
         : { kind: "value", value: count };
     }
@@ -174,6 +187,10 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
       if (n === 0 && fact.min > 0) return { kind: "unknown" };
       return { kind: "unreadable", hint: t.unreadable.integer(fact.min, fact.max) };
     }
+    case "percent":
+    case "decimal":
+    case "date":
+      return typedValue(fact, text, lang);
     case "choice": {
       // "没有" picks a "none" option where the fact has one (public-data operation).
       const none = isPlainNo(text) ? options.find((o) => o.value === "none") : undefined;
@@ -181,6 +198,30 @@ export function interpretText(set: PolicySet, path: string, text: string, lang: 
     }
     default:
       return unreadable(set, path, lang);
+  }
+}
+
+/** Percent, decimal and date answers ("12.5%", "1.25", "2024年6月"). */
+function typedValue(
+  fact: Extract<Fact, { type: "percent" | "decimal" | "date" }>,
+  text: string,
+  lang: Lang,
+): Interpretation {
+  const hints = TEXT[lang].unreadable;
+  switch (fact.type) {
+    case "percent": {
+      const value = parsePercent(text);
+      return value === null ? { kind: "unreadable", hint: hints.percent } : { kind: "value", value };
+    }
+    case "decimal": {
+      const value = parseDecimal(text);
+      const inRange = value !== null && (fact.min ?? -Infinity) <= value && value <= (fact.max ?? Infinity);
+      return inRange ? { kind: "value", value } : { kind: "unreadable", hint: hints.decimal };
+    }
+    case "date": {
+      const value = parseDate(text);
+      return value === null ? { kind: "unreadable", hint: hints.date } : { kind: "value", value };
+    }
   }
 }
 
@@ -223,5 +264,6 @@ export function describeValue(set: PolicySet, path: string, value: unknown, lang
   if (typeof value === "number" && set.facts.get(path)?.type === "amount") {
     return yuanText(value, lang);
   }
+  if (typeof value === "number" && set.facts.get(path)?.type === "percent") return `${value}%`;
   return labelFor(value);
 }

@@ -46,6 +46,11 @@ export function resultReply(
         ),
       );
     }
+    for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
+    const excluded = (evaluation.excluded ?? []).map(
+      (o) => `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ?? ""}`,
+    );
+    sections.push(...split(`${name} · ${t.excludedHeading}`, excluded, "\n"));
     const near = evaluation.nearMisses.map(
       (o) => `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ?? ""}`,
     );

@@ -24,6 +24,9 @@ const zh = {
     amount: "没看懂这个金额，请写成“3000万”“1.5亿”或“30000000”这样的数字。",
     count: "没看懂，请回答一个整数，如“3”或“三个”。",
     integer: (min: number, max: number) => `没看懂，请回答 ${min} 到 ${max} 之间的整数。`,
+    percent: "没看懂，请回答一个百分比，如“12%”或“7.5%”。",
+    decimal: "没看懂，请回答一个数字，如“1.25”。",
+    date: "没看懂这个日期，请写成“2024年6月”或“2024-06-15”这样的形式。",
   },
   districtRequired: "需要先知道所在区才能判断，请选择：",
   outsideScope: (names: string) =>
@@ -44,6 +47,7 @@ const zh = {
   working: "计算",
   source: "原文",
   nearMissHeading: "差一点符合",
+  excludedHeading: "因择一享受或合计上限不再计入",
   possibleHeading: "可能适用（信息不足，补充后可确认）",
   upTo: (amount: string) => `最高 ${amount}`,
   caveatsHeading: "说明",
@@ -111,6 +115,9 @@ const en: Texts = {
     count: "Sorry, I didn't get that. Please answer with a whole number such as 3.",
     integer: (min, max) =>
       `Sorry, I didn't get that. Please answer with a whole number from ${min} to ${max}.`,
+    percent: "Sorry, I didn't get that. Please answer with a percentage such as 12% or 7.5%.",
+    decimal: "Sorry, I didn't get that. Please answer with a number such as 1.25.",
+    date: "Sorry, I couldn't read that date. Please write it like June 2024, 2024-06 or 2024-06-15.",
   },
   districtRequired: "I need your district first to know which measures apply. Please choose:",
   outsideScope: (names) =>
@@ -132,6 +139,7 @@ const en: Texts = {
   working: "Working",
   source: "Source",
   nearMissHeading: "Nearly qualifying",
+  excludedHeading: "Not counted (one of a group, or a cap reached)",
   possibleHeading: "Possibly applicable (more information needed)",
   upTo: (amount) => `up to ${amount}`,
   caveatsHeading: "Please note",

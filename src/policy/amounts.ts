@@ -2,7 +2,10 @@
  * Computes what an amount rule pays for a profile, with the worked arithmetic in words a
  * finance officer can check by hand. Pure: reads the scope, returns numbers and text.
  */
+import { bands, topBand } from "./bands.ts";
 import { evaluateCondition, itemScope, type Scope } from "./conditions.ts";
+import { datedNote, valueOn } from "./dated.ts";
+import { today } from "./dates.ts";
 import {
   exact,
   type Fraction,
@@ -20,6 +23,8 @@ export interface AmountContext {
   lang: Lang;
   /** The fact's label in the context's language. */
   label(path: string): string;
+  /** The evaluation date (YYYY-MM-DD), for dated values; today when not given. */
+  asOf?(): string;
 }
 
 export interface AmountResult {
@@ -33,6 +38,8 @@ export interface AmountResult {
   exhausted?: string;
   /** The most over the support years still left, for rules that state a schedule. */
   totalMax?: number;
+  /** A band rule short of its next band: the figure that reaches it and what that adds. */
+  next?: { fact: string; value: number; adds: number };
 }
 
 type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
@@ -70,6 +77,16 @@ export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext
       return perItem(rule, scope, ctx);
     case "schedule":
       return schedule(rule, scope, ctx);
+    case "bands": {
+      const base = figure(rule.figure, scope);
+      return bands(rule, Array.isArray(base) ? base : { yuan: floorYuan(base.value), text: base.text }, ctx);
+    }
+    case "dated": {
+      const asOf = ctx.asOf?.() ?? today();
+      const value = valueOn(rule, asOf);
+      const result = computeAmount(value.rule, scope, ctx);
+      return { ...result, steps: `${result.steps}${datedNote(rule, value, asOf, ctx.lang)}` };
+    }
   }
 }
 
@@ -94,6 +111,12 @@ export function ceiling(rule: AmountRule): number | null {
     case "schedule":
       // Later years can pay more than the first (shijingshan 10: all that is left of the total).
       return Math.min(rule.total, Math.max(rule.firstYear, rule.laterYearCap ?? rule.total));
+    case "bands":
+      return topBand(rule);
+    case "dated": {
+      const caps = rule.values.map((v) => ceiling(v.rule));
+      return caps.includes(null) ? null : Math.max(...(caps as number[]));
+    }
   }
 }
 

@@ -2,6 +2,7 @@
  * Three-valued evaluation of conditions: true, false, or unknown because a fact the
  * answer depends on is missing. Unknown is not "no": the dialog asks about it next.
  */
+import { compare, twoFactTruth } from "./bounds.ts";
 import type { Condition } from "./schema.ts";
 
 export type Truth = boolean | undefined;
@@ -14,6 +15,8 @@ export interface Scope {
   isGiven(path: string): boolean;
   /** Inside an item, an absent field means "no" (a platform not marked upgraded was not upgraded). */
   readonly missingMeansNo: boolean;
+  /** The evaluation date (YYYY-MM-DD) for durations; only asked for by date conditions. */
+  asOf?(): string;
 }
 
 export interface ConditionTrace {
@@ -42,12 +45,15 @@ export function evaluateCondition(condition: Condition, scope: Scope): Condition
       const inner = evaluateCondition(condition.of, scope);
       return inner.truth === undefined ? inner : known(!inner.truth);
     }
+    case "ratio":
+    case "age":
+      return twoFactTruth(condition, scope);
     default:
       return leaf(condition, scope);
   }
 }
 
-type Leaf = Exclude<Condition, { kind: "all" | "any" | "not" | "given" }>;
+type Leaf = Exclude<Condition, { kind: "all" | "any" | "not" | "given" | "ratio" | "age" }>;
 
 function leaf(condition: Leaf, scope: Scope): ConditionTrace {
   const value = scope.get(condition.fact);
@@ -65,6 +71,10 @@ function test(condition: Leaf, value: unknown): boolean {
       return condition.values.includes(value as string | number);
     case "atLeast":
       return typeof value === "number" && value >= condition.value;
+    case "atMost":
+    case "above":
+    case "below":
+      return typeof value === "number" && compare(condition.kind, value, condition.value);
     case "positive":
       return typeof value === "number" && value > 0;
     case "includesAny":

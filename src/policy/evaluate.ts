@@ -4,38 +4,85 @@
  */
 import { type AmountContext, type AmountResult, ceiling, computeAmount } from "./amounts.ts";
 import { type ConditionTrace, evaluateCondition, type Scope } from "./conditions.ts";
+import { today } from "./dates.ts";
+import { applyDocumentRules, outsideValidity } from "./document-rules.ts";
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
 import { formatYuan as y } from "./money.ts";
-import type { AmountEstimate, BenefitOutcome, Evaluation, Lang } from "./outcome.ts";
+import { boundMiss, isBoundKind, type NearContext } from "./near.ts";
+import type {
+  Adjustment,
+  AmountEstimate,
+  BenefitOutcome,
+  Evaluation,
+  Lang,
+  Notice,
+  WhatIf,
+} from "./outcome.ts";
 import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
-import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
+import type { Article, Benefit, Fact, PolicyDocument } from "./schema.ts";
 
 export interface EvaluateOptions {
   lang?: Lang;
+  /** The evaluation date, YYYY-MM-DD (`--as-of`); default the set's, else today. Only documents
+   * with dates (validity, durations, dated values) read it. */
+  asOf?: string;
 }
+
+type Context = AmountContext & NearContext;
 
 export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
   const lang = options.lang ?? "zh";
-  const scope = profileScope(profile, set.facts);
-  const ctx: AmountContext = { lang, label: (path) => set.facts.get(path)?.label[lang] ?? path };
+  const asOf = evaluationDate(options.asOf ?? set.asOf);
+  const scope = profileScope(profile, set.facts, asOf);
+  const ctx: Context = {
+    lang,
+    label: (path) => set.facts.get(path)?.label[lang] ?? path,
+    fact: (path) => set.facts.get(path),
+    asOf,
+  };
   const outcomes: BenefitOutcome[] = [];
+  const adjustments: Adjustment[] = [];
+  const notices: Notice[] = [];
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
+    const notice = document.validity && outsideValidity(document, asOf(), lang);
+    if (notice) {
+      notices.push(notice);
+      continue;
+    }
+    const own: BenefitOutcome[] = [];
     for (const article of document.articles) {
       for (const benefit of article.benefits) {
         const outcome = assess(document, article, benefit, scope, ctx);
-        if (outcome) outcomes.push(outcome);
+        if (outcome) own.push(outcome);
       }
     }
+    if (document.rules.length) adjustments.push(...applyDocumentRules(document, own, lang));
+    outcomes.push(...own);
   }
   const matches = outcomes.filter((o) => o.status === "match");
+  const excluded = adjustments.length ? outcomes.filter((o) => o.status === "excluded") : [];
   return {
     matches,
     nearMisses: outcomes.filter((o) => o.status === "near_miss"),
     possible: outcomes.filter((o) => o.status === "possible"),
     totals: { max: matches.reduce((sum, o) => sum + (o.amount.max ?? 0), 0) },
+    // Present only where a document has dates or rules across benefits, so the two real
+    // documents' output keeps its shape.
+    ...(excluded.length ? { excluded } : {}),
+    ...(adjustments.length ? { adjustments } : {}),
+    ...(notices.length ? { notices } : {}),
+  };
+}
+
+/** The evaluation date, worked out once and only when a date rule asks for it. */
+function evaluationDate(given: string | undefined): () => string {
+  let date = given;
+  return () => {
+    date ??= today();
+    return date;
   };
 }
 
@@ -48,12 +95,13 @@ export function compareDistricts(profile: Profile, set: PolicySet, options: Eval
   }));
 }
 
-export function profileScope(profile: Profile, facts: Map<string, Fact>): Scope {
+export function profileScope(profile: Profile, facts: Map<string, Fact>, asOf?: () => string): Scope {
   const raw = (path: string): unknown => getPath(profile, path);
   return {
     get: (path) => raw(path) ?? facts.get(path)?.default,
     isGiven: (path) => raw(path) !== undefined,
     missingMeansNo: false,
+    ...(asOf ? { asOf } : {}),
   };
 }
 
@@ -63,7 +111,7 @@ function assess(
   article: Article,
   benefit: Benefit,
   scope: Scope,
-  ctx: AmountContext,
+  ctx: Context,
 ): BenefitOutcome | undefined {
   const trace = evaluateCondition(benefit.conditions, scope);
   const entityMismatch = wrongEntity(benefit, scope, ctx);
@@ -89,10 +137,11 @@ function assess(
     return result;
   }
   if (trace.truth === false) {
-    const threshold = thresholdMiss(benefit.conditions, scope, ctx);
+    const threshold = thresholdMiss(benefit, scope, ctx);
     if (!threshold) return undefined;
     const result = outcome("near_miss", unworked(benefit, ceiling(benefit.amount), ctx));
-    result.reason = threshold;
+    result.reason = threshold.reason;
+    if (threshold.whatIf) result.whatIf = threshold.whatIf;
     return result;
   }
   const amount = computeAmount(benefit.amount, scope, ctx);
@@ -110,6 +159,7 @@ function assess(
   }
   const result = outcome(blocker ? "near_miss" : "match", estimate);
   if (blocker) result.reason = blocker;
+  if (amount.next) result.whatIf = amount.next;
   result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
   return result;
 }
@@ -210,21 +260,64 @@ function unknownReason(trace: ConditionTrace, ctx: AmountContext): string {
 
 /**
  * A near miss on a threshold: every other requirement holds and a stated figure is below the
- * level the clause names ("sales revenue 4,000,000 is below the 5,000,000 threshold").
+ * level the clause names ("sales revenue 4,000,000 is below the 5,000,000 threshold"), or past
+ * another bound (near.ts), with what meeting it would earn where one fact can change.
  */
-function thresholdMiss(condition: Condition, scope: Scope, ctx: AmountContext): string | undefined {
+function thresholdMiss(
+  benefit: Benefit,
+  scope: Scope,
+  ctx: Context,
+): { reason: string; whatIf?: WhatIf } | undefined {
+  const condition = benefit.conditions;
   const parts = condition.kind === "all" ? condition.of : [condition];
   const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
   const [only] = failing;
-  if (failing.length !== 1) return undefined;
-  if (only?.kind === "positive") return zeroMiss(only.fact, scope, ctx);
-  if (only?.kind !== "atLeast") return undefined;
+  if (failing.length !== 1 || !only) return undefined;
+  if (only.kind === "positive") {
+    const reason = zeroMiss(only.fact, scope, ctx);
+    return reason ? { reason } : undefined;
+  }
+  if (isBoundKind(only)) {
+    const miss = boundMiss(only, scope, ctx);
+    if (!miss?.change) return miss;
+    const whatIf = tryChange(benefit, scope, ctx, miss.change);
+    if (!whatIf) return { reason: miss.reason };
+    const earns =
+      whatIf.adds === null
+        ? ""
+        : ctx.lang === "zh"
+          ? `，可得 ${y(whatIf.adds)}`
+          : `, which would earn ${y(whatIf.adds)}`;
+    return { reason: `${miss.reason}${earns}`, whatIf };
+  }
+  if (only.kind !== "atLeast") return undefined;
   const value = scope.get(only.fact);
   if (typeof value !== "number") return undefined;
   const label = ctx.label(only.fact);
-  return ctx.lang === "zh"
-    ? `${label} ${y(value)} 低于门槛 ${y(only.value)}；达到 ${y(only.value)}（含本数）即可符合`
-    : `${label} ${y(value)} is below the ${y(only.value)} threshold; ${y(only.value)} or more (inclusive) would qualify`;
+  return {
+    reason:
+      ctx.lang === "zh"
+        ? `${label} ${y(value)} 低于门槛 ${y(only.value)}；达到 ${y(only.value)}（含本数）即可符合`
+        : `${label} ${y(value)} is below the ${y(only.value)} threshold; ${y(only.value)} or more (inclusive) would qualify`,
+  };
+}
+
+/** The benefit evaluated with one fact changed: what it would pay, if it would then match. */
+function tryChange(
+  benefit: Benefit,
+  scope: Scope,
+  ctx: Context,
+  change: { fact: string; value: number },
+): WhatIf | undefined {
+  const changed: Scope = {
+    ...scope,
+    get: (path) => (path === change.fact ? change.value : scope.get(path)),
+    isGiven: (path) => path === change.fact || scope.isGiven(path),
+  };
+  if (evaluateCondition(benefit.conditions, changed).truth !== true) return undefined;
+  const amount = computeAmount(benefit.amount, changed, ctx);
+  if (amount.exhausted) return undefined;
+  return { fact: change.fact, value: change.value, adds: amount.max };
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);

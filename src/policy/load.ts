@@ -3,11 +3,13 @@
  * and checks what a schema alone cannot: quotes are verbatim from the source text,
  * every fact a rule names is declared, benefit ids are unique.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { checkDocumentRules } from "./check-rules.ts";
 import { PolicyDataError } from "./errors.ts";
+import { kindHint } from "./kind-help.ts";
 import { buildProfileSchema, type ProfileSchema } from "./profile.ts";
 import {
   type AmountRule,
@@ -25,8 +27,30 @@ export interface PolicySet {
   profileSchema: ProfileSchema;
   /** Each document's source text, by document id. */
   sources: Map<string, string>;
+  /** The evaluation date every evaluation of this set uses unless told otherwise (`--as-of`);
+   * unset: today. */
+  asOf?: string;
   /** Words for places outside every loaded district (facts.json `elsewhere`), read as `other`. */
   elsewhere: Words;
+}
+
+/** Names folders (or files) of extra policy documents, loaded beside `data/policies` by the same
+ * loader: tests and trials of a new document. The shipped advisor sets none. */
+export const EXTRA_POLICIES_ENV = "ADVISOR_EXTRA_POLICIES";
+
+function extraFromEnv(): string[] {
+  const value = process.env[EXTRA_POLICIES_ENV];
+  return value ? value.split(delimiter).filter(Boolean) : [];
+}
+
+/** A folder stands for its .json files, in name order. */
+function documentFiles(path: string): string[] {
+  const full = resolve(path);
+  if (!existsSync(full) || !statSync(full).isDirectory()) return [full];
+  return readdirSync(full)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => join(full, name));
 }
 
 /** The project's `data/` folder, found from wherever this module runs (src or dist). */
@@ -44,14 +68,17 @@ export function defaultDataDir(): string {
 /** Collapses white space, as the checks of quotes against sources do. */
 export const squashSpace = (text: string) => text.replace(/\s+/g, "");
 
-export function loadPolicySet(dataDir = defaultDataDir(), extraDocumentFiles: string[] = []): PolicySet {
+export function loadPolicySet(
+  dataDir = defaultDataDir(),
+  extraDocuments: string[] = extraFromEnv(),
+): PolicySet {
   const catalogue = parseDataFile(join(dataDir, "facts.json"), FactCatalog);
   const policyDir = join(dataDir, "policies");
   const files = readdirSync(policyDir)
     .filter((name) => name.endsWith(".json"))
     .sort()
     .map((name) => join(policyDir, name))
-    .concat(extraDocumentFiles.map((f) => resolve(f)));
+    .concat(extraDocuments.flatMap(documentFiles));
   const documents: PolicyDocument[] = [];
   const sources = new Map<string, string>();
   const facts = new Map<string, Fact>();
@@ -109,7 +136,12 @@ export function parseDataFile<T extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new PolicyDataError(file, describe(json, issue?.path ?? []), issue?.message ?? "invalid");
+    const message = issue?.message ?? "invalid";
+    throw new PolicyDataError(
+      file,
+      describe(json, issue?.path ?? []),
+      `${message}${kindHint(json, issue?.path ?? [])}`,
+    );
   }
   return parsed.data;
 }
@@ -138,6 +170,7 @@ function checkDocument(
   sources: Map<string, string>,
   facts: Map<string, Fact>,
 ) {
+  checkDocumentRules(file, document, sources.get(document.id) ?? "");
   const source = squashSpace(sources.get(document.id) ?? "");
   const ids = new Set<string>();
   for (const article of document.articles) {
@@ -175,7 +208,13 @@ export function conditionFacts(condition: Condition): string[] {
     case "includesAny":
     case "given":
     case "hasItem":
+    case "atMost":
+    case "above":
+    case "below":
+    case "age":
       return [condition.fact];
+    case "ratio":
+      return [condition.part, condition.whole];
     case "all":
     case "any":
       return condition.of.flatMap(conditionFacts);
@@ -195,9 +234,12 @@ export function amountFacts(rule: AmountRule): string[] {
       return [rule.year, rule.received].filter((f): f is string => f !== undefined);
     case "rate":
     case "matching":
+    case "bands":
       return rule.figure.kind === "fact"
         ? [rule.figure.fact]
         : [rule.figure.value, rule.figure.part, rule.figure.whole];
+    case "dated":
+      return [...new Set(rule.values.flatMap((v) => amountFacts(v.rule)))];
     case "tiers":
       return [rule.by, ...(rule.from?.kind === "fact" ? [rule.from.fact] : [])];
     case "perItem": {

@@ -16,7 +16,36 @@ export interface AmountEstimate {
   explanation: string;
 }
 
-export type BenefitStatus = "match" | "near_miss" | "possible" | "no";
+/** `excluded`: it qualified, but a rule across the document's benefits took it out (择一享受 with a
+ * higher one, or a document-wide cap already used up). */
+export type BenefitStatus = "match" | "near_miss" | "possible" | "no" | "excluded";
+
+/** The smallest change of one fact that would qualify (or reach the next band), and what it adds. */
+export interface WhatIf {
+  fact: string;
+  value: unknown;
+  adds: number | null;
+}
+
+/** A document that does not apply on the evaluation date, said instead of its benefits. */
+export interface Notice {
+  policy: string;
+  code: "expired" | "not_yet_in_force";
+  from: string | null;
+  to: string | null;
+  asOf: string;
+  quote: string;
+  text: string;
+}
+
+/** What a rule across benefits (择一享受, a document-wide cap) removed, benefit by benefit. */
+export interface Adjustment {
+  policy: string;
+  rule: "exclusive" | "cap";
+  quote: string;
+  /** The amount each benefit had before the rule, and what the rule took off it. */
+  removed: { benefit: string; before: number; removed: number }[];
+}
 
 export interface BenefitOutcome {
   policy: string;
@@ -32,6 +61,7 @@ export interface BenefitOutcome {
   upTo?: number | null;
   /** Profile fact paths whose answers would change this outcome (unknown ones first). */
   decidingFacts: string[];
+  whatIf?: WhatIf;
 }
 
 export interface Evaluation {
@@ -39,4 +69,8 @@ export interface Evaluation {
   nearMisses: BenefitOutcome[];
   possible: BenefitOutcome[];
   totals: { max: number };
+  /** Only where a document has rules across benefits, validity dates: */
+  excluded?: BenefitOutcome[];
+  adjustments?: Adjustment[];
+  notices?: Notice[];
 }

@@ -3,6 +3,7 @@
  * that a document adding a fact adds it to the profile with no code change.
  */
 import { z } from "zod";
+import { normalizeDate } from "./dates.ts";
 import { ProfileError } from "./errors.ts";
 import { setPath } from "./paths.ts";
 import type { Fact, PolicyDocument } from "./schema.ts";
@@ -24,6 +25,17 @@ function factSchema(fact: Fact): z.ZodType {
       return z.number().int().nonnegative();
     case "integer":
       return z.number().int().min(fact.min).max(fact.max);
+    case "percent":
+      return z.number().finite().min(0).max(100);
+    case "decimal": {
+      const number = z.number().finite();
+      const low = fact.min === undefined ? number : number.min(fact.min);
+      return fact.max === undefined ? low : low.max(fact.max);
+    }
+    case "date":
+      return z
+        .string()
+        .refine((v) => normalizeDate(v) !== undefined, "expected a date as YYYY-MM-DD or YYYY-MM");
     case "choice":
       return literalUnion(fact.options.map((o) => o.value));
     case "set":

@@ -16,10 +16,17 @@ export function toContractJson(evaluation: Evaluation, set: PolicySet, district:
     title: o.title,
     amount: o.amount,
     quote: o.quote,
+    ...(o.whatIf ? { whatIf: o.whatIf } : {}),
   });
   return {
     matches: evaluation.matches.map(item),
     nearMisses: evaluation.nearMisses.map((o) => ({ ...item(o), reason: o.reason ?? "" })),
+    // Only for documents with rules across benefits or dates (absent for the two real ones).
+    ...(evaluation.excluded
+      ? { excluded: evaluation.excluded.map((o) => ({ ...item(o), reason: o.reason ?? "" })) }
+      : {}),
+    ...(evaluation.adjustments ? { adjustments: evaluation.adjustments } : {}),
+    ...(evaluation.notices ? { notices: evaluation.notices } : {}),
     // Compact on purpose: a sparse profile leaves most benefits possible, and batches run to 10,000 lines.
     possible: evaluation.possible.map((o) => ({
       policy: o.policy,
@@ -97,7 +104,12 @@ export function renderReport(evaluation: Evaluation, set: PolicySet, district: s
       ? `符合条件的支持：${evaluation.matches.length} 项，估算合计最高 ${total}`
       : `Benefits you qualify for: ${evaluation.matches.length}, estimated total up to ${total}`,
   );
+  for (const notice of evaluation.notices ?? []) out.push(notice.text);
   for (const o of evaluation.matches) out.push(describeOutcome(o, set, lang));
+  if (evaluation.excluded?.length) {
+    out.push(zh ? "\n因择一享受或合计上限不再计入：" : "\nNot counted (one of a group, or a cap reached):");
+    for (const o of evaluation.excluded) out.push(describeOutcome(o, set, lang));
+  }
   if (evaluation.nearMisses.length) {
     out.push(zh ? "\n差一点符合：" : "\nNearly qualifying:");
     for (const o of evaluation.nearMisses) out.push(describeOutcome(o, set, lang));

@@ -74,7 +74,19 @@ const RecordField = z.discriminatedUnion("type", [
 export const Fact = z.discriminatedUnion("type", [
   z.strictObject({ ...FactBase, type: z.literal("boolean") }),
   z.strictObject({ ...FactBase, type: z.literal("amount") }),
-  z.strictObject({ ...FactBase, type: z.literal("count") }),
+  /** A whole number of things or people; `max` where a larger answer is surely a slip. */
+  z.strictObject({ ...FactBase, type: z.literal("count"), max: z.number().int().positive().optional() }),
+  /** A share in percent, decimals allowed ("12.5%"): 0 to 100. */
+  z.strictObject({ ...FactBase, type: z.literal("percent") }),
+  /** A number that need not be whole (a ratio, a score), within optional bounds. */
+  z.strictObject({
+    ...FactBase,
+    type: z.literal("decimal"),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  }),
+  /** A calendar date, "YYYY-MM-DD", or "YYYY-MM" when only the month is known (read as its first day). */
+  z.strictObject({ ...FactBase, type: z.literal("date") }),
   z.strictObject({ ...FactBase, type: z.literal("integer"), min: z.number().int(), max: z.number().int() }),
   z.strictObject({ ...FactBase, type: z.literal("choice"), options: z.array(ChoiceOption).min(1) }),
   z.strictObject({ ...FactBase, type: z.literal("set"), options: z.array(ChoiceOption).min(1) }),
@@ -90,6 +102,20 @@ export const Fact = z.discriminatedUnion("type", [
 ]);
 export type Fact = z.infer<typeof Fact>;
 
+/** How a figure compares with a bound: at least / at most (inclusive, CONTRACT.md section 6),
+ * above / below (strict). */
+export const Bound = z.enum(["atLeast", "atMost", "above", "below"]);
+export type Bound = z.infer<typeof Bound>;
+
+/** A length of time; years and months add up ("3年" → { years: 3 }). */
+export const Duration = z
+  .strictObject({ years: z.number().int().min(0).optional(), months: z.number().int().min(0).optional() })
+  .refine((d) => (d.years ?? 0) + (d.months ?? 0) > 0, "give years or months (more than 0)");
+export type Duration = z.infer<typeof Duration>;
+
+/** A calendar date as the data writes it. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+
 // ---------------------------------------------------------------------------
 // Conditions: three-valued (true / false / unknown when a fact is missing).
 
@@ -100,6 +126,22 @@ export const Condition = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("oneOf"), fact: FactPath, values: z.array(Scalar).min(1) }),
   /** A figure at or above `value` (以上 includes the number itself). */
   z.strictObject({ kind: z.literal("atLeast"), fact: FactPath, value: z.number() }),
+  /** A figure at or below `value` (不超过/以下/以内 include the number itself). */
+  z.strictObject({ kind: z.literal("atMost"), fact: FactPath, value: z.number() }),
+  /** A figure strictly above `value` (大于/超过/高于). */
+  z.strictObject({ kind: z.literal("above"), fact: FactPath, value: z.number() }),
+  /** A figure strictly below `value` (低于/不足/不满). */
+  z.strictObject({ kind: z.literal("below"), fact: FactPath, value: z.number() }),
+  /** One figure as a percentage of another ("研发投入占营业收入比例不低于5%"); a `whole` of 0 is false. */
+  z.strictObject({
+    kind: z.literal("ratio"),
+    part: FactPath,
+    whole: FactPath,
+    bound: Bound,
+    percent: Percent,
+  }),
+  /** The time from a date fact to the evaluation date ("成立不满3年": bound "below", years 3). */
+  z.strictObject({ kind: z.literal("age"), fact: FactPath, bound: Bound, duration: Duration }),
   /** A figure strictly above zero: something was actually paid or bought. */
   z.strictObject({ kind: z.literal("positive"), fact: FactPath }),
   /** A set fact holds at least one of `values`. */
@@ -158,6 +200,9 @@ export type ItemSource = z.infer<typeof ItemSource>;
 
 const Tier = z.strictObject({ key: Scalar, amount: Yuan, label: Localized.optional() });
 
+/** One band of a figure: from `from` (included unless `strict`, "1亿元（含）以上") up to the next band. */
+const Band = z.strictObject({ from: Yuan, strict: z.boolean().optional(), amount: Yuan });
+
 export const AmountRule = z.discriminatedUnion("kind", [
   /** Not money: a service, priority, or support "in kind". */
   z.strictObject({ kind: z.literal("none") }),
@@ -198,6 +243,18 @@ export const AmountRule = z.discriminatedUnion("kind", [
     },
     limit: z.strictObject({ cap: Yuan, received: FactPath.optional() }).optional(),
   }),
+  /** An award by the band a figure falls in ("1亿元（含）以上的，奖励100万元；5000万元（含）至1亿元的，奖励50万元"). */
+  z.strictObject({ kind: z.literal("bands"), figure: Figure, bands: z.array(Band).min(1) }),
+  /** A rule that changes over time, as OpenFisca keeps parameters: each value applies from its
+   * date until the next one; `reference` is the verbatim words that set it. */
+  z.strictObject({
+    kind: z.literal("dated"),
+    get values() {
+      return z
+        .array(z.strictObject({ from: IsoDate, reference: z.string().min(4), rule: AmountRule }))
+        .min(1);
+    },
+  }),
   /** Operating funds paid over several years: `firstYear` now, later years by
    * performance, `total` over the whole period. */
   z.strictObject({
@@ -219,6 +276,33 @@ export type AmountRule = z.infer<typeof AmountRule>;
 
 export const Period = z.enum(["one_time", "annual", "multi_year"]);
 export type Period = z.infer<typeof Period>;
+
+/** Rules across a document's benefits, applied after each benefit's own amount. */
+export const DocumentRule = z.discriminatedUnion("kind", [
+  /** 择一享受：of these benefits only one is paid; with `pick: "highest"` (就高) the largest. */
+  z.strictObject({
+    kind: z.literal("exclusive"),
+    benefits: z.array(z.string()).min(2),
+    pick: z.literal("highest"),
+    quote: z.string().min(10),
+  }),
+  /** A ceiling on the sum of the listed benefits (all monetary ones when omitted) a year. */
+  z.strictObject({
+    kind: z.literal("cap"),
+    amount: Yuan,
+    benefits: z.array(z.string()).min(1).optional(),
+    quote: z.string().min(10),
+  }),
+]);
+export type DocumentRule = z.infer<typeof DocumentRule>;
+
+/** The dates between which a document applies ("自2026年1月1日起施行，有效期至2027年12月31日"). */
+export const Validity = z.strictObject({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  quote: z.string().min(10),
+});
+export type Validity = z.infer<typeof Validity>;
 
 export const Benefit = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a kebab-case id"),
@@ -282,6 +366,10 @@ export const PolicyDocument = z.strictObject({
   articles: z.array(Article).min(1),
   /** Facts this document introduces beyond the shared catalogue. */
   facts: z.array(Fact).default([]),
+  /** Where the document states its own dates; outside them nothing of it applies. */
+  validity: Validity.optional(),
+  /** Exclusivity groups and document-wide caps. */
+  rules: z.array(DocumentRule).default([]),
 });
 export type PolicyDocument = z.infer<typeof PolicyDocument>;
 

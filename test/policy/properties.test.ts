@@ -31,6 +31,14 @@ function factValue(fact: Fact): fc.Arbitrary<unknown> {
       return fc.integer({ min: 0, max: 30 });
     case "integer":
       return fc.integer({ min: fact.min, max: fact.max });
+    case "percent":
+      return fc.double({ min: 0, max: 100, noNaN: true });
+    case "decimal":
+      return fc.double({ min: fact.min ?? -1e6, max: fact.max ?? 1e6, noNaN: true });
+    case "date":
+      return fc
+        .date({ min: new Date("2000-01-01"), max: new Date("2035-12-31"), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
     case "choice":
       return fc.constantFrom(...fact.options.map((o) => o.value));
     case "set":

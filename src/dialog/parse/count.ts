@@ -31,7 +31,10 @@ const ENGLISH: Record<string, number> = {
 export function parseCount(text: string): number | null {
   const answer = bare(text)
     .replace(/^(第|level|lvl|l|year|years|yr)\s*/, "")
-    .replace(/\s*(个|項|项|级|級|年|次|家|条|件|items?|levels?|years?|projects?|datasets?|times?)$/, "")
+    .replace(
+      /\s*(个|項|项|级|級|年|次|家|条|件|人|名|位|people|persons?|staff|employees?|items?|levels?|years?|projects?|datasets?|times?)$/,
+      "",
+    )
     .trim();
   if (/^(没有|没|无|零|none|no)$/.test(answer)) return 0;
   const english = ENGLISH[answer];

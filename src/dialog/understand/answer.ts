@@ -7,6 +7,8 @@
 import type { PolicySet } from "../../policy/load.ts";
 import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
+import { parseDate } from "../parse/date.ts";
+import { parseDecimal, parsePercent } from "../parse/percent.ts";
 import { leanYesNo, negatedAfter, negatedAt, saysNone, saysUnknown } from "./hedges.ts";
 import { bareNorm } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
@@ -77,6 +79,30 @@ export function readAnswerIn(set: PolicySet, path: string, text: string): Answer
       return readSet(set, fact, s);
     case "records":
       return readRecordsAnswer(set, fact, s);
+    case "percent":
+    case "decimal":
+    case "date":
+      return readTyped(fact, s);
+  }
+}
+
+/** Percent ("12.5%"), decimal and date ("2024年6月成立") answers, read by the dialog's parsers. */
+function readTyped(fact: Extract<Fact, { type: "percent" | "decimal" | "date" }>, s: string): AnswerReading {
+  if (fact.type === "percent" && /^[-负]/.test(s.trim())) return unread("negative");
+  switch (fact.type) {
+    case "percent": {
+      const v = parsePercent(s);
+      return v === null ? unread("not_a_number") : value(v);
+    }
+    case "decimal": {
+      const v = parseDecimal(s);
+      if (v === null) return unread("not_a_number");
+      return v < (fact.min ?? -Infinity) || v > (fact.max ?? Infinity) ? unread("out_of_range") : value(v);
+    }
+    case "date": {
+      const v = parseDate(s);
+      return v === null ? unread("not_understood") : value(v);
+    }
   }
 }
 
@@ -132,7 +158,8 @@ function readCount(set: PolicySet, fact: Fact, s: string): AnswerReading {
   }
   if (first.negative) return unread("negative");
   if (!Number.isInteger(first.value)) return unread("not_a_number");
-  if (first.value > MAX_COUNT) return unread("out_of_range");
+  if (first.value > (fact.type === "count" ? (fact.max ?? MAX_COUNT) : MAX_COUNT))
+    return unread("out_of_range");
   return value(first.value);
 }
 
