@@ -3,8 +3,8 @@
  * version, written and fsync'ed before the step counts. A run reads it back first, so a run after
  * a crash sends what is still owed and nothing twice.
  *
- * The crash window: "sending" is on disk before the platform is called, "sent" after it
- * answered. A crash between the two leaves the key "sending": the message may or may not have
+ * The crash window: "sending" is on disk right before each call to the platform (after the
+ * rate-limit wait), "sent" or "failed" after it answered (a 429 is "failed" before its wait). A crash between the two leaves the key "sending": the message may or may not have
  * gone out, and the platforms offer no way to ask. Such a key is not sent again (at most once:
  * the error is a message lost, never a message twice); it is reported as uncertain so staff can
  * check and send it deliberately with `--resend-uncertain`.

@@ -90,18 +90,42 @@ async function settle(
   if (dryRun) return done("would_send");
   // Consent is read again just before sending: an /unsubscribe since the assessment counts.
   if (!(await stillSubscribed(options.store, assessment.conversationId))) return done("not_subscribed");
-  journal.record(assessment.key, "sending");
-  const sent = await sender.send(assessment.conversationId, assessment.userId, message);
-  switch (sent.kind) {
-    case "sent":
-      journal.record(assessment.key, "sent", { messageId: sent.messageId });
-      return done("sent");
-    case "refused":
-      journal.record(assessment.key, "failed", { error: sent.error });
-      return done("failed", sent.error);
-    case "unknown":
-      // Left "sending": the request may have arrived, so it is not repeated by itself.
-      return done("uncertain", sent.error);
+  const sent = await deliver(assessment, message, sender, journal);
+  return sent.ok ? done("sent") : done(sent.delivery, sent.error);
+}
+
+/** A 429 is waited out and tried again this many times before the send counts as failed. */
+const MAX_RATE_LIMITED_ATTEMPTS = 6;
+
+/** Each attempt is journaled "sending" right before it goes out, once its pace allows, so the
+ * window in which a crash leaves a send uncertain is the platform call itself. */
+async function deliver(
+  assessment: Assessment,
+  message: string,
+  sender: Sender,
+  journal: SendJournal,
+): Promise<{ ok: true } | { ok: false; delivery: Delivery; error: string }> {
+  const { key, conversationId, userId } = assessment;
+  for (let attempt = 1; ; attempt++) {
+    await sender.ready(conversationId, userId);
+    journal.record(key, "sending");
+    const answer = await sender.attempt(conversationId, userId, message);
+    switch (answer.kind) {
+      case "sent":
+        journal.record(key, "sent", { messageId: answer.messageId });
+        return { ok: true };
+      case "rate_limited":
+        // Not delivered: say so before the wait, so a crash during it leaves nothing uncertain.
+        journal.record(key, "failed", { error: "429 rate limited" });
+        if (attempt < MAX_RATE_LIMITED_ATTEMPTS) continue;
+        return { ok: false, delivery: "failed", error: "429 rate limited" };
+      case "refused":
+        journal.record(key, "failed", { error: answer.error });
+        return { ok: false, delivery: "failed", error: answer.error };
+      case "unknown":
+        // Left "sending": the request may have arrived, so it is not repeated by itself.
+        return { ok: false, delivery: "uncertain", error: answer.error };
+    }
   }
 }
 

@@ -1,27 +1,30 @@
 /**
  * Sending one notification on the channel the user used, with the platforms' own clients:
  * grammY's Api (Telegram sendMessage to the chat) and @slack/web-api's WebClient
- * (chat.postMessage to the DM). Each outcome is sorted by what it says about delivery: sent;
- * refused by the platform (not delivered, safe to try in a later run); or unknown (the request
- * may have reached the platform), which the journal never repeats on its own.
+ * (chat.postMessage to the DM). A send is paced (`ready`), then tried once (`attempt`), so the
+ * caller can journal each attempt right before it goes out. Each answer is sorted by what it says
+ * about delivery: sent; rate limited or refused by the platform (not delivered, safe to try
+ * again); or unknown (the request may have reached the platform), never repeated on its own.
  */
 import { LogLevel, WebClient } from "@slack/web-api";
 import { Api, GrammyError, HttpError } from "grammy";
 import type { Channel } from "../dialog/types.ts";
 import { RateLimiter } from "./rate.ts";
 
-export type SendOutcome =
+export type Attempt =
   | { kind: "sent"; messageId: string }
+  /** 429: wait `retryAfterMs` (the limiter already holds every send that long), then try again. */
+  | { kind: "rate_limited"; retryAfterMs: number }
   | { kind: "refused"; error: string }
   | { kind: "unknown"; error: string };
 
 export interface Sender {
-  /** Sends `text` for the conversation; waits out rate limits and 429s first. */
-  send(conversationId: string, userId: string, text: string): Promise<SendOutcome>;
+  /** Resolves when the platform's pace allows the next message to this conversation. */
+  ready(conversationId: string, userId: string): Promise<void>;
+  /** One call to the platform. */
+  attempt(conversationId: string, userId: string, text: string): Promise<Attempt>;
 }
 
-/** A 429 is waited out and retried this many times before the send counts as refused. */
-const MAX_RATE_LIMITED_RETRIES = 5;
 /** Errors that mean the connection never opened: nothing reached the platform. */
 const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
@@ -57,26 +60,24 @@ export function createSenders(settings: SenderSettings): Partial<Record<Channel,
 function telegramSender(settings: { token: string; apiRoot: string }): Sender {
   const api = new Api(settings.token, { apiRoot: settings.apiRoot, timeoutSeconds: 30 });
   const limiter = new RateLimiter({ perSecond: 30, perKeyMs: 1000 });
+  const chatOf = (conversationId: string) => conversationId.replace(/^telegram:/, "");
   return {
-    async send(conversationId, _userId, text) {
-      const chatId = conversationId.replace(/^telegram:/, "");
-      for (let attempt = 0; ; attempt++) {
-        await limiter.take(chatId);
-        try {
-          const message = await api.sendMessage(chatId, text);
-          return { kind: "sent", messageId: String(message.message_id) };
-        } catch (error) {
-          if (error instanceof GrammyError) {
-            const retryAfter = error.parameters.retry_after;
-            if (error.error_code === 429 && retryAfter !== undefined && attempt < MAX_RATE_LIMITED_RETRIES) {
-              limiter.pause(retryAfter * 1000);
-              continue;
-            }
-            return { kind: "refused", error: `${error.error_code} ${error.description}` };
+    ready: (conversationId) => limiter.take(chatOf(conversationId)),
+    async attempt(conversationId, _userId, text) {
+      try {
+        const message = await api.sendMessage(chatOf(conversationId), text);
+        return { kind: "sent", messageId: String(message.message_id) };
+      } catch (error) {
+        if (error instanceof GrammyError) {
+          const retryAfter = error.parameters.retry_after;
+          if (error.error_code === 429 && retryAfter !== undefined) {
+            limiter.pause(retryAfter * 1000);
+            return { kind: "rate_limited", retryAfterMs: retryAfter * 1000 };
           }
-          if (error instanceof HttpError) return networkOutcome(error.error);
-          throw error;
+          return { kind: "refused", error: `${error.error_code} ${error.description}` };
         }
+        if (error instanceof HttpError) return networkOutcome(error.error);
+        throw error;
       }
     },
   };
@@ -95,39 +96,44 @@ function slackSender(settings: { token: string; apiUrl: string }): Sender {
   // Slack names no overall figure for this method; a modest pace, and its 429s are honoured.
   const limiter = new RateLimiter({ perSecond: 10, perKeyMs: 1000 });
   return {
-    async send(conversationId, userId, text) {
+    ready: (conversationId, userId) => limiter.take(slackDestination(conversationId, userId)),
+    async attempt(conversationId, userId, text) {
       const channel = slackDestination(conversationId, userId);
-      for (let attempt = 0; ; attempt++) {
-        await limiter.take(channel);
-        try {
-          const answer = await client.chat.postMessage({
-            channel,
-            text: slackEscape(text),
-            unfurl_links: false,
-          });
-          return { kind: "sent", messageId: String(answer.ts ?? "") };
-        } catch (error) {
-          const e = error as {
-            code?: string;
-            retryAfter?: number;
-            data?: { error?: string };
-            statusCode?: number;
-            original?: unknown;
-          };
-          if (e.code === "slack_webapi_rate_limited_error" && attempt < MAX_RATE_LIMITED_RETRIES) {
-            limiter.pause((e.retryAfter ?? 1) * 1000);
-            continue;
+      try {
+        const answer = await client.chat.postMessage({
+          channel,
+          text: slackEscape(text),
+          unfurl_links: false,
+        });
+        return { kind: "sent", messageId: String(answer.ts ?? "") };
+      } catch (error) {
+        const e = error as SlackError;
+        switch (e.code) {
+          case "slack_webapi_rate_limited_error": {
+            const retryAfterMs = (e.retryAfter ?? 1) * 1000;
+            limiter.pause(retryAfterMs);
+            return { kind: "rate_limited", retryAfterMs };
           }
-          if (e.code === "slack_webapi_rate_limited_error") return { kind: "refused", error: "ratelimited" };
-          if (e.code === "slack_webapi_platform_error")
+          case "slack_webapi_platform_error":
             return { kind: "refused", error: e.data?.error ?? "error" };
-          if (e.code === "slack_webapi_http_error") return { kind: "refused", error: `HTTP ${e.statusCode}` };
-          if (e.code === "slack_webapi_request_error") return networkOutcome(e.original);
-          throw error;
+          case "slack_webapi_http_error":
+            return { kind: "refused", error: `HTTP ${e.statusCode}` };
+          case "slack_webapi_request_error":
+            return networkOutcome(e.original);
+          default:
+            throw error;
         }
       }
     },
   };
+}
+
+interface SlackError {
+  code?: string;
+  retryAfter?: number;
+  data?: { error?: string };
+  statusCode?: number;
+  original?: unknown;
 }
 
 /** Slack reads &, < and > in a message's text as markup; the notification means them literally. */
@@ -140,7 +146,7 @@ export function slackDestination(conversationId: string, userId: string): string
   return channel.startsWith("D") ? channel : userId;
 }
 
-function networkOutcome(error: unknown): SendOutcome {
+function networkOutcome(error: unknown): Attempt {
   const code = (error as { code?: string } | undefined)?.code ?? "";
   // The code only: a client's message may carry the request URL, and Telegram's holds the token.
   const text = `network: ${code || "request failed"}`;

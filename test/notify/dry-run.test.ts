@@ -138,6 +138,17 @@ describe("notify --dry-run", () => {
   });
 });
 
+describe("the README", () => {
+  it("shows the message a subscriber receives as notify writes it, in zh and en", async () => {
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const listed = lines((await dryRun(["--json"])).stdout);
+    for (const id of ["telegram:101", "slack:T1:D201"]) {
+      const message = listed.find((l) => l.conversationId === id)?.message ?? "(none)";
+      expect(readme, id).toContain(message);
+    }
+  });
+});
+
 describe("document versions", () => {
   it("keeps the older version loadable beside the current one", () => {
     const versions = loadVersions(setV2, CURRENT_ENV);

@@ -99,6 +99,15 @@ describe("notify (sending)", () => {
     expect(telegram.chat(101)).toHaveLength(1);
     expect(slack.callsOf("chat.postMessage").map((c) => c.args.channel)).toEqual(["D201", "D201", "U300"]);
     expect(slackTexts().map(([channel]) => channel)).toEqual(["D201", "U300"]);
+    // Each attempt journaled right before it went out; the 429 marked not delivered at once.
+    const journal = readFileSync(join(env.DATA_DIR as string, "notify-journal.jsonl"), "utf8");
+    const steps = journal
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { key: string; op: string })
+      .filter((l) => l.key === "telegram:101 demo@v2")
+      .map((l) => l.op);
+    expect(steps).toEqual(["sending", "failed", "sending", "sent"]);
   });
 
   it("leaves a send the platform refused to a later run, which sends it then", async () => {
