@@ -1,7 +1,18 @@
-export { parseAmount } from "./amount.ts";
-export { type ChoiceOption, parseChoice, parseChoices } from "./choice.ts";
-export { parseCount } from "./count.ts";
-export { parseDate } from "./date.ts";
-export { isUnknown, looksLikeQuestion } from "./intent.ts";
-export { parseDecimal, parsePercent } from "./percent.ts";
-export { isPlainNo, parseYesNo } from "./yesno.ts";
+/**
+ * The dialog's older import path. Everything here is the one reader of free text in
+ * ../understand (issue 13); new code reads answers with `readAnswer` from there.
+ */
+export {
+  type ChoiceOption,
+  isPlainNo,
+  isUnknown,
+  looksLikeQuestion,
+  parseAmount,
+  parseChoice,
+  parseChoices,
+  parseCount,
+  parseDate,
+  parseDecimal,
+  parsePercent,
+  parseYesNo,
+} from "../understand/simple.ts";

@@ -7,11 +7,11 @@
 import type { PolicySet } from "../../policy/load.ts";
 import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
-import { parseDate } from "../parse/date.ts";
-import { parseDecimal, parsePercent } from "../parse/percent.ts";
+import { parseDate } from "./date.ts";
 import { leanYesNo, negatedAfter, negatedAt, saysNone, saysUnknown } from "./hedges.ts";
 import { bareNorm } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
+import { parseDecimal, parsePercent } from "./percent.ts";
 import { readRecords } from "./records.ts";
 import { scan } from "./scan.ts";
 import { labelCore, vocabularyOf } from "./vocab.ts";
@@ -70,7 +70,7 @@ export function readAnswerIn(set: PolicySet, path: string, text: string): Answer
     case "amount":
       return readAmount(s);
     case "count":
-      return readCount(set, fact, s);
+      return readCount(s, (t) => namedValue(set, fact, t), fact.max ?? MAX_COUNT);
     case "integer":
       return readInteger(set, fact, s, fact.min, fact.max);
     case "choice":
@@ -107,17 +107,20 @@ function readTyped(fact: Extract<Fact, { type: "percent" | "decimal" | "date" }>
 }
 
 function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
-  const lean = leanYesNo(s);
-  if (lean !== null) return value(lean);
-  // An answer that restates the fact ("服务河北和天津", "still under construction").
+  // The fact's own words decide first ("不是第一次入盒", "still under construction"), then the
+  // answer's yes or no; words and answer disagreeing ("有，只服务本区") read as no.
+  const stated: boolean[] = [];
   for (const m of scan(s, vocabularyOf(set))) {
     for (const t of m.targets) {
-      if (t.kind === "fact" && t.path === fact.path)
-        return value(!(negatedAt(s, m.start) || negatedAfter(s, m.end)));
-      if (t.kind === "factNot" && t.path === fact.path) return value(negatedAt(s, m.start));
+      if ((t.kind !== "fact" && t.kind !== "factNot") || t.path !== fact.path) continue;
+      const negated = negatedAt(s, m.start) || negatedAfter(s, m.end);
+      stated.push(t.kind === "fact" ? !negated : negated);
     }
   }
-  return unread("not_understood");
+  const lean = leanYesNo(s);
+  const all = lean === null ? stated : [...stated, lean];
+  if (all.length === 0) return unread("not_understood");
+  return value(!all.includes(false));
 }
 
 /** Full-width digits are folded already; "30 000" is one number. */
@@ -128,7 +131,8 @@ function figures(s: string): NumberMention[] {
   return [...findNumbers(joined), ...findEnglishNumberWords(joined)].sort((a, b) => a.start - b.start);
 }
 
-function readAmount(s: string): AnswerReading {
+export function readAmount(s: string): AnswerReading {
+  if (saysNone(s)) return value(0);
   const found = figures(s).filter((n) => !n.date);
   if (found.length === 0) {
     if (saysNone(s) || leanYesNo(s) === false) return value(0);
@@ -141,25 +145,31 @@ function readAmount(s: string): AnswerReading {
   if (money.length > 1 && money.some((n) => n.value !== first.value)) return unread("not_understood");
   if (first.negative) return unread("negative");
   if (first.foreign) return unread("not_yuan");
+  if (first.glued) return unread("not_a_number");
   if (first.unit && !first.money) return unread("not_a_number");
   if (!Number.isFinite(first.value) || first.value > MAX_YUAN) return unread("out_of_range");
   return value(Math.round(first.value));
 }
 
-function readCount(set: PolicySet, fact: Fact, s: string): AnswerReading {
+/** A count; `named` reads a value a word of the data names ("稳健级"). */
+export function readCount(
+  s: string,
+  named: (s: string) => string | number | undefined = () => undefined,
+  max = MAX_COUNT,
+): AnswerReading {
+  if (saysNone(s)) return value(0);
   const found = figures(s).filter((n) => !n.date && !n.money);
   const [first] = found;
   if (!first) {
-    const named = namedValue(set, fact, s);
-    if (named !== undefined) return value(named);
+    const word = named(s);
+    if (word !== undefined) return value(word);
     if (saysNone(s) || leanYesNo(s) === false) return value(0);
     if (figures(s).some((n) => n.money)) return unread("out_of_range");
     return unread("not_a_number");
   }
   if (first.negative) return unread("negative");
   if (!Number.isInteger(first.value)) return unread("not_a_number");
-  if (first.value > (fact.type === "count" ? (fact.max ?? MAX_COUNT) : MAX_COUNT))
-    return unread("out_of_range");
+  if (first.value > max) return unread("out_of_range");
   return value(first.value);
 }
 

@@ -11,7 +11,7 @@ import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
 import { negatedAfter, negatedAt, saysUnknown } from "./hedges.ts";
 import { detectLang, type Lang } from "./lang.ts";
-import { norm } from "./normalize.ts";
+import { norm, sentenceIds } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
 import { readRecords } from "./records.ts";
 import { type Mention, scan } from "./scan.ts";
@@ -25,7 +25,7 @@ export interface Understanding {
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
-const PART_END = /[。；;！!？?\n，,、]|\s(?:and|but|while|also)\s/g;
+const PART_END = /[。；;！!？?\n，,、]|\s(?:but|while|whereas)\s/g;
 
 interface Part {
   start: number;
@@ -66,14 +66,27 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   const put = (path: string, v: unknown) => {
     if (getPath(profile, path) === undefined && !unknown.has(path)) setPath(profile, path, v);
   };
+  // Facts named anywhere in the text, to choose between facts that share a word.
+  const mentionedPaths = new Set(
+    mentions.flatMap((m) => (m.targets.length === 1 ? m.targets.map(pathOf) : [])),
+  );
   const district = readDistrictMention(s, mentions);
   if (district) profile.district = district;
+  // Mentions and numbers are in text order, so each part takes the next run of each.
+  let mi = 0;
+  let ni = 0;
   for (const part of partsOf(s)) {
-    const inPart = mentions.filter((m) => m.start >= part.start && m.end <= part.end);
-    const figures = numbers.filter((n) => n.start >= part.start && n.end <= part.end);
+    while (mi < mentions.length && (mentions[mi] as Mention).start < part.start) mi++;
+    while (ni < numbers.length && (numbers[ni] as NumberMention).start < part.start) ni++;
+    const inPart: Mention[] = [];
+    for (let k = mi; k < mentions.length && (mentions[k] as Mention).start < part.end; k++)
+      if ((mentions[k] as Mention).end <= part.end) inPart.push(mentions[k] as Mention);
+    const figures: NumberMention[] = [];
+    for (let k = ni; k < numbers.length && (numbers[k] as NumberMention).start < part.end; k++)
+      if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const doubt = saysUnknown(partText);
-    bindFigures(set, s, inPart, figures, doubt, put, unknown);
+    bindFigures(set, s, inPart, figures, doubt, put, unknown, mentionedPaths);
     readFlags(set, s, inPart, doubt, put, unknown);
   }
   readOptions(set, s, mentions, put);
@@ -81,6 +94,13 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     if (fact.type !== "records") continue;
     const items = readRecords(set, fact, s, mentions);
     if (items.length > 0) put(fact.path, items);
+    // "we don't have any platforms", "没有实验室": none at all.
+    else if (
+      mentions.some(
+        (m) => m.targets.some((t) => t.kind === "fact" && t.path === fact.path) && negatedAt(s, m.start),
+      )
+    )
+      put(fact.path, []);
   }
   return {
     lang,
@@ -88,6 +108,8 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     unknown: [...unknown].filter((p) => getPath(profile, p) === undefined),
   };
 }
+
+const pathOf = (t: Target) => (t.kind === "district" ? "district" : t.path);
 
 const overlapsPhrase = (n: NumberMention, mentions: Mention[]) =>
   mentions.some((m) => n.start < m.end && m.start < n.end);
@@ -111,15 +133,21 @@ function bindFigures(
   doubt: boolean,
   put: Put,
   unknown: Set<string>,
+  mentioned: Set<string>,
 ) {
-  const cues = mentions.flatMap((m) =>
-    m.targets
-      .filter(
-        (t): t is Extract<Target, { kind: "fact" }> =>
-          t.kind === "fact" && FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? ""),
-      )
-      .map((t) => ({ m, fact: set.facts.get(t.path) as Fact })),
-  );
+  const areaOf = vocabularyOf(set).areaOf;
+  const cues = mentions.flatMap((m) => {
+    const targets = m.targets.filter(
+      (t): t is Extract<Target, { kind: "fact" }> =>
+        t.kind === "fact" && FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? ""),
+    );
+    // A word several facts share names the one whose area the text talks about, or none.
+    const inContext =
+      targets.length > 1
+        ? targets.filter((t) => [...(areaOf.get(t.path) ?? [])].some((p) => p !== t.path && mentioned.has(p)))
+        : targets;
+    return inContext.length === 1 ? inContext.map((t) => ({ m, fact: set.facts.get(t.path) as Fact })) : [];
+  });
   if (cues.length === 0) return;
   const pairs: { cue: number; fig: number; gap: number }[] = [];
   cues.forEach((c, ci) => {
@@ -198,7 +226,8 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
     if (!list.includes(v)) list.push(v);
     chosen.set(path, list);
   };
-  const sentenceOf = (i: number) => s.slice(0, i).split(/[。；;！!？?\n]/).length;
+  const ids = sentenceIds(s);
+  const sentenceOf = (i: number) => ids[i] ?? 0;
   const cueMentions = mentions.flatMap((m) =>
     m.targets
       .filter((t) => t.kind === "fact" || (t.kind === "field" && isAnchor(set, t)))
@@ -230,7 +259,7 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
         if (!negatedAt(s, Math.min(m.start, c.m.start))) choose(match.path, match.value);
         break;
       }
-      if (c.t.kind === "field" && m.targets.some((t) => t.kind === "field" && t.path === path)) break;
+      if (m.targets.some((t) => t.kind === "field" && t.path === path)) break;
     }
   }
   // A choice fact's word said with a negation and no option: the "none" option ("没有授权运营").

@@ -17,22 +17,39 @@ export function saysUnknown(s: string): boolean {
 const LEAN_NO_EN =
   /\b(probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
 const LEAN_YES_EN =
-  /\b(i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
+  /\b(we (?:won|got|have|had|did|do|are|were|passed|received|completed|run|operate|own|hold)|(?:i|we) think (?:so|we do|it does)|i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|y|ok|okay|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
 const NO_EN = /^(no|n|false|negative|no\.|nope)\b/;
 
 // Chinese: hedge words in front of the answer are taken away, then the answer's opening decides.
 const HEDGE_ZH =
   /^(?:(?:我们|我司|公司|本公司|我|咱们|目前|现在|暂时|当前|应该|应当|好像|似乎|貌似|可能|也许|大概|估计|印象中|印象里|我记得|记得|我觉得|感觉|我想|据我所知|一般|其实|嗯+|呃+|额+|哦+|噢+|啊+|唔+|那个|这个|的话)[，,\s]*)+/;
 const YES_DESPITE_NO = /^(没错|没问题|不错|无误|没毛病)/;
+// Openings with 不 that are not a no: "不过" (but), "不但", "不仅" (not only).
+const NOT_NO_ZH = /^(不过|不但|不仅|不只|不少|不久)/;
 const NO_ZH =
   /^(不是|不对|不|没有|没|无|否|未|尚未|还没|暂无|暂未|暂时没|并没|并不|从来没|从没|从未|一个也没|一次也没|都没|都不|非)/;
 const YES_ZH =
   /^(是|有|对|嗯|好|已|当然|确定|肯定|对的|可以|入选|通过|获得|拿到|拿过|获批|做了|做过|完成|算|属于|会|需要|要)/;
 const YES_TAIL_ZH = /^(吧|的|啊|呀|哦|呢|了)*$/;
 
-/** true for yes, false for no, null when the answer leans neither way (or says it does not know). */
+/**
+ * true for yes, false for no, null when the answer leans neither way (or says it does not know).
+ * An answer in several clauses that lean both ways is no: the clause that takes back is the
+ * correction ("已经进过沙盒了，不是第一次", "我们是企业，不是协会").
+ */
 export function leanYesNo(s: string): boolean | null {
   if (s === "" || saysUnknown(s)) return null;
+  const clauses = s
+    .split(/[,，;；。.!！、]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (clauses.length < 2) return leanClause(s);
+  const leans = clauses.map(leanClause).filter((x) => x !== null);
+  if (leans.length === 0) return null;
+  return leans.includes(false) ? false : true;
+}
+
+function leanClause(s: string): boolean | null {
   if (/[a-z]/.test(s)) {
     if (LEAN_NO_EN.test(s) || NO_EN.test(s)) return false;
     if (LEAN_YES_EN.test(s)) return true;
@@ -44,6 +61,7 @@ export function leanYesNo(s: string): boolean | null {
     return /^嗯/.test(opened) || /(应该|好像|似乎|貌似|估计|我觉得|感觉)/.test(opened) ? true : null;
   }
   if (YES_DESPITE_NO.test(zh)) return true;
+  if (NOT_NO_ZH.test(zh)) return null;
   if (NO_ZH.test(zh)) return false;
   if (YES_ZH.test(zh)) return true;
   return null;

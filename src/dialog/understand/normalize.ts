@@ -35,3 +35,19 @@ export const isHan = (ch: string) => HAN.test(ch);
 
 /** Whether position `i` of `s` is not inside a Latin word (for matching English words on their edges). */
 export const latinEdge = (s: string, i: number) => i < 0 || i >= s.length || !/[a-z0-9]/.test(s[i] as string);
+
+/** The sentence each position of `s` is in (counted from 0), so "same sentence" costs nothing to ask. */
+export function sentenceIds(s: string): Int32Array {
+  const ids = new Int32Array(s.length + 1);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    ids[i] = n;
+    if (SENTENCE_ENDS.has(s[i] as string)) n++;
+  }
+  ids[s.length] = n;
+  return ids;
+}
+
+/** Where a sentence ends; a comma does not end what is said about a thing. */
+export const SENTENCE_END = /[。；;！!？?\n]/;
+const SENTENCE_ENDS = new Set(["。", "；", ";", "！", "!", "？", "?", "\n"]);

@@ -5,7 +5,7 @@
  * and the word after them that says what is counted ("3个", "三级", "2 years").
  * Works on `norm`ed text; positions are into that text.
  */
-import { parseNumeral } from "../parse/numerals.ts";
+import { parseNumeral } from "./numerals.ts";
 
 export interface NumberMention {
   start: number;
@@ -26,6 +26,8 @@ export interface NumberMention {
   chineseOnly: boolean;
   /** "多", "余", "来", "几" or a range: the figure is a lower bound of what was meant. */
   approximate: boolean;
+  /** Letters glued to the figure that are no scale or unit ("5x", "3abc"): not a clean number. */
+  glued: boolean;
 }
 
 const CN_DIGIT = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖";
@@ -35,7 +37,7 @@ const CN_RUN_START = `[\\d${CN_DIGIT}十百千拾佰仟]`;
 // A run of number characters: commas only as thousands groups, a point only before a digit,
 // 多/来/余/几 only before a unit ("3000多万"), 个 only before 亿/万 ("一个亿").
 const RUN = new RegExp(
-  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|[多来余几](?=[${CN_UNIT}个])|个(?=[万亿萬億]))*`,
+  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|[多来余几](?=[${CN_UNIT}个])|个(?=[多来余几]?[万亿萬億]))*`,
   "g",
 );
 const ENGLISH_SCALE: Record<string, number> = {
@@ -68,7 +70,7 @@ const YUAN_BEFORE = /(?:¥|rmb|cny|人民币)\s?$/;
 const FOREIGN_BEFORE = /(?:\$|€|£|usd|eur|us\$|hk\$)\s?$/;
 const NEGATIVE_BEFORE = /(?:负|-|−|minus |negative )$/;
 const UNIT_AFTER =
-  /^\s?(个|项|级|級|年|次|家|件|条|套|名|位|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?)(?![a-z])/;
+  /^\s?(个|項|项|级|級|年|次|家|件|条|套|名|位|人|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?|people|persons?|staff|employees?)(?![a-z])/;
 const ORDINAL_BEFORE = /(第|level |level|lvl |lvl|lv\.? ?|l|year |yr |dcmm ?)$/;
 const APPROX_CN = /[多来余几]/;
 
@@ -109,6 +111,7 @@ export function findNumbers(s: string): NumberMention[] {
     if (unitMatch) end += unitMatch[0].length;
     const ordinal = ORDINAL_BEFORE.exec(before)?.[1]?.trim();
     const date = (unit === "年" || unit === "year") && /^(19|20)\d\d$/.test(raw);
+    const glued = /^[a-z]/.test(s.slice(end)) && /[\da-z]$/.test(s.slice(start, end));
     const chineseOnly = !/\d/.test(raw) && !money && unit === undefined && ordinal === undefined;
     // "300-500万": the unit written once after the upper figure belongs to the lower one too.
     const previous = out[out.length - 1];
@@ -136,6 +139,7 @@ export function findNumbers(s: string): NumberMention[] {
       date,
       chineseOnly,
       approximate,
+      glued,
     });
   }
   return out;
@@ -148,7 +152,7 @@ const factorOfUnit = (raw: string) => (/[万萬]$/.test(raw) ? 1e4 : /[亿億]$/
 function evaluateRun(raw: string): number | null {
   let text = raw
     .replace(/,/g, "")
-    .replace(/个(?=[万亿萬億])/g, "")
+    .replace(/个(?=[多来余几]?[万亿萬億])/g, "")
     .replace(/[多来余几]/g, "");
   // "两三百万", "三四十万": two neighbouring digits mean "two or three"; the lower is meant at least.
   text = text.replace(
@@ -213,6 +217,7 @@ export function findEnglishNumberWords(s: string): NumberMention[] {
       date: false,
       chineseOnly: false,
       approximate: false,
+      glued: false,
     });
   }
   return out;

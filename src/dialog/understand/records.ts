@@ -7,15 +7,13 @@
 import type { PolicySet } from "../../policy/load.ts";
 import type { Fact } from "../../policy/schema.ts";
 import { negatedAfter, negatedAt } from "./hedges.ts";
+import { sentenceIds } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers } from "./numbers.ts";
 import { type Mention, scan } from "./scan.ts";
 import { vocabularyOf } from "./vocab.ts";
 
 type Item = Record<string, string | number | boolean>;
 type RecordsFact = Extract<Fact, { type: "records" }>;
-
-/** A sentence ends here; a comma does not end what is said about an item. */
-const SENTENCE_END = /[。；;！!？?\n]/;
 
 /** The field whose values name an item's kind: the first choice field (platforms: `kind`). */
 function anchorField(fact: RecordsFact): string | undefined {
@@ -31,11 +29,8 @@ export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Me
       .filter((t) => t.kind === "field" && t.path === fact.path)
       .map((t) => ({ m, t: t as Extract<typeof t, { kind: "field" }> })),
   );
-  const sentenceOf = (i: number) => {
-    let n = 0;
-    for (let k = 0; k < i; k++) if (SENTENCE_END.test(s[k] as string)) n++;
-    return n;
-  };
+  const ids = sentenceIds(s);
+  const sentenceOf = (i: number) => ids[i] ?? 0;
   const anchors = found
     .filter(({ m, t }) => t.field === anchor && !negatedAt(s, m.start))
     .map(({ m, t }) => ({ m, item: { [anchor]: t.value } as Item, sentence: sentenceOf(m.start) }));
@@ -68,16 +63,24 @@ export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Me
     const count = numbers.find(
       (n) =>
         n.end <= m.start &&
-        m.start - n.end <= 8 &&
         !n.money &&
         Number.isInteger(n.value) &&
         n.value > 1 &&
         n.value <= 20 &&
         (n.unit === "个" || n.unit === "家" || n.unit === undefined) &&
-        !/[。，,；;]/.test(s.slice(n.end, m.start)),
+        onlyFieldWords(s, n.end, m.start, found),
     );
     const times = count ? count.value : 1;
     for (let k = 0; k < times; k++) items.push({ ...ordered });
   }
   return items;
+}
+
+/** Whether only words of the item's fields (levels, "newly") stand between two places: "两个市级", "two national". */
+function onlyFieldWords(s: string, from: number, to: number, found: { m: Mention }[]): boolean {
+  if (to - from > 24) return false;
+  let between = s.slice(from, to);
+  for (const { m } of found)
+    if (m.start >= from && m.end <= to) between = between.replace(s.slice(m.start, m.end), "");
+  return /^[\s的个家所]*$/.test(between);
 }

@@ -32,6 +32,9 @@ export interface Vocabulary {
   /** Longest first, so "市级重点实验室" wins over "重点实验室" and "数据研究院" over "研究院". */
   phrases: Phrase[];
   facts: Map<string, Fact>;
+  /** The other facts of each fact's area (the topic checklist's `covers`), to tell apart two
+   * facts that share a word ("拿过50万" after "典型案例" is the application-award figure). */
+  areaOf: Map<string, Set<string>>;
   districts: { id: string; names: string[] }[];
 }
 
@@ -90,7 +93,15 @@ function compile(set: PolicySet): Vocabulary {
   const phrases = [...byText.entries()]
     .map(([text, targets]) => ({ text, latin: /^[a-z0-9]/.test(text) || /[a-z0-9]$/.test(text), targets }))
     .sort((a, b) => b.text.length - a.text.length);
-  return { phrases, facts: set.facts, districts };
+  const areaOf = new Map<string, Set<string>>();
+  for (const fact of set.facts.values()) {
+    if (fact.type !== "set") continue;
+    for (const o of fact.options) {
+      const area = new Set(o.covers ?? []);
+      for (const path of area) areaOf.set(path, area);
+    }
+  }
+  return { phrases, facts: set.facts, areaOf, districts };
 }
 
 export { core as labelCore };

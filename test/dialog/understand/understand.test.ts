@@ -25,6 +25,33 @@ describe("readAnswer", () => {
     ["dcmm.previousAwardedLevel", "never", 0],
     ["dcmm.level", "level 5", 5],
     ["dataFirsts", "首入表", ["balance_sheet"]],
+    ["dataFirsts", "首登记和首交易", ["registration", "transaction"]],
+    ["competitionAwards", "national and municipal awards", ["national", "municipal"]],
+    ["infrastructure.fixedAssetInvestment", "1个亿", 100_000_000],
+    ["infrastructure.fixedAssetInvestment", "1.5亿", 150_000_000],
+    ["infrastructure.fixedAssetInvestment", "八千万", 80_000_000],
+    ["infrastructure.fixedAssetInvestment", "约2000万", 20_000_000],
+    ["infrastructure.fixedAssetInvestment", "1,200万", 12_000_000],
+    ["infrastructure.crossRegionService", "好像有吧", true],
+    ["infrastructure.crossRegionService", "应该没有", false],
+    ["infrastructure.supportYearsReceived", "从来没有", 0],
+    ["dcmm.level", "三级", 3],
+    ["dcmm.followUpYear", "no", null],
+    [
+      "platforms",
+      "we have a municipal key lab recognised this year",
+      [{ kind: "key_lab", level: "municipal", newlyRecognized: true }],
+    ],
+    [
+      "platforms",
+      "市级重点实验室，今年新认定",
+      [{ kind: "key_lab", level: "municipal", newlyRecognized: true }],
+    ],
+    [
+      "platforms",
+      "从市级升到国家级的实验室",
+      [{ kind: "key_lab", level: "national", upgradedFromMunicipal: true }],
+    ],
   ])("%s: %j → %j", (fact, text, want) => {
     expect(readAnswer(fact, text)).toEqual({ kind: "value", value: want });
   });
@@ -35,6 +62,15 @@ describe("readAnswer", () => {
       expect(readAnswer("infrastructure.crossRegionService", text)).toEqual({ kind: "unknown" });
     },
   );
+
+  it.each([
+    ["guaranteedFinancing.guaranteeFee", "300万美元", "not_yuan"],
+    ["dcmm.level", "7级", "out_of_range"],
+    ["guaranteedFinancing.guaranteeFee", "很多", "not_a_number"],
+    ["entityType", "外星人", "not_an_option"],
+  ])("%s: %j is unread (%s)", (fact, text, reason) => {
+    expect(readAnswer(fact, text)).toEqual({ kind: "unread", reason });
+  });
 
   it("refuses a negative amount, saying why", () => {
     expect(readAnswer("guaranteedFinancing.guaranteeFee", "负十万")).toEqual({

@@ -4,7 +4,7 @@
  * "成立于2024年6月". Returns null for anything else, or a date that does not exist.
  */
 import { normalizeDate } from "../../policy/dates.ts";
-import { fold } from "./normalize.ts";
+import { norm as fold } from "./normalize.ts";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const pad = (n: string) => n.padStart(2, "0");

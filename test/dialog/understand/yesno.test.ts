@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseYesNo } from "../../../src/dialog/parse/yesno.ts";
+import { parseYesNo } from "../../../src/dialog/understand/simple.ts";
 
 describe("parseYesNo", () => {
   it.each([

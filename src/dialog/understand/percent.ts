@@ -3,7 +3,7 @@
  * "约5%". A bare number is read as percent as written ("0.5" is 0.5%, never guessed to be 50%).
  * Returns null when the text is not one.
  */
-import { bare } from "./normalize.ts";
+import { bareNorm as bare } from "./normalize.ts";
 import { parseNumeral } from "./numerals.ts";
 
 /** A percentage from 0 to 100, decimals kept. */

@@ -1,6 +1,6 @@
 /** Answers to percent, decimal and date questions, as people type them. */
 import { describe, expect, it } from "vitest";
-import { parseDate, parseDecimal, parsePercent } from "../../../src/dialog/parse/index.ts";
+import { parseDate, parseDecimal, parsePercent } from "../../../src/dialog/understand/simple.ts";
 
 describe("percentages", () => {
   it.each([

@@ -4,7 +4,7 @@
  * "首登记和首交易").
  */
 import { JaroWinklerDistance } from "natural/lib/natural/distance/index.js";
-import { bare } from "./normalize.ts";
+import { bareNorm as bare } from "./normalize.ts";
 import { parseNumeral } from "./numerals.ts";
 
 export interface ChoiceOption {

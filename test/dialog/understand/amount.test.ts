@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseAmount } from "../../../src/dialog/parse/amount.ts";
+import { parseAmount } from "../../../src/dialog/understand/simple.ts";
 
 describe("parseAmount reads amounts as people write them", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCount } from "../../../src/dialog/parse/count.ts";
+import { parseCount } from "../../../src/dialog/understand/simple.ts";
 
 describe("parseCount", () => {
   it.each([

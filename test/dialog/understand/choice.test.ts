@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseChoice, parseChoices } from "../../../src/dialog/parse/choice.ts";
+import { parseChoice, parseChoices } from "../../../src/dialog/understand/simple.ts";
 
 const entity = [
   { id: "enterprise", names: ["企业", "Enterprise"] },

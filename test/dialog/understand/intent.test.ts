@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUnknown, looksLikeQuestion } from "../../../src/dialog/parse/intent.ts";
+import { isUnknown, looksLikeQuestion } from "../../../src/dialog/understand/simple.ts";
 
 describe("isUnknown", () => {
   it.each([
