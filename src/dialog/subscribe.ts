@@ -20,25 +20,33 @@ export const SUBSCRIBE_WORDS: Record<string, string> = {
   unsubscribe: "/unsubscribe",
 };
 
-const TEXT: Record<Lang, Record<"offer" | "subscribed" | "unsubscribed" | "consoleOnly", string>> = {
-  zh: {
-    offer:
-      "政策文件更新后（例如征求意见稿转为正式文件、金额调整），如果您的结果随之变化，是否需要通知您？发送 /subscribe（或“订阅”）订阅；之后随时发送 /unsubscribe（或“退订”）取消。",
-    subscribed:
-      "已订阅：政策文件更新且您的结果随之变化时，我们会在这里发一条消息告诉您。随时发送 /unsubscribe（或“退订”）取消。",
-    unsubscribed: "已退订，今后不会再收到结果变化的通知。需要时发送 /subscribe（或“订阅”）重新订阅。",
+/** How to type each command: Slack keeps "/" messages for its own commands, so there only the words. */
+function commandNames(lang: Lang, channel: Channel | undefined) {
+  const word = { zh: { sub: "订阅", unsub: "退订" }, en: { sub: "subscribe", unsub: "unsubscribe" } }[lang];
+  if (channel === "slack") return { sub: `“${word.sub}”`, unsub: `“${word.unsub}”` };
+  return lang === "zh"
+    ? { sub: `/subscribe（或“${word.sub}”）`, unsub: `/unsubscribe（或“${word.unsub}”）` }
+    : { sub: `/subscribe (or “${word.sub}”)`, unsub: `/unsubscribe (or “${word.unsub}”)` };
+}
+
+type Said = "offer" | "subscribed" | "unsubscribed" | "consoleOnly";
+
+function say(what: Said, lang: Lang, channel: Channel | undefined): string {
+  const { sub, unsub } = commandNames(lang, channel);
+  const zh = {
+    offer: `政策文件更新后（例如征求意见稿转为正式文件、金额调整），如果您的结果随之变化，是否需要通知您？发送 ${sub}订阅；之后随时发送 ${unsub}取消。`,
+    subscribed: `已订阅：政策文件更新且您的结果随之变化时，我们会在这里发一条消息告诉您。随时发送 ${unsub}取消。`,
+    unsubscribed: `已退订，今后不会再收到结果变化的通知。需要时发送 ${sub}重新订阅。`,
     consoleOnly: "通知只能通过 Telegram 或 Slack 发送；控制台对话无法订阅。",
-  },
-  en: {
-    offer:
-      "Would you like to hear from us if a policy document changes (a draft made final, an amount revised) and your result changes with it? Send /subscribe (or “subscribe”) to opt in; /unsubscribe (or “unsubscribe”) stops it at any time.",
-    subscribed:
-      "Subscribed: when a policy document changes and your result changes with it, you will get one message here. Send /unsubscribe (or “unsubscribe”) to stop at any time.",
-    unsubscribed:
-      "Unsubscribed: you will get no more messages about changed results. Send /subscribe (or “subscribe”) to opt in again.",
+  };
+  const en = {
+    offer: `Would you like to hear from us if a policy document changes (a draft made final, an amount revised) and your result changes with it? Send ${sub} to opt in; ${unsub} stops it at any time.`,
+    subscribed: `Subscribed: when a policy document changes and your result changes with it, you will get one message here. Send ${unsub} to stop at any time.`,
+    unsubscribed: `Unsubscribed: you will get no more messages about changed results. Send ${sub} to opt in again.`,
     consoleOnly: "Notifications are sent on Telegram or Slack only; a console conversation cannot subscribe.",
-  },
-};
+  };
+  return (lang === "zh" ? zh : en)[what];
+}
 
 /** The channels `advisor notify` can reach a user on later. */
 export const canNotify = (channel: Channel | undefined) => channel === "telegram" || channel === "slack";
@@ -49,11 +57,11 @@ export function setConsent(
   consent: "subscribed" | "unsubscribed",
   ctx: ReducerContext,
 ): Step {
-  const t = TEXT[state.lang];
   const after = state.pending ? reask(state, ctx) : [];
   if (consent === "subscribed" && ctx.channel === "console")
-    return step(state, [{ kind: "text", text: t.consoleOnly }, ...after]);
-  return step({ ...state, notify: consent }, [{ kind: "text", text: t[consent] }, ...after]);
+    return step(state, [{ kind: "text", text: say("consoleOnly", state.lang, ctx.channel) }, ...after]);
+  const confirmed = say(consent, state.lang, ctx.channel);
+  return step({ ...state, notify: consent }, [{ kind: "text", text: confirmed }, ...after]);
 }
 
 /**
@@ -65,7 +73,7 @@ export function withConsent(before: DialogState | undefined, turn: Step, channel
   const state: DialogState = kept ? { ...turn.state, notify: kept } : turn.state;
   const showsResult = turn.effects.some((e) => e.kind === "record");
   if (kept || !showsResult || !canNotify(channel)) return { ...turn, state };
-  const offer: Reply = { kind: "text", text: TEXT[state.lang].offer };
+  const offer: Reply = { kind: "text", text: say("offer", state.lang, channel) };
   return { ...turn, state: { ...state, notify: "offered" }, replies: [...turn.replies, offer] };
 }
 

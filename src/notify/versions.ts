@@ -6,14 +6,18 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { PolicyDataError } from "../policy/errors.ts";
-import { defaultDataDir, loadPolicySet, type PolicySet, parseDataFile } from "../policy/load.ts";
+import {
+  defaultDataDir,
+  EXTRA_POLICIES_ENV,
+  loadPolicySet,
+  type PolicySet,
+  parseDataFile,
+} from "../policy/load.ts";
 import { type DocumentStatus, PolicyDocument } from "../policy/schema.ts";
 
-/** Names extra policy documents, loaded beside `data/policies`: folders (each `*.json` in it,
- * its older versions in its `history/`) or single files, separated as PATH is (":" here). For
- * fixture documents in tests and for trying a new document before it is shipped; the shipped
- * advisor sets nothing and keeps to `data/`. The same variable as src/policy/load.ts reads. */
-export const EXTRA_POLICIES_ENV = "ADVISOR_EXTRA_POLICIES";
+/** ADVISOR_EXTRA_POLICIES names extra documents (folders or files, separated as PATH is) loaded
+ * beside `data/policies` by the same loader; a folder's older versions are in its `history/`. */
+export { EXTRA_POLICIES_ENV };
 
 /** Policy id → version, of every document in the set: what a triage was evaluated against. */
 export function documentVersions(set: PolicySet): Record<string, string> {
@@ -22,9 +26,10 @@ export function documentVersions(set: PolicySet): Record<string, string> {
 
 /** The current documents: `data/` plus the extra directory the environment names, if any. */
 export function loadCurrentSet(env: NodeJS.ProcessEnv, dataDir = defaultDataDir()): PolicySet {
+  // The command's own environment, not the process's, so a test can run it in-process.
   return loadPolicySet(
     dataDir,
-    extraEntries(env).flatMap((entry) => (entry.isFolder ? jsonFiles(entry.path) : [entry.path])),
+    extraEntries(env).map((entry) => entry.path),
   );
 }
 

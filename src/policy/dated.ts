@@ -20,7 +20,10 @@ export function valueOn(rule: DatedRule, asOf: string): DatedValue {
 /** Says which dated value was used, when the rule has more than one. */
 export function datedNote(rule: DatedRule, value: DatedValue, asOf: string, lang: "zh" | "en"): string {
   if (rule.values.length < 2) return "";
+  // The first value is the clause as written, already quoted; a later one is quoted where it is used.
+  const first = rule.values.every((v) => v.from >= value.from);
+  const reference = first ? "" : lang === "zh" ? `：“${value.reference}”` : `: “${value.reference}”`;
   return lang === "zh"
-    ? `（按评估日期 ${formatDate(asOf, "zh")}，适用自 ${formatDate(value.from, "zh")} 起的标准：“${value.reference}”）`
-    : ` (as of ${formatDate(asOf, "en")}, the rate in force from ${formatDate(value.from, "en")}: “${value.reference}”)`;
+    ? `（按评估日期 ${formatDate(asOf, "zh")}，适用自 ${formatDate(value.from, "zh")} 起的标准${reference}）`
+    : ` (as of ${formatDate(asOf, "en")}, the rate in force from ${formatDate(value.from, "en")}${reference})`;
 }

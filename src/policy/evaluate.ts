@@ -9,7 +9,7 @@ import { applyDocumentRules, outsideValidity } from "./document-rules.ts";
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
 import { formatYuan as y } from "./money.ts";
-import { boundMiss, isBoundKind, type NearContext } from "./near.ts";
+import { boundMiss, isBoundKind, type NearContext, show } from "./near.ts";
 import type {
   Adjustment,
   AmountEstimate,
@@ -294,11 +294,13 @@ function thresholdMiss(
   const value = scope.get(only.fact);
   if (typeof value !== "number") return undefined;
   const label = ctx.label(only.fact);
+  // Yuan for amounts as before; a percentage or a count as itself ("12.5%", not "13").
+  const [v, limit] = [show(ctx, only.fact, value), show(ctx, only.fact, only.value)];
   return {
     reason:
       ctx.lang === "zh"
-        ? `${label} ${y(value)} 低于门槛 ${y(only.value)}；达到 ${y(only.value)}（含本数）即可符合`
-        : `${label} ${y(value)} is below the ${y(only.value)} threshold; ${y(only.value)} or more (inclusive) would qualify`,
+        ? `${label} ${v} 低于门槛 ${limit}；达到 ${limit}（含本数）即可符合`
+        : `${label} ${v} is below the ${limit} threshold; ${limit} or more (inclusive) would qualify`,
   };
 }
 

@@ -28,12 +28,16 @@ type BoundKind = Extract<Condition, { kind: "atMost" | "above" | "below" | "rati
 export const isBoundKind = (c: Condition): c is BoundKind =>
   c.kind === "atMost" || c.kind === "above" || c.kind === "below" || c.kind === "ratio" || c.kind === "age";
 
-/** A figure as its fact's type reads: yuan, a percentage, a plain number. */
-function show(ctx: NearContext, path: string, value: number): string {
+/** An English label inside a sentence ("Last year's revenue" → "last year's revenue"). */
+const inner = (label: string, lang: Lang) =>
+  lang === "en" && /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
+
+/** A figure as its fact's type reads: a percentage, a decimal as written, else digits grouped. */
+export function show(ctx: NearContext, path: string, value: number): string {
   const type = ctx.fact(path)?.type;
   if (type === "percent") return `${Number(value.toFixed(4))}%`;
-  if (type === "amount") return y(value);
-  return String(value);
+  if (type === "decimal") return String(value);
+  return y(value);
 }
 
 /** Whole-number facts move by one past a strict bound; a percentage or decimal has no "next" value. */
@@ -88,7 +92,8 @@ function ratioMiss(
   const zh = ctx.lang === "zh";
   const [part, whole] = [scope.get(condition.part), scope.get(condition.whole)];
   if (typeof part !== "number" || typeof whole !== "number") return undefined;
-  const [partLabel, wholeLabel] = [ctx.label(condition.part), ctx.label(condition.whole)];
+  const [partLabel, wholeLabel] = [ctx.label(condition.part), inner(ctx.label(condition.whole), ctx.lang)];
+  const partInner = inner(partLabel, ctx.lang);
   if (Math.round(whole) <= 0)
     return {
       reason: zh
@@ -108,7 +113,7 @@ function ratioMiss(
   return {
     reason: zh
       ? `${head}；${partLabel}达到 ${y(needed)} 即可符合`
-      : `${head}; ${y(needed)} of ${partLabel} would qualify`,
+      : `${head}; ${y(needed)} of ${partInner} would qualify`,
     change: { fact: condition.part, value: needed },
   };
 }

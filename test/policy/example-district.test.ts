@@ -1,0 +1,92 @@
+/**
+ * The fictional third document (test/fixtures/policies/example-district.json), loaded by the same
+ * loader as the real ones: every worked example at the end of its text, and both sides of every
+ * boundary of the new kinds, as scenario data (example-district.scenarios.json).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../src/policy/evaluate.ts";
+import { defaultDataDir, loadPolicySet } from "../../src/policy/load.ts";
+import type { BenefitOutcome, WhatIf } from "../../src/policy/outcome.ts";
+import { parseProfile } from "../../src/policy/profile.ts";
+
+interface Scenario {
+  name: string;
+  asOf: string;
+  profile: unknown;
+  expect: Record<string, number | null>;
+  nearMisses?: string[];
+  excluded?: Record<string, number>;
+  notices?: string[];
+  whatIf?: Record<string, WhatIf>;
+  reasons?: Record<string, string[]>;
+  explains?: Record<string, string[]>;
+  adjustments?: { rule: string; removed: { benefit: string; before: number; removed: number }[] }[];
+}
+
+export const exampleDir = new URL("../fixtures/policies/", import.meta.url).pathname;
+const scenarios: Scenario[] = JSON.parse(
+  readFileSync(new URL("./example-district.scenarios.json", import.meta.url), "utf8"),
+);
+const set = loadPolicySet(defaultDataDir(), [exampleDir]);
+const key = (o: BenefitOutcome) => `${o.policy}:${o.article}`;
+const byKey = (list: BenefitOutcome[]) => new Map(list.map((o) => [key(o), o]));
+
+describe("the example document loads beside the real ones", () => {
+  it("adds its district and its own facts, and leaves the real documents as they are", () => {
+    expect(set.documents.map((d) => d.id)).toEqual(
+      expect.arrayContaining(["tongzhou", "shijingshan", "example"]),
+    );
+    expect(set.facts.get("foundedOn")?.type).toBe("date");
+    expect(loadPolicySet().documents.map((d) => d.id)).not.toContain("example");
+  });
+});
+
+describe.each(scenarios)("$name", (scenario) => {
+  const profile = parseProfile(set.profileSchema, scenario.profile);
+  const zh = evaluate(profile, set, { asOf: scenario.asOf });
+  const en = evaluate(profile, set, { asOf: scenario.asOf, lang: "en" });
+
+  it("matches the articles and amounts worked out by hand", () => {
+    const sums: Record<string, number | null> = {};
+    for (const m of zh.matches)
+      sums[key(m)] = m.amount.max === null ? null : (sums[key(m)] ?? 0) + m.amount.max;
+    expect(sums).toEqual(scenario.expect);
+    expect(zh.totals.max).toBe(Object.values(scenario.expect).reduce<number>((a, b) => a + (b ?? 0), 0));
+    expect(en.totals).toEqual(zh.totals);
+  });
+
+  it("says what is missing, what was excluded and why", () => {
+    expect(zh.nearMisses.map(key)).toEqual(scenario.nearMisses ?? []);
+    for (const miss of [...zh.nearMisses, ...en.nearMisses]) expect(miss.reason).toBeTruthy();
+    const excluded = Object.fromEntries((zh.excluded ?? []).map((o) => [key(o), o.amount.max]));
+    expect(excluded).toEqual(scenario.excluded ?? {});
+    for (const o of [...(zh.excluded ?? []), ...(en.excluded ?? [])]) expect(o.reason).toBeTruthy();
+    expect((zh.notices ?? []).map((n) => n.code)).toEqual(scenario.notices ?? []);
+  });
+
+  it("gives the what-if, the reasons and the working it promises", () => {
+    const all = byKey([...zh.matches, ...zh.nearMisses]);
+    for (const [k, whatIf] of Object.entries(scenario.whatIf ?? {}))
+      expect(all.get(k)?.whatIf).toEqual(whatIf);
+    for (const [k, words] of Object.entries(scenario.reasons ?? {}))
+      for (const w of words) expect(all.get(k)?.reason).toContain(w);
+    for (const [k, words] of Object.entries(scenario.explains ?? {}))
+      for (const w of words) expect(all.get(k)?.amount.explanation).toContain(w);
+    if (scenario.adjustments) expect(zh.adjustments).toMatchObject(scenario.adjustments);
+    for (const m of [...zh.matches, ...en.matches])
+      if (m.amount.max !== null) expect(m.amount.explanation).toContain(m.amount.max.toLocaleString("en-US"));
+  });
+});
+
+describe("outside the validity window", () => {
+  it("names the window in both languages", () => {
+    const profile = { district: "example", dataEnterprise: true };
+    const [zh] = evaluate(profile, set, { asOf: "2028-01-01" }).notices ?? [];
+    const [en] = evaluate(profile, set, { asOf: "2028-01-01", lang: "en" }).notices ?? [];
+    expect(zh?.text).toContain("2026年1月1日至2027年12月31日");
+    expect(zh?.text).toContain("已过有效期");
+    expect(en?.text).toContain("1 Jan 2026 to 31 Dec 2027");
+    expect(evaluate(profile, set, { asOf: "2028-01-01" }).possible).toEqual([]);
+  });
+});
