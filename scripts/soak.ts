@@ -112,7 +112,7 @@ async function openStore(dir: string) {
 
 async function recordsByConversation(store: FileStore): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for await (const record of store.records())
+  for await (const record of store.export())
     counts.set(record.conversationId, (counts.get(record.conversationId) ?? 0) + 1);
   return counts;
 }
@@ -300,7 +300,7 @@ async function crashState(
     if (missing > 0)
       problems.push({ chatId, what: `${missing} accepted updates lost (steps ${at + 1}-${accepted})` });
   }
-  for await (const _ of store.records()) {
+  for await (const _ of store.export()) {
     // Reading every record is the check: a torn line is reported through `warnings`.
   }
   const torn = warnings.filter((w) => w.startsWith("skipped an unreadable triage record line")).length;

@@ -36,7 +36,7 @@ export const run: Command = async (args, io) => {
       io.stderr.write(`warning: ${message}${fields ? ` ${JSON.stringify(fields)}` : ""}\n`),
   });
   try {
-    const lines = exportLines(store.records(), options.format, options.bom);
+    const lines = exportLines(store.export(), options.format, options.bom);
     if (options.out === undefined) await writeAll(lines, io.stdout);
     else await writeFileAtomically(options.out, lines);
   } finally {

@@ -9,7 +9,7 @@ import { createLogger } from "../../../src/bots/logger.ts";
 import { createTelegram, type TelegramAdapter } from "../../../src/bots/telegram/index.ts";
 import type { AdvisorService } from "../../../src/dialog/types.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
-import type { ConversationStore } from "../../../src/store/types.ts";
+import type { Store } from "../../../src/store/types.ts";
 import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.ts";
 import { type ScriptedService, scriptedService } from "./scripted-service.ts";
 
@@ -17,7 +17,7 @@ export interface Harness<S extends AdvisorService = ScriptedService> {
   fake: FakeTelegram;
   telegram: TelegramAdapter;
   service: S;
-  store: ConversationStore;
+  store: Store;
   /** Every log line the adapter wrote. */
   logs: string[];
   /** Webhook mode: POSTs an update with the secret, as Telegram does; resolves with the status. */
@@ -28,8 +28,8 @@ export interface Harness<S extends AdvisorService = ScriptedService> {
 
 export interface HarnessOptions<S extends AdvisorService> {
   fake?: FakeTelegram;
-  store?: ConversationStore;
-  service?: (store: ConversationStore) => S;
+  store?: Store;
+  service?: (store: Store) => S;
   limits?: Limits;
   webhook?: { url: string; path: string; secret: string };
   start?: boolean;
