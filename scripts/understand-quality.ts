@@ -3,7 +3,7 @@
  * the tuned part and the held-out part apart: answers read right (target >= 97%), "don't know"
  * stored as a value (target 0), stated facts extracted from descriptions (target >= 90%),
  * invented facts (target <= 1 in 30 descriptions). `--misses` lists what went wrong in the tuned
- * part only, so the held-out part stays unseen while tuning (`--misses=held` shows it).
+ * part only, so the held-out part stays unseen while tuning (`--misses=held` or `=held2` shows one).
  *
  *   npx tsx scripts/understand-quality.ts [--misses[=held]]
  */
@@ -16,7 +16,8 @@ const answers = load<{ answers: AnswerCase[] }>("understand-answers.json").answe
 const descriptions = load<{ descriptions: DescriptionCase[] }>("understand-descriptions.json").descriptions;
 const percent = (n: number, d: number) => `${d ? ((n / d) * 100).toFixed(1) : "-"}%`;
 
-for (const split of ["tune", "held", "all"]) {
+const splits = [...new Set([...answers, ...descriptions].map((x) => x.split ?? "tune"))];
+for (const split of [...splits, "all"]) {
   const pick = <T extends { split?: string }>(xs: T[]) =>
     split === "all" ? xs : xs.filter((x) => x.split === split);
   const q = measure(pick(answers), pick(descriptions));
@@ -26,10 +27,7 @@ for (const split of ["tune", "held", "all"]) {
       `  facts extracted ${percent(q.extracted, q.statedFacts)} (${q.extracted}/${q.statedFacts})` +
       `  invented ${q.invented} in ${q.descriptions} descriptions`,
   );
-  const shown = process.argv.includes("--misses=held")
-    ? "held"
-    : process.argv.includes("--misses")
-      ? "tune"
-      : "";
+  const asked = process.argv.find((a) => a.startsWith("--misses"));
+  const shown = asked === undefined ? "" : asked.includes("=") ? asked.slice("--misses=".length) : "tune";
   if (split === shown) for (const m of q.misses) console.log(`  - ${m}`);
 }

@@ -11,7 +11,7 @@ import type { AdvisorService, Lang, Reply } from "../dialog/types.ts";
 import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { type Profile, parseProfile } from "../policy/profile.ts";
-import { toContractJson } from "../policy/report.ts";
+import { toContractJson } from "../render/report.ts";
 import type { ConversationStore } from "../store/types.ts";
 import { renderReply } from "./chat.ts";
 import { type CliIO, EXIT_OK } from "./io.ts";

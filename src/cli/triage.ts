@@ -11,7 +11,8 @@ import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { type Profile, parseProfile } from "../policy/profile.ts";
-import { renderReport, toContractJson } from "../policy/report.ts";
+import { withWhatIf } from "../policy/whatif.ts";
+import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
 interface TriageOptions {
@@ -123,7 +124,7 @@ function render(profile: Profile, set: PolicySet, options: TriageOptions): strin
     }));
     return JSON.stringify({ district: profile.district, compare });
   }
-  const evaluation = evaluate(profile, set, options);
+  const evaluation = withWhatIf(evaluate(profile, set, options), profile, set);
   return options.json
     ? JSON.stringify(toContractJson(evaluation, set, profile.district, options.lang))
     : renderReport(evaluation, set, profile.district, options.lang);

@@ -1,7 +1,7 @@
 /** Answers a free-text question in the middle of the dialog with the best matching clauses. */
 import type { FaqIndex } from "../faq/index.ts";
 import type { PolicySet } from "../policy/load.ts";
-import { articleLabel } from "../policy/report.ts";
+import { articleLabel } from "../render/report.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 

@@ -8,6 +8,7 @@ import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import { OUTSIDE, type Profile } from "../policy/profile.ts";
+import { withWhatIf } from "../policy/whatif.ts";
 import { DISTRICT } from "./questions.ts";
 import { type DialogState, getPath, isAnswered } from "./state.ts";
 import type { Lang } from "./types.ts";
@@ -33,7 +34,8 @@ export function evaluateState(
   const policies = district === OUTSIDE ? set.documents.map((d) => d.id) : [district];
   const excluded = excludedFacts(state, set);
   return policies.map((policy) => {
-    const evaluation = evaluate({ ...profile, district: policy }, set, { lang });
+    const inDistrict = { ...profile, district: policy };
+    const evaluation = withWhatIf(evaluate(inDistrict, set, { lang }), inDistrict, set);
     // A benefit that hinges only on areas the user said do not apply is not "possible" for them.
     const possible = evaluation.possible.filter((o) => !o.decidingFacts.every((f) => excluded.has(f)));
     return { policy, evaluation: { ...evaluation, possible } };

@@ -5,8 +5,8 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { yuanText } from "../policy/report.ts";
 import type { Fact } from "../policy/schema.ts";
+import { yuanText } from "../render/report.ts";
 import {
   isPlainNo,
   parseAmount,

@@ -7,7 +7,8 @@
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { articleLabel, PERIOD, toContractJson, yuanText } from "../policy/report.ts";
+import { reasonText, whatIfText, words } from "../render/explain.ts";
+import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply, ResultSection } from "./types.ts";
@@ -42,18 +43,22 @@ export function resultReply(
       sections.push(
         ...split(
           heading,
-          outcomes.map((o) => describeMatch(o, lang)),
+          outcomes.map((o) => describeMatch(o, set, lang)),
         ),
       );
     }
+    const w = words(set, lang);
     for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
     const excluded = (evaluation.excluded ?? []).map(
-      (o) => `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ?? ""}`,
+      (o) =>
+        `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,
     );
     sections.push(...split(`${name} · ${t.excludedHeading}`, excluded, "\n"));
-    const near = evaluation.nearMisses.map(
-      (o) => `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ?? ""}`,
-    );
+    const near = evaluation.nearMisses.map((o) => {
+      const why = o.reason ? reasonText(o.reason, w) : "";
+      const whatIf = o.whatIf ? `${w.c.join}${whatIfText(o.whatIf, w)}` : "";
+      return `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${why}${whatIf}`;
+    });
     sections.push(...split(`${name} · ${t.nearMissHeading}`, near, "\n"));
     const possible = evaluation.possible.map((o) => describePossible(o, set, lang));
     sections.push(...split(`${name} · ${t.possibleHeading}`, possible, "\n"));
@@ -126,14 +131,14 @@ function byArticle(outcomes: BenefitOutcome[]): Map<number, BenefitOutcome[]> {
   return groups;
 }
 
-function describeMatch(o: BenefitOutcome, lang: Lang): string {
+function describeMatch(o: BenefitOutcome, set: PolicySet, lang: Lang): string {
   const t = TEXT[lang];
   const lines = [`■ ${o.title}`];
   if (!o.amount.monetary) lines.push(t.notMoney);
   else if (o.amount.max === null) lines.push(t.amountUnknown);
   else lines.push(t.amountLine(yuanText(o.amount.max, lang), PERIOD[o.amount.period][lang]));
   if (o.amount.totalMax !== null) lines.push(t.totalMax(yuanText(o.amount.totalMax, lang)));
-  if (o.amount.monetary) lines.push(`${t.working}${t.colon}${o.amount.explanation}`);
+  if (o.amount.monetary) lines.push(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
   lines.push(`${t.source}${t.colon}“${o.quote}”`);
   return lines.join("\n");
 }
@@ -141,7 +146,10 @@ function describeMatch(o: BenefitOutcome, lang: Lang): string {
 function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang): string {
   const t = TEXT[lang];
   const upTo = typeof o.upTo === "number" ? `${t.colon}${t.upTo(yuanText(o.upTo, lang))}` : "";
-  const reason = o.reason ? `（${o.reason}）` : "";
+  const w = words(set, lang);
+  const notes = [o.reason ? reasonText(o.reason, w) : "", o.whatIf ? whatIfText(o.whatIf, w) : ""];
+  const said = notes.filter(Boolean).join(w.c.join);
+  const reason = said ? `（${said}）` : "";
   const line = `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${upTo}${reason}`;
   return lang === "zh" ? line : line.replace("（", " (").replace(/）$/, ")");
 }

@@ -5,7 +5,7 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { articleLabel } from "../policy/report.ts";
+import { articleLabel } from "../render/report.ts";
 import { districtNames, findDistricts } from "./district.ts";
 import type { FaqAnswer } from "./index.ts";
 

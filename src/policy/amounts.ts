@@ -1,91 +1,79 @@
 /**
- * Computes what an amount rule pays for a profile, with the worked arithmetic in words a
- * finance officer can check by hand. Pure: reads the scope, returns numbers and text.
+ * Computes what an amount rule pays for a profile, as a trace of the computation (trace.ts) that
+ * a finance officer can check by hand once rendered. Pure: reads the scope, returns numbers.
  */
 import { bands, topBand } from "./bands.ts";
 import { evaluateCondition, itemScope, type Scope } from "./conditions.ts";
 import { datedNote, valueOn } from "./dated.ts";
 import { today } from "./dates.ts";
-import {
-  exact,
-  type Fraction,
-  floorYuan,
-  formatPercent,
-  percent,
-  times,
-  formatYuan as y,
-  yuan,
-} from "./money.ts";
-import type { Lang } from "./outcome.ts";
-import type { AmountRule, Figure, ItemSource } from "./schema.ts";
-
-export interface AmountContext {
-  lang: Lang;
-  /** The fact's label in the context's language. */
-  label(path: string): string;
-  /** The evaluation date (YYYY-MM-DD), for dated values; today when not given. */
-  asOf?(): string;
-}
+import { exact, type Fraction, floorYuan, formatYuan, percent, times, yuan } from "./money.ts";
+import type { AmountRule, Figure, ItemSource, Lang } from "./schema.ts";
+import type { AmountTrace, Base, FactValue, Reason, TierRef } from "./trace.ts";
 
 export interface AmountResult {
   /** Integer yuan; null when not money or when a figure it depends on is unknown. */
   max: number | null;
-  /** The worked arithmetic. */
-  steps: string;
+  trace: AmountTrace;
   /** Figure facts that are not known, so no number can be given yet. */
   missing: string[];
   /** Why a qualifying profile gets nothing (already funded, limit used up, a figure of 0). */
-  exhausted?: string;
+  exhausted?: Reason;
   /** The most over the support years still left, for rules that state a schedule. */
   totalMax?: number;
   /** A band rule short of its next band: the figure that reaches it and what that adds. */
   next?: { fact: string; value: number; adds: number };
 }
 
+/** What the kinds that still word their own working need (bands, dated values), and the date. */
+export interface AmountContext {
+  lang: Lang;
+  label(path: string): string;
+  /** The evaluation date (YYYY-MM-DD), for dated values; today when not given. */
+  asOf?(): string;
+}
+
+const PLAIN: AmountContext = { lang: "zh", label: (path) => path };
+
 type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
 
-const zh = (ctx: AmountContext) => ctx.lang === "zh";
-
-export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext): AmountResult {
+export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext = PLAIN): AmountResult {
   switch (rule.kind) {
     case "none":
-      return {
-        max: null,
-        steps: zh(ctx) ? "非资金支持（服务或优先支持），不涉及金额" : "support in kind, not money",
-        missing: [],
-      };
+      return { max: null, trace: { kind: "none" }, missing: [] };
     case "fixed":
-      return {
-        max: rule.amount,
-        steps: zh(ctx) ? `定额 ${y(rule.amount)}` : `fixed ${y(rule.amount)}`,
-        missing: [],
-      };
+      return { max: rule.amount, trace: { kind: "fixed", amount: rule.amount }, missing: [] };
     case "upTo":
-      return {
-        max: rule.cap,
-        steps: zh(ctx)
-          ? `最高 ${y(rule.cap)}（具体金额经评审确定，估算取上限）`
-          : `up to ${y(rule.cap)} (set on review; the estimate takes the cap)`,
-        missing: [],
-      };
+      return { max: rule.cap, trace: { kind: "upTo", cap: rule.cap }, missing: [] };
     case "rate":
     case "matching":
-      return proportional(rule, scope, ctx);
+      return proportional(rule, scope);
     case "tiers":
-      return tiers(rule, scope, ctx);
+      return tiers(rule, scope);
     case "perItem":
       return perItem(rule, scope, ctx);
     case "schedule":
-      return schedule(rule, scope, ctx);
+      return schedule(rule, scope);
     case "bands": {
       const base = figure(rule.figure, scope);
-      return bands(rule, Array.isArray(base) ? base : { yuan: floorYuan(base.value), text: base.text }, ctx);
+      const known = Array.isArray(base)
+        ? base
+        : { yuan: floorYuan(base.value), text: formatYuan(floorYuan(base.value)) };
+      const r = bands(rule, known, ctx);
+      const trace: AmountTrace = { kind: "worded", text: r.steps };
+      return {
+        max: r.max,
+        missing: r.missing,
+        trace,
+        ...(r.exhausted ? { exhausted: { code: "worded", text: r.exhausted } as Reason } : {}),
+        ...(r.next ? { next: r.next } : {}),
+      };
     }
     case "dated": {
       const asOf = ctx.asOf?.() ?? today();
       const value = valueOn(rule, asOf);
       const result = computeAmount(value.rule, scope, ctx);
-      return { ...result, steps: `${result.steps}${datedNote(rule, value, asOf, ctx.lang)}` };
+      const note = datedNote(rule, value, asOf, ctx.lang);
+      return note ? { ...result, trace: { kind: "worded", text: note, inner: result.trace } } : result;
     }
   }
 }
@@ -124,11 +112,9 @@ export function ceiling(rule: AmountRule): number | null {
 
 interface FigureValue {
   value: Fraction;
-  text: string;
+  base: Base;
   /** Facts whose value of 0 makes the figure 0 (no investment, no eligible loan). */
   zero: string[];
-  /** A share could not be worked out, so the figure is the most it can be. */
-  upperBound?: string[];
 }
 
 const amountOf = (value: unknown): number | undefined =>
@@ -139,7 +125,8 @@ function figure(source: Figure, scope: Scope): FigureValue | string[] {
     case "fact": {
       const value = amountOf(scope.get(source.fact));
       if (value === undefined) return [source.fact];
-      return { value: yuan(value), text: y(value), zero: value === 0 ? [source.fact] : [] };
+      const base: Base = { kind: "fact", figure: { fact: source.fact, value } };
+      return { value: yuan(value), base, zero: value === 0 ? [source.fact] : [] };
     }
     case "coveredShare":
       return coveredShare(source, scope);
@@ -156,118 +143,94 @@ function coveredShare(
   const p = amountOf(scope.get(source.part));
   const w = amountOf(scope.get(source.whole));
   if (v === undefined) return [source.value];
-  const zero = [v === 0 ? source.value : "", w === 0 ? source.whole : "", p === 0 ? source.part : ""].filter(
-    Boolean,
+  const figure: FactValue = { fact: source.value, value: v };
+  const zero = [v === 0 && source.value, w === 0 && source.whole, p === 0 && source.part].filter(
+    (f): f is string => typeof f === "string",
   );
-  if (zero.length) return { value: yuan(0), text: "0", zero };
+  if (zero.length) return { value: yuan(0), base: { kind: "fact", figure }, zero };
   if (p === undefined || w === undefined) {
-    const open = [p === undefined ? source.part : "", w === undefined ? source.whole : ""].filter(Boolean);
-    return { value: yuan(v), text: y(v), zero: [], upperBound: open };
+    const open = [p === undefined && source.part, w === undefined && source.whole].filter(
+      (f): f is string => typeof f === "string",
+    );
+    return { value: yuan(v), base: { kind: "openShare", figure, open }, zero: [] };
   }
-  const share: Fraction = p >= w ? { num: 1n, den: 1n } : { num: BigInt(p), den: BigInt(w) };
-  return { value: times(yuan(v), share), text: `${y(v)} × min(1, ${y(p)} ÷ ${y(w)})`, zero: [] };
+  const covered = p >= w;
+  const share: Fraction = covered ? { num: 1n, den: 1n } : { num: BigInt(p), den: BigInt(w) };
+  const base: Base = {
+    kind: "share",
+    figure,
+    part: { fact: source.part, value: p },
+    whole: { fact: source.whole, value: w },
+    covered,
+  };
+  return { value: times(yuan(v), share), base, zero: [] };
 }
 
-function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope, ctx: AmountContext): AmountResult {
-  const factor = rule.kind === "rate" ? percent(rule.percent) : exact(rule.ratio);
-  const factorText = rule.kind === "rate" ? formatPercent(rule.percent) : String(rule.ratio);
-  const prefix =
-    rule.kind === "matching" ? (zh(ctx) ? `1:${rule.ratio} 配套：` : `1:${rule.ratio} matching: `) : "";
+function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope): AmountResult {
+  const factor = rule.kind === "rate" ? rule.percent : rule.ratio;
   const base = figure(rule.figure, scope);
   if (Array.isArray(base)) {
-    const names = base.map(ctx.label).join(zh(ctx) ? "、" : ", ");
-    const cap =
-      rule.cap === undefined ? "" : zh(ctx) ? `，上限 ${y(rule.cap)}` : `, capped at ${y(rule.cap)}`;
-    return {
-      max: null,
+    const trace: AmountTrace = {
+      kind: "unknown",
       missing: base,
-      steps: zh(ctx)
-        ? `${prefix}按 ${factorText} 计算${cap}；尚缺：${names}，暂无法估算`
-        : `${prefix}${factorText} of the figure${cap}; missing: ${names}, so no estimate yet`,
+      ...(rule.kind === "rate" ? { percent: rule.percent } : { ratio: rule.ratio }),
+      ...(rule.cap === undefined ? {} : { cap: rule.cap }),
     };
+    return { max: null, missing: base, trace };
   }
-  if (base.zero.length) {
-    const names = base.zero.map(ctx.label).join(zh(ctx) ? "、" : ", ");
-    return {
-      max: 0,
-      missing: [],
-      steps: `${prefix}${names} = 0`,
-      exhausted: zh(ctx)
-        ? `${names}为 0，没有可据以计算的金额`
-        : `${names} is 0, so there is nothing to compute the amount from`,
-    };
-  }
-  const raw = floorYuan(times(base.value, factor));
-  const formula = `${prefix}${base.text} × ${factorText} = ${y(raw)}`;
-  const result = { ...applyCap(raw, rule.cap, formula, ctx), missing: [] };
-  if (base.upperBound?.length) {
-    const names = base.upperBound.map(ctx.label).join(zh(ctx) ? "、" : ", ");
-    result.steps += zh(ctx)
-      ? `；尚缺${names}，无法确定覆盖比例，按全额估算上限`
-      : `; without ${names} the covered share is not known, so this is the most it can be`;
-  }
-  return result;
-}
-
-function applyCap(raw: number, cap: number | undefined, formula: string, ctx: AmountContext) {
-  if (cap === undefined) return { max: raw, steps: formula };
-  if (raw > cap) {
-    return {
-      max: cap,
-      steps: zh(ctx) ? `${formula}，超过上限，按 ${y(cap)} 计` : `${formula}, above the cap, so ${y(cap)}`,
-    };
-  }
-  return { max: raw, steps: zh(ctx) ? `${formula}（上限 ${y(cap)}）` : `${formula} (cap ${y(cap)})` };
+  const raw = base.zero.length
+    ? 0
+    : floorYuan(times(base.value, rule.kind === "rate" ? percent(rule.percent) : exact(rule.ratio)));
+  const result = rule.cap === undefined ? raw : Math.min(raw, rule.cap);
+  const trace: AmountTrace = {
+    kind: rule.kind,
+    base: base.base,
+    factor,
+    raw,
+    ...(rule.cap === undefined ? {} : { cap: rule.cap }),
+    result,
+  };
+  const exhausted: Reason | undefined = base.zero.length
+    ? { code: "zeroFigure", facts: base.zero }
+    : undefined;
+  return { max: result, missing: [], trace, ...(exhausted ? { exhausted } : {}) };
 }
 
 // --- tiers --------------------------------------------------------------------
 
-function tiers(rule: Rule<"tiers">, scope: Scope, ctx: AmountContext): AmountResult {
+function tiers(rule: Rule<"tiers">, scope: Scope): AmountResult {
   const key = scope.get(rule.by);
-  const tier = rule.tiers.find((t) => t.key === key);
-  const name = (k: unknown) => {
+  if (key === undefined)
+    return { max: null, missing: [rule.by], trace: { kind: "unknown", missing: [rule.by] } };
+  const ref = (k: unknown): TierRef => {
     const t = rule.tiers.find((x) => x.key === k);
-    return t?.label?.[ctx.lang] ?? String(k);
+    return { key: k as string | number, ...(t?.label ? { label: t.label } : {}) };
   };
-  if (key === undefined) {
-    return {
-      max: null,
-      missing: [rule.by],
-      steps: zh(ctx) ? "按等级确定，等级未知" : "by level; level unknown",
-    };
-  }
+  const tier = rule.tiers.find((t) => t.key === key);
   if (!tier || tier.amount === 0) {
-    const steps = zh(ctx) ? `${name(key)} 不在奖励等级内` : `${name(key)} earns no award`;
-    return { max: 0, missing: [], steps, exhausted: steps };
+    const trace: AmountTrace = { kind: "tier", tier: ref(key), amount: 0, result: 0 };
+    return { max: 0, missing: [], trace, exhausted: { code: "noTier", tier: ref(key) } };
   }
   let amount = tier.amount;
-  let steps = `${name(key)} ${y(tier.amount)}`;
-  if (rule.percent !== undefined) {
-    amount = floorYuan(times(yuan(amount), percent(rule.percent)));
-    steps += ` × ${formatPercent(rule.percent)} = ${y(amount)}`;
-  }
+  if (rule.percent !== undefined) amount = floorYuan(times(yuan(amount), percent(rule.percent)));
+  let from: (TierRef & { amount: number }) | undefined;
   if (rule.from) {
     const fromKey = rule.from.kind === "key" ? rule.from.key : scope.get(rule.from.fact);
     const base = rule.tiers.find((t) => t.key === fromKey)?.amount ?? 0;
-    if (base > 0) {
-      const difference = Math.max(0, amount - base);
-      steps = zh(ctx)
-        ? `${steps} − 已按${name(fromKey)}获支持 ${y(base)} = ${y(difference)}`
-        : `${steps} − ${y(base)} already funded at ${name(fromKey)} = ${y(difference)}`;
-      if (difference === 0) {
-        return {
-          max: 0,
-          missing: [],
-          steps,
-          exhausted: zh(ctx)
-            ? `已按${name(fromKey)}获得支持，同一等级不重复享受；晋升到更高等级可获差额`
-            : `already funded at ${name(fromKey)}; the same level is not funded twice, a higher level earns the difference`,
-        };
-      }
-      amount = difference;
-    }
+    if (base > 0) from = { ...ref(fromKey), amount: base };
   }
-  return { max: amount, missing: [], steps };
+  const result = from ? Math.max(0, amount - from.amount) : amount;
+  const trace: AmountTrace = {
+    kind: "tier",
+    tier: ref(key),
+    amount: tier.amount,
+    ...(rule.percent === undefined ? {} : { percent: rule.percent }),
+    ...(from ? { from } : {}),
+    result,
+  };
+  if (from && result === 0)
+    return { max: 0, missing: [], trace, exhausted: { code: "alreadyFunded", tier: from } };
+  return { max: result, missing: [], trace };
 }
 
 // --- per item -----------------------------------------------------------------
@@ -297,38 +260,38 @@ function items(source: ItemSource, scope: Scope): unknown[] | undefined {
 function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): AmountResult {
   const list = items(rule.items, scope);
   const sourceFacts = rule.items.kind === "elements" ? rule.items.facts : [rule.items.fact];
-  if (!list)
-    return { max: null, missing: sourceFacts, steps: zh(ctx) ? "项目数未知" : "number of items unknown" };
+  if (!list) return { max: null, missing: sourceFacts, trace: { kind: "unknown", missing: sourceFacts } };
   const each = list.map((item) => computeAmount(rule.each, itemScope(item), ctx));
   const missing = each.flatMap((e) => e.missing);
-  if (missing.length) return { max: null, missing, steps: each.map((e) => e.steps).join("; ") };
+  const traces = each.map((e) => e.trace);
+  if (missing.length) return { max: null, missing, trace: { kind: "unknown", missing } };
   const sum = each.reduce((total, e) => total + (e.max ?? 0), 0);
-  const count = zh(ctx) ? `${list.length} 项` : `${list.length} item${list.length === 1 ? "" : "s"}`;
-  const parts = each.length > 6 ? `${each.length} × ${each[0]?.steps}` : each.map((e) => e.steps).join(" + ");
-  let steps = `${count}：${parts} = ${y(sum)}`;
-  if (!zh(ctx)) steps = `${count}: ${parts} = ${y(sum)}`;
-  const nothing = sum === 0 ? (each.find((e) => e.exhausted)?.exhausted ?? steps) : undefined;
-  if (!rule.limit) return { max: sum, missing: [], steps, ...(nothing ? { exhausted: nothing } : {}) };
-  const received = rule.limit.received ? Number(scope.get(rule.limit.received) ?? 0) : 0;
-  const room = Math.max(0, rule.limit.cap - Math.round(received));
+  const nothing: Reason | undefined =
+    sum === 0 ? (each.find((e) => e.exhausted)?.exhausted ?? { code: "nothingDue" }) : undefined;
+  if (!rule.limit) {
+    const trace: AmountTrace = { kind: "items", each: traces, sum, result: sum };
+    return { max: sum, missing: [], trace, ...(nothing ? { exhausted: nothing } : {}) };
+  }
+  const received = Math.round(rule.limit.received ? Number(scope.get(rule.limit.received) ?? 0) : 0);
+  const room = Math.max(0, rule.limit.cap - received);
   const max = Math.min(sum, room);
-  steps += zh(ctx)
-    ? `；单个主体累计上限 ${y(rule.limit.cap)}，已获 ${y(received)}，尚可 ${y(room)} → ${y(max)}`
-    : `; cumulative limit ${y(rule.limit.cap)}, ${y(received)} already received, ${y(room)} left → ${y(max)}`;
-  const exhausted =
-    room === 0
-      ? zh(ctx)
-        ? `累计上限 ${y(rule.limit.cap)} 已用完`
-        : `the cumulative limit of ${y(rule.limit.cap)} is used up`
-      : nothing;
-  return { max, missing: [], steps, ...(exhausted ? { exhausted } : {}) };
+  const trace: AmountTrace = {
+    kind: "items",
+    each: traces,
+    sum,
+    limit: { cap: rule.limit.cap, received, room },
+    result: max,
+  };
+  const exhausted: Reason | undefined =
+    room === 0 ? { code: "limitUsed", cap: rule.limit.cap, received } : nothing;
+  return { max, missing: [], trace, ...(exhausted ? { exhausted } : {}) };
 }
 
 // --- multi-year schedule --------------------------------------------------------
 
 /** Support year n (1 when not said) pays up to `firstYear` in year 1 and `laterYearCap` (or the
  * whole `total`) in later years, and never past `total` with what was already received. */
-function schedule(rule: Rule<"schedule">, scope: Scope, ctx: AmountContext): AmountResult {
+function schedule(rule: Rule<"schedule">, scope: Scope): AmountResult {
   const year = Math.min(rule.years, Math.max(1, Number(rule.year ? (scope.get(rule.year) ?? 1) : 1)));
   const received = Math.round(Number(rule.received ? (scope.get(rule.received) ?? 0) : 0));
   const yearCap = (n: number) => (n === 1 ? rule.firstYear : (rule.laterYearCap ?? rule.total));
@@ -336,35 +299,17 @@ function schedule(rule: Rule<"schedule">, scope: Scope, ctx: AmountContext): Amo
   const max = Math.min(yearCap(year), room);
   let left = 0;
   for (let n = year; n <= rule.years; n++) left += yearCap(n);
-  const totalMax = Math.min(left, room);
-  const later =
-    rule.laterYearCap === undefined
-      ? zh(ctx)
-        ? "第二、三年按年度绩效考核结果拨付"
-        : "later years are paid by annual performance review"
-      : zh(ctx)
-        ? `此后每年不超过 ${y(rule.laterYearCap)}（按绩效考核）`
-        : `then up to ${y(rule.laterYearCap)} a year by performance`;
-  const parts = zh(ctx)
-    ? [`第一年不超过 ${y(rule.firstYear)}`, later, `${rule.years} 年合计不超过 ${y(rule.total)}`]
-    : [`first year up to ${y(rule.firstYear)}`, later, `at most ${y(rule.total)} over ${rule.years} years`];
-  if (year > 1 || received > 0)
-    parts.push(
-      zh(ctx)
-        ? `本次为第 ${year} 年，已获 ${y(received)}，尚可 ${y(room)}：本年最多 ${y(max)}`
-        : `this is year ${year}, ${y(received)} already received, ${y(room)} left: at most ${y(max)} this year`,
-    );
-  const exhausted =
-    max === 0
-      ? zh(ctx)
-        ? `${rule.years} 年合计上限 ${y(rule.total)} 已用完`
-        : `the ${rule.years}-year total of ${y(rule.total)} is used up`
-      : undefined;
-  return {
-    max,
-    totalMax,
-    missing: [],
-    steps: parts.join(zh(ctx) ? "；" : "; "),
-    ...(exhausted ? { exhausted } : {}),
+  const trace: AmountTrace = {
+    kind: "schedule",
+    firstYear: rule.firstYear,
+    ...(rule.laterYearCap === undefined ? {} : { laterYearCap: rule.laterYearCap }),
+    years: rule.years,
+    total: rule.total,
+    year,
+    received,
+    result: max,
   };
+  const exhausted: Reason | undefined =
+    max === 0 ? { code: "totalUsed", total: rule.total, years: rule.years } : undefined;
+  return { max, totalMax: Math.min(left, room), missing: [], trace, ...(exhausted ? { exhausted } : {}) };
 }

@@ -4,12 +4,21 @@
  * reaches; below the lowest band it earns nothing. A figure short of the next band says so,
  * with what reaching it would add.
  */
-import type { AmountContext, AmountResult } from "./amounts.ts";
+import type { AmountContext } from "./amounts.ts";
 import { formatYuan as y } from "./money.ts";
 import type { AmountRule } from "./schema.ts";
 
 type BandsRule = Extract<AmountRule, { kind: "bands" }>;
 type Band = BandsRule["bands"][number];
+
+/** What a band rule pays, still worded here (to move to the catalogue in src/render). */
+export interface BandsResult {
+  max: number | null;
+  missing: string[];
+  steps: string;
+  exhausted?: string;
+  next?: { fact: string; value: number; adds: number };
+}
 
 /** A figure already worked out: its value in yuan and how it reads in the explanation. */
 export interface KnownFigure {
@@ -27,7 +36,7 @@ const edge = (band: Band, zh: boolean) =>
       ? `${y(band.from)}（含）以上`
       : `${y(band.from)} or more`;
 
-export function bands(rule: BandsRule, base: KnownFigure | string[], ctx: AmountContext): AmountResult {
+export function bands(rule: BandsRule, base: KnownFigure | string[], ctx: AmountContext): BandsResult {
   const zh = ctx.lang === "zh";
   if (Array.isArray(base)) {
     const names = base.map(ctx.label).join(zh ? "、" : ", ");

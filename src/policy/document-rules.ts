@@ -98,21 +98,30 @@ function exclusive(
   if (group.some((o) => o.amount.max === null)) {
     // Which is higher is not known yet: both stay, each saying only one will be paid.
     for (const o of group)
-      o.amount.explanation += zh
-        ? `；与${names(group.filter((x) => x !== o))}只能择一享受，按就高原则执行（“${rule.quote}”）`
-        : `; only one of this and ${names(group.filter((x) => x !== o))} is paid, the higher (“${rule.quote}”)`;
+      addNote(
+        o,
+        zh
+          ? `；与${names(group.filter((x) => x !== o))}只能择一享受，按就高原则执行（“${rule.quote}”）`
+          : `; only one of this and ${names(group.filter((x) => x !== o))} is paid, the higher (“${rule.quote}”)`,
+      );
     return undefined;
   }
   const [kept, ...dropped] = group as [BenefitOutcome, ...BenefitOutcome[]];
   const keptMax = kept.amount.max as number;
-  kept.amount.explanation += zh
-    ? `；与${names(dropped)}择一享受，按就高原则取本项 ${y(keptMax)}（“${rule.quote}”）`
-    : `; only one of this and ${names(dropped)} is paid, the higher: this one, ${y(keptMax)} (“${rule.quote}”)`;
+  addNote(
+    kept,
+    zh
+      ? `；与${names(dropped)}择一享受，按就高原则取本项 ${y(keptMax)}（“${rule.quote}”）`
+      : `; only one of this and ${names(dropped)} is paid, the higher: this one, ${y(keptMax)} (“${rule.quote}”)`,
+  );
   for (const o of dropped) {
     o.status = "excluded";
-    o.reason = zh
-      ? `与“${kept.title}”择一享受，按就高原则取“${kept.title}” ${y(keptMax)}，本项 ${y(o.amount.max as number)} 不再计入`
-      : `only one of this and “${kept.title}” is paid, the higher: “${kept.title}” at ${y(keptMax)}; this one's ${y(o.amount.max as number)} is not counted`;
+    o.reason = {
+      code: "worded",
+      text: zh
+        ? `与“${kept.title}”择一享受，按就高原则取“${kept.title}” ${y(keptMax)}，本项 ${y(o.amount.max as number)} 不再计入`
+        : `only one of this and “${kept.title}” is paid, the higher: “${kept.title}” at ${y(keptMax)}; this one's ${y(o.amount.max as number)} is not counted`,
+    };
   }
   return {
     policy,
@@ -152,15 +161,24 @@ function cap(
       : `the document's benefits together pay at most ${y(rule.amount)}; the sum ${y(sum)} is ${y(sum - rule.amount)} over, ${y(cut)} taken off this one`;
     if (after === 0) {
       o.status = "excluded";
-      o.reason = zh
-        ? `${note}，本项不再计入（“${rule.quote}”）`
-        : `${note}, so it is not counted (“${rule.quote}”)`;
+      o.reason = {
+        code: "worded",
+        text: zh
+          ? `${note}，本项不再计入（“${rule.quote}”）`
+          : `${note}, so it is not counted (“${rule.quote}”)`,
+      };
       continue;
     }
     o.amount.max = after;
-    o.amount.explanation += zh
-      ? `；${note} → ${y(after)}（“${rule.quote}”）`
-      : `; ${note} → ${y(after)} (“${rule.quote}”)`;
+    addNote(
+      o,
+      zh ? `；${note} → ${y(after)}（“${rule.quote}”）` : `; ${note} → ${y(after)} (“${rule.quote}”)`,
+    );
   }
   return { policy, rule: "cap", quote: rule.quote, removed };
+}
+
+/** An already-worded addition to the benefit's explanation (said after the computation). */
+function addNote(outcome: BenefitOutcome, text: string): void {
+  outcome.notes = [...(outcome.notes ?? []), text];
 }

@@ -1,6 +1,7 @@
 /**
  * Evaluates a profile against the policy documents: a pure function of profile and data.
  * Each benefit is matched, nearly missed, possible (a fact it depends on is unknown), or not.
+ * The result is numbers, traces and reason codes; src/render turns them into words.
  */
 import { type AmountContext, type AmountResult, ceiling, computeAmount } from "./amounts.ts";
 import { type ConditionTrace, evaluateCondition, type Scope } from "./conditions.ts";
@@ -8,8 +9,7 @@ import { today } from "./dates.ts";
 import { applyDocumentRules, outsideValidity } from "./document-rules.ts";
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
-import { formatYuan as y } from "./money.ts";
-import { boundMiss, isBoundKind, type NearContext, show } from "./near.ts";
+import { boundMiss, isBoundKind, type NearContext } from "./near.ts";
 import type {
   Adjustment,
   AmountEstimate,
@@ -22,32 +22,38 @@ import type {
 import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Article, Benefit, Fact, PolicyDocument } from "./schema.ts";
+import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
 
 export interface EvaluateOptions {
+  /** The language of the document texts carried in the outcome (titles). */
   lang?: Lang;
   /** The evaluation date, YYYY-MM-DD (`--as-of`); default the set's, else today. Only documents
    * with dates (validity, durations, dated values) read it. */
   asOf?: string;
 }
 
-type Context = AmountContext & NearContext;
+/** The language of document texts, fact labels for the kinds still worded here, and the date. */
+type Context = AmountContext & NearContext & { asOf: () => string };
 
-export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
+function context(set: PolicySet, options: EvaluateOptions): Context {
   const lang = options.lang ?? "zh";
-  const asOf = evaluationDate(options.asOf ?? set.asOf);
-  const scope = profileScope(profile, set.facts, asOf);
-  const ctx: Context = {
+  return {
     lang,
     label: (path) => set.facts.get(path)?.label[lang] ?? path,
     fact: (path) => set.facts.get(path),
-    asOf,
+    asOf: evaluationDate(options.asOf ?? set.asOf),
   };
+}
+
+export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
+  const ctx = context(set, options);
+  const scope = profileScope(profile, set.facts, ctx.asOf);
   const outcomes: BenefitOutcome[] = [];
   const adjustments: Adjustment[] = [];
   const notices: Notice[] = [];
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
-    const notice = document.validity && outsideValidity(document, asOf(), lang);
+    const notice = document.validity && outsideValidity(document, ctx.asOf(), ctx.lang);
     if (notice) {
       notices.push(notice);
       continue;
@@ -59,7 +65,7 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
         if (outcome) own.push(outcome);
       }
     }
-    if (document.rules.length) adjustments.push(...applyDocumentRules(document, own, lang));
+    if (document.rules.length) adjustments.push(...applyDocumentRules(document, own, ctx.lang));
     outcomes.push(...own);
   }
   const matches = outcomes.filter((o) => o.status === "match");
@@ -84,6 +90,24 @@ function evaluationDate(given: string | undefined): () => string {
     date ??= today();
     return date;
   };
+}
+
+/** One benefit of one document for a profile (what-if advice re-evaluates only the benefit it is about). */
+export function evaluateBenefit(
+  profile: Profile,
+  set: PolicySet,
+  policy: string,
+  benefitId: string,
+  options: EvaluateOptions = {},
+): BenefitOutcome | undefined {
+  const document = set.documents.find((d) => d.id === policy);
+  if (!document || profile.district !== policy) return undefined;
+  const ctx = context(set, options);
+  const scope = profileScope(profile, set.facts, ctx.asOf);
+  for (const article of document.articles)
+    for (const benefit of article.benefits)
+      if (benefit.id === benefitId) return assess(document, article, benefit, scope, ctx);
+  return undefined;
 }
 
 /** The same facts as if the entity were in each district, for comparing or moving. */
@@ -113,51 +137,58 @@ function assess(
   scope: Scope,
   ctx: Context,
 ): BenefitOutcome | undefined {
+  const lang = ctx.lang;
   const trace = evaluateCondition(benefit.conditions, scope);
-  const entityMismatch = wrongEntity(benefit, scope, ctx);
+  const entityMismatch = wrongEntity(benefit, scope);
   if (entityMismatch && trace.truth !== true) return undefined;
-  const outcome = (status: BenefitOutcome["status"], amount: AmountEstimate): BenefitOutcome => ({
+  const outcome = (
+    status: BenefitOutcome["status"],
+    amount: AmountEstimate,
+    amountTrace: AmountTrace,
+  ): BenefitOutcome => ({
     policy: document.id,
     article: article.number,
     benefit: benefit.id,
-    title: benefit.title[ctx.lang],
+    title: benefit.title[lang],
     amount,
     quote: benefit.quote,
     status,
+    trace: amountTrace,
     decidingFacts: [],
   });
 
   if (trace.truth === undefined) {
     // The arithmetic waits until the facts are known; only the ceiling is worth saying now.
     const cap = ceiling(benefit.amount);
-    const result = outcome("possible", unworked(benefit, cap, ctx));
+    const result = outcome("possible", unworked(benefit), { kind: "unknown", missing: trace.unknown });
     result.upTo = possibleUpTo(benefit, cap, scope, ctx);
-    result.reason = unknownReason(trace, ctx);
+    result.reason = unknownReason(trace);
     result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
     return result;
   }
   if (trace.truth === false) {
-    const threshold = thresholdMiss(benefit, scope, ctx);
-    if (!threshold) return undefined;
-    const result = outcome("near_miss", unworked(benefit, ceiling(benefit.amount), ctx));
-    result.reason = threshold.reason;
-    if (threshold.whatIf) result.whatIf = threshold.whatIf;
+    const miss = nearMiss(benefit, scope, ctx);
+    if (!miss) return undefined;
+    const result = outcome("near_miss", unworked(benefit), ceilingTrace(benefit));
+    result.reason = miss.reason;
+    if (miss.whatIf) result.whatIf = miss.whatIf;
     return result;
   }
   const amount = computeAmount(benefit.amount, scope, ctx);
-  const years = remainingYears(benefit, scope);
-  const estimate = estimateAmount(document, benefit, amount, years, ctx);
-  const blocker =
+  const years = yearsTrace(benefit, scope, amount.max);
+  const estimate = estimateAmount(benefit, amount, years);
+  const blocker: Reason | undefined =
     entityMismatch ??
     amount.exhausted ??
-    (years === 0 ? exhaustedYears(benefit, ctx) : undefined) ??
+    (years?.left === 0 ? { code: "yearsUsed", count: years.count } : undefined) ??
     // Never a match of 0 (CONTRACT.md section 6), whatever rule produced it.
-    (amount.max === 0 ? amount.steps : undefined);
+    (amount.max === 0 ? { code: "nothingDue" } : undefined);
   if (blocker) {
     estimate.max = benefit.amount.kind === "none" ? null : 0;
     estimate.totalMax = null;
   }
-  const result = outcome(blocker ? "near_miss" : "match", estimate);
+  const result = outcome(blocker ? "near_miss" : "match", estimate, amount.trace);
+  if (years && !blocker) result.years = years;
   if (blocker) result.reason = blocker;
   if (amount.next) result.whatIf = amount.next;
   result.decidingFacts = unique(trace.unknown.concat(undecidedAmountFacts(benefit, scope)));
@@ -166,7 +197,7 @@ function assess(
 
 /** The ceiling of the clause, or the amount itself when every figure it needs is already known
  * (DCMM level 3 known: the follow-up would pay 100,000, not the clause's 150,000). */
-function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: AmountContext): number | null {
+function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: Context): number | null {
   const figures = amountFacts(benefit.amount);
   // A schedule's figures all have defaults (year 1, nothing received): its amount is always known.
   if (benefit.amount.kind === "schedule") return computeAmount(benefit.amount, scope, ctx).max;
@@ -174,65 +205,38 @@ function possibleUpTo(benefit: Benefit, cap: number | null, scope: Scope, ctx: A
   return computeAmount(benefit.amount, scope, ctx).max ?? cap;
 }
 
-/** The amount of a benefit not (or not yet) granted: only the clause's ceiling is said. */
-function unworked(benefit: Benefit, upTo: number | null, ctx: AmountContext): AmountEstimate {
-  return {
-    max: null,
-    totalMax: null,
-    monetary: benefit.amount.kind !== "none",
-    period: benefit.period,
-    explanation: ceilingText(upTo, ctx),
-  };
+/** The amount of a benefit not (or not yet) granted: nothing is computed. */
+function unworked(benefit: Benefit): AmountEstimate {
+  return { max: null, totalMax: null, monetary: benefit.amount.kind !== "none", period: benefit.period };
 }
 
-function ceilingText(upTo: number | null, ctx: AmountContext): string {
-  if (upTo === null) return ctx.lang === "zh" ? "金额视具体情况而定" : "amount depends on the details";
-  return ctx.lang === "zh" ? `最高 ${y(upTo)}` : `up to ${y(upTo)}`;
+/** What the clause could pay at most, for a near miss. */
+function ceilingTrace(benefit: Benefit): AmountTrace {
+  if (benefit.amount.kind === "none") return { kind: "none" };
+  const cap = ceiling(benefit.amount);
+  return cap === null ? { kind: "unknown", missing: [] } : { kind: "upTo", cap };
 }
 
 function estimateAmount(
-  document: PolicyDocument,
   benefit: Benefit,
   amount: AmountResult,
-  years: number | undefined,
-  ctx: AmountContext,
+  years: YearsTrace | undefined,
 ): AmountEstimate {
-  const zh = ctx.lang === "zh";
-  let explanation = amount.steps;
-  let totalMax: number | null = null;
-  if (amount.totalMax !== undefined) totalMax = amount.totalMax;
-  if (benefit.years && years !== undefined && amount.max !== null) {
-    totalMax = amount.max * years;
-    explanation += zh
-      ? `；每年计算，最多支持 ${benefit.years.count} 年，尚余 ${years} 年：最多 ${y(amount.max)} × ${years} = ${y(totalMax)}`
-      : `; per year, for at most ${benefit.years.count} years, ${years} left: at most ${y(amount.max)} × ${years} = ${y(totalMax)}`;
-  }
-  if (benefit.reading)
-    explanation += zh
-      ? `。对条文的解读：${benefit.reading.zh}`
-      : `. How the wording is read: ${benefit.reading.en}`;
-  if (document.status === "draft")
-    explanation += zh ? "。（依据征求意见稿）" : ". (Per a draft for comments.)";
   return {
     max: amount.max,
-    totalMax,
+    totalMax: years ? years.total : (amount.totalMax ?? null),
     monetary: benefit.amount.kind !== "none",
     period: benefit.period,
-    explanation,
   };
 }
 
-function remainingYears(benefit: Benefit, scope: Scope): number | undefined {
+function yearsTrace(benefit: Benefit, scope: Scope, perYear: number | null): YearsTrace | undefined {
   if (!benefit.years) return undefined;
   const received = benefit.years.received ? Number(scope.get(benefit.years.received) ?? 0) : 0;
-  return Math.max(0, benefit.years.count - received);
-}
-
-function exhaustedYears(benefit: Benefit, ctx: AmountContext): string {
-  const count = benefit.years?.count ?? 0;
-  return ctx.lang === "zh"
-    ? `同一项目最多支持 ${count} 年，已全部享受`
-    : `a project is supported for at most ${count} years, all already used`;
+  const left = Math.max(0, benefit.years.count - received);
+  if (perYear === null)
+    return left === 0 ? { count: benefit.years.count, left, perYear: 0, total: 0 } : undefined;
+  return { count: benefit.years.count, left, perYear, total: perYear * left };
 }
 
 /** Facts the amount depends on that the profile has not stated (defaults are assumptions worth confirming). */
@@ -244,64 +248,52 @@ function undecidedAmountFacts(benefit: Benefit, scope: Scope): string[] {
   return facts.filter((f) => !scope.isGiven(f));
 }
 
-function wrongEntity(benefit: Benefit, scope: Scope, ctx: AmountContext): string | undefined {
+function wrongEntity(benefit: Benefit, scope: Scope): Reason | undefined {
   const type = scope.get("entityType");
   if (!benefit.entityTypes || typeof type !== "string" || benefit.entityTypes.includes(type))
     return undefined;
-  return ctx.lang === "zh"
-    ? `本条支持对象为${benefit.entityTypes.map((t) => (t === "enterprise" ? "企业" : t)).join("、")}，贵单位类型不在其列`
-    : `this clause supports ${benefit.entityTypes.join(", ")}s only, not your type of entity`;
+  return { code: "notForEntity", allowed: benefit.entityTypes, actual: type };
 }
 
-function unknownReason(trace: ConditionTrace, ctx: AmountContext): string {
-  const names = trace.unknown.map(ctx.label).join(ctx.lang === "zh" ? "、" : "; ");
-  return ctx.lang === "zh" ? `尚不清楚：${names}` : `not known yet: ${names}`;
-}
+const unknownReason = (trace: ConditionTrace): Reason => ({ code: "unknown", facts: trace.unknown });
 
 /**
- * A near miss on a threshold: every other requirement holds and a stated figure is below the
- * level the clause names ("sales revenue 4,000,000 is below the 5,000,000 threshold"), or past
- * another bound (near.ts), with what meeting it would earn where one fact can change.
+ * A near miss: every other requirement holds and one stated fact falls short — a figure below
+ * the level the clause names, a figure of 0 the amount is computed from, past another bound
+ * (near.ts, with the change that would meet it), or (among several requirements) one answered no.
  */
-function thresholdMiss(
+function nearMiss(
   benefit: Benefit,
   scope: Scope,
   ctx: Context,
-): { reason: string; whatIf?: WhatIf } | undefined {
+): { reason: Reason; whatIf?: WhatIf } | undefined {
   const condition = benefit.conditions;
   const parts = condition.kind === "all" ? condition.of : [condition];
   const failing = parts.filter((c) => evaluateCondition(c, scope).truth !== true);
   const [only] = failing;
   if (failing.length !== 1 || !only) return undefined;
-  if (only.kind === "positive") {
-    const reason = zeroMiss(only.fact, scope, ctx);
-    return reason ? { reason } : undefined;
-  }
   if (isBoundKind(only)) {
     const miss = boundMiss(only, scope, ctx);
-    if (!miss?.change) return miss;
-    const whatIf = tryChange(benefit, scope, ctx, miss.change);
-    if (!whatIf) return { reason: miss.reason };
-    const earns =
-      whatIf.adds === null
-        ? ""
-        : ctx.lang === "zh"
-          ? `，可得 ${y(whatIf.adds)}`
-          : `, which would earn ${y(whatIf.adds)}`;
-    return { reason: `${miss.reason}${earns}`, whatIf };
+    if (!miss) return undefined;
+    const reason: Reason = { code: "worded", text: miss.reason };
+    const whatIf = miss.change && tryChange(benefit, scope, ctx, miss.change);
+    return whatIf ? { reason, whatIf } : { reason };
   }
-  if (only.kind !== "atLeast") return undefined;
-  const value = scope.get(only.fact);
-  if (typeof value !== "number") return undefined;
-  const label = ctx.label(only.fact);
-  // Yuan for amounts as before; a percentage or a count as itself ("12.5%", not "13").
-  const [v, limit] = [show(ctx, only.fact, value), show(ctx, only.fact, only.value)];
-  return {
-    reason:
-      ctx.lang === "zh"
-        ? `${label} ${v} 低于门槛 ${limit}；达到 ${limit}（含本数）即可符合`
-        : `${label} ${v} is below the ${limit} threshold; ${limit} or more (inclusive) would qualify`,
-  };
+  switch (only.kind) {
+    case "positive":
+      return scope.get(only.fact) === 0 ? { reason: { code: "zeroFigure", facts: [only.fact] } } : undefined;
+    case "atLeast": {
+      const value = scope.get(only.fact);
+      if (typeof value !== "number") return undefined;
+      return { reason: { code: "belowThreshold", fact: only.fact, value, threshold: only.value } };
+    }
+    case "flag":
+      return parts.length > 1 && scope.get(only.fact) === false
+        ? { reason: { code: "unmet", fact: only.fact } }
+        : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** The benefit evaluated with one fact changed: what it would pay, if it would then match. */
@@ -323,12 +315,3 @@ function tryChange(
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);
-
-/** A figure the amount is computed from, stated as 0: a near miss naming it (CONTRACT.md section 6). */
-function zeroMiss(fact: string, scope: Scope, ctx: AmountContext): string | undefined {
-  if (scope.get(fact) !== 0) return undefined;
-  const label = ctx.label(fact);
-  return ctx.lang === "zh"
-    ? `${label}为 0；本条按实际发生的金额计算，大于 0 才可申请`
-    : `${label} is 0; the clause pays on an actual figure, so it needs more than 0`;
-}

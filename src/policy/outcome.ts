@@ -1,8 +1,9 @@
 /** What evaluating a profile against the policy documents yields (CONTRACT.md section 3, plus the
- * three-way answer the dialog relies on). */
-import type { Period } from "./schema.ts";
+ * three-way answer the dialog relies on). Numbers, fact paths and codes only: src/render says it. */
+import type { Lang, Period } from "./schema.ts";
+import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
 export interface AmountEstimate {
   /** The most this benefit can pay for the present application, in integer yuan; null when not
@@ -12,20 +13,11 @@ export interface AmountEstimate {
   totalMax: number | null;
   monetary: boolean;
   period: Period;
-  /** The worked arithmetic, with caps and readings, in the requested language. */
-  explanation: string;
 }
 
 /** `excluded`: it qualified, but a rule across the document's benefits took it out (择一享受 with a
  * higher one, or a document-wide cap already used up). */
 export type BenefitStatus = "match" | "near_miss" | "possible" | "no" | "excluded";
-
-/** The smallest change of one fact that would qualify (or reach the next band), and what it adds. */
-export interface WhatIf {
-  fact: string;
-  value: unknown;
-  adds: number | null;
-}
 
 /** A document that does not apply on the evaluation date, said instead of its benefits. */
 export interface Notice {
@@ -47,21 +39,38 @@ export interface Adjustment {
   removed: { benefit: string; before: number; removed: number }[];
 }
 
+/** The smallest change of one fact that would qualify, and what it would add (yuan; null: not money
+ * or not yet computable). */
+export interface WhatIf {
+  fact: string;
+  value: unknown;
+  adds: number | null;
+}
+
 export interface BenefitOutcome {
   policy: string;
   article: number;
   benefit: string;
+  /** The benefit's title from the document, in the evaluation's language. */
   title: string;
   amount: AmountEstimate;
   quote: string;
   status: BenefitStatus;
-  /** near_miss: what is missing and what would qualify; possible: what is not known yet. */
-  reason?: string;
+  /** The computation (match), or the rule's shape with what is missing. */
+  trace: AmountTrace;
+  /** Support repeated yearly: years allowed, left, and the total over them. */
+  years?: YearsTrace;
+  /** near_miss: what is missing; possible: what is not known yet. */
+  reason?: Reason;
   /** possible: the most the benefit could pay if the unknown facts turn out well (null: no cap stated). */
   upTo?: number | null;
   /** Profile fact paths whose answers would change this outcome (unknown ones first). */
   decidingFacts: string[];
+  /** near_miss and possible: one fact changed that would qualify (set by `withWhatIf`). */
   whatIf?: WhatIf;
+  /** Already-worded additions to the explanation from the kinds that still word themselves in
+   * src/policy (document-wide rules); said after the rendered computation. */
+  notes?: string[];
 }
 
 export interface Evaluation {

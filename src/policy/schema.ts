@@ -14,6 +14,8 @@ z.config({ jitless: true });
 
 export const Localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof Localized>;
+/** The languages of the advisor: every Localized text has both. Defined here, once. */
+export type Lang = keyof Localized;
 
 /** A dotted path into the profile (`infrastructure.fixedAssetInvestment`) or, inside
  * a per-item rule, a field of the item (`level`). */
@@ -38,6 +40,9 @@ const ChoiceOption = z.strictObject({
   label: Localized,
   /** Words naming this option in free text ("部属" for ministry); the label is read too. */
   words: Words.optional(),
+  /** Words that name the option only as an answer to its own question ("交易" for the first
+   * transaction), too broad to state it inside a description. */
+  answerWords: Words.optional(),
   /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
   covers: z.array(FactPath).optional(),
 });
@@ -359,6 +364,8 @@ export const PolicyDocument = z.strictObject({
   issued: z.iso.date().nullable().default(null),
   /** The version this one replaces, kept under `policies/history/` for comparison; null for a first version. */
   replaces: z.string().min(1).nullable().default(null),
+  /** How English names the document's numbered parts ("article 2", "item (2)"). */
+  numbering: z.enum(["article", "item"]).default("item"),
   /** Caveats every answer citing the document repeats (draft status, validity). */
   caveat: Localized,
   effective: Localized,

@@ -8,6 +8,8 @@ import { ProfileError } from "../../src/policy/errors.ts";
 import { evaluate } from "../../src/policy/evaluate.ts";
 import { defaultDataDir, loadPolicySet } from "../../src/policy/load.ts";
 import { parseProfile } from "../../src/policy/profile.ts";
+import type { Reason } from "../../src/policy/trace.ts";
+import { reasonText, words } from "../../src/render/explain.ts";
 
 const fixtureDir = new URL("../fixtures/third-district/", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "percent-facts-"));
@@ -42,6 +44,8 @@ const at = (share: number, score = 4) =>
     set,
   );
 
+const said = (reason: Reason | undefined) => (reason ? reasonText(reason, words(set, "zh")) : "");
+
 describe("percent and decimal facts", () => {
   it("accept decimals in profiles and refuse a share over 100 or a score out of range, naming the field", () => {
     expect(() =>
@@ -58,13 +62,13 @@ describe("percent and decimal facts", () => {
   it("12.5% qualifies and 12.49% does not; the near miss speaks in percent", () => {
     expect(at(12.5).matches.map((m) => m.amount.max)).toEqual([1_000_000]);
     const miss = at(12.49).nearMisses[0];
-    expect(miss?.reason).toContain("12.49% 低于门槛 12.5%");
+    expect(said(miss?.reason)).toContain("12.49% 低于门槛 12.5%");
   });
 
   it("a strict bound on a decimal: 3.5 is not above 3.5, 3.51 is, and no what-if is guessed", () => {
     expect(at(20, 3.51).matches).toHaveLength(1);
     const miss = at(20, 3.5).nearMisses[0];
-    expect(miss?.reason).toContain("质量评分 3.5 未超过 3.5");
+    expect(said(miss?.reason)).toContain("质量评分 3.5 未超过 3.5");
     expect(miss?.whatIf).toBeUndefined();
   });
 });

@@ -9,6 +9,7 @@ import { evaluate } from "../../src/policy/evaluate.ts";
 import { loadPolicySet } from "../../src/policy/load.ts";
 import type { BenefitOutcome } from "../../src/policy/outcome.ts";
 import { parseProfile } from "../../src/policy/profile.ts";
+import { explainAmount, words } from "../../src/render/explain.ts";
 
 interface Scenario {
   name: string;
@@ -60,7 +61,8 @@ describe.each(scenarios)("$name", (scenario) => {
 
   it("never states an amount without its working and its source", () => {
     for (const m of result.matches) {
-      if (m.amount.max !== null) expect(m.amount.explanation).toContain(m.amount.max.toLocaleString("en-US"));
+      if (m.amount.max !== null)
+        expect(explainAmount(m, set, words(set, "zh"))).toContain(m.amount.max.toLocaleString("en-US"));
       expect(m.quote.length).toBeGreaterThanOrEqual(10);
     }
   });

@@ -207,6 +207,7 @@ function choosable(fact: Fact): Choosable[] {
     value: o.value,
     names: [o.label.zh, o.label.en, labelCore(o.label.zh), labelCore(o.label.en), String(o.value)]
       .concat(o.words ? [...o.words.zh, ...o.words.en] : [])
+      .concat(o.answerWords ? [...o.answerWords.zh, ...o.answerWords.en] : [])
       .map(bareNorm)
       .filter(Boolean),
   }));

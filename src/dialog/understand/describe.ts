@@ -174,7 +174,8 @@ function bindFigures(
   cues.forEach((c, ci) => {
     if (usedCue.has(ci)) return;
     if (doubt) unknown.add(c.fact.path);
-    else if (negatedAt(s, c.m.start) && c.fact.type !== "integer") put(c.fact.path, 0);
+    // "之前没拿过补贴", "没有质押贷款": none, where the fact can be 0.
+    else if (negatedAt(s, c.m.start) && (c.fact.type !== "integer" || c.fact.min <= 0)) put(c.fact.path, 0);
   });
 }
 

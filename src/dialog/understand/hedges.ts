@@ -6,7 +6,7 @@
 
 /** Every way of saying "I don't know" (or "I'd have to check"), Chinese and English. */
 const UNKNOWN =
-  /(不|没)[太很大怎是]{0,2}(知道|清楚|确定|了解|晓得|记得|记得了|肯定|明确|好说|好讲)|说不(清|准|好|上来|定)|讲不(清|准|好)|拿不准|吃不准|把握不准|搞不(清|懂|明白)|弄不(清|明白)|记不(清|得|太清|住)|想不起|忘(了|记)|没(有)?(印象|概念|底|把握|头绪|谱)|心里没(底|数)|无法(确定|判断|得知|回答|确认)|没法(确定|说|判断)|不好判断|难(说|讲|以确定|判断)|不一定|待(定|确认|核实|查)|未知|不详|要(问|查|核实|确认)一?下|(问|查)(一下|问)(财务|同事|领导)|回头(查|问|确认)|还不清楚|不太懂|不懂|跳过|略过|^(pass|skip|\?+|？+|unknown|n\/a|na|tbd|idk|dunno|unsure|不知|未确定)$|not (sure|certain|clear|known|aware)|unsure|uncertain|unclear|no idea|no clue|not a clue|have(n't| not)? ?a clue|don'?t know|do not know|dont know|doesn'?t know|not known|no notion|can'?t (say|tell|remember|recall)|cannot (say|tell|remember|recall)|hard to (say|tell)|difficult to say|don'?t remember|do not remember|not remember|no recollection|i forget|forgot|beats me|who knows|(need|have|'d have|would have) to (check|ask)|let me check|will check|idk|dunno|\bskip\b|\bunknown\b|not that sure/;
+  /(不|没)[太很大怎是]{0,2}(知道|清楚|确定|了解|晓得|记得|记得了|肯定|明确|好说|好讲)|说不(清|准|好|上来|定)|讲不(清|准|好)|拿不准|吃不准|把握不准|搞不(清|懂|明白)|弄不(清|明白)|记不(清|得|太清|住)|想不起|忘(了|记)|没(有)?(印象|概念|底|把握|头绪|谱)|心里没(底|数)|无法(确定|判断|得知|回答|确认)|没法(确定|说|判断)|不好判断|难(说|讲|以确定|判断)|不一定|待(定|确认|核实|查)|未知|不详|要(问|查|核实|确认)一?下|(问|查)(一下|问)(财务|同事|领导)|回头(查|问|确认)|还不清楚|不太懂|不懂|跳过|略过|没(有)?(算过|统计过?|核算过?|出数)|还没(算|统计|核算|出数)|没听说过|没听过|^(maybe|perhaps|possibly|也许|或许|可能吧?|说不定|maybe so|could be)$|never heard of|haven'?t (calculated|counted|worked it out)|not calculated|no figures? yet|what is that|^(pass|skip|\?+|？+|unknown|n\/a|na|tbd|idk|dunno|unsure|不知|未确定)$|not (sure|certain|clear|known|aware)|unsure|uncertain|unclear|no idea|no clue|not a clue|have(n't| not)? ?a clue|don'?t know|do not know|dont know|doesn'?t know|not known|no notion|can'?t (say|tell|remember|recall)|cannot (say|tell|remember|recall)|hard to (say|tell)|difficult to say|don'?t remember|do not remember|not remember|no recollection|i forget|forgot|beats me|who knows|(need|have|'d have|would have) to (check|ask)|let me check|will check|idk|dunno|\bskip\b|\bunknown\b|not that sure/;
 
 /** The message says it does not know (anywhere in it). */
 export function saysUnknown(s: string): boolean {
@@ -22,12 +22,12 @@ const NO_EN = /^(no|n|false|negative|no\.|nope)\b/;
 
 // Chinese: hedge words in front of the answer are taken away, then the answer's opening decides.
 const HEDGE_ZH =
-  /^(?:(?:我们|我司|公司|本公司|我|咱们|目前|现在|暂时|当前|应该|应当|好像|似乎|貌似|可能|也许|大概|估计|印象中|印象里|我记得|记得|我觉得|感觉|我想|据我所知|一般|其实|嗯+|呃+|额+|哦+|噢+|啊+|唔+|那个|这个|的话)[，,\s]*)+/;
+  /^(?:(?:也|都|还|并|倒是|我们|我司|公司|本公司|我|咱们|目前|现在|暂时|当前|应该|应当|好像|似乎|貌似|可能|也许|大概|估计|印象中|印象里|我记得|记得|我觉得|感觉|我想|据我所知|一般|其实|嗯+|呃+|额+|哦+|噢+|啊+|唔+|那个|这个|的话)[，,\s]*)+/;
 const YES_DESPITE_NO = /^(没错|没问题|不错|无误|没毛病)/;
 // Openings with 不 that are not a no: "不过" (but), "不但", "不仅" (not only).
 const NOT_NO_ZH = /^(不过|不但|不仅|不只|不少|不久)/;
 const NO_ZH =
-  /^(不是|不对|不|没有|没|无|否|未|尚未|还没|暂无|暂未|暂时没|并没|并不|从来没|从没|从未|一个也没|一次也没|都没|都不|非)/;
+  /^(算不上|谈不上|称不上|不算|不是|不对|不|没有|没|无|否|未|尚未|还没|暂无|暂未|暂时没|并没|并不|从来没|从没|从未|一个也没|一次也没|都没|都不|非)/;
 const YES_ZH =
   /^(是|有|对|嗯|好|已|当然|确定|肯定|对的|可以|入选|通过|获得|拿到|拿过|获批|做了|做过|完成|算|属于|会|需要|要)/;
 const YES_TAIL_ZH = /^(吧|的|啊|呀|哦|呢|了)*$/;
@@ -70,7 +70,7 @@ function leanClause(s: string): boolean | null {
 /** A bare "no" / "none" / "never": to a "how much" or "how many" question it means 0. */
 export function saysNone(s: string): boolean {
   const t = s.replace(/[\s.!！。,，~～…]+$/g, "");
-  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一次也没有|一个也没有|一分也没有|一分没有|一分钱也没有|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|no|none|nope|nil|nothing|never|not yet|zero|n\/a|no one|not any|none yet|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
+  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|no|none|nope|nil|nothing|never|not yet|zero|n\/a|no one|not any|none yet|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
     t,
   );
 }

@@ -20,7 +20,11 @@ export function norm(text: string): string {
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”]/g, '"');
   for (const [from, to] of SPELLINGS) s = s.replace(from, to);
-  return s.replace(/\s+/g, " ").trim();
+  // "3.2 亿元": a space between a figure and its Chinese unit is not a break.
+  return s
+    .replace(/\s+/g, " ")
+    .replace(/(\d) (?=[万亿萬億千百])/g, "$1")
+    .trim();
 }
 
 /** `norm` without the punctuation that closes or decorates a short answer ("是的。", "yes!"). */

@@ -1,0 +1,101 @@
+/**
+ * What the evaluator returns instead of prose: each amount as the computation it is (figures
+ * with the facts they come from, rates, ratios, shares, differences, caps, limits, years) and
+ * each near miss or unknown as a reason code with its values. src/render turns these into
+ * Chinese or English; nothing here is user text.
+ */
+import type { Localized } from "./schema.ts";
+
+/** A figure read from the profile. */
+export interface FactValue {
+  fact: string;
+  value: number;
+}
+
+/** The figure a rate or matching rule applies to. */
+export type Base =
+  | { kind: "fact"; figure: FactValue }
+  /** value × min(1, part ÷ whole); `covered` when the part covers the whole. */
+  | { kind: "share"; figure: FactValue; part: FactValue; whole: FactValue; covered: boolean }
+  /** The share cannot be worked out (`open` facts unknown): the figure itself, as an "up to". */
+  | { kind: "openShare"; figure: FactValue; open: string[] };
+
+/** A tier of a level table, named as the data names it. */
+export interface TierRef {
+  key: string | number;
+  label?: Localized;
+}
+
+export type AmountTrace =
+  | { kind: "none" }
+  | { kind: "fixed"; amount: number }
+  | { kind: "upTo"; cap: number }
+  | {
+      kind: "rate" | "matching";
+      base: Base;
+      /** Percent for a rate, ratio for matching (1:0.5 → 0.5). */
+      factor: number;
+      /** Before the cap. */
+      raw: number;
+      cap?: number;
+      result: number;
+    }
+  | {
+      kind: "tier";
+      tier: TierRef;
+      amount: number;
+      /** A share of the tier's amount (follow-up awards). */
+      percent?: number;
+      /** The level already funded and its amount: an upgrade earns the difference. */
+      from?: TierRef & { amount: number };
+      result: number;
+    }
+  | {
+      kind: "items";
+      each: AmountTrace[];
+      sum: number;
+      /** A per-entity cumulative limit that counts what was already received. */
+      limit?: { cap: number; received: number; room: number };
+      result: number;
+    }
+  | {
+      kind: "schedule";
+      firstYear: number;
+      laterYearCap?: number;
+      years: number;
+      total: number;
+      /** The support year applied for, and the yuan already received under the clause. */
+      year: number;
+      received: number;
+      result: number;
+    }
+  /** Kinds that still word their own working in src/policy (bands, dated values): the text, in the
+   * evaluation's language, after the inner computation if any. To move to the catalogue. */
+  | { kind: "worded"; text: string; inner?: AmountTrace }
+  /** A figure the amount depends on is not known: the rule's shape and ceiling only. */
+  | { kind: "unknown"; missing: string[]; percent?: number; ratio?: number; cap?: number };
+
+/** Support repeated yearly for a limited number of years (tongzhou 2, shijingshan 4). */
+export interface YearsTrace {
+  count: number;
+  left: number;
+  perYear: number;
+  total: number;
+}
+
+/** Why a benefit is a near miss or still open, with the values that say so. */
+export type Reason =
+  | { code: "unknown"; facts: string[] }
+  /** One of several requirements answered no (cross-region service). */
+  | { code: "unmet"; fact: string }
+  | { code: "belowThreshold"; fact: string; value: number; threshold: number }
+  | { code: "zeroFigure"; facts: string[] }
+  | { code: "alreadyFunded"; tier: TierRef }
+  | { code: "noTier"; tier: TierRef }
+  | { code: "limitUsed"; cap: number; received: number }
+  | { code: "yearsUsed"; count: number }
+  | { code: "totalUsed"; total: number; years: number }
+  | { code: "notForEntity"; allowed: string[]; actual: string }
+  | { code: "nothingDue" }
+  /** Reasons still worded in src/policy (bound kinds, document-wide rules), in the evaluation's language. */
+  | { code: "worded"; text: string };

@@ -1,0 +1,210 @@
+/**
+ * The message catalogue: every sentence the advisor builds around an amount, a near miss or a
+ * what-if, once per language. A typed catalogue of functions rather than i18next or Fluent: the
+ * messages take typed values (yuan already formatted, fact labels, counts), the compiler checks
+ * that both languages have every message with the same arguments, and the only grammar that
+ * differs (English plurals) is one word in two places — a library would add a dependency and
+ * untyped string keys for no gain here.
+ */
+import type { Lang } from "../policy/schema.ts";
+
+export interface Catalogue {
+  list: (items: string[]) => string;
+  yuan: (amount: string) => string;
+  notMoney: string;
+  fixed: (amount: string) => string;
+  upTo: (cap: string) => string;
+  upToOnReview: (cap: string) => string;
+  amountDepends: string;
+  /** "30,000,000 × 20% = 6,000,000" with the cap said as it applies. */
+  capNote: (cap: string) => string;
+  capApplied: (formula: string, cap: string) => string;
+  matching: (ratio: number) => string;
+  share: (figure: string, part: string, whole: string, partLabel: string, wholeLabel: string) => string;
+  covered: (figure: string, partLabel: string, wholeLabel: string) => string;
+  openShare: (labels: string) => string;
+  missingFigure: (labels: string) => string;
+  tier: (tier: string, amount: string) => string;
+  tierShare: (tier: string, amount: string, percent: string, result: string) => string;
+  tierDifference: (tier: string, amount: string, from: string, fromAmount: string, result: string) => string;
+  items: (count: number, parts: string, sum: string) => string;
+  limit: (cap: string, received: string, room: string, result: string) => string;
+  schedule: (firstYear: string, later: string | null, years: number, total: string) => string;
+  scheduleYear: (year: number, received: string, room: string, result: string) => string;
+  years: (count: number, left: number, perYear: string, total: string) => string;
+  reading: (text: string) => string;
+  join: string;
+  // reasons
+  unknown: (labels: string) => string;
+  unmet: (label: string) => string;
+  belowThreshold: (label: string, value: string, threshold: string) => string;
+  zeroFigure: (labels: string) => string;
+  alreadyFunded: (tier: string) => string;
+  noTier: (tier: string) => string;
+  limitUsed: (cap: string) => string;
+  yearsUsed: (count: number) => string;
+  totalUsed: (total: string, years: number) => string;
+  notForEntity: (allowed: string) => string;
+  nothingDue: string;
+  whatIf: (change: string, adds: string | null) => string;
+  setTo: (label: string, value: string) => string;
+  yes: (label: string) => string;
+  entity: Record<string, string>;
+  // reports
+  outsideScope: (districts: string[]) => string;
+  reportHeading: (count: number, total: string) => string;
+  nearMissHeading: string;
+  excludedHeading: string;
+  possibleHeading: string;
+  notMoneyShort: string;
+  amountOpen: string;
+  amountLine: (amount: string, period: string) => string;
+  wholePeriod: (amount: string) => string;
+  upToSuffix: (amount: string) => string;
+  aside: (text: string) => string;
+  label: (name: "working" | "note" | "whatIf" | "source") => string;
+}
+
+const zh: Catalogue = {
+  list: (items) => items.join("、"),
+  yuan: (amount) => `${amount} 元`,
+  notMoney: "非资金支持（服务或优先支持），不涉及金额",
+  fixed: (amount) => `定额 ${amount}`,
+  upTo: (cap) => `最高 ${cap}`,
+  upToOnReview: (cap) => `最高 ${cap}，具体金额经评审确定，估算取上限`,
+  amountDepends: "金额视具体情况而定",
+  capNote: (cap) => `（上限 ${cap}）`,
+  capApplied: (formula, cap) => `${formula}，超过上限，按 ${cap} 计`,
+  matching: (ratio) => `按 1:${ratio} 配套：`,
+  share: (figure, part, whole, partLabel, wholeLabel) =>
+    `${figure} × ${partLabel} ${part} ÷ ${wholeLabel} ${whole}`,
+  covered: (figure, partLabel, wholeLabel) => `${figure}（${partLabel}覆盖全部${wholeLabel}）`,
+  openShare: (labels) => `；尚缺${labels}，覆盖比例未知，按全额估算上限`,
+  missingFigure: (labels) => `尚缺${labels}，暂无法估算`,
+  tier: (tier, amount) => `${tier}标准 ${amount}`,
+  tierShare: (tier, amount, percent, result) => `${tier}标准 ${amount} 的 ${percent}，即 ${result}`,
+  tierDifference: (tier, amount, from, fromAmount, result) =>
+    `${tier}标准 ${amount}，减去已获的${from}支持 ${fromAmount}，差额 ${result}`,
+  items: (count, parts, sum) => `共 ${count} 项：${parts}，合计 ${sum}`,
+  limit: (cap, received, room, result) =>
+    `；单个主体累计上限 ${cap}，已获 ${received}，尚可 ${room}，本次按 ${result} 计`,
+  schedule: (firstYear, later, years, total) =>
+    `第一年不超过 ${firstYear}，${later ? `此后每年不超过 ${later}（按绩效考核）` : "第二、三年按年度绩效考核结果拨付"}，${years} 年合计不超过 ${total}`,
+  scheduleYear: (year, received, room, result) =>
+    `；本次为第 ${year} 年，已获 ${received}，尚可 ${room}，本年最多 ${result}`,
+  years: (count, left, perYear, total) =>
+    `；按年计算，同一项目最多支持 ${count} 年，尚余 ${left} 年，合计最多 ${perYear} × ${left} = ${total}`,
+  reading: (text) => `。解读：${text}`,
+  join: "；",
+  unknown: (labels) => `尚不清楚：${labels}`,
+  unmet: (label) => `尚不满足：${label}`,
+  belowThreshold: (label, value, threshold) =>
+    `${label} ${value} 低于门槛 ${threshold}；达到 ${threshold}（含本数）即可符合`,
+  zeroFigure: (labels) => `${labels}为 0；本条按实际发生的金额计算，大于 0 才可申请`,
+  alreadyFunded: (tier) => `已按${tier}获得支持，同一等级不重复享受；晋升到更高等级可获差额`,
+  noTier: (tier) => `${tier}不在奖励等级内`,
+  limitUsed: (cap) => `累计上限 ${cap} 已用完`,
+  yearsUsed: (count) => `同一项目最多支持 ${count} 年，已全部享受`,
+  totalUsed: (total, years) => `${years} 年合计上限 ${total} 已用完`,
+  notForEntity: (allowed) => `本条支持对象为${allowed}，贵单位类型不在其列`,
+  nothingDue: "按现有情况计算金额为 0",
+  whatIf: (change, adds) => (adds ? `若${change}，可再得 ${adds}` : `若${change}，即可符合`),
+  setTo: (label, value) => `${label}达到 ${value}`,
+  yes: (label) => `满足“${label}”`,
+  entity: {
+    enterprise: "企业",
+    social_org: "社会组织",
+    university: "高校",
+    research_institute: "科研院所",
+    tech_service_org: "科技服务机构",
+  },
+  outsideScope: (districts) =>
+    `这些措施只适用于在${districts.join("或")}注册并实际经营的主体；可用 --compare 查看在各区可获得的支持。`,
+  reportHeading: (count, total) => `符合条件的支持：${count} 项，估算合计最高 ${total}`,
+  nearMissHeading: "差一点符合：",
+  excludedHeading: "因择一享受或合计上限不再计入：",
+  possibleHeading: "可能适用（信息不足，补充后可确认）：",
+  notMoneyShort: "非资金支持",
+  amountOpen: "金额待定",
+  amountLine: (amount, period) => `最高 ${amount}（${period}）`,
+  wholePeriod: (amount) => `全周期最多 ${amount}`,
+  upToSuffix: (amount) => `，最高 ${amount}`,
+  aside: (text) => `（${text}）`,
+  label: (name) => ({ working: "计算：", note: "说明：", whatIf: "如果：", source: "原文：" })[name],
+};
+
+/** An English label inside a sentence ("Amount of that loan" → "amount of that loan"). */
+const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+const en: Catalogue = {
+  list: (items) => (items.length === 2 ? items.join(" and ") : items.join(", ")),
+  yuan: (amount) => `CNY ${amount}`,
+  notMoney: "support in kind (a service or priority), not money",
+  fixed: (amount) => `a fixed ${amount}`,
+  upTo: (cap) => `up to ${cap}`,
+  upToOnReview: (cap) => `up to ${cap}, set on review; the estimate takes the cap`,
+  amountDepends: "the amount depends on the details",
+  capNote: (cap) => ` (cap ${cap})`,
+  capApplied: (formula, cap) => `${formula}, above the cap, so ${cap}`,
+  matching: (ratio) => `matched 1:${ratio}: `,
+  share: (figure, part, whole, partLabel, wholeLabel) =>
+    `${figure} × ${partLabel.toLowerCase()} ${part} ÷ ${wholeLabel.toLowerCase()} ${whole}`,
+  covered: (figure, partLabel, wholeLabel) =>
+    `${figure} (${partLabel.toLowerCase()} cover all of the ${wholeLabel.toLowerCase()})`,
+  openShare: (labels) =>
+    `; without the ${lower(labels)} the covered share is not known, so this is the most it can be`,
+  missingFigure: (labels) => `${labels} not known yet, so no estimate`,
+  tier: (tier, amount) => `${amount} for ${tier}`,
+  tierShare: (tier, amount, percent, result) => `${percent} of the ${amount} for ${tier}, that is ${result}`,
+  tierDifference: (tier, amount, from, fromAmount, result) =>
+    `${amount} for ${tier}, less the ${fromAmount} already received for ${from}: ${result}`,
+  items: (count, parts, sum) => `${count} item${count === 1 ? "" : "s"}: ${parts}, together ${sum}`,
+  limit: (cap, received, room, result) =>
+    `; the per-entity limit is ${cap}, ${received} already received, ${room} left, so ${result}`,
+  schedule: (firstYear, later, years, total) =>
+    `first year up to ${firstYear}, ${later ? `then up to ${later} a year by performance` : "later years by annual performance review"}, at most ${total} over ${years} years`,
+  scheduleYear: (year, received, room, result) =>
+    `; this is year ${year}, ${received} already received, ${room} left: at most ${result} this year`,
+  years: (count, left, perYear, total) =>
+    `; per year, for at most ${count} years, ${left} left: at most ${perYear} × ${left} = ${total}`,
+  reading: (text) => `. How the wording is read: ${text}`,
+  join: "; ",
+  unknown: (labels) => `not known yet: ${labels}`,
+  unmet: (label) => `not met yet: ${label}`,
+  belowThreshold: (label, value, threshold) =>
+    `${label} ${value} is below the ${threshold} threshold; ${threshold} or more (inclusive) would qualify`,
+  zeroFigure: (labels) => `${labels} is 0; the clause pays on an actual figure, so it needs more than 0`,
+  alreadyFunded: (tier) =>
+    `already funded at ${tier}; the same level is not funded twice, a higher level earns the difference`,
+  noTier: (tier) => `${tier} earns no award`,
+  limitUsed: (cap) => `the cumulative limit of ${cap} is used up`,
+  yearsUsed: (count) => `a project is supported for at most ${count} years, all already used`,
+  totalUsed: (total, years) => `the ${years}-year total of ${total} is used up`,
+  notForEntity: (allowed) => `this clause supports ${allowed} only, not your type of entity`,
+  nothingDue: "the amount works out at 0 as things stand",
+  whatIf: (change, adds) => (adds ? `${change} would add ${adds}` : `${change} would qualify`),
+  setTo: (label, value) => `${label} of ${value}`,
+  yes: (label) => `Meeting "${label}"`,
+  entity: {
+    enterprise: "enterprises",
+    social_org: "social organisations",
+    university: "universities",
+    research_institute: "research institutes",
+    tech_service_org: "technology service organisations",
+  },
+  outsideScope: (districts) =>
+    `These measures apply only to entities registered and operating in ${districts.join(" or ")}; use --compare to see what each district would offer.`,
+  reportHeading: (count, total) => `Benefits you qualify for: ${count}, estimated total up to ${total}`,
+  nearMissHeading: "Nearly qualifying:",
+  excludedHeading: "Not counted (one of a group, or a cap reached):",
+  possibleHeading: "Possibly applicable (more information needed):",
+  notMoneyShort: "not money",
+  amountOpen: "amount to be determined",
+  amountLine: (amount, period) => `up to ${amount} (${period})`,
+  wholePeriod: (amount) => `Over the whole period at most ${amount}`,
+  upToSuffix: (amount) => `, up to ${amount}`,
+  aside: (text) => ` (${text})`,
+  label: (name) => ({ working: "Working: ", note: "Note: ", whatIf: "What if: ", source: "Source: " })[name],
+};
+
+export const CATALOGUE: Record<Lang, Catalogue> = { zh, en };

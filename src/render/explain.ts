@@ -1,0 +1,186 @@
+/**
+ * Traces and reason codes (src/policy/trace.ts) into sentences, in Chinese or English, from the
+ * catalogue. The one place the advisor's arithmetic becomes words, for every surface.
+ */
+import type { PolicySet } from "../policy/load.ts";
+import { formatPercent, formatYuan as y } from "../policy/money.ts";
+import type { BenefitOutcome, WhatIf } from "../policy/outcome.ts";
+import type { Lang } from "../policy/schema.ts";
+import type { AmountTrace, Base, Reason, TierRef } from "../policy/trace.ts";
+import { CATALOGUE, type Catalogue } from "./catalogue.ts";
+
+export interface Words {
+  lang: Lang;
+  c: Catalogue;
+  label(path: string): string;
+  /** A fact's value as its type reads: yuan grouped, a percentage, a plain number. */
+  show(path: string, value: number): string;
+}
+
+export function words(set: PolicySet, lang: Lang): Words {
+  return {
+    lang,
+    c: CATALOGUE[lang],
+    label: (path) => set.facts.get(path)?.label[lang] ?? path,
+    show: (path, value) => {
+      const type = set.facts.get(path)?.type;
+      if (type === "percent") return `${Number(value.toFixed(4))}%`;
+      return type === "amount" ? y(value) : String(value);
+    },
+  };
+}
+
+/** The worked amount of a match: the computation, the years, and how the wording is read. */
+export function explainAmount(outcome: BenefitOutcome, set: PolicySet, w: Words): string {
+  let text = explainTrace(outcome.trace, w);
+  const years = outcome.years;
+  if (years && years.left > 0) text += w.c.years(years.count, years.left, y(years.perYear), y(years.total));
+  const reading = readingOf(outcome, set)?.[w.lang];
+  if (outcome.notes) text += outcome.notes.join("");
+  if (reading) text += w.c.reading(reading);
+  return text;
+}
+
+function readingOf(outcome: BenefitOutcome, set: PolicySet) {
+  return set.documents
+    .find((d) => d.id === outcome.policy)
+    ?.articles.find((a) => a.number === outcome.article)
+    ?.benefits.find((b) => b.id === outcome.benefit)?.reading;
+}
+
+/** `inner`: one item of a per-item award, said briefly ("up to 200,000"), the review said once. */
+export function explainTrace(trace: AmountTrace, w: Words, inner = false): string {
+  const { c } = w;
+  switch (trace.kind) {
+    case "none":
+      return c.notMoney;
+    case "fixed":
+      return inner ? y(trace.amount) : c.fixed(y(trace.amount));
+    case "upTo":
+      return inner ? c.upTo(y(trace.cap)) : c.upToOnReview(y(trace.cap));
+    case "rate":
+    case "matching": {
+      const factor = trace.kind === "rate" ? formatPercent(trace.factor) : String(trace.factor);
+      const prefix = trace.kind === "matching" ? c.matching(trace.factor) : "";
+      const formula =
+        trace.kind === "matching" && trace.factor === 1
+          ? `${prefix}${base(trace.base, w)}`
+          : `${prefix}${base(trace.base, w)} × ${factor} = ${y(trace.raw)}`;
+      let text =
+        trace.cap !== undefined && trace.raw > trace.cap
+          ? c.capApplied(formula, y(trace.cap))
+          : `${formula}${trace.cap === undefined ? "" : c.capNote(y(trace.cap))}`;
+      if (trace.base.kind === "openShare") text += c.openShare(c.list(trace.base.open.map(w.label)));
+      return text;
+    }
+    case "tier": {
+      const name = tierName(trace.tier, w);
+      if (trace.from) {
+        const own = trace.percent === undefined ? trace.amount : trace.result + trace.from.amount;
+        return c.tierDifference(name, y(own), tierName(trace.from, w), y(trace.from.amount), y(trace.result));
+      }
+      if (trace.percent !== undefined)
+        return c.tierShare(name, y(trace.amount), formatPercent(trace.percent), y(trace.result));
+      return c.tier(name, y(trace.amount));
+    }
+    case "items": {
+      const parts = trace.each.map((e) => explainTrace(e, w, trace.each.length > 1));
+      const distinct = new Set(parts);
+      const listed =
+        distinct.size === 1 && parts.length > 1 ? `${parts.length} × ${parts[0]}` : parts.join(" + ");
+      let text = parts.length === 1 ? (parts[0] ?? "") : c.items(parts.length, listed, y(trace.sum));
+      if (trace.limit)
+        text += c.limit(y(trace.limit.cap), y(trace.limit.received), y(trace.limit.room), y(trace.result));
+      return text;
+    }
+    case "schedule": {
+      let text = c.schedule(
+        y(trace.firstYear),
+        trace.laterYearCap === undefined ? null : y(trace.laterYearCap),
+        trace.years,
+        y(trace.total),
+      );
+      if (trace.year > 1 || trace.received > 0)
+        text += c.scheduleYear(
+          trace.year,
+          y(trace.received),
+          y(Math.max(0, trace.total - trace.received)),
+          y(trace.result),
+        );
+      return text;
+    }
+    case "unknown": {
+      const labels = c.list(trace.missing.map(w.label));
+      return trace.missing.length ? c.missingFigure(labels) : c.notMoney;
+    }
+    case "worded":
+      return trace.inner ? `${explainTrace(trace.inner, w, inner)}${trace.text}` : trace.text;
+  }
+}
+
+function base(b: Base, w: Words): string {
+  switch (b.kind) {
+    case "fact":
+    case "openShare":
+      return y(b.figure.value);
+    case "share":
+      return b.covered
+        ? w.c.covered(y(b.figure.value), w.label(b.part.fact), w.label(b.whole.fact))
+        : w.c.share(
+            y(b.figure.value),
+            y(b.part.value),
+            y(b.whole.value),
+            w.label(b.part.fact),
+            w.label(b.whole.fact),
+          );
+  }
+}
+
+const tierName = (tier: TierRef, w: Words) => tier.label?.[w.lang] ?? String(tier.key);
+
+/** Why a benefit is a near miss or still open. */
+export function reasonText(reason: Reason, w: Words): string {
+  const { c } = w;
+  switch (reason.code) {
+    case "unknown":
+      return c.unknown(c.list(reason.facts.map(w.label)));
+    case "unmet":
+      return c.unmet(w.label(reason.fact));
+    case "belowThreshold":
+      return c.belowThreshold(
+        w.label(reason.fact),
+        w.show(reason.fact, reason.value),
+        w.show(reason.fact, reason.threshold),
+      );
+    case "zeroFigure":
+      return c.zeroFigure(c.list(reason.facts.map(w.label)));
+    case "alreadyFunded":
+      return c.alreadyFunded(tierName(reason.tier, w));
+    case "noTier":
+      return c.noTier(tierName(reason.tier, w));
+    case "limitUsed":
+      return c.limitUsed(y(reason.cap));
+    case "yearsUsed":
+      return c.yearsUsed(reason.count);
+    case "totalUsed":
+      return c.totalUsed(y(reason.total), reason.years);
+    case "notForEntity":
+      return c.notForEntity(c.list(reason.allowed.map((t) => c.entity[t] ?? t)));
+    case "nothingDue":
+      return c.nothingDue;
+    case "worded":
+      return reason.text;
+  }
+}
+
+/** "若DCMM 认证等级达到 4，可再得 50,000 元" / "DCMM certified level of 4 would add CNY 50,000". */
+export function whatIfText(whatIf: WhatIf, w: Words): string {
+  const { c } = w;
+  const label = w.label(whatIf.fact);
+  const change =
+    whatIf.value === true ? c.yes(label) : c.setTo(label, valueText(whatIf.value, whatIf.fact, w));
+  return c.whatIf(change, whatIf.adds === null ? null : c.yuan(y(whatIf.adds)));
+}
+
+const valueText = (value: unknown, path: string, w: Words) =>
+  typeof value === "number" ? w.show(path, value) : String(value);
