@@ -124,6 +124,12 @@ export async function measureWebhook(shape = DEFAULT_SHAPE, rounds = 2): Promise
         await runOnce(fake, server.port, server.pid, WARM_UP);
         const figures = await runOnce(fake, server.port, server.pid, shape);
         if (!best || figures.completedPerSecond > best.completedPerSecond) best = figures;
+      } catch (error) {
+        const problems = server
+          .stderr()
+          .split("\n")
+          .filter((l) => /"level":"(warn|error)"/.test(l));
+        throw new Error(`${(error as Error).message}; the advisor logged:\n${problems.slice(-5).join("\n")}`);
       } finally {
         await server.stop();
         rmSync(dataDir, { recursive: true, force: true });

@@ -42,7 +42,7 @@ import {
 import { type ChatLoad, type DriveResult, drive, startServer, watchReplies } from "./bench-telegram.ts";
 
 /** Every limit the soak keeps to, so it ends whatever happens. */
-const LIMITS = { maxChats: 2_000, maxStepsPerChat: 25, concurrency: 64, stallMs: 15_000 };
+const LIMITS = { maxChats: 2_000, maxStepsPerChat: 25, concurrency: 64, stallMs: 15_000, maxRunMs: 180_000 };
 
 interface ChatPlan {
   chatId: number;
@@ -92,9 +92,14 @@ function loadOf(fake: FakeTelegram, plan: ChatPlan, sent: (chatId: number) => nu
   };
 }
 
-/** The fake's wait gives up after 10 s; this one after LIMITS.stallMs. */
-async function waitUntil(fake: FakeTelegram, condition: () => boolean, what: string): Promise<void> {
-  const deadline = performance.now() + LIMITS.stallMs;
+/** The fake's wait gives up after 10 s; this one after `limitMs`. */
+async function waitUntil(
+  fake: FakeTelegram,
+  condition: () => boolean,
+  what: string,
+  limitMs = LIMITS.stallMs,
+): Promise<void> {
+  const deadline = performance.now() + limitMs;
   while (!condition()) {
     if (performance.now() > deadline) throw new Error(`still waiting for ${what}`);
     await fake.waitFor(condition, what).catch(() => {});
@@ -185,7 +190,8 @@ async function soak(references: ReferenceTurn[][]): Promise<Problem[]> {
     return problems;
   } finally {
     await fake.close();
-    await rm(dir, { recursive: true, force: true });
+    // A server left running by a failure may still be writing; leftovers in /tmp are harmless.
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 
@@ -210,6 +216,8 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
       fake,
       () => chats.reduce((n, c) => n + watcher.sent(c.chatId), 0) >= total / 2,
       "half the replies",
+      // A whole run's worth: on a loaded machine half the replies take longer than a stall.
+      LIMITS.maxRunMs,
     );
     abort.abort();
     await server.kill();
@@ -225,7 +233,10 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
       chatId: load.chatId,
       updates: load.updates.slice(driven.ackedByChat.get(load.chatId) ?? 0),
     }));
-    await drive(again.port, rest, { concurrency: LIMITS.concurrency });
+    await drive(again.port, rest, { concurrency: LIMITS.concurrency }).catch(async (error) => {
+      await again.kill();
+      throw error;
+    });
     const exitCode = await again.stop();
     if (exitCode !== 0) problems.push({ chatId: 0, what: `restarted advisor exited ${exitCode} on SIGTERM` });
 
@@ -250,7 +261,8 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
     return problems;
   } finally {
     await fake.close();
-    await rm(dir, { recursive: true, force: true });
+    // A server left running by a failure may still be writing; leftovers in /tmp are harmless.
+    await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 

@@ -216,6 +216,9 @@ export async function startFakeTelegram(
     }
     notify();
   });
+  // Node closes a keep-alive connection idle for 5 s, racing a client that reuses it at that
+  // moment ("socket hang up"); Telegram keeps them far longer, so the fake does too.
+  server.keepAliveTimeout = 120_000;
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;

@@ -24,7 +24,7 @@ export interface SlackOptions {
   signingSecret?: string;
   /** Socket Mode instead of HTTP. */
   appToken?: string;
-  /** Web API root (SLACK_API_URL); tests point it at a local fake. */
+  /** Web API root ending in "/" (SLACK_API_URL, as config.ts reads it); tests point it at a fake. */
   apiUrl?: string;
   service: AdvisorService;
   /** Holds a conversation's lock around its whole turn, replies included. */
@@ -61,7 +61,7 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
   }
   const log = boltLogger(logger);
   const clientOptions = {
-    ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: RETRY,
     // The original HTTP error holds the request, and with it the token.
     attachOriginalToWebAPIRequestError: false,
@@ -153,9 +153,4 @@ function ackAfterProcessing(receiver: SocketModeReceiver, app: App, logger: Logg
     }
     await ack(response);
   });
-}
-
-/** The Web API client appends method names to the root, so it must end with "/". */
-function withTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
 }
