@@ -7,7 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { formatYuan } from "../policy/money.ts";
 import type { DocumentStatus } from "../policy/schema.ts";
 import type { Assessment } from "./assess.ts";
-import type { Change, Difference } from "./diff.ts";
+import type { Change } from "./diff.ts";
 import type { KeptVersion } from "./versions.ts";
 
 export interface Names {

@@ -54,26 +54,20 @@ export interface RunResult {
 }
 
 export async function runNotify(options: RunOptions): Promise<RunResult> {
-  const { store, set, versions, journal, senders, dryRun } = options;
+  const { store, set, versions } = options;
   const names: Names = { set, versions };
   const { kept, affected, unassessable } = await assessKept(store, set, versions);
   const outcomes: Outcome[] = [];
   for (const assessment of affected) {
-    const outcome = await settle(assessment, names, options, journal, senders, dryRun);
+    const outcome = await settle(assessment, names, options);
     outcomes.push(outcome);
     options.onOutcome?.(outcome);
   }
   return { kept, outcomes, unassessable };
 }
 
-async function settle(
-  assessment: Assessment,
-  names: Names,
-  options: RunOptions,
-  journal: SendJournal,
-  senders: Partial<Record<Channel, Sender>>,
-  dryRun: boolean,
-): Promise<Outcome> {
+async function settle(assessment: Assessment, names: Names, options: RunOptions): Promise<Outcome> {
+  const { journal, senders, dryRun } = options;
   const message = userMessage(assessment, names);
   const done = (delivery: Delivery, error?: string): Outcome => ({
     assessment,

@@ -22,7 +22,7 @@ export interface Catalogue {
   matching: (ratio: number) => string;
   share: (figure: string, part: string, whole: string, partLabel: string, wholeLabel: string) => string;
   covered: (figure: string, partLabel: string, wholeLabel: string) => string;
-  openShare: (labels: string) => string;
+  openShare: (labels: string[]) => string;
   missingFigure: (labels: string) => string;
   tier: (tier: string, amount: string) => string;
   tierShare: (tier: string, amount: string, percent: string, result: string) => string;
@@ -79,7 +79,7 @@ const zh: Catalogue = {
   share: (figure, part, whole, partLabel, wholeLabel) =>
     `${figure} × ${partLabel} ${part} ÷ ${wholeLabel} ${whole}`,
   covered: (figure, partLabel, wholeLabel) => `${figure}（${partLabel}覆盖全部${wholeLabel}）`,
-  openShare: (labels) => `；尚缺${labels}，覆盖比例未知，按全额估算上限`,
+  openShare: (labels) => `；尚缺${labels.join("、")}，覆盖比例未知，按全额估算上限`,
   missingFigure: (labels) => `尚缺${labels}，暂无法估算`,
   tier: (tier, amount) => `${tier}标准 ${amount}`,
   tierShare: (tier, amount, percent, result) => `${tier}标准 ${amount} 的 ${percent}，即 ${result}`,
@@ -152,7 +152,7 @@ const en: Catalogue = {
   covered: (figure, partLabel, wholeLabel) =>
     `${figure} (${partLabel.toLowerCase()} cover all of the ${wholeLabel.toLowerCase()})`,
   openShare: (labels) =>
-    `; without the ${lower(labels)} the covered share is not known, so this is the most it can be`,
+    `; without the ${labels.map(lower).join(" and the ")} the covered share is not known, so this is the most it can be`,
   missingFigure: (labels) => `${labels} not known yet, so no estimate`,
   tier: (tier, amount) => `${amount} for ${tier}`,
   tierShare: (tier, amount, percent, result) => `${percent} of the ${amount} for ${tier}, that is ${result}`,

@@ -70,7 +70,7 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
         trace.cap !== undefined && trace.raw > trace.cap
           ? c.capApplied(formula, y(trace.cap))
           : `${formula}${trace.cap === undefined ? "" : c.capNote(y(trace.cap))}`;
-      if (trace.base.kind === "openShare") text += c.openShare(c.list(trace.base.open.map(w.label)));
+      if (trace.base.kind === "openShare") text += c.openShare(trace.base.open.map(w.label));
       return text;
     }
     case "tier": {

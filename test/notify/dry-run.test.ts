@@ -5,8 +5,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Command } from "../../src/cli/io.ts";
 import { main } from "../../src/cli/main.ts";
-import { difference, grantedNow } from "../../src/notify/diff.ts";
-import { loadVersions } from "../../src/notify/versions.ts";
+import { evaluateState } from "../../src/dialog/planner.ts";
+import { recordResult } from "../../src/dialog/result.ts";
+import { newState } from "../../src/dialog/state.ts";
+import { difference, grantedIn, grantedNow } from "../../src/notify/diff.ts";
+import { documentVersions, loadVersions } from "../../src/notify/versions.ts";
 import { defaultDataDir } from "../../src/policy/load.ts";
 import { runCommand } from "../support/cli-io.ts";
 import { CURRENT_ENV, EXPECTED, FIXTURES, keptConversations, setV1, setV2 } from "./setup.ts";
@@ -164,6 +167,27 @@ describe("document versions", () => {
       expect(raw).toHaveProperty("issued");
       expect(raw).toHaveProperty("replaces");
     }
+  });
+
+  it("compares a result that compared districts district by district", () => {
+    const state = {
+      ...newState("zh"),
+      profile: { district: "other", demo: { firstRelease: true } },
+      compare: true,
+    };
+    const kept = grantedIn(recordResult(evaluateState(state, setV1), setV1, "zh"));
+    expect(kept.compared).toBe(true);
+    const diff = difference(
+      kept.granted,
+      grantedNow(state.profile, setV2, kept.compared),
+      documentVersions(setV1),
+      setV2,
+      loadVersions(setV2, CURRENT_ENV),
+    );
+    expect(diff.changes).toEqual([
+      { kind: "lost", policy: "demo", benefit: "demo-first-release", from: 200_000 },
+      { kind: "status", policy: "demo", from: "draft", to: "in_force" },
+    ]);
   });
 
   it("compares a record kept before versions on numbers only, with no status change", () => {
