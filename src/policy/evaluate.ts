@@ -275,7 +275,7 @@ function nearMiss(
   if (isBoundKind(only)) {
     const miss = boundMiss(only, scope, ctx);
     if (!miss) return undefined;
-    const reason: Reason = { code: "worded", text: miss.reason };
+    const reason = miss.reason;
     const whatIf = miss.change && tryChange(benefit, scope, ctx, miss.change);
     return whatIf ? { reason, whatIf } : { reason };
   }

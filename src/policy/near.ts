@@ -1,18 +1,19 @@
 /**
- * Near misses on the bound kinds (`atMost`, `above`, `below`, `ratio`, `age`): what is short,
- * by how much, and the one change of a fact that would qualify, where a fact can change
- * (a ratio short by 1.25 points: the R&D spend that reaches it). A founding date cannot change,
- * so a duration already past says when it ran out and nothing more.
+ * Near misses on the bound kinds (`atMost`, `above`, `below`, `ratio`, `age`): the reason code with
+ * the values that say what is short and by how much, and the one change of a fact that would
+ * qualify, where a fact can change (a ratio short by 1.25 points: the R&D spend that reaches it).
+ * A founding date cannot change, so a duration already past says when it ran out and nothing more.
+ * The words are in src/render (catalogue).
  */
 import { ageDeadline, partNeeded, ratioPercent } from "./bounds.ts";
 import type { Scope } from "./conditions.ts";
-import { formatDate, formatDuration, normalizeDate } from "./dates.ts";
-import { formatYuan as y } from "./money.ts";
+import { normalizeDate } from "./dates.ts";
 import type { Lang } from "./outcome.ts";
 import type { Condition, Fact } from "./schema.ts";
+import type { Reason } from "./trace.ts";
 
 export interface BoundMiss {
-  reason: string;
+  reason: Reason;
   /** The fact value that would meet the bound, to be tried on the whole benefit. */
   change?: { fact: string; value: number };
 }
@@ -28,18 +29,6 @@ type BoundKind = Extract<Condition, { kind: "atMost" | "above" | "below" | "rati
 export const isBoundKind = (c: Condition): c is BoundKind =>
   c.kind === "atMost" || c.kind === "above" || c.kind === "below" || c.kind === "ratio" || c.kind === "age";
 
-/** An English label inside a sentence ("Last year's revenue" → "last year's revenue"). */
-const inner = (label: string, lang: Lang) =>
-  lang === "en" && /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
-
-/** A figure as its fact's type reads: a percentage, a decimal as written, else digits grouped. */
-export function show(ctx: NearContext, path: string, value: number): string {
-  const type = ctx.fact(path)?.type;
-  if (type === "percent") return `${Number(value.toFixed(4))}%`;
-  if (type === "decimal") return String(value);
-  return y(value);
-}
-
 /** Whole-number facts move by one past a strict bound; a percentage or decimal has no "next" value. */
 const whole = (ctx: NearContext, path: string) => {
   const type = ctx.fact(path)?.type;
@@ -47,93 +36,66 @@ const whole = (ctx: NearContext, path: string) => {
 };
 
 export function boundMiss(condition: BoundKind, scope: Scope, ctx: NearContext): BoundMiss | undefined {
-  const zh = ctx.lang === "zh";
   switch (condition.kind) {
     case "atMost":
     case "above":
     case "below": {
       const value = scope.get(condition.fact);
       if (typeof value !== "number") return undefined;
-      const label = ctx.label(condition.fact);
-      const [v, limit] = [show(ctx, condition.fact, value), show(ctx, condition.fact, condition.value)];
+      const reason: Reason = {
+        code: "boundMissed",
+        fact: condition.fact,
+        bound: condition.kind,
+        value,
+        limit: condition.value,
+      };
       if (condition.kind === "atMost")
-        return {
-          reason: zh
-            ? `${label} ${v} 超过上限 ${limit}；不超过 ${limit}（含本数）即可符合`
-            : `${label} ${v} is above the ${limit} limit; ${limit} or less (inclusive) would qualify`,
-          change: { fact: condition.fact, value: condition.value },
-        };
-      const step = condition.kind === "above" ? 1 : -1;
-      const change = whole(ctx, condition.fact)
-        ? { fact: condition.fact, value: condition.value + step }
-        : undefined;
-      const reason =
-        condition.kind === "above"
-          ? zh
-            ? `${label} ${v} 未超过 ${limit}；须大于 ${limit}（不含本数）`
-            : `${label} ${v} is not above ${limit}; it must be more than ${limit} (exclusive)`
-          : zh
-            ? `${label} ${v} 不低于 ${limit}；须低于 ${limit}（不含本数）`
-            : `${label} ${v} is not below ${limit}; it must be less than ${limit} (exclusive)`;
-      return { reason, ...(change && change.value >= 0 ? { change } : {}) };
+        return { reason, change: { fact: condition.fact, value: condition.value } };
+      const next = condition.value + (condition.kind === "above" ? 1 : -1);
+      return whole(ctx, condition.fact) && next >= 0
+        ? { reason, change: { fact: condition.fact, value: next } }
+        : { reason };
     }
     case "ratio":
-      return ratioMiss(condition, scope, ctx);
+      return ratioMiss(condition, scope);
     case "age":
-      return ageMiss(condition, scope, ctx);
+      return ageMiss(condition, scope);
   }
 }
 
-function ratioMiss(
-  condition: Extract<BoundKind, { kind: "ratio" }>,
-  scope: Scope,
-  ctx: NearContext,
-): BoundMiss | undefined {
-  const zh = ctx.lang === "zh";
+function ratioMiss(condition: Extract<BoundKind, { kind: "ratio" }>, scope: Scope): BoundMiss | undefined {
   const [part, whole] = [scope.get(condition.part), scope.get(condition.whole)];
   if (typeof part !== "number" || typeof whole !== "number") return undefined;
-  const [partLabel, wholeLabel] = [ctx.label(condition.part), inner(ctx.label(condition.whole), ctx.lang)];
-  const partInner = inner(partLabel, ctx.lang);
   if (Math.round(whole) <= 0)
-    return {
-      reason: zh
-        ? `${wholeLabel}为 0，无法计算${partLabel}所占比例`
-        : `${wholeLabel} is 0, so there is no share of it to compute`,
-    };
+    return { reason: { code: "zeroWhole", part: condition.part, whole: condition.whole } };
   const share = ratioPercent(part, whole);
-  const gap = Math.round(Math.abs(condition.percent - share) * 100) / 100;
   const needed = partNeeded(condition, whole);
-  const upper = condition.bound === "atMost" || condition.bound === "below";
-  const strict = condition.bound === "above" || condition.bound === "below";
-  const bound = `${condition.percent}%`;
-  const head = zh
-    ? `${partLabel}占${wholeLabel}的比例为 ${share}%（${y(part)} ÷ ${y(whole)}），${upper ? "高于" : "低于"}要求的 ${bound}${strict ? "（不含本数）" : ""}，${upper ? "超出" : "差"} ${gap} 个百分点`
-    : `${partLabel} is ${share}% of ${wholeLabel} (${y(part)} ÷ ${y(whole)}), ${gap} percentage points ${upper ? "above" : "below"} the ${bound} required${strict ? " (exclusive)" : ""}`;
-  if (needed === undefined) return { reason: head };
-  return {
-    reason: zh
-      ? `${head}；${partLabel}达到 ${y(needed)} 即可符合`
-      : `${head}; ${y(needed)} of ${partInner} would qualify`,
-    change: { fact: condition.part, value: needed },
+  const reason: Reason = {
+    code: "ratioMissed",
+    part: { fact: condition.part, value: part },
+    whole: { fact: condition.whole, value: whole },
+    bound: condition.bound,
+    percent: condition.percent,
+    share,
+    gap: Math.round(Math.abs(condition.percent - share) * 100) / 100,
+    ...(needed === undefined ? {} : { needed }),
   };
+  return needed === undefined ? { reason } : { reason, change: { fact: condition.part, value: needed } };
 }
 
-function ageMiss(
-  condition: Extract<BoundKind, { kind: "age" }>,
-  scope: Scope,
-  ctx: NearContext,
-): BoundMiss | undefined {
-  const zh = ctx.lang === "zh";
+function ageMiss(condition: Extract<BoundKind, { kind: "age" }>, scope: Scope): BoundMiss | undefined {
   const date = normalizeDate(scope.get(condition.fact));
   const asOf = scope.asOf?.();
   if (!date || !asOf) return undefined;
-  const deadline = ageDeadline(condition, date);
-  const [label, span] = [ctx.label(condition.fact), formatDuration(condition.duration, ctx.lang)];
-  const d = (x: string) => formatDate(x, ctx.lang);
-  const passed = asOf >= deadline;
-  const wantsShort = condition.bound === "below" || condition.bound === "atMost";
-  const reason = zh
-    ? `${label} ${d(date)}，至评估日期 ${d(asOf)} ${passed ? "已满" : "未满"}${span}（${d(deadline)} 满${span}）；本条要求${wantsShort ? "不满" : "已满"}${span}`
-    : `${label} ${d(date)}: on ${d(asOf)} ${passed ? `${span} or more have` : `less than ${span} has`} passed (${span} on ${d(deadline)}); the clause needs ${wantsShort ? `less than ${span}` : `at least ${span}`}`;
-  return { reason };
+  return {
+    reason: {
+      code: "durationMissed",
+      fact: condition.fact,
+      date,
+      asOf,
+      deadline: ageDeadline(condition, date),
+      duration: condition.duration,
+      bound: condition.bound,
+    },
+  };
 }

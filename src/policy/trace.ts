@@ -4,7 +4,7 @@
  * each near miss or unknown as a reason code with its values. src/render turns these into
  * Chinese or English; nothing here is user text.
  */
-import type { Localized } from "./schema.ts";
+import type { Bound, Duration, Localized } from "./schema.ts";
 
 /** A figure read from the profile. */
 export interface FactValue {
@@ -97,5 +97,31 @@ export type Reason =
   | { code: "totalUsed"; total: number; years: number }
   | { code: "notForEntity"; allowed: string[]; actual: string }
   | { code: "nothingDue" }
-  /** Reasons still worded in src/policy (bound kinds, document-wide rules), in the evaluation's language. */
+  /** A bound other than "at least" missed: at most (不超过), above (大于), below (低于). */
+  | { code: "boundMissed"; fact: string; bound: "atMost" | "above" | "below"; value: number; limit: number }
+  /** part ÷ whole against a percentage; `needed`: the part that would meet it (lower bounds). */
+  | {
+      code: "ratioMissed";
+      part: FactValue;
+      whole: FactValue;
+      bound: Bound;
+      percent: number;
+      /** The share in percent (two decimals) and its distance from `percent` in points. */
+      share: number;
+      gap: number;
+      needed?: number;
+    }
+  /** A ratio of a whole that is 0: no share to compute. */
+  | { code: "zeroWhole"; part: string; whole: string }
+  /** The time from a date fact to the evaluation date on the wrong side of a duration. */
+  | {
+      code: "durationMissed";
+      fact: string;
+      date: string;
+      asOf: string;
+      deadline: string;
+      duration: Duration;
+      bound: Bound;
+    }
+  /** Reasons still worded in src/policy (document-wide rules), in the evaluation's language. */
   | { code: "worded"; text: string };

@@ -46,6 +46,31 @@ export interface Catalogue {
   totalUsed: (total: string, years: number) => string;
   notForEntity: (allowed: string) => string;
   nothingDue: string;
+  aboveLimit: (label: string, value: string, limit: string) => string;
+  notAbove: (label: string, value: string, limit: string) => string;
+  notBelow: (label: string, value: string, limit: string) => string;
+  ratioMissed: (r: {
+    part: string;
+    whole: string;
+    partValue: string;
+    wholeValue: string;
+    share: string;
+    percent: string;
+    gap: number;
+    upper: boolean;
+    strict: boolean;
+    needed: string | null;
+  }) => string;
+  zeroWhole: (part: string, whole: string) => string;
+  durationMissed: (r: {
+    label: string;
+    date: string;
+    asOf: string;
+    deadline: string;
+    span: string;
+    passed: boolean;
+    wantsShort: boolean;
+  }) => string;
   whatIf: (change: string, adds: string | null) => string;
   setTo: (label: string, value: string) => string;
   yes: (label: string) => string;
@@ -108,6 +133,15 @@ const zh: Catalogue = {
   totalUsed: (total, years) => `${years} 年合计上限 ${total} 已用完`,
   notForEntity: (allowed) => `本条支持对象为${allowed}，贵单位类型不在其列`,
   nothingDue: "按现有情况计算金额为 0",
+  aboveLimit: (label, value, limit) =>
+    `${label} ${value} 超过上限 ${limit}；不超过 ${limit}（含本数）即可符合`,
+  notAbove: (label, value, limit) => `${label} ${value} 未超过 ${limit}；须大于 ${limit}（不含本数）`,
+  notBelow: (label, value, limit) => `${label} ${value} 不低于 ${limit}；须低于 ${limit}（不含本数）`,
+  ratioMissed: (r) =>
+    `${r.part}占${r.whole}的比例为 ${r.share}（${r.partValue} ÷ ${r.wholeValue}），${r.upper ? "高于" : "低于"}要求的 ${r.percent}${r.strict ? "（不含本数）" : ""}，${r.upper ? "超出" : "差"} ${r.gap} 个百分点${r.needed ? `；${r.part}达到 ${r.needed} 即可符合` : ""}`,
+  zeroWhole: (part, whole) => `${whole}为 0，无法计算${part}所占比例`,
+  durationMissed: (r) =>
+    `${r.label} ${r.date}，至评估日期 ${r.asOf} ${r.passed ? "已满" : "未满"}${r.span}（${r.deadline} 满${r.span}）；本条要求${r.wantsShort ? "不满" : "已满"}${r.span}`,
   whatIf: (change, adds) => (adds ? `若${change}，可再得 ${adds}` : `若${change}，即可符合`),
   setTo: (label, value) => `${label}达到 ${value}`,
   yes: (label) => `满足“${label}”`,
@@ -182,6 +216,17 @@ const en: Catalogue = {
   totalUsed: (total, years) => `the ${years}-year total of ${total} is used up`,
   notForEntity: (allowed) => `this clause supports ${allowed} only, not your type of entity`,
   nothingDue: "the amount works out at 0 as things stand",
+  aboveLimit: (label, value, limit) =>
+    `${label} ${value} is above the ${limit} limit; ${limit} or less (inclusive) would qualify`,
+  notAbove: (label, value, limit) =>
+    `${label} ${value} is not above ${limit}; it must be more than ${limit} (exclusive)`,
+  notBelow: (label, value, limit) =>
+    `${label} ${value} is not below ${limit}; it must be less than ${limit} (exclusive)`,
+  ratioMissed: (r) =>
+    `${r.part} is ${r.share} of ${inner(r.whole)} (${r.partValue} ÷ ${r.wholeValue}), ${r.gap} percentage points ${r.upper ? "above" : "below"} the ${r.percent} required${r.strict ? " (exclusive)" : ""}${r.needed ? `; ${r.needed} of ${inner(r.part)} would qualify` : ""}`,
+  zeroWhole: (_part, whole) => `${whole} is 0, so there is no share of it to compute`,
+  durationMissed: (r) =>
+    `${r.label} ${r.date}: on ${r.asOf} ${r.passed ? `${r.span} or more have` : `less than ${r.span} has`} passed (${r.span} on ${r.deadline}); the clause needs ${r.wantsShort ? `less than ${r.span}` : `at least ${r.span}`}`,
   whatIf: (change, adds) => (adds ? `${change} would add ${adds}` : `${change} would qualify`),
   setTo: (label, value) => `${label} of ${value}`,
   yes: (label) => `Meeting "${label}"`,
@@ -208,3 +253,8 @@ const en: Catalogue = {
 };
 
 export const CATALOGUE: Record<Lang, Catalogue> = { zh, en };
+
+/** An English label inside a sentence ("Last year's revenue" → "last year's revenue"). */
+function inner(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? `${label[0]?.toLowerCase()}${label.slice(1)}` : label;
+}

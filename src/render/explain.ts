@@ -2,6 +2,7 @@
  * Traces and reason codes (src/policy/trace.ts) into sentences, in Chinese or English, from the
  * catalogue. The one place the advisor's arithmetic becomes words, for every surface.
  */
+import { formatDate, formatDuration } from "../policy/dates.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { formatPercent, formatYuan as y } from "../policy/money.ts";
 import type { BenefitOutcome, WhatIf } from "../policy/outcome.ts";
@@ -168,6 +169,35 @@ export function reasonText(reason: Reason, w: Words): string {
       return c.notForEntity(c.list(reason.allowed.map((t) => c.entity[t] ?? t)));
     case "nothingDue":
       return c.nothingDue;
+    case "boundMissed": {
+      const say = { atMost: c.aboveLimit, above: c.notAbove, below: c.notBelow }[reason.bound];
+      return say(w.label(reason.fact), w.show(reason.fact, reason.value), w.show(reason.fact, reason.limit));
+    }
+    case "ratioMissed":
+      return c.ratioMissed({
+        part: w.label(reason.part.fact),
+        whole: w.label(reason.whole.fact),
+        partValue: y(reason.part.value),
+        wholeValue: y(reason.whole.value),
+        share: `${reason.share}%`,
+        percent: `${reason.percent}%`,
+        gap: reason.gap,
+        upper: reason.bound === "atMost" || reason.bound === "below",
+        strict: reason.bound === "above" || reason.bound === "below",
+        needed: reason.needed === undefined ? null : y(reason.needed),
+      });
+    case "zeroWhole":
+      return c.zeroWhole(w.label(reason.part), w.label(reason.whole));
+    case "durationMissed":
+      return c.durationMissed({
+        label: w.label(reason.fact),
+        date: formatDate(reason.date, w.lang),
+        asOf: formatDate(reason.asOf, w.lang),
+        deadline: formatDate(reason.deadline, w.lang),
+        span: formatDuration(reason.duration, w.lang),
+        passed: reason.asOf >= reason.deadline,
+        wantsShort: reason.bound === "below" || reason.bound === "atMost",
+      });
     case "worded":
       return reason.text;
   }
