@@ -5,8 +5,7 @@
  */
 import { createInterface } from "node:readline";
 import { pendingQuestion } from "../dialog/pending.ts";
-import type { DialogState } from "../dialog/state.ts";
-import { DialogStateSchema } from "../dialog/state.ts";
+import { type DialogState, migrateState } from "../dialog/state.ts";
 import type { AdvisorService, Lang, Reply } from "../dialog/types.ts";
 import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
@@ -45,8 +44,7 @@ export async function chatJsonLine(line: string, options: ChatJsonOptions): Prom
     event: { kind: "text", text },
   });
   const stored = await options.store.load(options.conversationId);
-  const parsed = DialogStateSchema.safeParse(stored?.state);
-  const state = parsed.success ? parsed.data : undefined;
+  const state = stored ? migrateState(stored.version, stored.state) : undefined;
   return turnJson(replies, state, options.set);
 }
 

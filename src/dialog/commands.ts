@@ -8,6 +8,7 @@ import {
   answer,
   answeredPaths,
   ask,
+  askNext,
   editFieldQuestion,
   finish,
   type ReducerContext,
@@ -69,6 +70,8 @@ export function runCommand(state: DialogState, name: string, arg: string, ctx: R
       return showProfile(state, ctx);
     case "/lang":
       return switchLanguage(state, arg, ctx);
+    case "/compare":
+      return startComparing(state, ctx);
     case "/subscribe":
       return setConsent(state, "subscribed", ctx);
     case "/unsubscribe":
@@ -89,10 +92,12 @@ function back(state: DialogState, ctx: ReducerContext): Step {
   if (!last)
     return step(state, [{ kind: "text", text: TEXT[state.lang].nothingToUndo }, ...reask(state, ctx)]);
   const skipped = state.skipped.filter((p) => p !== last.path);
+  const none = state.none.filter((p) => p !== last.path);
   const undone: DialogState = {
     ...state,
     profile: withPath(state.profile, last.path, last.had ? last.previous : undefined),
     skipped: last.wasSkipped ? [...skipped, last.path] : skipped,
+    none: last.wasNone ? [...none, last.path] : none,
     history: state.history.slice(0, -1),
     compare: last.path === DISTRICT ? false : state.compare,
   };
@@ -111,7 +116,7 @@ function skip(state: DialogState, ctx: ReducerContext): Step {
 }
 
 /** The result from what is known; the conversation then goes on with the same question. */
-function earlyResult(state: DialogState, ctx: ReducerContext): Step {
+export function earlyResult(state: DialogState, ctx: ReducerContext): Step {
   if (getPath(state.profile, DISTRICT) === undefined) {
     return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
   }
@@ -134,6 +139,16 @@ function showProfile(state: DialogState, ctx: ReducerContext): Step {
   return step(next, [
     { kind: "text", text: [t.profileTitle, ...lines].join("\n") },
     editFieldQuestion(next, ctx.set, seq, paths),
+  ]);
+}
+
+/** Evaluate as if in each district: the same questions, every district's clauses. */
+function startComparing(state: DialogState, ctx: ReducerContext): Step {
+  if (getPath(state.profile, DISTRICT) === undefined) {
+    return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
+  }
+  return askNext({ ...state, compare: true, pending: null }, ctx, [
+    { kind: "text", text: TEXT[state.lang].compareOn },
   ]);
 }
 

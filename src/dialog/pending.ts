@@ -41,7 +41,7 @@ export function pendingQuestion(state: DialogState, set: PolicySet): PendingQues
 const plainOption = (o: AnswerOption): PendingOption => ({ id: o.key, label: o.label });
 
 function factQuestion(state: DialogState, set: PolicySet, path: string): PendingQuestion {
-  const { options, multi } = answerOptions(set, path, state.lang);
+  const { options, multi } = answerOptions(set, path, state.lang, state);
   const fact = set.facts.get(path);
   const type: PendingType =
     path === DISTRICT
@@ -58,18 +58,18 @@ function factQuestion(state: DialogState, set: PolicySet, path: string): Pending
   return {
     fact: path,
     type: multi ? "multi" : type,
-    options: options.map((o) => {
+    options: options.map((o, i) => {
       const covered = covers.find((c) => c.value === o.value)?.covers;
-      return { id: optionId(o), label: o.label, ...(covered ? { facts: covered } : {}) };
+      return { id: optionId(o, i), label: o.label, ...(covered ? { facts: covered } : {}) };
     }),
   };
 }
 
 /** The value for an enum option (typing it picks it), the special word for "none"/"don't know",
- * and the option's number otherwise (records presets). */
-function optionId(o: AnswerOption): string {
+ * and otherwise (records presets) the option's number as listed, which typing picks too. */
+function optionId(o: AnswerOption, index: number): string {
   if (o.special === "none") return "none";
   if (o.special === "unknown") return "unknown";
   if (typeof o.value === "string" || typeof o.value === "number") return String(o.value);
-  return o.key;
+  return String(index + 1);
 }

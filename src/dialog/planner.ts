@@ -8,9 +8,11 @@ import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import { OUTSIDE, type Profile } from "../policy/profile.ts";
+import type { Fact } from "../policy/schema.ts";
 import { withWhatIf } from "../policy/whatif.ts";
+import { checklists, documentsInPlay, excludedFacts, offeredAreas } from "./areas.ts";
 import { DISTRICT } from "./questions.ts";
-import { type DialogState, getPath, isAnswered } from "./state.ts";
+import { type DialogState, getPath, isAnswered, withPath } from "./state.ts";
 import type { Lang } from "./types.ts";
 
 /** The entity type comes right after the district: it rules whole clauses in or out. */
@@ -31,9 +33,8 @@ export function evaluateState(
   const district = getPath(state.profile, DISTRICT);
   if (typeof district !== "string") return [];
   if (district === OUTSIDE && !state.compare) return [];
-  const policies = district === OUTSIDE ? set.documents.map((d) => d.id) : [district];
   const excluded = excludedFacts(state, set);
-  return policies.map((policy) => {
+  return documentsInPlay(set, state).map((policy) => {
     const inDistrict = { ...profile, district: policy };
     const evaluation = withWhatIf(evaluate(inDistrict, set, { lang }), inDistrict, set);
     // A benefit that hinges only on areas the user said do not apply is not "possible" for them.
@@ -47,39 +48,18 @@ export interface Plan {
   remaining: string[];
 }
 
-/** Facts that a topic checklist (a set fact whose options `cover` facts) puts out of scope:
- * those covered only by options the user left unticked. */
-export function excludedFacts(state: DialogState, set: PolicySet): Set<string> {
-  const excluded = new Set<string>();
-  const kept = new Set<string>();
-  for (const fact of set.facts.values()) {
-    if (fact.type !== "set" || !fact.options.some((o) => o.covers)) continue;
-    const ticked = getPath(state.profile, fact.path);
-    if (!Array.isArray(ticked)) continue;
-    for (const option of fact.options) {
-      for (const path of option.covers ?? []) (ticked.includes(option.value) ? kept : excluded).add(path);
-    }
-  }
-  for (const path of kept) excluded.delete(path);
-  return excluded;
-}
-
-/** Topic checklists come right after the entity type: they rule whole groups of questions out. */
-function topicChecklists(set: PolicySet): string[] {
-  return [...set.facts.values()]
-    .filter((f) => f.type === "set" && f.options.some((o) => o.covers))
-    .map((f) => f.path);
-}
+export { excludedFacts };
 
 export function plan(state: DialogState, set: PolicySet): Plan {
-  if (!isAnswered(state, DISTRICT)) return { remaining: [DISTRICT, ENTITY_TYPE] };
+  if (!isAnswered(state, DISTRICT)) return { remaining: [DISTRICT] };
   const district = getPath(state.profile, DISTRICT);
   if (district === OUTSIDE && !state.compare) return { remaining: [] };
   // money: the largest sum one benefit it decides could pay; total: over all benefits it decides.
   const scores = new Map<string, { money: number; total: number; position: number; order: number }>();
   const factOrder = [...set.facts.keys()];
-  for (const { evaluation } of evaluateState(state, set)) {
+  for (const { policy, evaluation } of evaluateState(state, set)) {
     for (const outcome of [...evaluation.possible, ...evaluation.matches]) {
+      if (!canStillChange(outcome, policy, state, set)) continue;
       const money = moneyAtStake(outcome, set);
       outcome.decidingFacts.forEach((path, position) => {
         if (isAnswered(state, path) || !set.facts.has(path)) return;
@@ -97,9 +77,67 @@ export function plan(state: DialogState, set: PolicySet): Plan {
         b.money - a.money || a.position - b.position || b.total - a.total || a.order - b.order,
     )
     .map(([path]) => path);
-  const first = [ENTITY_TYPE, ...topicChecklists(set)].filter((path) => !isAnswered(state, path));
+  // When no description came first, the entity type (it rules whole clauses in or out); then the
+  // area checklist (it rules whole groups of questions out).
+  const first = [
+    ...(state.described ? [] : [ENTITY_TYPE]),
+    ...checklists(set)
+      .filter((f) => (offeredAreas(set, state, f)?.size ?? 0) > 0)
+      .map((f) => f.path),
+  ].filter((path) => !isAnswered(state, path));
   const excluded = excludedFacts(state, set);
   return { remaining: [...first, ...ranked.filter((p) => !first.includes(p) && !excluded.has(p))] };
+}
+
+/**
+ * Whether answering the open facts of `outcome` can still change it (make it a match, or change
+ * its amount) when one of its facts was answered "don't know": the outcome is evaluated with its
+ * open facts at generous and at modest values, and if both give the same, nothing asked can
+ * matter (after "not sure" on the guarantee fee, the loan amount changes nothing).
+ */
+function canStillChange(
+  outcome: BenefitOutcome,
+  policy: string,
+  state: DialogState,
+  set: PolicySet,
+): boolean {
+  if (!outcome.decidingFacts.some((f) => state.skipped.includes(f))) return true;
+  const open = outcome.decidingFacts.filter((f) => !isAnswered(state, f) && set.facts.has(f));
+  if (open.length === 0) return false;
+  const signature = (values: "generous" | "modest") => {
+    let profile = { ...state.profile, district: policy } as Record<string, unknown>;
+    for (const path of open) {
+      const fact = set.facts.get(path);
+      if (fact) profile = withPath(profile, path, probe(fact, values));
+    }
+    const evaluation = evaluate(profile as Profile, set, { lang: state.lang });
+    const match = evaluation.matches.find((o) => o.benefit === outcome.benefit);
+    return match ? `match:${match.amount.max}` : "none";
+  };
+  const current = outcome.status === "match" ? `match:${outcome.amount.max}` : "none";
+  const generous = signature("generous");
+  return generous !== current || signature("modest") !== current;
+}
+
+/** A value a fact might take, at the generous or the modest end. */
+function probe(fact: Fact, end: "generous" | "modest"): unknown {
+  const generous = end === "generous";
+  switch (fact.type) {
+    case "boolean":
+      return generous;
+    case "amount":
+      return generous ? 10_000_000_000 : 0;
+    case "count":
+      return generous ? 100 : 0;
+    case "integer":
+      return generous ? fact.max : fact.min;
+    case "choice":
+      return (generous ? fact.options[0] : fact.options.at(-1))?.value;
+    case "set":
+      return generous ? fact.options.map((o) => o.value) : [];
+    case "records":
+      return generous ? fact.presets.map((p) => p.value) : [];
+  }
 }
 
 /** Not money, or money without a stated ceiling that still matters a little: asked, but last. */
@@ -124,5 +162,10 @@ function moneyAtStake(outcome: BenefitOutcome, set: PolicySet): number {
 
 /** Questions answered so far (an answer changed twice counts once), for "Question 3 of about 8". */
 export function answeredCount(state: DialogState): number {
-  return new Set(state.history.map((h) => h.path).filter((path) => isAnswered(state, path))).size;
+  return new Set(
+    state.history
+      .filter((h) => !h.stated)
+      .map((h) => h.path)
+      .filter((path) => isAnswered(state, path)),
+  ).size;
 }

@@ -3,7 +3,8 @@
  * plain JSON; effects are data the service carries out (storing a triage record).
  */
 
-import { asCommand, restart, runCommand } from "./commands.ts";
+import { asCommand, earlyResult, restart, runCommand } from "./commands.ts";
+import { takeDescription } from "./description.ts";
 import { faqReply } from "./faq.ts";
 import { isUnknown, looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
 import { plan } from "./planner.ts";
@@ -12,6 +13,7 @@ import {
   answerOptions,
   combine,
   DISTRICT,
+  describeValue,
   type Interpretation,
   interpretText,
   pick,
@@ -30,7 +32,8 @@ import {
   step,
 } from "./steps.ts";
 import { TEXT } from "./text.ts";
-import type { DialogEvent, Reply } from "./types.ts";
+import type { DialogEvent, Lang, Reply } from "./types.ts";
+import { detectLang, requestedLang } from "./understand/index.ts";
 
 export type { Effect, ReducerContext, Step } from "./steps.ts";
 
@@ -44,12 +47,15 @@ export function reduce(state: DialogState | undefined, event: DialogEvent, ctx: 
   }
   if (!state) {
     // First contact with a message rather than /start: greet, answer it if it asks something.
-    const lang = ctx.lang ?? "zh";
     const text = event.kind === "text" ? event.text : "";
     const command = asCommand(text);
+    const lang = (command ? undefined : (requestedLang(text) ?? detectLang(text))) ?? ctx.lang ?? "zh";
     if (command && command.name !== "/start" && command.name !== "/restart") {
       return runCommand(restart(lang, ctx).state, command.name, command.arg, ctx);
     }
+    if (!command && requestedLang(text)) return restart(lang, ctx);
+    const described = command ? undefined : takeDescription(restart(lang, ctx).state, text, ctx);
+    if (described) return described;
     if (looksLikeQuestion(text) && !command)
       return restart(lang, ctx, [faqReply(text, ctx.faq, ctx.set, lang)]);
     const started = restart(lang, ctx);
@@ -66,7 +72,25 @@ export function reduce(state: DialogState | undefined, event: DialogEvent, ctx: 
   if (event.kind === "choice") return onChoice(state, event.id, ctx);
   const command = asCommand(event.text);
   if (command) return runCommand(state, command.name, command.arg, ctx);
-  return onText(state, event.text, ctx);
+  const asked = requestedLang(event.text);
+  if (asked) return runCommand(state, "/lang", asked, ctx);
+  // The reply speaks the language of the message, whatever came before (digits say nothing).
+  const lang = languageOf(event.text) ?? state.lang;
+  const current = lang === state.lang ? state : { ...state, lang };
+  // A description typed at the first question is taken whole.
+  if (current.pending?.kind === "fact" && current.pending.path === DISTRICT && current.history.length === 0) {
+    const described = takeDescription(current, event.text, ctx);
+    if (described) return described;
+  }
+  return onText(current, event.text, ctx);
+}
+
+/** The language a message is written in, when it says: Chinese characters, or an English
+ * phrase of two words or more (a lone "ok", "finance" or "DCMM" may be an option's name). */
+function languageOf(text: string): Lang | undefined {
+  const lang = detectLang(text);
+  if (lang !== "en") return lang;
+  return (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 2 ? "en" : undefined;
 }
 
 function resume(state: DialogState, ctx: ReducerContext): Step {
@@ -95,10 +119,8 @@ function onText(state: DialogState, text: string, ctx: ReducerContext): Step {
     case "fact": {
       if (DONE_WORDS.has(text.trim().toLowerCase()) && pending.selected.length > 0)
         return commitSelection(state, ctx);
-      const meaning: Interpretation = isUnknown(text)
-        ? { kind: "unknown" }
-        : interpretText(ctx.set, pending.path, text, state.lang);
-      return settle(state, pending.path, meaning, ctx);
+      const meaning = interpretText(ctx.set, pending.path, text, state.lang, state);
+      return settle(state, pending.path, meaning, ctx, true);
     }
     case "compare": {
       const options = compareOptions(state.lang);
@@ -160,7 +182,7 @@ function pressAnswer(
   key: string,
   ctx: ReducerContext,
 ) {
-  const { options, multi } = answerOptions(ctx.set, pending.path, state.lang);
+  const { options, multi } = answerOptions(ctx.set, pending.path, state.lang, state);
   const option = options.find((o) => o.key === key);
   if (!option) return step(state, [textReply(TEXT[state.lang].staleButton), ...reask(state, ctx)]);
   if (!multi || option.special)
@@ -178,18 +200,56 @@ function pressAnswer(
 function commitSelection(state: DialogState, ctx: ReducerContext): Step {
   const pending = state.pending;
   if (pending?.kind !== "fact") return step(state, reask(state, ctx));
-  const { options } = answerOptions(ctx.set, pending.path, state.lang);
+  const { options } = answerOptions(ctx.set, pending.path, state.lang, state);
   const picked: AnswerOption[] = options.filter((o) => pending.selected.includes(o.key));
   return settle(state, pending.path, combine(picked), ctx);
 }
 
-/** Applies what a message or button meant: an answer, "don't know", or a hint and the same question. */
-function settle(state: DialogState, path: string, meaning: Interpretation, ctx: ReducerContext): Step {
+/** Applies what a message or button meant: an answer, "don't know", or a hint and the same
+ * question. A typed answer is read back, so a misreading is seen and one /back away. */
+function settle(
+  state: DialogState,
+  path: string,
+  meaning: Interpretation,
+  ctx: ReducerContext,
+  typed = false,
+): Step {
   const t = TEXT[state.lang];
   if (meaning.kind === "unreadable") return unreadable(state, meaning.hint || t.unreadable.choice, ctx);
   if (meaning.kind === "unknown" && path === "district") return unreadable(state, t.cannotSkipDistrict, ctx);
-  const next = answer(state, path, meaning.kind === "value" ? meaning.value : undefined, ctx);
-  return typeof next === "string" ? unreadable(state, next, ctx) : next;
+  const value = meaning.kind === "value" ? meaning.value : meaning.kind === "none" ? null : undefined;
+  const answered = answer(state, path, value, ctx);
+  if (typeof answered === "string") return unreadable(state, answered, ctx);
+  const next = value === undefined ? resultAfterDontKnows(answered, ctx) : answered;
+  if (!typed) return next;
+  const shown =
+    value === undefined
+      ? t.skippedValue
+      : value === null
+        ? t.none
+        : describeValue(ctx.set, path, value, state.lang);
+  return { ...next, replies: [textReply(t.readBack(shown)), ...next.replies] };
+}
+
+/** Answers "don't know" in a row before the result so far is shown unasked (the questions go on). */
+const DONT_KNOW_STREAK = 3;
+
+/** Someone who does not know three answers in a row learns what is known so far, not only after
+ * every question (the result the questions left would refine, then the next question). */
+function resultAfterDontKnows(next: Step, ctx: ReducerContext): Step {
+  const state = next.state;
+  if (state.pending?.kind !== "fact" || next.replies.some((r) => r.kind === "result")) return next;
+  const asked = state.history.filter((h) => !h.stated);
+  const tail = asked.slice(-DONT_KNOW_STREAK - 1);
+  const streak = tail.filter((h) => state.skipped.includes(h.path)).length;
+  const startsNow =
+    tail.length >= DONT_KNOW_STREAK &&
+    tail.slice(-DONT_KNOW_STREAK).every((h) => state.skipped.includes(h.path)) &&
+    streak === DONT_KNOW_STREAK &&
+    !(tail.length > DONT_KNOW_STREAK && state.skipped.includes(tail[0]?.path ?? ""));
+  if (!startsNow) return next;
+  const shown = earlyResult(state, ctx);
+  return { ...shown, replies: [...next.replies.filter((r) => r.kind === "text"), ...shown.replies] };
 }
 
 function decideCompare(state: DialogState, yes: boolean, ctx: ReducerContext): Step {

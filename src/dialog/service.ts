@@ -7,7 +7,7 @@ import { documentVersions } from "../notify/versions.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { Store, StoredConversation } from "../store/types.ts";
 import { reduce } from "./reducer.ts";
-import { type DialogState, DialogStateSchema, STATE_VERSION } from "./state.ts";
+import { type DialogState, migrateState, STATE_VERSION } from "./state.ts";
 import { reask } from "./steps.ts";
 import { withConsent } from "./subscribe.ts";
 import { TEXT } from "./text.ts";
@@ -85,9 +85,8 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
 /** The stored state if it is one this version understands; otherwise a note to restart. */
 function restore(stored: StoredConversation | undefined): { state?: DialogState; restarted: boolean } {
   if (!stored) return { restarted: false };
-  const parsed = stored.version === STATE_VERSION ? DialogStateSchema.safeParse(stored.state) : undefined;
-  if (parsed?.success) return { state: parsed.data, restarted: false };
-  return { restarted: true };
+  const state = migrateState(stored.version, stored.state);
+  return state ? { state, restarted: false } : { restarted: true };
 }
 
 /** The language of a stored state this version cannot read, so the restart speaks it too. */

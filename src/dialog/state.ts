@@ -7,7 +7,7 @@ import { z } from "zod";
 import { getPath } from "../policy/paths.ts";
 import type { Lang } from "./types.ts";
 
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 /** The question the last reply asked, so the next message can be read as its answer. */
 const Pending = z.discriminatedUnion("kind", [
@@ -31,6 +31,9 @@ const HistoryEntry = z.object({
   had: z.boolean(),
   previous: z.unknown().optional(),
   wasSkipped: z.boolean(),
+  wasNone: z.boolean().optional(),
+  /** Taken from a description, not asked: not counted as a question answered. */
+  stated: z.boolean().optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -44,6 +47,11 @@ export const DialogStateSchema = z.object({
   history: z.array(HistoryEntry),
   /** District "other" and the user chose to compare: evaluate as if in each district. */
   compare: z.boolean(),
+  /** Facts whose answer rules out every value (a plain "no" to "which DCMM level?"): answered,
+   * nothing stored, not asked again, and not "don't know". */
+  none: z.array(z.string()),
+  /** The conversation began with a description: the entity type is assumed, not asked. */
+  described: z.boolean(),
   /** Counts questions asked, so a button from an earlier question is recognised as stale. */
   seq: z.number().int(),
   pending: Pending.nullable(),
@@ -60,6 +68,8 @@ export function newState(lang: Lang): DialogState {
     skipped: [],
     history: [],
     compare: false,
+    none: [],
+    described: false,
     seq: 0,
     pending: null,
   };
@@ -90,4 +100,18 @@ export function withPath(
 }
 
 export const isAnswered = (state: DialogState, path: string) =>
-  getPath(state.profile, path) !== undefined || state.skipped.includes(path);
+  getPath(state.profile, path) !== undefined || state.skipped.includes(path) || state.none.includes(path);
+
+/** A stored state of this or an earlier version, brought to this version; undefined when it is
+ * not one (then the conversation restarts with a note, nothing guessed). Version 1 lacked
+ * `none` and `described`; everything it held is kept. */
+export function migrateState(version: number, stored: unknown): DialogState | undefined {
+  const upgraded =
+    version === 1 && typeof stored === "object" && stored !== null
+      ? { none: [], described: false, ...(stored as object), version: STATE_VERSION }
+      : version === STATE_VERSION
+        ? stored
+        : undefined;
+  const parsed = DialogStateSchema.safeParse(upgraded);
+  return parsed.success ? parsed.data : undefined;
+}

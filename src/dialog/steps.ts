@@ -6,6 +6,7 @@ import type { FaqIndex } from "../faq/index.ts";
 import { ProfileError } from "../policy/errors.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE, parseProfile } from "../policy/profile.ts";
+import { isChecklist } from "./areas.ts";
 import { answeredCount, evaluateState, plan } from "./planner.ts";
 import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
@@ -47,11 +48,15 @@ export function ask(state: DialogState, path: string, ctx: ReducerContext, repli
 }
 
 function factQuestion(state: DialogState, path: string, seq: number, ctx: ReducerContext): Reply {
-  if (path === DISTRICT) return questionReply(ctx.set, path, state.lang, seq, undefined);
+  // No count on the district question or an area checklist: before they are answered, the
+  // number of questions left is not known, and a count that is not real would mislead.
+  const left = plan(state, ctx.set).remaining;
+  if (path === DISTRICT || left.some((p) => isChecklist(ctx.set, p)) || isChecklist(ctx.set, path))
+    return questionReply(ctx.set, path, state.lang, seq, undefined, state);
   const done = answeredCount(state);
-  const remaining = plan(state, ctx.set).remaining.filter((p) => p !== path).length;
+  const remaining = left.filter((p) => p !== path).length;
   const progress = TEXT[state.lang].progress(done + 1, done + 1 + remaining);
-  return questionReply(ctx.set, path, state.lang, seq, progress);
+  return questionReply(ctx.set, path, state.lang, seq, progress, state);
 }
 
 /** The question waiting for an answer, asked again with the same buttons; after the result,
@@ -93,11 +98,28 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
   return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
 }
 
-/** Records an answer (or "don't know" when `value` is undefined) and moves on. */
+/** Records an answer: a value, "don't know" (`undefined`) or "none of them" (`null`: answered,
+ * nothing to store), and moves on. */
 export function answer(state: DialogState, path: string, value: unknown, ctx: ReducerContext): Step | string {
+  const next = record(state, path, value, ctx);
+  if (typeof next === "string") return next;
+  if (path === DISTRICT && value === OUTSIDE) {
+    return askCompare(next, ctx);
+  }
+  return askNext(next, ctx);
+}
+
+/** The state with one answer recorded (and undoable by /back), or the hint when it is invalid. */
+export function record(
+  state: DialogState,
+  path: string,
+  value: unknown,
+  ctx: ReducerContext,
+): DialogState | string {
   const previous = getPath(state.profile, path);
-  const profile = withPath(state.profile, path, value);
-  if (value !== undefined) {
+  const stored = value === null ? undefined : value;
+  const profile = withPath(state.profile, path, stored);
+  if (stored !== undefined) {
     try {
       parseProfile(ctx.set.profileSchema, { [DISTRICT]: OUTSIDE, ...profile });
     } catch (error) {
@@ -106,10 +128,12 @@ export function answer(state: DialogState, path: string, value: unknown, ctx: Re
     }
   }
   const skipped = state.skipped.filter((p) => p !== path);
-  const next: DialogState = {
+  const none = state.none.filter((p) => p !== path);
+  return {
     ...state,
     profile,
     skipped: value === undefined ? [...skipped, path] : skipped,
+    none: value === null ? [...none, path] : none,
     history: [
       ...state.history,
       {
@@ -117,20 +141,25 @@ export function answer(state: DialogState, path: string, value: unknown, ctx: Re
         had: previous !== undefined,
         ...(previous !== undefined ? { previous } : {}),
         wasSkipped: state.skipped.includes(path),
+        ...(state.none.includes(path) ? { wasNone: true } : {}),
       },
     ],
     // A new district ends a comparison; "other" asks whether to start one.
     compare: path === DISTRICT ? false : state.compare,
     pending: null,
   };
-  if (path === DISTRICT && value === OUTSIDE) {
+}
+
+export function askCompare(state: DialogState, ctx: ReducerContext, replies: Reply[] = []): Step {
+  {
+    const next = state;
     const seq = next.seq + 1;
     return step({ ...next, seq, pending: { kind: "compare", seq } }, [
+      ...replies,
       { kind: "text", text: TEXT[state.lang].outsideScope(districtNames(ctx.set, state.lang)) },
       compareQuestion(state.lang, seq),
     ]);
   }
-  return askNext(next, ctx);
 }
 
 export function compareOptions(lang: Lang): AnswerOption[] {

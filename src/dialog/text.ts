@@ -24,10 +24,20 @@ const zh = {
     amount: "没看懂这个金额，请写成“3000万”“1.5亿”或“30000000”这样的数字。",
     count: "没看懂，请回答一个整数，如“3”或“三个”。",
     integer: (min: number, max: number) => `没看懂，请回答 ${min} 到 ${max} 之间的整数。`,
+    negative: "金额和数量不能是负数，请填实际的数，如“40万”；不清楚可回复“不知道”。",
+    notYuan: "请按人民币（元）填写，如“300万”或“3000000”。",
+    outOfRange: "这个数超出了可能的范围，请再核对一下；不清楚可回复“不知道”。",
     percent: "没看懂，请回答一个百分比，如“12%”或“7.5%”。",
     decimal: "没看懂，请回答一个数字，如“1.25”。",
     date: "没看懂这个日期，请写成“2024年6月”或“2024-06-15”这样的形式。",
   },
+  readBack: (shown: string) => `记为：${shown} —— 说错了可以 /back`,
+  understood: "我理解的是：",
+  assumedEnterprise: "主体类型：企业（默认；如果不是企业，请告诉我）",
+  otherDistrictOnly: (fact: string, other: string, mine: string) =>
+    `“${fact}”只有${other}的政策有相关条款，${mine}没有。输入 /compare 可比较各区。`,
+  understoodNothing: "没能从这段话里读出具体信息，我们一项项来：",
+  compareOn: "好的，下面按各区比较。",
   districtRequired: "需要先知道所在区才能判断，请选择：",
   outsideScope: (names: string) =>
     `这些扶持措施只适用于在${names}注册并实际经营的主体，贵单位目前不在适用范围内。`,
@@ -115,10 +125,21 @@ const en: Texts = {
     count: "Sorry, I didn't get that. Please answer with a whole number such as 3.",
     integer: (min, max) =>
       `Sorry, I didn't get that. Please answer with a whole number from ${min} to ${max}.`,
+    negative:
+      "Amounts and counts cannot be negative. Please give the actual figure, like 400,000 or 2.5m (or “not sure”).",
+    notYuan: "Please give the amount in yuan (CNY), like 3m or 3,000,000.",
+    outOfRange: "That figure is beyond what is possible here; please check it (or reply “not sure”).",
     percent: "Sorry, I didn't get that. Please answer with a percentage such as 12% or 7.5%.",
     decimal: "Sorry, I didn't get that. Please answer with a number such as 1.25.",
     date: "Sorry, I couldn't read that date. Please write it like June 2024, 2024-06 or 2024-06-15.",
   },
+  readBack: (shown) => `Noted: ${shown} — /back to change`,
+  understood: "Here is what I understood:",
+  assumedEnterprise: "Type of entity: enterprise (assumed; tell me if you are not one)",
+  otherDistrictOnly: (fact, other, mine) =>
+    `Only ${other}'s measures have a clause on “${fact}”; ${mine}'s do not. Type /compare to compare the districts.`,
+  understoodNothing: "I could not read particular facts from that, so let us go one by one:",
+  compareOn: "All right, comparing the districts.",
   districtRequired: "I need your district first to know which measures apply. Please choose:",
   outsideScope: (names) =>
     `These measures apply only to entities registered and actually operating in ${names}, so your organisation is not covered at present.`,

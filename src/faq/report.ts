@@ -13,10 +13,14 @@ export function renderAnswers(question: string, answers: FaqAnswer[], set: Polic
   const zh = lang === "zh";
   const out = [`${zh ? "问题" : "Question"}${zh ? "：" : ": "}${question}`];
   if (answers.length === 0) {
+    // The districts come from the documents loaded, so a new document needs no edit here.
+    const districts = set.documents
+      .map((d) => (zh ? (d.aliases[0] ?? d.district.zh) : d.district.en))
+      .join("/");
     out.push(
       zh
-        ? "没有找到相关条款。可以换个说法，或写明所在区（通州/石景山）和想了解的支持，例如“石景山DCMM认证奖励多少”。"
-        : 'No clause matches. Try other words, or name the district (Tongzhou/Shijingshan) and the support you mean, e.g. "DCMM award in Shijingshan".',
+        ? `没有找到相关条款。可以换个说法，或写明所在区（${districts}）和想了解的支持，例如“DCMM认证奖励多少”。`
+        : `No clause matches. Try other words, or name the district (${districts}) and the support you mean, e.g. "DCMM certification award".`,
     );
     return out.join("\n");
   }

@@ -45,7 +45,7 @@ describe("advisor chat", () => {
     expect(code).toBe(0);
     // Buttons become numbered lines; typing the number picks the option.
     expect(out).toMatch(/ {2}1\. 通州区（北京城市副中心）\n {2}2\. 石景山区\n {2}3\. 都不是（其他区）/);
-    expect(out).toContain("[第 2 题，约");
+    expect(out).toContain("[第 4 题，约");
     // 30,000,000 × 20% = 6,000,000 (cap 20,000,000).
     expect(out).toContain("6,000,000 元");
     expect(out).toContain("==== 目前的评估结果");

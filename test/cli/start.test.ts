@@ -52,7 +52,7 @@ describe("advisor start without bot settings", () => {
     expect(err()).toContain("No bot is configured");
     // The chat asked for the district and went on to the next question after the answer "2".
     expect(out()).toContain("哪个区");
-    expect(out()).toContain("第 2 题");
+    expect(out()).toContain("贵单位属于哪类主体");
   });
 });
 

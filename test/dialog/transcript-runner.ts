@@ -46,6 +46,8 @@ export interface Expectation {
   profile?: Record<string, unknown>;
   /** Dotted paths that must not be in the profile. */
   profileLacks?: string[];
+  /** Dotted paths that must be among the facts answered "don't know". */
+  unknown?: string[];
   /** The turn produced a result; its record has these matches and total (a list when districts are
    * compared, each naming its `policy`). */
   result?: ResultExpectation | ResultExpectation[];
@@ -127,6 +129,7 @@ function check(e: Expectation, replies: Reply[], state: DialogState, records: Tr
   }
   for (const path of e.profileLacks ?? [])
     expect(get(state.profile, path), `${where}: profile ${path}`).toBeUndefined();
+  for (const path of e.unknown ?? []) expect(state.skipped, `${where}: unknown`).toContain(path);
   if (e.noResult) {
     expect(
       replies.some((r) => r.kind === "result"),

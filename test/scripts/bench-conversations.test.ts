@@ -80,7 +80,7 @@ describe("stepsAnswered", () => {
 describe("difference", () => {
   const state = (history: number, order: "ab" | "ba" = "ab") =>
     ({
-      version: 1,
+      version: 2,
       lang: "zh",
       profile:
         order === "ab"
@@ -89,6 +89,8 @@ describe("difference", () => {
       skipped: [],
       history: Array.from({ length: history }, () => ({ path: "x", had: false, wasSkipped: false })),
       compare: false,
+      none: [],
+      described: false,
       seq: history,
       pending: null,
     }) as DialogState;

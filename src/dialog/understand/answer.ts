@@ -7,6 +7,7 @@
 import type { PolicySet } from "../../policy/load.ts";
 import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
+import { parseChoice } from "./choice.ts";
 import { parseDate } from "./date.ts";
 import { leanYesNo, negatedAfter, negatedAt, saysNone, saysUnknown } from "./hedges.ts";
 import { bareNorm } from "./normalize.ts";
@@ -216,25 +217,32 @@ function choosable(fact: Fact): Choosable[] {
 /** Options named in `s`: by a word of the data anywhere, by the whole label, or by number. */
 function optionsNamed(set: PolicySet, fact: Fact, s: string): (string | number)[] {
   const options = choosable(fact);
-  const picked: (string | number)[] = [];
-  const pick = (v: string | number) => {
-    if (!picked.includes(v)) picked.push(v);
-  };
   const whole = options.find((o) => o.names.includes(s));
   if (whole) return [whole.value];
-  for (const m of scan(s, vocabularyOf(set)))
-    for (const t of m.targets) if (t.kind === "option" && t.path === fact.path) pick(t.value);
-  for (const o of options) if (o.names.some((n) => n.length >= 2 && s.includes(n))) pick(o.value);
-  if (picked.length > 0) return options.map((o) => o.value).filter((v) => picked.includes(v));
+  const picked = new Set<string | number>();
+  // Each part of "融资和DCMM", "1,3" on its own: a word of the data or a label inside it, else a
+  // part of one label ("融资") or a close misspelling ("enterprize") where exactly one fits.
+  const choosables = options.map((o, i) => ({ id: String(i), names: o.names }));
+  for (const part of s.split(/\s*(?:[,，、;；/+&]|\band\b|以及|和|与|及|还有|跟)\s*/).filter(Boolean)) {
+    const before = picked.size;
+    for (const m of scan(part, vocabularyOf(set)))
+      for (const t of m.targets) if (t.kind === "option" && t.path === fact.path) picked.add(t.value);
+    for (const o of options) if (o.names.some((n) => n.length >= 2 && part.includes(n))) picked.add(o.value);
+    if (picked.size > before || figures(part).length > 0) continue;
+    const id = parseChoice(part, choosables);
+    const o = id === null ? undefined : options[Number(id)];
+    if (o) picked.add(o.value);
+  }
   // By number: the option's own value where options are numbers (follow-up year 2 or 3),
   // otherwise its place in the list ("2", "第2个", "1,3").
-  const numbers = figures(s).filter((n) => !n.money && !n.negative);
-  const numeric = options.every((o) => typeof o.value === "number");
-  for (const n of numbers) {
-    const o = numeric ? options.find((x) => x.value === n.value) : options[n.value - 1];
-    if (o) pick(o.value);
+  if (picked.size === 0) {
+    const numeric = options.every((o) => typeof o.value === "number");
+    for (const n of figures(s).filter((x) => !x.money && !x.negative)) {
+      const o = numeric ? options.find((x) => x.value === n.value) : options[n.value - 1];
+      if (o) picked.add(o.value);
+    }
   }
-  return picked;
+  return options.map((o) => o.value).filter((v) => picked.has(v));
 }
 
 function readChoice(set: PolicySet, fact: Fact, s: string): AnswerReading {

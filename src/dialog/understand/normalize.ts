@@ -24,6 +24,7 @@ export function norm(text: string): string {
   return s
     .replace(/\s+/g, " ")
     .replace(/(\d) (?=[万亿萬億千百])/g, "$1")
+    .replace(/([a-z])-(?=\d)/g, "$1 ")
     .trim();
 }
 

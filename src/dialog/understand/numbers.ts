@@ -37,7 +37,7 @@ const CN_RUN_START = `[\\d${CN_DIGIT}十百千拾佰仟]`;
 // A run of number characters: commas only as thousands groups, a point only before a digit,
 // 多/来/余/几 only before a unit ("3000多万"), 个 only before 亿/万 ("一个亿").
 const RUN = new RegExp(
-  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|[多来余几](?=[${CN_UNIT}个])|个(?=[多来余几]?[万亿萬億]))*`,
+  `${CN_RUN_START}(?:[\\d${CN_ALL}]|,(?=\\d{3}(?!\\d))|\\.(?=\\d)|点(?=[${CN_DIGIT}])|[多来余几](?=[${CN_UNIT}个])|个(?=[多来余几]?[万亿萬億]))*`,
   "g",
 );
 const ENGLISH_SCALE: Record<string, number> = {
@@ -153,6 +153,15 @@ function evaluateRun(raw: string): number | null {
   let text = raw
     .replace(/,/g, "")
     .replace(/个(?=[多来余几]?[万亿萬億])/g, "")
+    // "一点二个亿": 点 is the decimal point of a number written in words.
+    .replace(
+      /([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)/g,
+      (all, whole: string, frac: string) => {
+        const w = parseNumeral(whole);
+        const f = [...frac].map((c) => "零一二三四五六七八九".indexOf(c === "〇" ? "零" : c)).join("");
+        return w === null || f.includes("-") ? all : `${w}.${f}`;
+      },
+    )
     .replace(/[多来余几]/g, "");
   // "两三百万", "三四十万": two neighbouring digits mean "two or three"; the lower is meant at least.
   text = text.replace(

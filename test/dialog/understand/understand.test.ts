@@ -41,6 +41,9 @@ describe("readAnswer", () => {
     ["infrastructure.supportYearsReceived", "从来没有", 0],
     ["dcmm.level", "三级", 3],
     ["dcmm.followUpYear", "no", null],
+    ["topics", "融资和DCMM", ["finance", "dcmm"]],
+    ["topics", "1,3", ["infrastructure", "technology"]],
+    ["entityType", "enterprize", "enterprise"],
     [
       "platforms",
       "we have a municipal key lab recognised this year",

@@ -1,0 +1,313 @@
+/**
+ * Simulated users over `advisor chat --json` (CONTRACT.md section 8): each persona of
+ * test/fixtures/personas.json sends its one-message description, then answers every open
+ * question from its hidden profile the way a person would type it (varied wording, "不清楚" /
+ * "not sure" for what the profile lacks, an option's id now and then). A persona passes when the
+ * conversation ends on a result equal to `triage` of the hidden profile.
+ *
+ *   npx tsx scripts/simulate-personas.ts            # in-process (the chat --json module)
+ *   npx tsx scripts/simulate-personas.ts --process  # the built command as a child process
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { chatJsonLine } from "../src/cli/chat-json.ts";
+import { createAdvisorService } from "../src/dialog/service.ts";
+import { createFaqIndex } from "../src/faq/index.ts";
+import { evaluate } from "../src/policy/evaluate.ts";
+import { loadPolicySet, type PolicySet } from "../src/policy/load.ts";
+import { getPath } from "../src/policy/paths.ts";
+import { parseProfile } from "../src/policy/profile.ts";
+import { toContractJson } from "../src/render/report.ts";
+import { MemoryStore } from "../src/store/memory.ts";
+
+export interface Persona {
+  id: string;
+  lang: "zh" | "en";
+  description: string;
+  profile: Record<string, unknown>;
+}
+
+interface Option {
+  id: string;
+  label: string;
+  facts?: string[];
+}
+export interface ChatOut {
+  replies?: string[];
+  pending?: { fact: string; type: string; options: Option[] } | null;
+  profile?: Record<string, unknown>;
+  unknown?: string[];
+  result?: { matches: Match[]; totals: { max: number } } | null;
+  error?: string;
+}
+interface Match {
+  policy: string;
+  article: number;
+  benefit: string;
+  amount: { max: number | null; totalMax: number | null };
+}
+
+export type Driver = { send(text: string): Promise<ChatOut>; close(): Promise<void> };
+
+/** A turn at most this many answers in is a conversation that does not end. */
+const MAX_ANSWERS = 40;
+
+export interface PersonaOutcome {
+  id: string;
+  answers: number;
+  passed: boolean;
+  why?: string;
+  asked: string[];
+}
+
+export function loadPersonas(
+  file = fileURLToPath(new URL("../test/fixtures/personas.json", import.meta.url)),
+) {
+  return (JSON.parse(readFileSync(file, "utf8")) as { personas: Persona[] }).personas;
+}
+
+export async function simulate(persona: Persona, driver: Driver, set: PolicySet): Promise<PersonaOutcome> {
+  const asked: string[] = [];
+  let correcting: string | undefined;
+  let out = await driver.send(persona.description);
+  let last = out;
+  let answers = 0;
+  const corrected = new Set<string>();
+  while (out.pending && answers < MAX_ANSWERS) {
+    asked.push(out.pending.fact);
+    // A person who sees a fact confirmed wrongly corrects it (/profile, the field, the answer).
+    const wrong = misread(out.profile ?? {}, persona.profile, set).find((p) => !corrected.has(p));
+    let text: string;
+    if (out.pending.fact === "editField") {
+      const label = set.facts.get(correcting ?? "")?.label[persona.lang];
+      text = out.pending.options.find((o) => o.label === label)?.id ?? "c";
+    } else if (wrong) {
+      corrected.add(wrong);
+      correcting = wrong;
+      text = "/profile";
+    } else text = answerFor(persona, out.pending, answers, set);
+    out = await driver.send(text);
+    if (out.error) return { id: persona.id, answers, passed: false, why: out.error, asked };
+    answers++;
+    last = out;
+  }
+  return { id: persona.id, answers, asked, ...judge(persona, last, set) };
+}
+
+/** Facts the conversation holds with a value the hidden profile does not have. */
+function misread(
+  profile: Record<string, unknown>,
+  hidden: Record<string, unknown>,
+  set: PolicySet,
+): string[] {
+  return [...set.facts.keys(), "district"].filter((path) => {
+    const got = getPath(profile, path);
+    return got !== undefined && JSON.stringify(got) !== JSON.stringify(getPath(hidden, path));
+  });
+}
+
+/** Equal to `triage` of the hidden profile: the same benefits with the same amounts and total. */
+function judge(persona: Persona, last: ChatOut, set: PolicySet): { passed: boolean; why?: string } {
+  if (last.pending) return { passed: false, why: `still asking ${last.pending.fact}` };
+  if (!last.result) return { passed: false, why: "ended without a result" };
+  const hidden = parseProfile(set.profileSchema, persona.profile);
+  const want = toContractJson(
+    evaluate(hidden, set, { lang: persona.lang }),
+    set,
+    hidden.district,
+    persona.lang,
+  );
+  const key = (r: { matches: Match[]; totals: { max: number } }) =>
+    JSON.stringify({
+      total: r.totals.max,
+      matches: r.matches
+        .map((m) => `${m.policy}:${m.article}:${m.benefit}:${m.amount.max}:${m.amount.totalMax}`)
+        .sort(),
+    });
+  const got = key(last.result);
+  const expected = key(want as unknown as { matches: Match[]; totals: { max: number } });
+  return got === expected ? { passed: true } : { passed: false, why: `got ${got}, want ${expected}` };
+}
+
+// --- answering as a person would ------------------------------------------------------------
+
+const pickOf = <T>(items: T[], n: number): T => items[n % items.length] as T;
+
+const WORDS = {
+  zh: {
+    yes: ["是", "有", "是的", "对，有的"],
+    no: ["否", "没有", "不是", "无"],
+    unknown: ["不清楚", "不知道", "不太清楚", "这个不确定"],
+    none: ["都没有", "没有", "none"],
+    noCompare: "不用了",
+  },
+  en: {
+    yes: ["yes", "yep", "yes we do", "Yes"],
+    no: ["no", "nope", "no, we don't", "No"],
+    unknown: ["not sure", "no idea", "don't know", "I'm not sure"],
+    none: ["none", "none of these", "none"],
+    noCompare: "no thanks",
+  },
+};
+
+export function answerFor(
+  persona: Persona,
+  pending: NonNullable<ChatOut["pending"]>,
+  n: number,
+  set: PolicySet,
+): string {
+  const w = WORDS[persona.lang];
+  const hidden = persona.profile;
+  if (pending.fact === "compare") return w.noCompare;
+  if (pending.fact === "editField") return pickOf(pending.options, 0).id;
+  const checklist = pending.options.some((o) => o.facts);
+  if (checklist) {
+    const ticked = pending.options.filter((o) => o.facts?.some((f) => applies(getPath(hidden, f))));
+    if (ticked.length === 0) return pickOf(w.none, n);
+    return n % 2 === 0 ? ticked.map((o) => o.id).join(",") : ticked.map((o) => o.label).join("、");
+  }
+  const value = getPath(hidden, pending.fact);
+  if (value === undefined) return pickOf(w.unknown, n);
+  switch (pending.type) {
+    case "boolean":
+      return pickOf(value ? w.yes : w.no, n);
+    case "amount":
+      return amountText(value as number, persona.lang, n);
+    case "integer":
+      return String(value);
+    case "choice":
+      return choiceText(pending.options, value, n);
+    case "multi":
+      return multiText(pending.options, value as unknown[], persona, n, set, pending.fact);
+    default:
+      return String(value);
+  }
+}
+
+function applies(value: unknown): boolean {
+  if (value === undefined || value === false || value === 0 || value === "none") return false;
+  return !(Array.isArray(value) && value.length === 0);
+}
+
+function amountText(yuan: number, lang: "zh" | "en", n: number): string {
+  if (yuan === 0) return lang === "zh" ? pickOf(["0", "没有"], n) : pickOf(["0", "none"], n);
+  if (lang === "zh") {
+    if (yuan >= 1e8 && yuan % 1e7 === 0) return pickOf([`${yuan / 1e8}亿`, `${yuan / 1e4}万`], n);
+    if (yuan % 1e4 === 0) return pickOf([`${yuan / 1e4}万`, `${yuan / 1e4}万元`, String(yuan)], n);
+    return `${yuan}元`;
+  }
+  if (yuan % 1e6 === 0) return pickOf([`${yuan / 1e6} million`, `${yuan / 1e6}m`], n);
+  return pickOf([yuan.toLocaleString("en-US"), `¥${yuan}`], n);
+}
+
+function choiceText(options: Option[], value: unknown, n: number): string {
+  const option = options.find((o) => o.id === String(value));
+  if (!option) return String(value);
+  return n % 2 === 0 ? option.id : option.label;
+}
+
+function multiText(
+  options: Option[],
+  values: unknown[],
+  persona: Persona,
+  n: number,
+  set: PolicySet,
+  path: string,
+): string {
+  if (values.length === 0) return pickOf(WORDS[persona.lang].none, n);
+  const fact = set.facts.get(path);
+  const ids =
+    fact?.type === "records"
+      ? values.map((v) => {
+          const preset = fact.presets.find(
+            (p) => JSON.stringify(sorted(p.value)) === JSON.stringify(sorted(v)),
+          );
+          return options.find((o) => o.label === preset?.label[persona.lang])?.id;
+        })
+      : values.map((v) => options.find((o) => o.id === String(v))?.id);
+  if (ids.some((id) => id === undefined)) return pickOf(WORDS[persona.lang].unknown, n);
+  if (n % 2 === 0 || fact?.type === "records") return ids.join(",");
+  return ids.map((id) => options.find((o) => o.id === id)?.label).join(persona.lang === "zh" ? "和" : ", ");
+}
+
+const sorted = (v: unknown) =>
+  Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
+
+// --- drivers ----------------------------------------------------------------------------------
+
+/** The chat --json module in this process, on a memory store. */
+export function moduleDriver(set: PolicySet, faq = createFaqIndex(set)): Driver {
+  const store = new MemoryStore();
+  const service = createAdvisorService({ set, store, faq });
+  const options = { service, store, set, conversationId: "console:local" };
+  return {
+    send: async (text) => (await chatJsonLine(JSON.stringify({ text }), options)) as ChatOut,
+    close: async () => {},
+  };
+}
+
+/** The built command, `node dist/advisor.mjs chat --json`, on an empty DATA_DIR. */
+export function processDriver(): Driver {
+  const dir = mkdtempSync(join(tmpdir(), "advisor-persona-"));
+  const bin = fileURLToPath(new URL("../dist/advisor.mjs", import.meta.url));
+  const child = spawn(process.execPath, [bin, "chat", "--json"], {
+    env: { ...process.env, DATA_DIR: dir },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const waiting: ((line: string) => void)[] = [];
+  lines.on("line", (line) => waiting.shift()?.(line));
+  return {
+    send: (text) =>
+      new Promise((resolve) => {
+        waiting.push((line) => resolve(JSON.parse(line) as ChatOut));
+        child.stdin.write(`${JSON.stringify({ text })}\n`);
+      }),
+    close: async () => {
+      child.stdin.end();
+      await new Promise((resolve) => child.once("close", resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function simulateAll(
+  personas: Persona[],
+  makeDriver: () => Driver,
+  set: PolicySet,
+): Promise<{ outcomes: PersonaOutcome[]; mean: number; passed: number }> {
+  const outcomes: PersonaOutcome[] = [];
+  for (const persona of personas) {
+    const driver = makeDriver();
+    try {
+      outcomes.push(await simulate(persona, driver, set));
+    } finally {
+      await driver.close();
+    }
+  }
+  const mean = outcomes.reduce((s, o) => s + o.answers, 0) / outcomes.length;
+  return { outcomes, mean, passed: outcomes.filter((o) => o.passed).length };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const set = loadPolicySet();
+  const faq = createFaqIndex(set);
+  const useProcess = process.argv.includes("--process");
+  const { outcomes, mean, passed } = await simulateAll(
+    loadPersonas(),
+    useProcess ? processDriver : () => moduleDriver(set, faq),
+    set,
+  );
+  for (const o of outcomes) {
+    console.log(
+      `${o.passed ? "ok  " : "FAIL"} ${o.id}: ${o.answers} answers [${o.asked.join(" ")}]${o.why ? ` — ${o.why}` : ""}`,
+    );
+  }
+  console.log(
+    `personas passing: ${passed}/${outcomes.length}; mean answers after the description: ${mean.toFixed(2)}`,
+  );
+}

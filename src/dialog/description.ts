@@ -1,0 +1,84 @@
+/**
+ * A first message that describes the entity ("我们是石景山的数据公司，DCMM三级……"): every fact it
+ * states is taken at once, confirmed in one short list, and only what is still open is asked.
+ * The reading itself is understand/'s; this module only records it and words the confirmation.
+ */
+import { OUTSIDE } from "../policy/profile.ts";
+import { factsOfOtherDistricts } from "./areas.ts";
+import { DISTRICT, describeValue, labelOf } from "./questions.ts";
+import { type DialogState, getPath } from "./state.ts";
+import { askCompare, askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { TEXT } from "./text.ts";
+import type { Reply } from "./types.ts";
+import { understandText } from "./understand/index.ts";
+
+const ENTITY_TYPE = "entityType";
+
+/** The dotted paths of the facts a nested profile holds (a list is one fact). */
+export function statedPaths(
+  profile: Record<string, unknown>,
+  isFact: (path: string) => boolean,
+  prefix = "",
+) {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(profile)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isFact(path)) out.push(path);
+    else if (value && typeof value === "object" && !Array.isArray(value))
+      out.push(...statedPaths(value as Record<string, unknown>, isFact, path));
+  }
+  return out;
+}
+
+/** The conversation after a description, or undefined when the text states no more than a
+ * district (that is an ordinary answer to the first question). */
+export function takeDescription(fresh: DialogState, text: string, ctx: ReducerContext): Step | undefined {
+  const understood = understandText(text, ctx.set);
+  const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
+  const paths = statedPaths(understood.profile, isFact);
+  const unknown = understood.unknown.filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
+  if (paths.filter((p) => p !== DISTRICT).length === 0 && unknown.length === 0) return undefined;
+  let state: DialogState = { ...fresh, lang: understood.lang, described: true };
+  const taken: string[] = [];
+  for (const path of [...paths, ...unknown]) {
+    const value = paths.includes(path) ? getPath(understood.profile, path) : undefined;
+    const next = record(state, path, value, ctx);
+    if (typeof next === "string") continue;
+    state = next;
+    taken.push(path);
+  }
+  // Facts of the description are not questions answered: they do not count in "question N".
+  state = {
+    ...state,
+    history: state.history.map((h) => (taken.includes(h.path) ? { ...h, stated: true } : h)),
+  };
+  const replies = [confirmation(state, taken, ctx)];
+  if (getPath(state.profile, DISTRICT) === OUTSIDE) return askCompare(state, ctx, replies);
+  return askNext(state, ctx, replies);
+}
+
+function confirmation(state: DialogState, taken: string[], ctx: ReducerContext): Reply {
+  const t = TEXT[state.lang];
+  const lines = taken.map((path) => {
+    const value = getPath(state.profile, path);
+    const shown = value === undefined ? t.skippedValue : describeValue(ctx.set, path, value, state.lang);
+    return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
+  });
+  if (getPath(state.profile, ENTITY_TYPE) === undefined) lines.push(`• ${t.assumedEnterprise}`);
+  const notes = factsOfOtherDistricts(
+    ctx.set,
+    state,
+    taken.filter((p) => p !== DISTRICT && p !== ENTITY_TYPE),
+  ).map(({ path, documents }) =>
+    t.otherDistrictOnly(
+      labelOf(ctx.set, path, state.lang),
+      documents.map((id) => districtName(ctx, id, state)).join(t.listSeparator),
+      districtName(ctx, String(getPath(state.profile, DISTRICT)), state),
+    ),
+  );
+  return { kind: "text", text: [t.understood, ...lines, ...notes].join("\n") };
+}
+
+function districtName(ctx: ReducerContext, id: string, state: DialogState): string {
+  return ctx.set.documents.find((d) => d.id === id)?.district[state.lang] ?? id;
+}
