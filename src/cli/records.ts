@@ -36,7 +36,7 @@ export const run: Command = async (args, io) => {
   });
   try {
     const set = loadPolicySet();
-    const records = options.latest ? latestOnly(store.records()) : store.records();
+    const records = options.latest ? latestOnly(store.export()) : store.export();
     if (options.format === "xlsx") {
       if (options.out === undefined)
         throw new UsageError("records export --format xlsx: give --out FILE.xlsx");

@@ -102,7 +102,7 @@ describe("advisor records export", () => {
 
   async function seed(...records: TriageRecord[]): Promise<void> {
     const store = await FileStore.open(dir);
-    for (const record of records) await store.addRecord(record);
+    for (const record of records) await store.append(record);
     await store.close();
   }
 
@@ -282,8 +282,8 @@ describe.runIf(redisServerInstalled())("advisor records export with REDIS_URL", 
   it("exports the records every instance added to the shared Redis store", async () => {
     const prefix = "advisor:";
     const writer = await RedisStore.open(server.url(), { prefix });
-    await writer.addRecord(tricky);
-    await writer.addRecord(plain);
+    await writer.append(tricky);
+    await writer.append(plain);
     await writer.close();
     const stdout = new PassThrough();
     let out = "";

@@ -79,7 +79,16 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Promise<FakeTelegram> {
+export interface FakeTelegramOptions {
+  /** Methods this Bot API does not have: answered 404 "method not found", as an emulator that
+   * lacks them answers (telegram-test-api). */
+  refuse?: string[];
+}
+
+export async function startFakeTelegram(
+  token = "123456:TEST-token_abcdef",
+  options: FakeTelegramOptions = {},
+): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const updates: Update[] = [];
   const chats = new Map<number, BotMessage[]>();
@@ -190,6 +199,7 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     setWebhook: () => true,
     deleteWebhook: () => true,
   };
+  for (const method of options.refuse ?? []) delete methods[method];
 
   /** Long polling: answers at once when updates at or after `offset` are queued, otherwise
    * when one arrives, the `timeout` runs out, or the client gives up. */
@@ -260,6 +270,9 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     }
     notify();
   });
+  // Node closes a keep-alive connection idle for 5 s, racing a client that reuses it at that
+  // moment ("socket hang up"); Telegram keeps them far longer, so the fake does too.
+  server.keepAliveTimeout = 120_000;
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
