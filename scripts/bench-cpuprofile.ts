@@ -21,7 +21,7 @@ interface Profile {
  * the frame on top is a store write the dialog awaited. */
 const PARTS: [string, RegExp][] = [
   ["dialog and policy evaluation", /\/src\/(dialog|policy|faq)\//],
-  ["conversation store (lowdb, steno, fs)", /\/src\/store\/|lowdb|steno|node:internal\/fs/],
+  ["conversation store (fs)", /\/src\/store\/|node:internal\/fs/],
   [
     "Bot API calls (grammY client, node-fetch, http client)",
     /grammy\/out\/core|node-fetch|_http_client|_http_agent/,

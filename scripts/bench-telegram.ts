@@ -11,8 +11,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { join } from "node:path";
+import { Semaphore } from "async-mutex";
 import type { Update } from "grammy/types";
-import { Semaphore } from "../src/store/lock.ts";
 import type { FakeTelegram } from "../test/support/fake-telegram.ts";
 
 export const WEBHOOK_PATH = "/telegram/hook";
@@ -51,6 +51,7 @@ export async function startServer(
     PORT: "0",
     HOST: "127.0.0.1",
     DATA_DIR: options.dataDir,
+    // BENCH_DIST=<folder under the repository>: another build, e.g. the code before a change.
     // The advisor on a Redis store instead of files (`BENCH_REDIS_URL=redis://… npx tsx scripts/bench-webhook.ts`).
     REDIS_URL: process.env.BENCH_REDIS_URL,
   };
@@ -59,7 +60,7 @@ export async function startServer(
       ? ["--import", "tsx", join(root, "scripts/bench-bare-webhook.ts")]
       : options.entry === "src"
         ? ["--import", "tsx", join(root, "src/cli/bin.ts"), "start"]
-        : [join(root, "dist/advisor.mjs"), "start"];
+        : [join(root, process.env.BENCH_DIST ?? "dist", "advisor.mjs"), "start"];
   if (kind === "advisor" && options.entry !== "src" && !existsSync(join(root, "dist/advisor.mjs")))
     throw new Error("dist/advisor.mjs is missing: run `npm run build` first");
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
@@ -130,6 +131,8 @@ export interface DriveResult {
   lastAckAt: number;
   /** Answers other than 200, by status. */
   refused: Record<number, number>;
+  /** Milliseconds from each POST to its answer (200 or not), in the order they came back. */
+  latenciesMs: number[];
 }
 
 export interface DriveOptions {
@@ -158,23 +161,24 @@ export async function drive(port: number, chats: ChatLoad[], options: DriveOptio
     startedAt: performance.now(),
     lastAckAt: 0,
     refused: {},
+    latenciesMs: [],
   };
-  const post = async (update: Update): Promise<boolean> => {
-    await slots.acquire();
-    try {
+  const post = (update: Update): Promise<boolean> =>
+    slots.runExclusive(async () => {
       if (signal?.aborted) return false;
-      const status = await postUpdate(port, update, agent);
-      result.lastAckAt = performance.now();
-      if (status === 200) result.acked++;
-      else result.refused[status] = (result.refused[status] ?? 0) + 1;
-      return status === 200;
-    } catch (error) {
-      if (signal?.aborted) return false;
-      throw error;
-    } finally {
-      slots.release();
-    }
-  };
+      try {
+        const sentAt = performance.now();
+        const status = await postUpdate(port, update, agent);
+        result.lastAckAt = performance.now();
+        result.latenciesMs.push(result.lastAckAt - sentAt);
+        if (status === 200) result.acked++;
+        else result.refused[status] = (result.refused[status] ?? 0) + 1;
+        return status === 200;
+      } catch (error) {
+        if (signal?.aborted) return false;
+        throw error;
+      }
+    });
   await Promise.all(
     chats.map(async (chat) => {
       for (const next of chat.updates) {

@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FileStore } from "../src/store/file.ts";
+import { conversationPath, FileStore } from "../src/store/file.ts";
 import type { StoredConversation } from "../src/store/types.ts";
 
 const SMALL = 1_000;
@@ -50,12 +50,12 @@ function conversationOf(n: number, turn = 1): StoredConversation {
 }
 
 /** Writes conversations [from, to) straight to disk as FileStore would, `parallel` at a time. */
-async function seed(store: FileStore, from: number, to: number, parallel = 256): Promise<void> {
+async function seed(dataDir: string, from: number, to: number, parallel = 256): Promise<void> {
   const dirs = new Set<string>();
   for (let start = from; start < to; start += parallel) {
     const batch = [];
     for (let n = start; n < Math.min(start + parallel, to); n++) {
-      const path = store.pathOf(idOf(n));
+      const path = conversationPath(dataDir, idOf(n));
       const dir = dirname(path);
       const file = JSON.stringify({ id: idOf(n), conversation: conversationOf(n) }, null, 2);
       batch.push(
@@ -130,8 +130,8 @@ async function main(json: boolean): Promise<void> {
     const small = join(root, "1k");
     const large = join(root, "100k");
     const started = Date.now();
-    await seed(await FileStore.open(small), 0, SMALL);
-    await seed(await FileStore.open(large), 0, LARGE);
+    await seed(small, 0, SMALL);
+    await seed(large, 0, LARGE);
     log(`seeded ${SMALL} + ${LARGE} conversations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const best = await bestAverageWriteMs(small, large);

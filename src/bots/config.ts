@@ -103,20 +103,12 @@ type Get = (name: string) => string | undefined;
 type Check = <T>(name: string, schema: z.ZodType<T>, value: string | undefined, fallback: T) => T;
 
 function telegramSettings(get: Get, check: Check, problems: string[]): TelegramSettings | undefined {
-  const token = check("TELEGRAM_BOT_TOKEN", telegramTokenSchema, get("TELEGRAM_BOT_TOKEN"), undefined);
-  const apiRoot = check(
-    "TELEGRAM_API_ROOT",
-    apiRootSchema,
-    get("TELEGRAM_API_ROOT"),
-    DEFAULT_TELEGRAM_API_ROOT,
-  );
-  const url = check("TELEGRAM_WEBHOOK_URL", webhookUrlSchema, get("TELEGRAM_WEBHOOK_URL"), undefined);
-  const secret = check(
-    "TELEGRAM_WEBHOOK_SECRET",
-    webhookSecretSchema,
-    get("TELEGRAM_WEBHOOK_SECRET"),
-    undefined,
-  );
+  const read = <T>(name: string, schema: z.ZodType<T>, fallback: T) =>
+    check(name, schema, get(name), fallback);
+  const token = read("TELEGRAM_BOT_TOKEN", telegramTokenSchema, undefined);
+  const apiRoot = read("TELEGRAM_API_ROOT", apiRootSchema, DEFAULT_TELEGRAM_API_ROOT);
+  const url = read("TELEGRAM_WEBHOOK_URL", webhookUrlSchema, undefined);
+  const secret = read("TELEGRAM_WEBHOOK_SECRET", webhookSecretSchema, undefined);
   if (get("TELEGRAM_WEBHOOK_URL") && !get("TELEGRAM_WEBHOOK_SECRET")) {
     problems.push(
       "TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is not: set a secret (1-256 characters A-Z a-z 0-9 _ -) so forged updates can be refused",
@@ -144,20 +136,12 @@ function telegramSettings(get: Get, check: Check, problems: string[]): TelegramS
 }
 
 function slackSettings(get: Get, check: Check, problems: string[]): SlackSettings | undefined {
-  const botToken = check(
-    "SLACK_BOT_TOKEN",
-    prefixed("xoxb-", "a bot token"),
-    get("SLACK_BOT_TOKEN"),
-    undefined,
-  );
-  const appToken = check(
-    "SLACK_APP_TOKEN",
-    prefixed("xapp-", "an app-level token"),
-    get("SLACK_APP_TOKEN"),
-    undefined,
-  );
+  const read = <T>(name: string, schema: z.ZodType<T>) =>
+    check<T | undefined>(name, schema, get(name), undefined);
+  const botToken = read("SLACK_BOT_TOKEN", prefixed("xoxb-", "a bot token"));
+  const appToken = read("SLACK_APP_TOKEN", prefixed("xapp-", "an app-level token"));
   const signingSecret = get("SLACK_SIGNING_SECRET");
-  const apiUrl = check("SLACK_API_URL", slackApiUrlSchema, get("SLACK_API_URL"), undefined);
+  const apiUrl = read("SLACK_API_URL", slackApiUrlSchema);
   if (!get("SLACK_BOT_TOKEN")) {
     const other = ["SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL"].find((n) => get(n));
     if (other)

@@ -18,8 +18,8 @@ import {
 
 export interface BotDeps {
   service: AdvisorService;
-  /** Shared by every adapter for delivery ids; the caller closes it after `stop`. */
-  store: ConversationStore;
+  /** Whose per-conversation lock every adapter holds around a turn; the caller closes it after `stop`. */
+  store: Pick<ConversationStore, "withLock">;
   logger: Logger;
   limits?: Limits;
 }
@@ -86,7 +86,7 @@ async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limi
   if (settings.telegram) {
     // Loaded only when configured, so a Slack-only deployment does not load grammY, and back.
     const { createTelegram } = await import("./telegram/index.ts");
-    const telegram = createTelegram({ ...settings.telegram, service, store, logger, limits });
+    const telegram = createTelegram({ ...settings.telegram, service, conversations: store, logger, limits });
     adapters.push({
       name: telegram.webhook ? "telegram (webhook)" : "telegram (long polling)",
       route: telegram.webhook && [telegram.webhook.path, telegram.webhook.handler],
@@ -96,13 +96,7 @@ async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limi
   }
   if (settings.slack) {
     const { createSlack } = await import("./slack/index.ts");
-    const slack = await createSlack({
-      ...settings.slack,
-      service,
-      logger,
-      limits,
-      seen: (id) => store.markSeen("slack", id),
-    });
+    const slack = await createSlack({ ...settings.slack, service, conversations: store, logger, limits });
     adapters.push({
       name: slack.httpHandler ? "slack (http)" : "slack (socket mode)",
       route: slack.httpHandler && [SLACK_EVENTS_PATH, slack.httpHandler],

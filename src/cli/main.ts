@@ -9,6 +9,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ask: async () => (await import("./ask.ts")).run,
   chat: async () => (await import("./chat.ts")).run,
   records: async () => (await import("./records.ts")).run,
+  sheet: async () => (await import("./sheet.ts")).run,
   notify: async () => (await import("./notify.ts")).run,
   start: async () => (await import("./start.ts")).run,
   understand: async () => (await import("./understand.ts")).run,
@@ -16,10 +17,12 @@ const commands: Record<string, () => Promise<Command>> = {
 
 const USAGE = `usage: advisor <command> [options]
   triage --profile FILE | --batch FILE.jsonl | --text "TEXT" [--json] [--lang zh|en] [--compare]
+  triage --sheet FILE.xlsx|FILE.csv [--out FILE.xlsx|FILE.csv]
+  sheet template [--lang en] --out FILE.xlsx
   ask "QUESTION" | --batch FILE.txt [--json] [--top N] [--lang zh|en]
   chat [--json]             console chat (--json: JSON lines in and out)
   understand "TEXT" [--fact PATH] | --batch FILE.jsonl [--json]
-  records export --format csv|jsonl
+  records export --format csv|xlsx|jsonl [--latest] [--out FILE]
   notify [--dry-run] [--json]  tell subscribers whose result a new document version changed
   start                     every configured bot, or the console chat`;
 

@@ -10,7 +10,7 @@ import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { type Profile, parseProfile } from "../policy/profile.ts";
+import { identityOf, type Profile, parseProfile } from "../policy/profile.ts";
 import { withWhatIf } from "../policy/whatif.ts";
 import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
@@ -33,11 +33,17 @@ export const run: Command = async (args, io) => {
       json: { type: "boolean", default: false },
       lang: { type: "string", default: "zh" },
       compare: { type: "boolean", default: false },
+      sheet: { type: "string" },
+      out: { type: "string" },
       "as-of": { type: "string" },
     },
   });
-  if ([values.profile, values.batch, values.text].filter((v) => v !== undefined).length !== 1)
-    throw new UsageError('triage: give exactly one of --profile FILE, --batch FILE.jsonl or --text "TEXT"');
+  if ([values.profile, values.batch, values.text, values.sheet].filter((v) => v !== undefined).length !== 1)
+    throw new UsageError(
+      'triage: give exactly one of --profile FILE, --batch FILE.jsonl, --text "TEXT" or --sheet FILE.xlsx|FILE.csv',
+    );
+  if (values.out !== undefined && values.sheet === undefined)
+    throw new UsageError("triage --out: only with --sheet");
   const options: TriageOptions = {
     json: values.json,
     lang: parseLang(values.lang),
@@ -45,6 +51,11 @@ export const run: Command = async (args, io) => {
     asOf: parseAsOf("triage", values["as-of"]),
   };
   const set = loadPolicySet();
+  if (values.sheet !== undefined) {
+    const { triageSheetFile } = await import("./sheet.ts");
+    await triageSheetFile(set, values.sheet, values.out, options, io.stdout);
+    return EXIT_OK;
+  }
   if (values.text !== undefined) {
     io.stdout.write(`${render(profileOfText(set, values.text), set, options)}\n`);
     return EXIT_OK;
@@ -110,6 +121,16 @@ export function toProfile(set: PolicySet, text: string): Profile {
 }
 
 function render(profile: Profile, set: PolicySet, options: TriageOptions): string {
+  const text = renderBody(profile, set, options);
+  if (options.json) return text;
+  const { id, name } = identityOf(profile);
+  const who = [name, id].filter(Boolean).join(" · ");
+  return who ? `【${who}】\n${text}` : text;
+}
+
+/** id and name open every JSON object (CONTRACT.md section 2); the text report names them on top. */
+function renderBody(profile: Profile, set: PolicySet, options: TriageOptions): string {
+  const identity = identityOf(profile);
   if (options.compare) {
     const districts = compareDistricts(profile, set, options);
     if (!options.json) {
@@ -122,11 +143,11 @@ function render(profile: Profile, set: PolicySet, options: TriageOptions): strin
       district: d.district,
       ...toContractJson(d, set, d.policy, options.lang),
     }));
-    return JSON.stringify({ district: profile.district, compare });
+    return JSON.stringify({ ...identity, district: profile.district, compare });
   }
   const evaluation = withWhatIf(evaluate(profile, set, options), profile, set);
   return options.json
-    ? JSON.stringify(toContractJson(evaluation, set, profile.district, options.lang))
+    ? JSON.stringify({ ...identity, ...toContractJson(evaluation, set, profile.district, options.lang) })
     : renderReport(evaluation, set, profile.district, options.lang);
 }
 

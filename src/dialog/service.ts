@@ -5,7 +5,7 @@
 import type { FaqIndex } from "../faq/index.ts";
 import { documentVersions } from "../notify/versions.ts";
 import type { PolicySet } from "../policy/load.ts";
-import type { ConversationStore, StoredConversation } from "../store/types.ts";
+import type { Store, StoredConversation } from "../store/types.ts";
 import { reduce } from "./reducer.ts";
 import { type DialogState, migrateState, STATE_VERSION } from "./state.ts";
 import { reask } from "./steps.ts";
@@ -22,7 +22,7 @@ const DELIVERIES_KEPT = 20;
 
 export interface AdvisorServiceOptions {
   set: PolicySet;
-  store: ConversationStore;
+  store: Store;
   faq?: FaqIndex;
   now?: () => Date;
 }
@@ -63,7 +63,7 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
           ...(deliveries ? { deliveries } : {}),
         });
         for (const effect of turn.effects) {
-          await store.addRecord({
+          await store.append({
             at: now,
             channel: input.channel,
             conversationId: input.conversationId,

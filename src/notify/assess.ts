@@ -7,7 +7,7 @@ import { consentOf } from "../dialog/subscribe.ts";
 import type { Channel, Lang } from "../dialog/types.ts";
 import { ProfileError } from "../policy/errors.ts";
 import type { PolicySet } from "../policy/load.ts";
-import type { ConversationStore, TriageRecord } from "../store/types.ts";
+import type { Store, TriageRecord } from "../store/types.ts";
 import { type Difference, difference, grantedIn, grantedNow } from "./diff.ts";
 import type { KeptVersion } from "./versions.ts";
 
@@ -40,7 +40,7 @@ export interface Assessed {
 }
 
 export async function assessKept(
-  store: ConversationStore,
+  store: Store,
   set: PolicySet,
   versions: Map<string, KeptVersion>,
 ): Promise<Assessed> {
@@ -80,9 +80,9 @@ export async function assessKept(
 type KeptTriage = Omit<TriageRecord, "result"> & ReturnType<typeof grantedIn>;
 
 /** The last triage of each conversation, in the order conversations first appear. */
-async function latestRecords(store: ConversationStore): Promise<Map<string, KeptTriage>> {
+async function latestRecords(store: Store): Promise<Map<string, KeptTriage>> {
   const latest = new Map<string, KeptTriage>();
-  for await (const { result, ...record } of store.records()) {
+  for await (const { result, ...record } of store.export()) {
     latest.set(record.conversationId, { ...record, ...grantedIn(result) });
   }
   return latest;

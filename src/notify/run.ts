@@ -6,7 +6,7 @@
 import { consentOf } from "../dialog/subscribe.ts";
 import type { Channel } from "../dialog/types.ts";
 import type { PolicySet } from "../policy/load.ts";
-import type { ConversationStore } from "../store/types.ts";
+import type { ConversationStore, Store } from "../store/types.ts";
 import { type Assessment, assessKept, type Unassessable } from "./assess.ts";
 import type { SendJournal } from "./journal.ts";
 import { type Names, userMessage } from "./message.ts";
@@ -36,7 +36,7 @@ export interface Outcome {
 }
 
 export interface RunOptions {
-  store: ConversationStore;
+  store: Store;
   set: PolicySet;
   versions: Map<string, KeptVersion>;
   journal: SendJournal;

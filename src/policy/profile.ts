@@ -72,6 +72,8 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
   }
   const districts: [string, ...string[]] = [OUTSIDE, ...documents.map((d) => d.id)];
   root.district = z.enum(districts);
+  root.id = IDENTITY.id;
+  root.name = IDENTITY.name;
   // zod decides at construction whether an object schema compiles a parser (`new Function`).
   // The profile is parsed 10,000 times in a batch, so it is compiled; the data files, parsed
   // once at start-up, are not (schema.ts), which keeps start-up short.
@@ -81,6 +83,18 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
   } finally {
     z.config({ jitless: true });
   }
+}
+
+/** Who the profile is, for staff (CONTRACT.md section 2): echoed first in every output object,
+ * never read by evaluation. */
+const IDENTITY = { id: z.string().min(1).max(64).optional(), name: z.string().min(1).max(200).optional() };
+
+/** The identity fields first, as every output object for a profile begins. */
+export function identityOf(profile: Record<string, unknown>): { id?: string; name?: string } {
+  const out: { id?: string; name?: string } = {};
+  if (typeof profile.id === "string") out.id = profile.id;
+  if (typeof profile.name === "string") out.name = profile.name;
+  return out;
 }
 
 function toObject(shape: Shape): z.ZodType {

@@ -1,20 +1,22 @@
 /**
- * A lowdb adapter that keeps one JSON document in two files written in turn ("ping-pong"),
- * each write stamped with a sequence number; reading takes the whole file with the higher one.
+ * One JSON document kept in two files written in turn ("ping-pong"), each write stamped with a
+ * sequence number; reading takes the whole file with the higher one.
  *
- * Why: replacing a file safely the usual way (write a temp file, rename it over the old one)
- * creates and deletes an inode per write, about 0.45 ms on this machine's ext4; overwriting an
- * existing file in place takes about 0.07 ms. Overwriting in place alone is not crash-safe: a
- * kill between truncating and writing would leave nothing. With two files, a write only ever
- * truncates the *older* copy, so a crash at any point leaves the previous version whole in the
- * other file: at most the write in flight is lost, as with rename.
+ * Why not a kept library: write-file-atomic and steno (lowdb's own writer) replace a file the
+ * usual way, a temp file renamed over the old one, which creates and deletes an inode per write.
+ * Measured on this machine (2 cores, ext4, load average 12, a 2 KB conversation, 200 files,
+ * 3,000 writes, twice): two copies in place 1.4 / 2.4 ms a write, write-file-atomic 6.0.0
+ * (sync, no fsync) 5.7 / 3.7 ms, steno 4.0.2 (async) 1.8 / 3.5 ms; on a quiet machine earlier,
+ * 0.07 ms in place against 0.45 ms for temp-and-rename. Overwriting in place alone is not
+ * crash-safe: a kill between truncating and writing would leave nothing. With two files, a
+ * write only ever truncates the *older* copy, so a crash at any point leaves the previous
+ * version whole in the other file: at most the write in flight is lost, as with rename.
  *
  * Files: `<name>.json` holds even sequence numbers, `<name>.b.json` odd ones. A `<name>.json`
  * without a sequence number (written before this adapter) reads as number 0. No fsync, as
  * before: a power cut can damage both copies, which then read as unreadable (SyntaxError).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import type { SyncAdapter } from "lowdb";
 
 interface Slot<T> {
   seq: number;
@@ -23,7 +25,7 @@ interface Slot<T> {
 
 type SlotRead<T> = { kind: "absent" } | { kind: "torn" } | ({ kind: "whole" } & Slot<T>);
 
-export class TwoSlotJsonFile<T> implements SyncAdapter<T> {
+export class TwoSlotJsonFile<T> {
   /** Sequence number of the newest whole copy, once read or written. */
   private seq: number | undefined;
   readonly paths: readonly [even: string, odd: string];

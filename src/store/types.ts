@@ -1,6 +1,8 @@
 /**
- * Where conversations and finished triage records are kept. The embedded default is
- * file-backed (one process); a Redis implementation shares state between instances.
+ * Where conversations and finished triage records are kept, two concerns with one interface
+ * each: a conversation store (load, save, a per-conversation lock) and a record log (append,
+ * export). Each has a file implementation (the embedded default, under DATA_DIR) and a Redis one
+ * (REDIS_URL, shared by several instances); `Store` is the pair a process opens and closes once.
  */
 import type { Channel } from "../dialog/types.ts";
 
@@ -10,22 +12,10 @@ export interface StoredConversation {
   /** The dialog's JSON-serializable state. */
   state: unknown;
   updatedAt: string;
-  /** The latest platform deliveries applied to this state, saved in the same write, so a
-   * delivery repeated after a crash is recognised however far its first turn got. */
+  /** The latest platform deliveries applied to this state (Telegram update_id, Slack event_id),
+   * saved in the same write, so a delivery repeated after a crash is recognised however far its
+   * first turn got: the one duplicate check (src/dialog/service.ts). */
   deliveries?: string[];
-}
-
-/** Where a kept delivery stands: `queue` names its conversation, `position` orders it (Telegram's
- * update_id, which grows with every update). */
-export interface DeliveryPlace {
-  queue: string;
-  position: number;
-}
-
-/** A delivery kept by `keepDelivery`, as handed back for its turn to run. */
-export interface KeptDelivery {
-  id: string;
-  payload: unknown;
 }
 
 /** One finished triage, kept for district staff (`advisor records export`). */
@@ -44,39 +34,20 @@ export interface TriageRecord {
 export interface ConversationStore {
   load(conversationId: string): Promise<StoredConversation | undefined>;
   save(conversationId: string, conversation: StoredConversation): Promise<void>;
-  addRecord(record: TriageRecord): Promise<void>;
-  records(): AsyncIterable<TriageRecord>;
-  /** Records a delivery id (Telegram update_id, Slack event_id) and answers whether it is new:
-   * `true` the first time, `false` for a redelivery. */
-  markSeen(namespace: string, id: string): Promise<boolean>;
-  /** Whether `markSeen` recorded this id already, without recording it. Lets an adapter record a
-   * delivery only once its turn is done, so a crash mid-turn leaves it to be delivered again. */
-  hasSeen(namespace: string, id: string): Promise<boolean>;
-  /** Keeps a delivery (a Telegram update) until `settleDelivery`, so an adapter can acknowledge
-   * it to the platform before its turn runs without a crash losing it. Resolves once kept as
-   * durably as the store keeps conversations; `false` when this id is kept already (a copy
-   * arrived while the first waits), and then nothing changes. `place` puts it in order among its
-   * conversation's deliveries for `awaitEarlierDeliveries`. */
-  keepDelivery(namespace: string, id: string, payload: unknown, place?: DeliveryPlace): Promise<boolean>;
-  /** The delivery's turn is over (done or failed and reported): it is no longer kept. */
-  settleDelivery(namespace: string, id: string, place?: DeliveryPlace): Promise<void>;
-  /** Resolves `true` once no delivery placed before this one in its queue is still kept by any
-   * instance, or `false` after `maxWaitMs`. Several instances take one conversation's
-   * deliveries in turn this way; within one process the caller's own queue already orders
-   * them, so the single-process stores resolve at once. */
-  awaitEarlierDeliveries(
-    namespace: string,
-    id: string,
-    place: DeliveryPlace,
-    maxWaitMs: number,
-  ): Promise<boolean>;
-  /** Deliveries kept by a process that stopped before settling them (the file store: this
-   * DATA_DIR's previous run; Redis: an instance whose lease ran out), oldest first. Each is
-   * handed to one caller once, which then settles it like its own. */
-  orphanedDeliveries(namespace: string): Promise<KeptDelivery[]>;
-  /** Runs `work` while no other turn of the same conversation runs, in this process or another. */
+  /** Runs `work` while no other turn of the same conversation runs, in this process or another;
+   * turns waiting run in the order they asked. A turn already holding the lock runs at once. */
   withLock<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
-  /** Flushes pending writes and releases resources. */
+}
+
+export interface RecordLog {
+  append(record: TriageRecord): Promise<void>;
+  /** Every record, oldest first; a damaged one is reported and skipped. */
+  export(): AsyncIterable<TriageRecord>;
+}
+
+/** Both, over one backing (a DATA_DIR, or one Redis connection). */
+export interface Store extends ConversationStore, RecordLog {
+  /** Finishes the turns and writes under way and releases resources. */
   close(): Promise<void>;
 }
 
@@ -88,4 +59,20 @@ export interface StoreOptions {
   /** The caller only reads (e.g. `advisor records export`): the file store creates no
    * directory, reads a missing DATA_DIR as empty, and refuses writes. */
   readOnly?: boolean;
+}
+
+/** One `Store` from its two halves and what closes them. */
+export function storeOf(
+  conversations: ConversationStore,
+  records: RecordLog,
+  close: () => Promise<void>,
+): Store {
+  return {
+    load: (id) => conversations.load(id),
+    save: (id, conversation) => conversations.save(id, conversation),
+    withLock: (id, work) => conversations.withLock(id, work),
+    append: (record) => records.append(record),
+    export: () => records.export(),
+    close,
+  };
 }

@@ -3,88 +3,16 @@
  * Redis. One conversation driven alternately through both stays one conversation; two answers
  * for the same chat arriving at both at once are both kept; a redelivery is answered once.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { request } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RedisStore } from "../../src/store/redis.ts";
 import { requireRedisServer, useRedisServer } from "../store/redis-server.ts";
+import {
+  deliver,
+  type AdvisorProcess as Instance,
+  startAdvisor,
+  stopAdvisor as stop,
+} from "../support/advisor-process.ts";
 import { type FakeTelegram, startFakeTelegram } from "../support/fake-telegram.ts";
-import { freePort } from "../support/net.ts";
-
-const SECRET = "two-instances-secret";
-const PATH = "/telegram/hook";
-const root = new URL("../..", import.meta.url).pathname;
-
-interface Instance {
-  port: number;
-  child: ChildProcess;
-  stderr: string[];
-}
-
-async function startInstance(fake: FakeTelegram, redisUrl: string): Promise<Instance> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", join(root, "src/cli/bin.ts"), "start"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      TELEGRAM_WEBHOOK_URL: `https://advisor.example.cn${PATH}`,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      REDIS_URL: redisUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      DATA_DIR: mkdtempSync(join(tmpdir(), "instance-")),
-    },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  const stderr: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    child.stderr?.setEncoding("utf8");
-    child.stderr?.on("data", (chunk: string) => {
-      stderr.push(chunk);
-      if (stderr.join("").includes("bots running")) resolve();
-    });
-    child.once("exit", (code) => reject(new Error(`instance exited ${code}: ${stderr.join("")}`)));
-  });
-  return { port, child, stderr };
-}
-
-function deliver(instance: Instance, update: Update): Promise<number> {
-  const body = JSON.stringify(update);
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port: instance.port,
-        path: PATH,
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          "x-telegram-bot-api-secret-token": SECRET,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-async function stop(instance: Instance): Promise<number | null> {
-  if (instance.child.exitCode !== null) return instance.child.exitCode;
-  const exited = new Promise<number | null>((resolve) => instance.child.once("exit", resolve));
-  instance.child.kill("SIGTERM");
-  return exited;
-}
 
 describe.runIf(requireRedisServer())("two advisor processes on one Redis", () => {
   const redis = useRedisServer();
@@ -95,12 +23,15 @@ describe.runIf(requireRedisServer())("two advisor processes on one Redis", () =>
 
   beforeAll(async () => {
     fake = await startFakeTelegram();
-    [a, b] = await Promise.all([startInstance(fake, redis.url()), startInstance(fake, redis.url())]);
+    [a, b] = await Promise.all([
+      startAdvisor(fake, { REDIS_URL: redis.url() }),
+      startAdvisor(fake, { REDIS_URL: redis.url() }),
+    ]);
     store = await RedisStore.open(redis.url());
   }, 60_000);
 
   afterAll(async () => {
-    const codes = await Promise.all([a, b].filter(Boolean).map(stop));
+    const codes = await Promise.all([a, b].filter(Boolean).map((instance) => stop(instance)));
     await store?.close();
     await fake?.close();
     // Graceful shutdown on SIGTERM: both exit 0.

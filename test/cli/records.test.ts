@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/io.ts";
@@ -55,8 +56,20 @@ const plain: TriageRecord = {
   channel: "telegram",
   conversationId: "telegram:42",
   userId: "42",
-  profile: { district: "shijingshan" },
-  result: { matches: [], nearMisses: [], totals: { max: 0 } },
+  profile: { district: "shijingshan", dcmm: { level: 3 } },
+  result: {
+    matches: [
+      {
+        policy: "shijingshan",
+        article: 5,
+        benefit: "dcmm-certification",
+        title: "DCMM 认证一次性资金支持",
+        amount: { max: 200_000, monetary: true },
+      },
+    ],
+    nearMisses: [],
+    totals: { max: 200_000 },
+  },
 };
 
 describe("advisor records export", () => {
@@ -89,44 +102,96 @@ describe("advisor records export", () => {
 
   async function seed(...records: TriageRecord[]): Promise<void> {
     const store = await FileStore.open(dir);
-    for (const record of records) await store.addRecord(record);
+    for (const record of records) await store.append(record);
     await store.close();
   }
 
-  it("writes CSV with a header, one row a record, and quoting that survives commas, quotes, newlines and Chinese", async () => {
+  it("writes CSV with a BOM, Beijing time, the result sheet's flat columns and quoting that survives commas, quotes, newlines and Chinese", async () => {
     await seed(tricky, plain);
     expect(await exportWith(["--format", "csv"])).toBe(0);
-    const [header, first, second, ...rest] = parseCsv(out);
-    expect(header).toEqual([
+    expect(out.startsWith("\uFEFFat,")).toBe(true);
+    const [header, first, second, ...rest] = parseCsv(out.slice(1));
+    expect(header?.slice(0, 8)).toEqual([
       "at",
       "channel",
       "conversationId",
       "userId",
+      "id",
+      "name",
       "district",
-      "matches",
       "totalMax",
-      "profile",
-      "result",
     ]);
+    expect(header?.slice(-2)).toEqual(["matches", "nearMisses"]);
+    expect(header?.some((h) => h.includes("tongzhou:2"))).toBe(true);
     expect(rest).toEqual([]);
-    expect(first?.slice(0, 7)).toEqual([
-      "2026-11-21T10:00:00.000Z",
+    expect(first?.slice(0, 8)).toEqual([
+      "2026-11-21 18:00:00",
       "slack",
       "slack:T1:C1",
       "U1",
+      "",
+      '北京"数据",科技\n有限公司',
       "tongzhou",
-      "2",
       "1500000",
     ]);
-    expect(JSON.parse(first?.[7] as string)).toEqual(tricky.profile);
-    expect(JSON.parse(first?.[8] as string)).toEqual(tricky.result);
-    expect(second?.slice(4, 7)).toEqual(["shijingshan", "0", "0"]);
+    const dcmm = header?.findIndex((h) => h.includes("shijingshan:5")) ?? -1;
+    expect(second?.slice(4, 8)).toEqual(["", "", "shijingshan", "200000"]);
+    expect(second?.[dcmm]).toBe("200000");
+    expect(second?.at(-2)).toContain("200,000");
   });
 
-  it("leaves district, matches and totalMax empty for a record without them, rather than failing", async () => {
+  it("leaves the result columns empty for a record without them, rather than failing", async () => {
     await seed({ ...plain, profile: null, result: "not an evaluation" });
     expect(await exportWith(["--format", "csv"])).toBe(0);
-    expect(parseCsv(out)[1]?.slice(4)).toEqual(["", "", "", "null", '"not an evaluation"']);
+    expect(
+      parseCsv(out.slice(1))[1]
+        ?.slice(4)
+        .every((c) => c === ""),
+    ).toBe(true);
+  });
+
+  it("keeps one row per conversation with --latest: its last triage, in the order of those", async () => {
+    const later = { ...tricky, at: "2026-11-21T12:00:00.000Z" };
+    await seed(tricky, plain, later);
+    expect(await exportWith(["--format", "csv", "--latest"])).toBe(0);
+    const rows = parseCsv(out.slice(1)).slice(1);
+    expect(rows.map((r) => [r[0], r[2]])).toEqual([
+      ["2026-11-21 19:00:00", "telegram:42"],
+      ["2026-11-21 20:00:00", "slack:T1:C1"],
+    ]);
+  });
+
+  it("writes an xlsx with the same rows", async () => {
+    await seed(tricky, plain);
+    const file = join(dir, "records.xlsx");
+    expect(await exportWith(["--format", "xlsx", "--out", file])).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0];
+    expect(sheet?.getRow(1).getCell(1).value).toBe("at");
+    expect(sheet?.getRow(3).getCell(1).value).toBe("2026-11-21 19:00:00");
+    expect(sheet?.getRow(3).getCell(8).value).toBe(200_000);
+    await expect(exportWith(["--format", "xlsx"])).rejects.toThrow(/--out FILE.xlsx/);
+  });
+
+  it("ends quietly when the reader goes away (EPIPE, as under `| head -1`)", async () => {
+    await seed(...Array.from({ length: 50 }, (_, i) => ({ ...plain, conversationId: `telegram:${i}` })));
+    let lines = 0;
+    const closed = new Writable({
+      write(_chunk, _encoding, callback) {
+        lines++;
+        callback(lines > 1 ? Object.assign(new Error("write EPIPE"), { code: "EPIPE" }) : null);
+      },
+    });
+    const code = await run(["export", "--format", "jsonl"], {
+      stdin: new PassThrough(),
+      stdout: closed,
+      stderr,
+      env: { DATA_DIR: dir },
+    });
+    expect(code).toBe(0);
+    expect(lines).toBeLessThan(50);
+    expect(err).toBe("");
   });
 
   it("writes JSON Lines, one stored record a line, in the order they were added", async () => {
@@ -144,13 +209,14 @@ describe("advisor records export", () => {
     expect(out).toBe("");
     const text = await readFile(file, "utf8");
     expect(text.startsWith("\uFEFFat,")).toBe(true);
+    expect(text.indexOf("\uFEFF", 1)).toBe(-1);
     expect(parseCsv(text.slice(1))).toHaveLength(2);
   });
 
   it("exports just the header from a DATA_DIR that does not exist, and does not create it", async () => {
     const missing = join(dir, "never-used");
     expect(await exportWith(["--format", "csv"], { DATA_DIR: missing })).toBe(0);
-    expect(parseCsv(out)).toHaveLength(1);
+    expect(parseCsv(out.slice(1))).toHaveLength(1);
     expect(existsSync(missing)).toBe(false);
   });
 
@@ -168,8 +234,8 @@ describe("advisor records export", () => {
   });
 
   const badArgs: [string, string[], RegExp][] = [
-    ["no format", [], /--format: expected csv or jsonl, none given/],
-    ["an unknown format", ["--format", "xlsx"], /--format: expected csv or jsonl, got "xlsx"/],
+    ["no format", [], /--format: expected csv, xlsx or jsonl, none given/],
+    ["an unknown format", ["--format", "xls"], /--format: expected csv, xlsx or jsonl, got "xls"/],
     ["an unknown flag", ["--format", "csv", "--since", "2026"], /--since/],
     ["a flag without its value", ["--format"], /--format/],
     ["--bom with JSON Lines", ["--format", "jsonl", "--bom"], /--bom: only for --format csv/],
@@ -216,8 +282,8 @@ describe.runIf(redisServerInstalled())("advisor records export with REDIS_URL", 
   it("exports the records every instance added to the shared Redis store", async () => {
     const prefix = "advisor:";
     const writer = await RedisStore.open(server.url(), { prefix });
-    await writer.addRecord(tricky);
-    await writer.addRecord(plain);
+    await writer.append(tricky);
+    await writer.append(plain);
     await writer.close();
     const stdout = new PassThrough();
     let out = "";

@@ -24,7 +24,7 @@ const says = (replies: Reply[]) => replies.map(replyText).join("\n");
 
 async function records(store: MemoryStore): Promise<TriageRecord[]> {
   const out: TriageRecord[] = [];
-  for await (const r of store.records()) out.push(r);
+  for await (const r of store.export()) out.push(r);
   return out;
 }
 

@@ -24,7 +24,7 @@ function setUp(channel: Channel = "telegram", conversationId = "telegram:42") {
 
 async function records(store: MemoryStore): Promise<TriageRecord[]> {
   const out: TriageRecord[] = [];
-  for await (const r of store.records()) out.push(r);
+  for await (const r of store.export()) out.push(r);
   return out;
 }
 

@@ -200,7 +200,7 @@ export function replyText(reply: Reply): string {
 
 async function allRecords(store: MemoryStore): Promise<TriageRecord[]> {
   const out: TriageRecord[] = [];
-  for await (const r of store.records()) out.push(r);
+  for await (const r of store.export()) out.push(r);
   return out;
 }
 

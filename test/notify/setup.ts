@@ -144,7 +144,7 @@ export async function keptConversations(personas = [...PERSONAS, ...REASSESSED])
     };
     const at = new Date(Date.UTC(2026, 2, 1, 8, minute++)).toISOString();
     await store.save(persona.conversationId, { version: STATE_VERSION, state, updatedAt: at });
-    await store.addRecord({
+    await store.append({
       at,
       channel: persona.channel,
       conversationId: persona.conversationId,

@@ -1,19 +1,17 @@
 /**
- * The behaviour every ConversationStore must have, written once and run against each
- * implementation (memory, file, Redis) by its own test file.
+ * The behaviour every store must have (its conversations and its record log), written once and
+ * run against each implementation (memory, file, Redis) by its own test file.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ConversationStore, StoredConversation, TriageRecord } from "../../src/store/types.ts";
+import type { Store, StoredConversation, TriageRecord } from "../../src/store/types.ts";
 
 export interface StoreHarness {
   /** A fresh, empty store for one test. */
-  create(): Promise<ConversationStore>;
+  create(): Promise<Store>;
   /** A second handle on the same data, as another process or a restart would see it. */
-  reopen(): Promise<ConversationStore>;
+  reopen(): Promise<Store>;
   /** Removes whatever the test left behind. */
   cleanup(): Promise<void>;
-  /** False for a store whose data ends with its process (memory): nothing is ever orphaned. */
-  durable?: boolean;
 }
 
 export function conversation(state: unknown, version = 1): StoredConversation {
@@ -47,10 +45,10 @@ export function stateOf<T>(stored: StoredConversation | undefined): T {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 export function describeStoreContract(name: string, harness: () => StoreHarness): void {
-  describe(`${name}: ConversationStore contract`, () => {
+  describe(`${name}: store contract`, () => {
     let h: StoreHarness;
-    let store: ConversationStore;
-    const opened: ConversationStore[] = [];
+    let store: Store;
+    const opened: Store[] = [];
 
     beforeEach(async () => {
       h = harness();
@@ -63,7 +61,7 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
       await h.cleanup();
     });
 
-    async function reopen(): Promise<ConversationStore> {
+    async function reopen(): Promise<Store> {
       const other = await h.reopen();
       opened.push(other);
       return other;
@@ -109,28 +107,13 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
     it("keeps triage records in the order they were added", async () => {
       const first = triageRecord({ userId: "1", profile: { district: "shijingshan", note: '逗号, "引号"' } });
       const second = triageRecord({ userId: "2", channel: "slack" });
-      await store.addRecord(first);
-      await store.addRecord(second);
-      expect(await collect(store.records())).toEqual([first, second]);
+      await store.append(first);
+      await store.append(second);
+      expect(await collect(store.export())).toEqual([first, second]);
     });
 
     it("has no records when none were added", async () => {
-      expect(await collect(store.records())).toEqual([]);
-    });
-
-    it("answers markSeen true the first time and false for a redelivery, per namespace", async () => {
-      expect(await store.markSeen("telegram", "1001")).toBe(true);
-      expect(await store.markSeen("telegram", "1001")).toBe(false);
-      expect(await store.markSeen("slack", "1001")).toBe(true);
-      expect(await store.markSeen("telegram", "1002")).toBe(true);
-    });
-
-    it("tells whether a delivery was recorded without recording it", async () => {
-      expect(await store.hasSeen("telegram", "2001")).toBe(false);
-      expect(await store.hasSeen("telegram", "2001")).toBe(false);
-      await store.markSeen("telegram", "2001");
-      expect(await store.hasSeen("telegram", "2001")).toBe(true);
-      expect(await store.hasSeen("slack", "2001")).toBe(false);
+      expect(await collect(store.export())).toEqual([]);
     });
 
     it("runs the turns of one conversation one at a time and loses no update", async () => {
@@ -178,36 +161,38 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
       expect(await store.withLock("telegram:5", async () => "next")).toBe("next");
     });
 
-    it("keeps a delivery once: a copy kept while the first waits changes nothing", async () => {
-      expect(await store.keepDelivery("telegram", "3001", { update_id: 3001, text: "通州" })).toBe(true);
-      expect(await store.keepDelivery("telegram", "3001", { update_id: 3001, text: "copy" })).toBe(false);
-      expect(await store.keepDelivery("slack", "3001", { event: "other namespace" })).toBe(true);
-      await store.settleDelivery("telegram", "3001");
-      await store.settleDelivery("telegram", "never-kept");
-      expect(await store.orphanedDeliveries("telegram")).toEqual([]);
+    it("runs a conversation's waiting turns in the order they asked for the lock", async () => {
+      const order: number[] = [];
+      let release!: () => void;
+      let started!: () => void;
+      const running = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const first = store.withLock("telegram:8", async () => {
+        started();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        order.push(0);
+      });
+      const later = Array.from({ length: 5 }, (_, n) =>
+        store.withLock("telegram:8", async () => {
+          order.push(n + 1);
+        }),
+      );
+      await running;
+      release();
+      await Promise.all([first, ...later]);
+      expect(order).toEqual([0, 1, 2, 3, 4, 5]);
     });
 
-    it("hands deliveries a stopped store left unsettled to the next one, oldest first, once", async () => {
-      if (h.durable === false) return;
-      await store.keepDelivery("telegram", "4001", { update_id: 4001, text: "第一" });
-      await store.keepDelivery("telegram", "4002", { update_id: 4002 });
-      await store.keepDelivery("telegram", "4003", { update_id: 4003, text: "third" });
-      await store.keepDelivery("slack", "E1", { event_id: "E1" });
-      await store.settleDelivery("telegram", "4002");
-      await store.close();
-      const next = await reopen();
-      expect(await next.orphanedDeliveries("telegram")).toEqual([
-        { id: "4001", payload: { update_id: 4001, text: "第一" } },
-        { id: "4003", payload: { update_id: 4003, text: "third" } },
-      ]);
-      expect(await next.orphanedDeliveries("telegram")).toEqual([]);
-      expect(await next.orphanedDeliveries("slack")).toEqual([{ id: "E1", payload: { event_id: "E1" } }]);
-      // Adopted deliveries are the new store's own: settled there, they are not handed out again.
-      await next.settleDelivery("telegram", "4001");
-      await next.settleDelivery("telegram", "4003");
-      await next.close();
-      const third = await reopen();
-      expect(await third.orphanedDeliveries("telegram")).toEqual([]);
+    it("lets a turn holding the lock take it again (the service inside its adapter's turn)", async () => {
+      const inner = await store.withLock("telegram:6", () =>
+        store.withLock("telegram:6", async () => "inner"),
+      );
+      expect(inner).toBe("inner");
+      // Released afterwards: the next turn is not held.
+      expect(await store.withLock("telegram:6", async () => "next")).toBe("next");
     });
 
     it("finishes a save started before close", async () => {

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FileStore } from "../../src/store/file.ts";
+import { conversationPath, FileStore } from "../../src/store/file.ts";
 import { conversation } from "./contract.ts";
 
 describe("FileStore with an unreadable conversation file", () => {
@@ -22,7 +22,7 @@ describe("FileStore with an unreadable conversation file", () => {
   });
 
   async function plant(id: string, content: string): Promise<string> {
-    const path = store.pathOf(id);
+    const path = conversationPath(dir, id);
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, content);
     return path;
@@ -66,7 +66,7 @@ describe("FileStore with an unreadable conversation file", () => {
     await store.save("telegram:3", conversation({ step: 1 }));
     await store.save("telegram:3", conversation({ step: 2 }));
     // The second save went to the even copy, <hash>.json: cut it short as a kill would.
-    const path = store.pathOf("telegram:3");
+    const path = conversationPath(dir, "telegram:3");
     await writeFile(path, (await readFile(path, "utf8")).slice(0, 30));
 
     const restarted = await FileStore.open(dir, {

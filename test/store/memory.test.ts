@@ -14,6 +14,5 @@ describeStoreContract("MemoryStore", () => {
     cleanup: async () => {
       store = undefined;
     },
-    durable: false,
   };
 });

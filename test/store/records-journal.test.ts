@@ -23,14 +23,14 @@ describe("FileStore triage records (records.jsonl)", () => {
     const first = triageRecord({ userId: "1" });
     const second = triageRecord({ userId: "2" });
     const store = await open();
-    await store.addRecord(first);
-    await store.addRecord(second);
+    await store.append(first);
+    await store.append(second);
     await store.close();
     // What a crash in the middle of the third append leaves behind.
     await appendFile(join(dir, "records.jsonl"), '{"at":"2026-11-21T10:00:00.000Z","channel":"tele');
 
     const reopened = await open();
-    expect(await collect(reopened.records())).toEqual([first, second]);
+    expect(await collect(reopened.export())).toEqual([first, second]);
     expect(warnings).toHaveLength(1);
     await reopened.close();
   });
@@ -42,15 +42,15 @@ describe("FileStore triage records (records.jsonl)", () => {
     );
     const store = await open();
     const next = triageRecord({ userId: "3", profile: { district: "tongzhou", 名称: "数据科技\n有限公司" } });
-    await store.addRecord(next);
-    expect(await collect(store.records())).toEqual([triageRecord({ userId: "1" }), next]);
+    await store.append(next);
+    expect(await collect(store.export())).toEqual([triageRecord({ userId: "1" }), next]);
     await store.close();
   });
 
   it("writes one record a line, so each addition is a single append", async () => {
     const store = await open();
-    await store.addRecord(triageRecord({ userId: "1", profile: { note: "多行\n文本" } }));
-    await store.addRecord(triageRecord({ userId: "2" }));
+    await store.append(triageRecord({ userId: "1", profile: { note: "多行\n文本" } }));
+    await store.append(triageRecord({ userId: "2" }));
     await store.close();
     const lines = (await readFile(join(dir, "records.jsonl"), "utf8")).split("\n");
     expect(lines).toHaveLength(3);

@@ -56,14 +56,6 @@ if (requireRedisServer()) {
       expect(await b.load("slack:T1:C1")).toEqual(conversation({ count: 30 }));
     });
 
-    it("share delivery ids: a redelivery to the other instance is recognised", async () => {
-      const [a, b] = [await instance(), await instance()];
-      expect(await a.markSeen("telegram", "555")).toBe(true);
-      expect(await b.markSeen("telegram", "555")).toBe(false);
-      const both = await Promise.all([a.markSeen("slack", "Ev1"), b.markSeen("slack", "Ev1")]);
-      expect(both.sort()).toEqual([false, true]);
-    });
-
     it("share triage records", async () => {
       const [a, b] = [await instance(), await instance()];
       const record = {
@@ -74,9 +66,9 @@ if (requireRedisServer()) {
         profile: { district: "shijingshan" },
         result: { matches: [] },
       };
-      await a.addRecord(record);
+      await a.append(record);
       const seen = [];
-      for await (const r of b.records()) seen.push(r);
+      for await (const r of b.export()) seen.push(r);
       expect(seen).toEqual([record]);
     });
 
@@ -132,67 +124,6 @@ if (requireRedisServer()) {
       expect(await store.load("telegram:4")).toBeUndefined();
       expect(await raw.keys(`${prefix}conv:telegram:4:corrupt:*`)).toHaveLength(1);
       expect(warnings).toHaveLength(1);
-    });
-
-    it("keep an update delivered to both once, for whichever took it first", async () => {
-      const [a, b] = [await instance(), await instance()];
-      const kept = await Promise.all([
-        a.keepDelivery("telegram", "501", { update_id: 501 }),
-        b.keepDelivery("telegram", "501", { update_id: 501 }),
-      ]);
-      expect(kept.filter(Boolean)).toHaveLength(1);
-    });
-
-    it("adopt a crashed instance's kept updates once its lease runs out, not while it lives", async () => {
-      const crashing = await instance({ leaseMs: 300 });
-      const survivor = await instance({ leaseMs: 300 });
-      await crashing.keepDelivery("telegram", "601", { update_id: 601, text: "石景山" });
-      await crashing.keepDelivery("telegram", "602", { update_id: 602 });
-      expect(await survivor.orphanedDeliveries("telegram")).toEqual([]);
-
-      // kill -9: the connection drops and the lease is no longer renewed.
-      opened.splice(opened.indexOf(crashing), 1);
-      (crashing as unknown as { redis: Redis }).redis.disconnect();
-      clearInterval((crashing as unknown as { leaseRenewal: NodeJS.Timeout }).leaseRenewal);
-      await new Promise((resolve) => setTimeout(resolve, 400));
-
-      const adopted = await survivor.orphanedDeliveries("telegram");
-      expect(adopted).toEqual([
-        { id: "601", payload: { update_id: 601, text: "石景山" } },
-        { id: "602", payload: { update_id: 602 } },
-      ]);
-      // A third instance finds nothing left: the survivor holds them now.
-      const third = await instance({ leaseMs: 300 });
-      expect(await third.orphanedDeliveries("telegram")).toEqual([]);
-      await survivor.settleDelivery("telegram", "601");
-      await survivor.settleDelivery("telegram", "602");
-      expect(await raw.keys(`${prefix}inbox:*`)).toEqual([]);
-    });
-
-    it("hold a chat's later update back until the instance holding its earlier one settles it", async () => {
-      const [a, b] = [await instance(), await instance()];
-      const place = (position: number) => ({ queue: "chat-9", position });
-      await a.keepDelivery("telegram", "701", { update_id: 701 }, place(701));
-      await b.keepDelivery("telegram", "702", { update_id: 702 }, place(702));
-      // Another chat is not held back by chat 9.
-      await b.keepDelivery("telegram", "703", { update_id: 703 }, { queue: "chat-10", position: 703 });
-      expect(
-        await b.awaitEarlierDeliveries("telegram", "703", { queue: "chat-10", position: 703 }, 1_000),
-      ).toBe(true);
-
-      let released = false;
-      const waiting = b.awaitEarlierDeliveries("telegram", "702", place(702), 5_000).then((ok) => {
-        released = true;
-        return ok;
-      });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      expect(released).toBe(false);
-      await a.settleDelivery("telegram", "701", place(701));
-      expect(await waiting).toBe(true);
-      // The earliest is never held back, and a wait gives up after its limit.
-      await b.keepDelivery("telegram", "704", { update_id: 704 }, place(704));
-      expect(await b.awaitEarlierDeliveries("telegram", "702", place(702), 1_000)).toBe(true);
-      expect(await b.awaitEarlierDeliveries("telegram", "704", place(704), 50)).toBe(false);
     });
   });
 }

@@ -62,6 +62,7 @@ export class FakeSlack {
     await once(this.server, "listening");
     const { port } = this.server.address() as AddressInfo;
     this.socketUrl = `ws://127.0.0.1:${port}/socket`;
+    this.root = `http://127.0.0.1:${port}/`;
     return `http://127.0.0.1:${port}/api/`;
   }
 
@@ -129,8 +130,54 @@ export class FakeSlack {
     return this.callsOf(method);
   }
 
+  /** Files users shared (served at url_private_download to the bot token) and files the bot
+   * uploaded (files.uploadV2: the upload URL, then files.completeUploadExternal). */
+  readonly sharedFiles = new Map<string, Buffer>();
+  readonly uploads: { id: string; bytes?: Buffer; filename?: string; channel?: string; comment?: string }[] =
+    [];
+  /** Paths of the downloads asked for, with the token they carried. */
+  readonly downloads: { id: string; token?: string }[] = [];
+  private root = "";
+
+  /** A file a user shares: the `files[]` entry of the message event that carries it. */
+  shareFile(name: string, bytes: Buffer, size = bytes.length): Record<string, unknown> {
+    const id = `F${this.sharedFiles.size + 1}`;
+    this.sharedFiles.set(id, bytes);
+    return {
+      id,
+      name,
+      size,
+      mimetype: "application/octet-stream",
+      url_private_download: `${this.root}download/${id}`,
+    };
+  }
+
+  private async serveFile(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+    const download = /^\/download\/(\w+)$/.exec(path);
+    const upload = /^\/upload\/(\w+)$/.exec(path);
+    if (!download && !upload) return false;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const token = /^Bearer (.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+    if (download) {
+      const id = download[1] as string;
+      this.downloads.push({ id, token });
+      const bytes = this.sharedFiles.get(id);
+      if (!bytes || token === undefined) res.writeHead(404).end();
+      else res.writeHead(200, { "content-type": "application/octet-stream" }).end(bytes);
+    } else {
+      const entry = this.uploads.find((u) => u.id === upload?.[1]);
+      if (entry) entry.bytes = Buffer.concat(chunks);
+      res.writeHead(entry ? 200 : 404).end("OK");
+    }
+    for (const wake of this.waiters.splice(0)) wake();
+    return true;
+  }
+
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = new URL(req.url ?? "/", "http://127.0.0.1").pathname.replace(/^\/api\//, "");
+    const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
+    if (await this.serveFile(req, res, path)) return;
+    const method = path.replace(/^\/api\//, "");
     const args = parseArgs(req.headers["content-type"], await readBody(req));
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const call: RecordedCall = { method, args, token, answered: false };
@@ -183,6 +230,22 @@ export class FakeSlack {
     "chat.update": (args) => ({ ok: true, channel: args.channel, ts: args.ts, text: args.text }),
     "chat.postEphemeral": () => ({ ok: true, message_ts: this.timestamp() }),
     "apps.connections.open": () => ({ ok: true, url: this.socketUrl }),
+    "files.getUploadURLExternal": (args) => {
+      const id = `FU${this.uploads.length + 1}`;
+      this.uploads.push({ id, filename: String(args.filename) });
+      return { ok: true, upload_url: `${this.root}upload/${id}`, file_id: id };
+    },
+    "files.completeUploadExternal": (args) => {
+      const files = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as {
+        id: string;
+        title?: string;
+      }[];
+      for (const file of files) {
+        const entry = this.uploads.find((u) => u.id === file.id);
+        if (entry) Object.assign(entry, { channel: args.channel_id, comment: args.initial_comment });
+      }
+      return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+    },
   };
 
   private timestamp(): string {

@@ -26,6 +26,13 @@ export interface BotMessage {
   buttons: [string, string][];
 }
 
+export interface SentDocument {
+  chatId: number;
+  fileName: string;
+  bytes: Buffer;
+  caption?: string;
+}
+
 type Result =
   | { ok: true; result: unknown }
   | { ok: false; error_code: number; description: string; parameters?: object };
@@ -42,6 +49,17 @@ export interface FakeTelegram {
   queue(update: Update): Update;
   /** Builds (does not queue) a text message update from user `userId` (default: the chat id). */
   textUpdate(chatId: number, text: string, options?: { userId?: number; languageCode?: string }): Update;
+  /** Builds (does not queue) a document message carrying `bytes`, served by getFile and the
+   * file download URL. `size` overrides the size Telegram reports (to play a large file). */
+  documentUpdate(
+    chatId: number,
+    file: { name: string; bytes: Buffer; size?: number },
+    options?: { userId?: number; languageCode?: string },
+  ): Update;
+  /** Documents the bot sent (sendDocument), with their bytes. */
+  documents: SentDocument[];
+  /** Paths of the file downloads made, in order. */
+  downloads: string[];
   /** Builds (does not queue) a press of the button with `data` on the bot's message. */
   pressUpdate(
     message: BotMessage,
@@ -61,7 +79,16 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Promise<FakeTelegram> {
+export interface FakeTelegramOptions {
+  /** Methods this Bot API does not have: answered 404 "method not found", as an emulator that
+   * lacks them answers (telegram-test-api). */
+  refuse?: string[];
+}
+
+export async function startFakeTelegram(
+  token = "123456:TEST-token_abcdef",
+  options: FakeTelegramOptions = {},
+): Promise<FakeTelegram> {
   const calls: ApiCall[] = [];
   const updates: Update[] = [];
   const chats = new Map<number, BotMessage[]>();
@@ -72,6 +99,9 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
   let nextUpdateId = 1000;
   let nextMessageId = 1;
   let nextQueryId = 1;
+  const files = new Map<string, { path: string; bytes: Buffer; size: number }>();
+  const documents: SentDocument[] = [];
+  const downloads: string[] = [];
 
   const notify = () => {
     for (const waiter of [...waiters]) waiter();
@@ -107,6 +137,30 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
 
   const methods: Record<string, (payload: Record<string, unknown>, req: IncomingMessage) => unknown> = {
     getMe: () => FAKE_BOT,
+    getFile: (payload) => {
+      const file = files.get(String(payload.file_id)) ?? fail(400, "Bad Request: invalid file_id");
+      return {
+        file_id: payload.file_id,
+        file_unique_id: `u${payload.file_id}`,
+        file_size: file.size,
+        file_path: file.path,
+      };
+    },
+    sendDocument: (payload) => {
+      const document = payload.document as { name: string; bytes: Buffer } | undefined;
+      if (!document?.bytes) fail(400, "Bad Request: there is no document in the request");
+      documents.push({
+        chatId: Number(payload.chat_id),
+        fileName: document.name,
+        bytes: document.bytes,
+        caption: payload.caption as string | undefined,
+      });
+      return {
+        message_id: nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: Number(payload.chat_id), type: "private" },
+      };
+    },
     getUpdates: (payload, req) => pollUpdates(payload, req),
     sendMessage: (payload) => {
       if (typeof payload.text !== "string" || payload.text.length === 0)
@@ -145,6 +199,7 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     setWebhook: () => true,
     deleteWebhook: () => true,
   };
+  for (const method of options.refuse ?? []) delete methods[method];
 
   /** Long polling: answers at once when updates at or after `offset` are queued, otherwise
    * when one arrives, the `timeout` runs out, or the client gives up. */
@@ -169,6 +224,15 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
   };
 
   const server = createServer(async (req, res) => {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+    if (download) {
+      const file = [...files.values()].find((f) => f.path === download[2]);
+      downloads.push(download[2] ?? "");
+      if (download[1] !== token || !file) res.writeHead(404).end();
+      else res.writeHead(200, { "content-type": "application/octet-stream" }).end(file.bytes);
+      notify();
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const body = await readJson(req);
     const [, requestToken, method = ""] = match ?? [];
@@ -206,6 +270,9 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
     }
     notify();
   });
+  // Node closes a keep-alive connection idle for 5 s, racing a client that reuses it at that
+  // moment ("socket hang up"); Telegram keeps them far longer, so the fake does too.
+  server.keepAliveTimeout = 120_000;
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
@@ -238,6 +305,29 @@ export async function startFakeTelegram(token = "123456:TEST-token_abcdef"): Pro
       } as Message.TextMessage;
       return { update_id: nextUpdateId++, message } as Update;
     },
+    documentUpdate(chatId, file, options = {}) {
+      const fileId = `F${files.size + 1}`;
+      files.set(fileId, {
+        path: `documents/file_${files.size + 1}`,
+        bytes: file.bytes,
+        size: file.size ?? file.bytes.length,
+      });
+      const message = {
+        message_id: nextMessageId++,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: "private", first_name: "Test" },
+        from: user(options.userId ?? chatId, options.languageCode),
+        document: {
+          file_id: fileId,
+          file_unique_id: `u${fileId}`,
+          file_name: file.name,
+          file_size: file.size ?? file.bytes.length,
+        },
+      } as Message.DocumentMessage;
+      return { update_id: nextUpdateId++, message } as Update;
+    },
+    documents,
+    downloads,
     pressUpdate(message, data, options = {}) {
       return {
         update_id: nextUpdateId++,
@@ -314,9 +404,45 @@ function fail(code: number, description: string): never {
   throw new ApiFailure(code, description);
 }
 
+/** JSON, or multipart/form-data as grammY sends files (a file part becomes `{ name, bytes }`). */
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
+  const body = Buffer.concat(chunks);
+  const type = req.headers["content-type"] ?? "";
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type);
+  if (type.startsWith("multipart/form-data") && boundary) {
+    const out = parseMultipart(body, `--${boundary[1] ?? boundary[2]}`);
+    // grammY names the file part and puts "attach://<part>" in the field.
+    for (const [key, value] of Object.entries(out)) {
+      const attached = typeof value === "string" && /^attach:\/\/(.+)$/.exec(value);
+      if (attached) out[key] = out[attached[1] as string];
+    }
+    return out;
+  }
+  const text = body.toString("utf8");
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+}
+
+/** Just enough of multipart/form-data for grammY's uploads: text fields, and files as `{ name, bytes }`. */
+function parseMultipart(body: Buffer, delimiter: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let at = body.indexOf(delimiter);
+  while (at >= 0) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === "--") break;
+    const next = body.indexOf(delimiter, start);
+    if (next < 0) break;
+    const part = body.subarray(start + 2, next - 2); // after CRLF, before CRLF--boundary
+    const split = part.indexOf("\r\n\r\n");
+    const head = part.subarray(0, split).toString("utf8");
+    const content = part.subarray(split + 4);
+    const name = /;\s*name="([^"]*)"/.exec(head)?.[1] ?? "";
+    // grammY writes filename=NAME unquoted, in UTF-8.
+    const fileName = /filename="?([^"\r\n]*)"?/.exec(head)?.[1];
+    out[name] =
+      fileName === undefined ? content.toString("utf8") : { name: fileName, bytes: Buffer.from(content) };
+    at = next;
+  }
+  return out;
 }

@@ -1,12 +1,15 @@
 /**
  * The Slack adapter: Bolt receives Events API deliveries and button presses (over HTTP, or
- * Socket Mode when an app token is set), acknowledges them at once, and hands each turn to
- * the dialog service; replies go back as Block Kit messages. No policy logic lives here.
+ * Socket Mode when an app token is set) and hands each turn to the dialog service; replies go
+ * back as Block Kit messages. Slack is acknowledged once the turn is over — conversation saved,
+ * replies posted — or after ACK_BUDGET_MS, well inside the 3 s Slack waits, when the turn then
+ * finishes on its own: a crash before the acknowledgement leaves the event to Slack's retry,
+ * which the dialog service recognises by its event_id. No policy logic lives here.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { App, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from "@slack/bolt";
 import type { AdvisorService } from "../../dialog/types.ts";
-import { BoundedSeenSet } from "../../store/lock.ts";
+import type { ConversationStore } from "../../store/types.ts";
 import { SettingsError } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
@@ -21,14 +24,15 @@ export interface SlackOptions {
   signingSecret?: string;
   /** Socket Mode instead of HTTP. */
   appToken?: string;
-  /** Web API root (SLACK_API_URL); tests point it at a local fake. */
+  /** Web API root ending in "/" (SLACK_API_URL, as config.ts reads it); tests point it at a fake. */
   apiUrl?: string;
   service: AdvisorService;
+  /** Holds a conversation's lock around its whole turn, replies included. */
+  conversations: Pick<ConversationStore, "withLock">;
   logger: Logger;
   limits: Limits;
-  /** Records a delivery id and answers whether it is new (the store's `markSeen("slack", id)`).
-   * Default: a bounded in-memory set, which forgets across restarts. */
-  seen?: (id: string) => Promise<boolean>;
+  /** How long a delivery waits for its turn before Slack is acknowledged anyway (default 2,000 ms). */
+  ackBudgetMs?: number;
 }
 
 export interface SlackAdapter {
@@ -42,6 +46,9 @@ export interface SlackAdapter {
   idle(): Promise<void>;
 }
 
+/** Slack retries a delivery not acknowledged within 3 s; this leaves room for the network. */
+const ACK_BUDGET_MS = 2_000;
+
 /** Web API calls are retried briefly: a reply minutes late is worse than a logged failure. */
 const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
 
@@ -54,14 +61,14 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
   }
   const log = boltLogger(logger);
   const clientOptions = {
-    ...(options.apiUrl ? { slackApiUrl: withTrailingSlash(options.apiUrl) } : {}),
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     retryConfig: RETRY,
     // The original HTTP error holds the request, and with it the token.
     attachOriginalToWebAPIRequestError: false,
   };
   const receiver = appToken
     ? new SocketModeReceiver({ appToken, logger: log, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: signingSecret ?? "", logger: log, processBeforeResponse: false });
+    : new HTTPReceiver({ signingSecret: signingSecret ?? "", logger: log, processBeforeResponse: true });
   const app = new App({
     token: botToken,
     receiver,
@@ -71,20 +78,22 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
     // auth.test runs in `init` below, not lazily on the first event, where it would delay the ack.
     deferInitialization: true,
   });
+  if (receiver instanceof SocketModeReceiver) ackAfterProcessing(receiver, app, logger);
   await initialize(app, app.client.slackApiUrl);
 
   const inFlight = new Set<Promise<void>>();
+  const budgetMs = options.ackBudgetMs ?? ACK_BUDGET_MS;
   const track = (work: Promise<void>) => {
     inFlight.add(work);
-    return work.finally(() => inFlight.delete(work));
+    void work.finally(() => inFlight.delete(work));
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, budgetMs);
+    });
+    return Promise.race([work, budget]).finally(() => clearTimeout(timer));
   };
-  const runner = createTurnRunner({
-    client: app.client,
-    service: options.service,
-    limits: options.limits,
-    logger,
-  });
-  listen(app, { runner, logger, seen: options.seen ?? inMemorySeen(), track });
+  const runner = createTurnRunner({ ...options, client: app.client });
+  listen(app, { runner, logger, track });
 
   let stopping = false;
   const idle = async () => {
@@ -122,12 +131,26 @@ async function initialize(app: App, apiUrl: string): Promise<void> {
   }
 }
 
-function inMemorySeen(): (id: string) => Promise<boolean> {
-  const seen = new BoundedSeenSet();
-  return async (id) => seen.add("slack", id);
-}
-
-/** The Web API client appends method names to the root, so it must end with "/". */
-function withTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
+/** Socket Mode's receiver acknowledges an envelope as soon as Bolt calls `ack`, which Bolt does
+ * for every event before its listeners run. Its handler is replaced by one that keeps the ack
+ * until the listeners have returned, as HTTP's processBeforeResponse does. */
+function ackAfterProcessing(receiver: SocketModeReceiver, app: App, logger: Logger): void {
+  receiver.client.removeAllListeners("slack_event");
+  receiver.client.on("slack_event", async ({ ack, body, retry_num, retry_reason }) => {
+    let response: unknown;
+    const event: ReceiverEvent = {
+      body,
+      retryNum: retry_num,
+      retryReason: retry_reason,
+      ack: async (payload?: unknown) => {
+        response = payload;
+      },
+    };
+    try {
+      await app.processEvent(event);
+    } catch (error) {
+      logger.error("slack event could not be processed", { error: describe(error) });
+    }
+    await ack(response);
+  });
 }

@@ -1,19 +1,22 @@
 /**
- * Bolt listeners: each turns one kind of Slack input into a turn for the runner. Bolt has
- * already acknowledged an event when its listener runs; a button press is acknowledged first
- * thing here. Neither waits for the dialog or the Web API.
+ * Bolt listeners: each turns one kind of Slack input into a turn for the runner and waits for
+ * it within the acknowledgement budget (`track`); Bolt answers Slack when the listener returns
+ * (processBeforeResponse), so an event is acknowledged once its turn has been saved and replied
+ * to, or when the budget is spent. A retry carries the event's id to the dialog service, which
+ * recognises one it has applied.
  */
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
 import type { Logger } from "../logger.ts";
 import { CHOICE_ACTION_PREFIX, hasDoneButton } from "./blocks.ts";
+import { answerSharedFiles, isFileMessage, type SlackFile } from "./files.ts";
 import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
 import type { TurnRequest, TurnRunner } from "./turns.ts";
 
 interface ListenerDeps {
   runner: TurnRunner;
   logger: Logger;
-  seen: (id: string) => Promise<boolean>;
-  /** Registers work under way, so `stop` can wait for it. */
+  /** Registers work under way, so `stop` can wait for it; resolves when it is done or the
+   * acknowledgement budget is spent, whichever comes first. */
   track: (work: Promise<void>) => Promise<void>;
 }
 
@@ -28,6 +31,7 @@ interface UserMessage {
   thread_ts?: string;
   channel: string;
   channel_type?: string;
+  files?: SlackFile[];
 }
 
 interface EventEnvelope {
@@ -39,20 +43,6 @@ export function listen(app: App, deps: ListenerDeps): void {
   const { runner, logger, track } = deps;
   const threads = new ActiveThreads();
 
-  /** A redelivery (Slack retries when it thinks an ack was late) is dropped, not answered again. */
-  const firstDelivery = async (envelope: EventEnvelope): Promise<boolean> => {
-    if (!envelope.event_id) return true;
-    try {
-      if (await deps.seen(envelope.event_id)) return true;
-      logger.info("slack redelivery ignored", { eventId: envelope.event_id });
-      return false;
-    } catch (error) {
-      // Without the record, answering twice is better than not answering at all.
-      logger.warn("slack delivery record unavailable", { error: (error as Error).message });
-      return true;
-    }
-  };
-
   const onUserMessage = async (
     message: UserMessage,
     envelope: EventEnvelope,
@@ -62,7 +52,6 @@ export function listen(app: App, deps: ListenerDeps): void {
     if (!isFromPerson(message, botUserId)) return;
     const team = envelope.team_id ?? message.team;
     if (!team || !message.user) return;
-    if (!(await firstDelivery(envelope))) return;
     const rawText = message.text ?? "";
     const text = plainText(rawText, botUserId);
     const request: TurnRequest = {
@@ -71,16 +60,28 @@ export function listen(app: App, deps: ListenerDeps): void {
       ...where,
       rawText,
       lang: guessLang(text),
+      deliveryId: envelope.event_id,
       // A bare mention picks up the conversation where it stopped, or starts one.
       event: text === "" ? { kind: "start", resume: true } : { kind: "text", text },
     };
     await runner.message(request);
   };
 
-  app.event("message", async ({ event, body, context }) => {
+  app.event("message", async ({ event, body, context, client }) => {
     const message = event as unknown as UserMessage;
     const envelope = body as EventEnvelope;
     const target = { channel: message.channel, threadTs: message.thread_ts };
+    if (message.channel_type === "im" && isFileMessage(message)) {
+      // A shared sheet is answered with its result sheet, outside the conversation (files.ts).
+      // Slack retries an event it got no quick ack for; the first delivery is already on it.
+      if (isFromPerson(message, context.botUserId) && context.retryNum === undefined)
+        await track(
+          answerSharedFiles(client, message, logger).catch((error) =>
+            logger.error("slack: sheet failed", { error }),
+          ),
+        );
+      return;
+    }
     if (message.channel_type === "im") {
       await track(onUserMessage(message, envelope, context.botUserId, { target, isDirect: true }));
       return;

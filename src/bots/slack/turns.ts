@@ -1,10 +1,10 @@
 /**
- * One turn of a Slack conversation, after Bolt has acknowledged the delivery: the limits,
- * the dialog service, and the replies posted back where the user wrote.
+ * One turn of a Slack conversation, under the conversation's lock: the limits, the dialog
+ * service, and the replies posted back where the user wrote.
  */
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
-import { KeyedMutex } from "../../store/lock.ts";
+import type { ConversationStore } from "../../store/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { answeredBlocks, DONE_CHOICE_ID, renderReplies, type SlackMessage } from "./blocks.ts";
@@ -20,6 +20,8 @@ export interface TurnRequest {
   /** The text exactly as Slack delivered it, for the length cap. */
   rawText?: string;
   lang?: Lang;
+  /** Slack's event_id: a retry of an event already applied is recognised by the service. */
+  deliveryId?: string;
 }
 
 /** The bot message whose button was pressed. */
@@ -50,10 +52,11 @@ export function failureText(lang: Lang | undefined): string {
 export function createTurnRunner(deps: {
   client: webApi.WebClient;
   service: AdvisorService;
+  conversations: Pick<ConversationStore, "withLock">;
   limits: Limits;
   logger: Logger;
 }): TurnRunner {
-  const { client, service, limits, logger } = deps;
+  const { client, service, limits, logger, conversations } = deps;
 
   /** Posts in order and one at a time; a plain notice has no blocks. */
   const post = async (
@@ -84,6 +87,7 @@ export function createTurnRunner(deps: {
         userId: request.user,
         lang: request.lang,
         event: request.event,
+        deliveryId: request.deliveryId,
       });
     } catch (error) {
       logger.error("slack turn failed", { error: describe(error), user: request.user });
@@ -98,20 +102,21 @@ export function createTurnRunner(deps: {
     await client.chat.postEphemeral({ channel, user: request.user, thread_ts: threadTs, text });
   };
 
-  const guarded = async (what: string, work: () => Promise<void>) => {
+  /** A Web API failure while answering: nothing more can be said to the user through Slack.
+   * A cosmetic call (`warn`) failing leaves the turn going on. */
+  const guarded = async (what: string, work: () => Promise<void>, level: "error" | "warn" = "error") => {
     try {
       await work();
     } catch (error) {
-      // A Web API failure while answering: nothing more can be said to the user through Slack.
-      logger.error(`slack ${what} failed`, { error: describe(error) });
+      logger[level](`slack ${what} failed`, { error: describe(error) });
     }
   };
 
-  // The service serializes the dialog per conversation, but replies are posted after it returns:
-  // without this, a quick second message could be answered before the first.
-  const inOrder = new KeyedMutex();
+  // The lock covers the replies too: a quick second message is not answered before the first.
   const turn = (request: TurnRequest, what: string, work: () => Promise<void>) =>
-    inOrder.run(conversationIdFor(request.team, request.target, request.isDirect), () => guarded(what, work));
+    conversations.withLock(conversationIdFor(request.team, request.target, request.isDirect), () =>
+      guarded(what, work),
+    );
 
   return {
     message: (request) =>
@@ -139,14 +144,18 @@ export function createTurnRunner(deps: {
         }
         // The answered question loses its buttons, so an old question cannot be answered twice.
         const blocks = answeredBlocks(pressed.blocks, pressed.label);
-        await guarded("question update", async () => {
-          await client.chat.update({
-            channel: request.target.channel,
-            ts: pressed.ts,
-            text: pressed.text,
-            blocks,
-          });
-        });
+        await guarded(
+          "question update",
+          async () => {
+            await client.chat.update({
+              channel: request.target.channel,
+              ts: pressed.ts,
+              text: pressed.text,
+              blocks,
+            });
+          },
+          "warn",
+        );
         await post(request.target, messages);
       }),
   };

@@ -5,6 +5,7 @@
  */
 import type { MessageEntity, Update } from "grammy/types";
 import type { DialogEvent, Lang } from "../../dialog/types.ts";
+import type { SentFile } from "./files.ts";
 import { DONE_CHOICE_ID } from "./render.ts";
 
 /** The bot message whose button was pressed, as far as the update shows it. */
@@ -30,6 +31,8 @@ export type Inbound =
       rawText?: string;
       pressed?: PressedMessage;
     }
+  /** A file (a staff sheet, say): handled by files.ts, outside the dialog. */
+  | ({ kind: "file"; userId: string } & SentFile)
   /** A message the dialog cannot read (photo, sticker, voice): the user is asked to type. */
   | { kind: "unreadable"; chatId: number; userId: string; lang?: Lang }
   /** Nothing to answer (an edit, a service message, an update type we do not take). */
@@ -47,6 +50,11 @@ export function readUpdate(update: Update): Inbound {
     userId: String(message.from.id),
     lang: langOf(message.from.language_code),
   };
+  const document = message.document;
+  if (document) {
+    const { file_id: fileId, file_name: fileName = "", file_size: fileSize } = document;
+    return { kind: "file", ...base, fileId, fileName, fileSize };
+  }
   if (message.text === undefined) {
     // Joins, pins, title changes and the like carry no user content; only answer real messages.
     const hasContent = Boolean(

@@ -1,31 +1,33 @@
 /**
- * The Telegram adapter: a grammY bot that takes updates by long polling, or by webhook when
- * a webhook URL is configured, keeps each in the store and queues its turn (queue.ts), which
- * hands it to the dialog service. Updates of one chat are handled in the order they arrive
- * and never at the same time; different chats do not wait for each other.
+ * The Telegram adapter: a grammY bot that takes updates by long polling, or by webhook when a
+ * webhook URL is configured, and runs each update's turn inside its handling, under the chat's
+ * lock (turn.ts). Telegram is answered — the webhook's 200, or the next getUpdates confirming the
+ * update — only once the turn is over, its conversation saved with the update's id: a crash
+ * before that leaves the update with Telegram, which delivers it again, and the dialog service
+ * recognises one it had applied. Long polling is grammY's own (`bot.start`), which confirms an
+ * update only after handling it; @grammyjs/runner confirms a batch as soon as it is fetched, so a
+ * crash would lose the updates it was still running. A chat's updates run one at a time in the
+ * order they arrived; other chats do not wait for it on a webhook (Telegram sends on several
+ * connections), while long polling handles one update at a time, as grammY does.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Bot, BotError, GrammyError, webhookCallback } from "grammy";
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, GrammyError, webhookCallback } from "grammy";
 import type { AdvisorService, Lang } from "../../dialog/types.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { TelegramSettings } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
-import { ALLOWED_UPDATES, readUpdate } from "./inbound.ts";
-import { createUpdateQueue, type QueueStore } from "./queue.ts";
-import { retryAfterFloodControl } from "./retry.ts";
+import { ALLOWED_UPDATES, conversationIdOf, readUpdate } from "./inbound.ts";
 import { COMMANDS } from "./texts.ts";
 import { createTurnHandler } from "./turn.ts";
 
 export interface TelegramOptions extends TelegramSettings {
   service: AdvisorService;
-  /** Updates are kept here until handled, and their ids recorded, so a redelivery is skipped
-   * even by another instance. */
-  store: Pick<ConversationStore, "markSeen"> & QueueStore;
+  /** Holds a chat's lock around its whole update, in this process or (Redis) any instance. */
+  conversations: Pick<ConversationStore, "withLock">;
   logger: Logger;
   limits: Limits;
-  /** Updates taken and not yet handled at most (default 10,000); see queue.ts. */
-  maxBacklog?: number;
 }
 
 export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -35,18 +37,12 @@ export interface TelegramAdapter {
   webhook?: { path: string; handler: HttpHandler };
   /** Connects (checks the token), registers the command menu, then polls or sets the webhook. */
   start(): Promise<void>;
-  /** Takes no more updates, lets the queued ones run for a few seconds, and resolves once the
-   * turns under way are over; the rest stay kept for the next start. */
+  /** Takes no more updates and resolves once the turns under way are over. */
   stop(): Promise<void>;
 }
 
 /** Updates are small; a body beyond this is not from Telegram. */
 const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
-/** How long stopping lets queued turns run before leaving the rest kept for the next start:
- * well inside the 10 s a container runtime gives between SIGTERM and SIGKILL. */
-const STOP_GRACE_MS = 5_000;
-/** How often updates kept by an instance that died (Redis) are looked for. */
-const ADOPT_EVERY_MS = 10_000;
 
 /** Telegram refused the configured token or webhook: the operator must fix a setting. */
 export class TelegramSetupError extends Error {
@@ -54,49 +50,49 @@ export class TelegramSetupError extends Error {
 }
 
 export function createTelegram(options: TelegramOptions): TelegramAdapter {
-  const { logger, webhook } = options;
+  const { logger, webhook, conversations } = options;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
-  const shutdown = new AbortController();
-  bot.api.config.use(retryAfterFloodControl({ logger, signal: shutdown.signal }));
-
+  // Flood control (429 with retry_after) is waited out up to a minute, three times at most;
+  // network and server errors fail the call at once, as a turn should not hang on them.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: 3,
+      maxDelaySeconds: 60,
+      rethrowHttpErrors: true,
+      rethrowInternalServerErrors: true,
+    }),
+  );
   const handleUpdate = createTurnHandler({ ...options, api: bot.api });
-  const queue = createUpdateQueue({
-    store: options.store,
-    logger,
-    maxBacklog: options.maxBacklog,
-    roomWaitMs: webhook ? undefined : Number.POSITIVE_INFINITY,
-    handle: (update) => handleUpdate(update.update_id, readUpdate(update)),
-  });
-  const acknowledgements = new Set<Promise<unknown>>();
-  /** Webhook requests being read: their updates are not queued yet, but must be before stopping. */
-  const requests = new Set<Promise<void>>();
-  let adoption: NodeJS.Timeout | undefined;
+  /** Webhook requests and button answers under way, which stopping waits for. */
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
   let stopping = false;
 
-  // The only middleware: it keeps the update and queues its turn. Telegram is answered (the
-  // webhook's 200, or the next getUpdates confirming it) once the update is kept, not when its
-  // turn is done: kept, it survives a crash, and Telegram need not wait for the dialog.
   bot.use(async (ctx) => {
+    // Polling hands over the rest of a fetched batch after `stop`; those stay unconfirmed.
+    if (stopping && !webhook) return;
     const query = ctx.update.callback_query;
     if (query) {
-      // Answered at once, before the queue, so the button stops spinning even behind a slow turn.
-      const ack = ctx.api
-        .answerCallbackQuery(query.id)
-        .catch((error) => logger.debug("telegram: could not answer a button press", { error }))
-        .finally(() => acknowledgements.delete(ack));
-      acknowledgements.add(ack);
+      // Answered at once, so the button stops spinning even while the chat's earlier turn runs.
+      track(
+        ctx.api
+          .answerCallbackQuery(query.id)
+          .catch((error) => logger.warn("telegram: could not answer a button press", { error })),
+      );
     }
-    await queue.take(ctx.update);
+    const inbound = readUpdate(ctx.update);
+    if (inbound.kind === "ignored") return;
+    await conversations.withLock(conversationIdOf(inbound.chatId), () =>
+      handleUpdate(ctx.update.update_id, inbound),
+    );
   });
-  bot.catch((error) => logger.error("telegram: update could not be kept", { error: error.error }));
-
-  const adoptOrphans = () =>
-    queue.adoptOrphans().catch((error) => {
-      logger.error("telegram: could not look for updates left by a stopped instance", { error });
-    });
+  // Long polling only (a webhook answers 503 instead): the chat's lock could not be had.
+  bot.catch((error) => logger.error("telegram: update not handled", { error: error.error }));
 
   let polling: Promise<void> | undefined;
-
   const startPolling = () =>
     new Promise<void>((started, failed) => {
       polling = bot
@@ -111,23 +107,22 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
   const setUp = async () => {
     // grammY retries network failures here without end; say what it is waiting for.
     logger.info("telegram: connecting", { apiRoot: options.apiRoot });
+    await bot.init().catch((error) => {
+      throw explain(error);
+    });
+    // The command menu is a convenience: a Bot API that refuses it must not stop the bot.
     try {
-      await bot.init();
       for (const lang of ["zh", "en"] as Lang[]) {
         await bot.api.setMyCommands(COMMANDS[lang], { language_code: lang });
       }
       await bot.api.setMyCommands(COMMANDS.zh);
     } catch (error) {
-      throw explain(error);
+      logger.warn("telegram: could not register the command menu; going on without it", { error });
     }
   };
 
   const adapter: TelegramAdapter = {
     async start() {
-      // Before any new update, so a chat's older updates keep their place in front.
-      await adoptOrphans();
-      adoption = setInterval(adoptOrphans, ADOPT_EVERY_MS);
-      adoption.unref();
       await setUp();
       if (!webhook) {
         await startPolling();
@@ -143,27 +138,26 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     },
     async stop() {
       stopping = true;
-      clearInterval(adoption);
       if (polling) {
+        // Confirms what was handled; waits for the update under way.
         await bot
           .stop()
           .catch((error) => logger.warn("telegram: could not confirm the last update", { error }));
         await polling;
       }
-      await Promise.all(requests);
-      await queue.close(STOP_GRACE_MS);
-      await Promise.all(acknowledgements);
-      shutdown.abort();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 
   if (webhook) {
-    // "throw": answering 200 for an update not yet kept would lose it if this process stopped.
+    // "throw": past grammY's 10 s the request is answered 503 (below) and Telegram delivers the
+    // update again; the turn goes on, and the copy is recognised once it has saved.
     const callback = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "throw" });
     const handler: HttpHandler = (req, res) => {
       if (stopping) {
         // Telegram keeps the update and delivers it again once we are back.
         res.writeHead(503).end();
+        req.resume();
         return;
       }
       if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
@@ -177,18 +171,14 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
             logger.warn("telegram: webhook request without the right secret refused");
         },
         (error) => {
-          if (error instanceof BotError || /timed out/i.test(String(error))) {
-            // Not kept (the store failed, or too many updates wait): Telegram sends it again.
-            logger.warn("telegram: webhook update not kept, Telegram will resend it", { error });
-            if (!res.headersSent) res.writeHead(503).end();
-            return;
-          }
-          logger.warn("telegram: unreadable webhook request refused", { error });
-          if (!res.headersSent) res.writeHead(400).end();
+          const unreadable = error instanceof SyntaxError;
+          // Not handled (the chat's lock, a timeout): Telegram sends it again.
+          if (unreadable) logger.warn("telegram: unreadable webhook request refused", { error });
+          else logger.warn("telegram: webhook update not handled, Telegram will resend it", { error });
+          if (!res.headersSent) res.writeHead(unreadable ? 400 : 503).end();
         },
       );
-      requests.add(request);
-      void request.finally(() => requests.delete(request));
+      track(request);
     };
     adapter.webhook = { path: webhook.path, handler };
   }

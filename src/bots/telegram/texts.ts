@@ -22,27 +22,20 @@ function say(texts: Texts, lang: Lang | undefined): string {
 export const failureText = (lang: Lang | undefined) => say(FAILURE, lang);
 export const unreadableText = (lang: Lang | undefined) => say(UNREADABLE, lang);
 
-/** The command menu, per language: the commands of src/dialog/commands.ts that need no
- * argument. The dialog reads them as text; /start becomes the `start` event. */
+/** The command menu: the commands of src/dialog/commands.ts that need no argument, with their
+ * descriptions in Chinese and English. The dialog reads them as text; /start becomes `start`. */
+const MENU: [command: string, zh: string, en: string][] = [
+  ["start", "开始（或重新开始）政策匹配", "Start (or restart) the subsidy check"],
+  ["back", "返回上一题", "Go back to the previous question"],
+  ["skip", "跳过这一题", "Skip this question"],
+  ["result", "按目前的回答查看结果", "See the result from the answers so far"],
+  ["profile", "查看或修改已填写的信息", "Review or change your answers"],
+  ["subscribe", "政策更新使结果变化时通知我", "Tell me when a policy change changes my result"],
+  ["unsubscribe", "退订结果变化通知", "Stop result-change messages"],
+  ["help", "使用说明", "How to use this bot"],
+];
+
 export const COMMANDS: Record<Lang, BotCommand[]> = {
-  zh: [
-    { command: "start", description: "开始（或重新开始）政策匹配" },
-    { command: "back", description: "返回上一题" },
-    { command: "skip", description: "跳过这一题" },
-    { command: "result", description: "按目前的回答查看结果" },
-    { command: "profile", description: "查看或修改已填写的信息" },
-    { command: "subscribe", description: "政策更新使结果变化时通知我" },
-    { command: "unsubscribe", description: "退订结果变化通知" },
-    { command: "help", description: "使用说明" },
-  ],
-  en: [
-    { command: "start", description: "Start (or restart) the subsidy check" },
-    { command: "back", description: "Go back to the previous question" },
-    { command: "skip", description: "Skip this question" },
-    { command: "result", description: "See the result from the answers so far" },
-    { command: "profile", description: "Review or change your answers" },
-    { command: "subscribe", description: "Tell me when a policy change changes my result" },
-    { command: "unsubscribe", description: "Stop result-change messages" },
-    { command: "help", description: "How to use this bot" },
-  ],
+  zh: MENU.map(([command, zh]) => ({ command, description: zh })),
+  en: MENU.map(([command, , en]) => ({ command, description: en })),
 };

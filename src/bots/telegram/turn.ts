@@ -1,13 +1,13 @@
 /**
- * One turn of a Telegram chat, run after the chat's earlier turns have finished: skip a
- * redelivered update, apply the limits, ask the dialog service, and show its replies,
- * tidying the question whose button was pressed so the chat stays readable.
+ * One turn of a Telegram chat, run under the chat's lock after its earlier turns: apply the
+ * limits, ask the dialog service (which recognises a redelivered update by its id), and show
+ * its replies, tidying the question whose button was pressed so the chat stays readable.
  */
 import type { Api } from "grammy";
 import type { AdvisorService, Reply } from "../../dialog/types.ts";
-import type { ConversationStore } from "../../store/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
+import { createFileHandler } from "./files.ts";
 import { conversationIdOf, type Inbound, type PressedMessage } from "./inbound.ts";
 import { DONE_CHOICE_ID, escapeHtml, renderReplies, type TelegramMessage } from "./render.ts";
 import { failureText, unreadableText } from "./texts.ts";
@@ -21,9 +21,10 @@ const isTick = (turn: Turn) =>
 export interface TurnDeps {
   api: Api;
   service: AdvisorService;
-  store: Pick<ConversationStore, "markSeen" | "hasSeen">;
   limits: Limits;
   logger: Logger;
+  /** Where sent files are downloaded from (TELEGRAM_API_ROOT). */
+  apiRoot?: string;
 }
 
 /** Chats whose last question is remembered; beyond this the oldest are forgotten (their
@@ -34,7 +35,8 @@ const TELEGRAM_TEXT_LIMIT = 4096;
 const TYPING_AFTER_MS = 200;
 
 export function createTurnHandler(deps: TurnDeps) {
-  const { api, service, store, limits, logger } = deps;
+  const { api, service, limits, logger } = deps;
+  const handleFile = createFileHandler(deps);
   /** The message, per chat, that carries the current question's live buttons. */
   const openQuestions = new Map<number, number>();
 
@@ -143,7 +145,7 @@ export function createTurnHandler(deps: TurnDeps) {
     let typing: Promise<unknown> | undefined;
     const timer = setTimeout(() => {
       typing = api.sendChatAction(chatId, "typing").catch((error) => {
-        logger.debug("telegram: typing indicator failed", { error });
+        logger.warn("telegram: typing indicator failed", { error });
       });
     }, TYPING_AFTER_MS);
     const replies = await service
@@ -162,27 +164,19 @@ export function createTurnHandler(deps: TurnDeps) {
   };
 
   /** Handles one update. A failure is logged and the user told; what the dialog stored stays.
-   * The update is recorded as handled only once its turn is over: after a crash before that,
-   * the kept update (queue.ts) runs again, and the dialog recognises a turn it had already
-   * saved by the delivery id stored with the conversation. */
+   * A crash before the update's answer to Telegram leaves it to be delivered again, and the
+   * service recognises one it had already applied by the id saved with the conversation. */
   return async function handleUpdate(updateId: number, inbound: Inbound): Promise<void> {
     if (inbound.kind === "ignored") return;
-    const id = String(updateId);
     try {
-      if (await store.hasSeen("telegram", id)) {
-        logger.info("telegram: update delivered again, skipped", { updateId });
-        return;
-      }
       if (inbound.kind === "unreadable") await say(inbound.chatId, unreadableText(inbound.lang));
-      else await runTurn(inbound, id);
+      else if (inbound.kind === "file") await handleFile(inbound);
+      else await runTurn(inbound, String(updateId));
     } catch (error) {
       logger.error("telegram: update failed", { error, updateId, chatId: inbound.chatId });
       await say(inbound.chatId, failureText(inbound.lang)).catch((sendError) => {
         logger.error("telegram: could not tell the user about a failure", { error: sendError, updateId });
       });
     }
-    await store.markSeen("telegram", id).catch((error) => {
-      logger.warn("telegram: could not record the update as handled", { error, updateId });
-    });
   };
 }

@@ -70,7 +70,8 @@ function evaluateTokens(tokens: string[]): number | null {
       zeroSinceUnit = false;
     } else if (big === 1e8) {
       const below = wan + section + (digit ?? 0);
-      if (below === 0 && above === 0) return null;
+      // A bare 亿 with no digit before it is no number; "0亿" / "0.0亿" is zero.
+      if (digit === null && section === 0 && wan === 0 && above === 0) return null;
       above = (above + below) * 1e8;
       wan = section = 0;
       digit = null;

@@ -5,8 +5,27 @@ describe("acknowledging Slack", () => {
   let harness: Harness;
   afterEach(() => harness?.close());
 
-  it("answers the event delivery before the slow reply has gone out", async () => {
-    harness = await startHarness();
+  it("answers an event delivery only once its turn is over, so a crash before leaves it to Slack's retry", async () => {
+    harness = await startHarness({ ackBudgetMs: 10_000 });
+    const { fake } = harness;
+    const release = fake.hold("chat.postMessage");
+    let answered = false;
+    const response = harness.send(DM("你好")).then((r) => {
+      answered = true;
+      return r;
+    });
+    await fake.waitForCalls("chat.postMessage", 1);
+    // The reply is held up at Slack: the delivery is not acknowledged yet.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(answered).toBe(false);
+    release();
+    expect((await response).status).toBe(200);
+    expect(posted(fake)).toHaveLength(2);
+    expect(fake.callsOf("chat.postMessage").every((call) => call.answered)).toBe(true);
+  });
+
+  it("answers within its time budget when the turn takes longer, and finishes the turn after", async () => {
+    harness = await startHarness({ ackBudgetMs: 200 });
     const { fake } = harness;
     const release = fake.hold("chat.postMessage");
     const response = await harness.send(DM("你好"));
@@ -16,11 +35,12 @@ describe("acknowledging Slack", () => {
     expect(reply?.answered).toBe(false);
     release();
     await fake.waitForCalls("chat.postMessage", 2);
+    await harness.settle();
     expect(posted(fake)).toHaveLength(2);
   });
 
-  it("answers a button press before the slow reply has gone out", async () => {
-    harness = await startHarness();
+  it("answers a button press within the budget while the slow reply goes on", async () => {
+    harness = await startHarness({ ackBudgetMs: 200 });
     const { fake } = harness;
     await harness.send(DM("你好"));
     await fake.waitForCalls("chat.postMessage", 2);

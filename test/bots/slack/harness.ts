@@ -10,6 +10,8 @@ import { createLimits, type Limits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
 import { createSlack, type SlackAdapter } from "../../../src/bots/slack/index.ts";
 import type { AdvisorService, Reply, TurnInput } from "../../../src/dialog/types.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
+import type { ConversationStore } from "../../../src/store/types.ts";
 import { FakeSlack, type RecordedCall } from "../../support/fake-slack.ts";
 
 export const BOT_TOKEN = "xoxb-test-0000-bot-token-never-logged";
@@ -68,7 +70,9 @@ export async function startHarness(
   options: {
     service?: AdvisorService;
     limits?: Limits;
-    seen?: (id: string) => Promise<boolean>;
+    /** Whose lock orders a conversation's turns (default: a fresh MemoryStore). */
+    conversations?: Pick<ConversationStore, "withLock">;
+    ackBudgetMs?: number;
     /** Configure the logger with the secrets to scrub (default false: prove none are passed). */
     redact?: boolean;
     fake?: FakeSlack;
@@ -89,7 +93,9 @@ export async function startHarness(
     service: options.service ?? new ScriptedService(),
     logger,
     limits: options.limits ?? createLimits(),
-    seen: options.seen,
+    conversations: options.conversations ?? new MemoryStore(),
+    // Shorter than the 2 s default: tests that hold Slack's answers back then wait less.
+    ackBudgetMs: options.ackBudgetMs ?? 500,
   });
   await adapter.start();
   const handler = adapter.httpHandler;
@@ -228,8 +234,10 @@ export const DM = (text: string, extra: Record<string, unknown> = {}) => ({
  * depend on the policy content: a one-answer question, a several-answers question, a result.
  */
 export class ScriptedService implements AdvisorService {
+  /** The turns applied, in order (a delivery applied already is not applied again). */
   readonly inputs: TurnInput[] = [];
   private readonly states = new Map<string, { step: number; picked: string[] }>();
+  private readonly applied = new Set<string>();
   failNext = false;
 
   /** `redraw`: a tick re-asks the question with the picks marked; `note`: a tick is acknowledged
@@ -237,6 +245,9 @@ export class ScriptedService implements AdvisorService {
   constructor(private readonly ticks: "redraw" | "note" = "redraw") {}
 
   async handle(input: TurnInput): Promise<Reply[]> {
+    // As the real service does (src/dialog/service.ts): a repeated delivery id changes nothing.
+    if (input.deliveryId && this.applied.has(input.deliveryId)) return [];
+    if (input.deliveryId) this.applied.add(input.deliveryId);
     this.inputs.push(input);
     if (this.failNext) {
       this.failNext = false;

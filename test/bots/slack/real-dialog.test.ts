@@ -11,7 +11,7 @@ import { createAdvisorService } from "../../../src/dialog/service.ts";
 import { loadPolicySet } from "../../../src/policy/load.ts";
 import { FileStore } from "../../../src/store/file.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
-import type { ConversationStore, TriageRecord } from "../../../src/store/types.ts";
+import type { Store, TriageRecord } from "../../../src/store/types.ts";
 import type { FakeSlack } from "../../support/fake-slack.ts";
 import {
   at,
@@ -68,9 +68,9 @@ async function answerUntilResult(harness: Harness): Promise<PostedMessage> {
   throw new Error(`no result after 80 turns:\n${transcript.slice(-3000)}`);
 }
 
-async function allRecords(store: ConversationStore): Promise<TriageRecord[]> {
+async function allRecords(store: Store): Promise<TriageRecord[]> {
   const records: TriageRecord[] = [];
-  for await (const record of store.records()) records.push(record);
+  for await (const record of store.export()) records.push(record);
   return records;
 }
 

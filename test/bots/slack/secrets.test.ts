@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createLimits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
 import { createSlack } from "../../../src/bots/slack/index.ts";
+import { MemoryStore } from "../../../src/store/memory.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
 import {
   at,
@@ -58,6 +59,7 @@ describe("secrets", () => {
         service: new ScriptedService(),
         logger: createLogger({ write: (line) => logs.push(line) }),
         limits: createLimits(),
+        conversations: new MemoryStore(),
       });
       await expect(attempt).rejects.toThrow(/SLACK_BOT_TOKEN.*invalid_auth/);
       const error = await attempt.catch((caught: Error) => caught);
@@ -80,6 +82,7 @@ describe("secrets", () => {
       service: new ScriptedService(),
       logger: createLogger({ write: () => {} }),
       limits: createLimits(),
+      conversations: new MemoryStore(),
     });
     const error = await attempt.then(
       () => undefined,

@@ -8,7 +8,7 @@ import { escapeHtml } from "../../../src/bots/telegram/render.ts";
 import type { Reply } from "../../../src/dialog/types.ts";
 import { FileStore } from "../../../src/store/file.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
-import type { ConversationStore, TriageRecord } from "../../../src/store/types.ts";
+import type { Store, TriageRecord } from "../../../src/store/types.ts";
 import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.ts";
 import { type Harness, nth, startHarness } from "./harness.ts";
 import { type RecordedService, realService } from "./real-service.ts";
@@ -78,9 +78,9 @@ async function answerUntil(h: Harness<RecordedService>, stop: (question: Questio
   return undefined;
 }
 
-async function records(store: ConversationStore): Promise<TriageRecord[]> {
+async function records(store: Store): Promise<TriageRecord[]> {
   const all: TriageRecord[] = [];
-  for await (const record of store.records()) all.push(record);
+  for await (const record of store.export()) all.push(record);
   return all;
 }
 

@@ -1,12 +1,18 @@
-/** How updates are delivered: flood control, redeliveries, fast taps, failures. */
+/** How updates are delivered: flood control, redeliveries, fast taps, failures, refused extras. */
 import { afterEach, describe, expect, it } from "vitest";
-import { type Harness, nth, startHarness } from "./harness.ts";
+import { createLimits } from "../../../src/bots/limits.ts";
+import { startFakeTelegram } from "../../support/fake-telegram.ts";
+import { type Harness, nth, startHarness, WEBHOOK } from "./harness.ts";
+import { type RecordedService, realService } from "./real-service.ts";
 
 const CHAT = 11;
 let harness: Harness;
+let real: Harness<RecordedService> | undefined;
 
 afterEach(async () => {
   await harness?.close();
+  await real?.close();
+  real = undefined;
 });
 
 describe("Telegram delivery", () => {
@@ -24,63 +30,80 @@ describe("Telegram delivery", () => {
       "欢迎！",
       expect.stringContaining("贵单位注册在哪个区"),
     ]);
-    expect(harness.logs.join("")).toContain("flood control");
   });
 
-  it("handles an update delivered twice only once", async () => {
-    harness = await startHarness();
-    const { fake, service } = harness;
-    const start = fake.textUpdate(CHAT, "/start");
-    fake.queue(start);
-    await fake.waitFor(() => fake.chat(CHAT).length === 2, "the first question");
-    // Redelivered (e.g. by a webhook retry) alongside a new update.
-    fake.queue(start);
-    fake.queue(fake.textUpdate(CHAT, "通州"));
-    await fake.waitFor(() => service.turns.length === 2 && fake.chat(CHAT).length === 3, "the second update");
-    expect(service.turns.map((t) => t.event.kind)).toEqual(["start", "text"]);
-    expect(fake.chat(CHAT)).toHaveLength(3);
+  it("answers the webhook only once the turn is over, its replies sent", async () => {
+    harness = await startHarness({ webhook: WEBHOOK });
+    const { fake } = harness;
+    const release = fake.holdNext("sendMessage");
+    let status: number | undefined;
+    const posted = harness.post(fake.textUpdate(CHAT, "/start")).then((s) => {
+      status = s;
+    });
+    await fake.waitForCall((c) => c.method === "sendMessage", "the welcome being sent");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(status).toBeUndefined();
+    release();
+    await posted;
+    expect(status).toBe(200);
+    expect(fake.chat(CHAT)).toHaveLength(2);
+  });
+
+  it("applies an update Telegram delivers again only once, and shows the open question again", async () => {
+    real = await startHarness({
+      webhook: WEBHOOK,
+      service: realService,
+      limits: createLimits({ burst: 100 }),
+    });
+    const { fake, store } = real;
+    expect(await real.post(fake.textUpdate(CHAT, "/start"))).toBe(200);
+    const answer = fake.textUpdate(CHAT, "1");
+    expect(await real.post(answer)).toBe(200);
+    const stored = await store.load(`telegram:${CHAT}`);
+    const sent = fake.chat(CHAT).length;
+    // Telegram missed the 200 (a timeout, a crash after the save) and sends the answer again.
+    expect(await real.post(answer)).toBe(200);
+    expect((await store.load(`telegram:${CHAT}`))?.state).toEqual(stored?.state);
+    const again = fake.chat(CHAT).slice(sent);
+    expect(again.length).toBeGreaterThan(0);
+    expect(nth(again, again.length - 1).text).toBe(nth(fake.chat(CHAT), sent - 1).text);
   });
 
   it("takes fast taps in one chat in order, one at a time, while other chats go on", async () => {
-    harness = await startHarness();
+    harness = await startHarness({ webhook: WEBHOOK });
     const { fake, service } = harness;
-    fake.queue(fake.textUpdate(CHAT, "/start"));
-    fake.queue(fake.textUpdate(CHAT, "通州"));
-    await fake.waitFor(() => fake.chat(CHAT).length === 3, "the features question");
+    await harness.post(fake.textUpdate(CHAT, "/start"));
+    await harness.post(fake.textUpdate(CHAT, "通州"));
     const features = nth(fake.chat(CHAT), 2);
 
-    // The first tap's turn is held back; the later taps queue behind it, not beside it.
+    // The first tap's turn is held back; the later taps wait behind it, not beside it.
     let release = () => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
     service.beforeTurn = async (input) => {
-      if (
-        input.conversationId === `telegram:${CHAT}` &&
-        input.event.kind === "choice" &&
-        input.event.id === "f_lab"
-      )
-        await held;
+      if (input.event.kind === "choice" && input.event.id === "f_lab") await held;
     };
     const taps = ["f_lab", "f_dcmm", "f_sandbox", "f_dcmm", "done"];
-    for (const id of taps) fake.queue(fake.pressUpdate(features, id));
+    const answers: Promise<number>[] = [];
+    for (const [i, id] of taps.entries()) {
+      answers.push(harness.post(fake.pressUpdate(features, id)));
+      // Each press arrives after the one before (its button answered), as Telegram sends them.
+      await fake.waitFor(() => fake.callsOf("answerCallbackQuery").length === i + 1, `press ${i + 1}`);
+    }
     // Another chat is answered while this one waits.
-    fake.queue(fake.textUpdate(CHAT + 1, "/start"));
-    await fake.waitFor(() => fake.chat(CHAT + 1).length === 2, "the other chat's answer");
-    // Every press was acknowledged at once, although the first turn is still held.
-    await fake.waitFor(
-      () => fake.callsOf("answerCallbackQuery").length === taps.length,
-      "all presses answered",
-    );
+    expect(await harness.post(fake.textUpdate(CHAT + 1, "/start"))).toBe(200);
+    expect(fake.chat(CHAT + 1)).toHaveLength(2);
     expect(service.turns.filter((t) => t.event.kind === "choice")).toHaveLength(1);
 
     release();
-    await fake.waitFor(() => fake.chat(CHAT).length === 4, "the result");
+    expect(await Promise.all(answers)).toEqual(taps.map(() => 200));
     const pressed = service.turns.filter(
       (t) => t.conversationId === `telegram:${CHAT}` && t.event.kind === "choice",
     );
     expect(pressed.map((t) => (t.event.kind === "choice" ? t.event.id : ""))).toEqual(taps);
     expect(service.overlaps).toBe(0);
+    expect(fake.chat(CHAT)).toHaveLength(4);
     // "done" came last, so the question was closed after all the ticks, not between them.
     expect(nth(fake.chat(CHAT), 2).buttons).toEqual([]);
   });
@@ -115,5 +138,28 @@ describe("Telegram delivery", () => {
     await fake.waitFor(() => fake.chat(CHAT).length === 1, "the notice");
     expect(nth(fake.chat(CHAT), 0).text).toContain("消息太长");
     expect(service.turns).toEqual([]);
+  });
+});
+
+describe("a Bot API without the optional methods", () => {
+  it("starts, warns, and carries the conversation without the command menu, typing or button answers", async () => {
+    const fake = await startFakeTelegram(undefined, {
+      refuse: ["setMyCommands", "sendChatAction", "answerCallbackQuery"],
+    });
+    harness = await startHarness({ fake });
+    const { service } = harness;
+    // Slow enough for the typing indicator, which the Bot API refuses.
+    service.beforeTurn = () => new Promise((resolve) => setTimeout(resolve, 300));
+    fake.queue(fake.textUpdate(CHAT, "/start"));
+    await fake.waitFor(() => fake.chat(CHAT).length === 2, "the first question");
+    fake.queue(fake.pressUpdate(nth(fake.chat(CHAT), 1), "tongzhou"));
+    await fake.waitFor(() => fake.chat(CHAT).length === 3, "the next question");
+    const warnings = harness.logs.filter((line) => line.includes('"level":"warn"')).join("\n");
+    expect(warnings).toContain("command menu");
+    expect(warnings).toContain("typing indicator");
+    expect(warnings).toContain("button press");
+    expect(harness.logs.join("")).not.toContain('"level":"error"');
+    await harness.close();
+    await fake.close();
   });
 });

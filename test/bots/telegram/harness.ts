@@ -1,10 +1,15 @@
-/** Wires the real Telegram adapter to the fake Bot API, a store and a dialog service. */
+/** Wires the real Telegram adapter to the fake Bot API, a store and a dialog service; in webhook
+ * mode its handler listens on a loopback port and `post` plays Telegram's delivery. */
+import { once } from "node:events";
+import { createServer, request } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update } from "grammy/types";
 import { createLimits, type Limits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
 import { createTelegram, type TelegramAdapter } from "../../../src/bots/telegram/index.ts";
 import type { AdvisorService } from "../../../src/dialog/types.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
-import type { ConversationStore } from "../../../src/store/types.ts";
+import type { Store } from "../../../src/store/types.ts";
 import { type FakeTelegram, startFakeTelegram } from "../../support/fake-telegram.ts";
 import { type ScriptedService, scriptedService } from "./scripted-service.ts";
 
@@ -12,17 +17,19 @@ export interface Harness<S extends AdvisorService = ScriptedService> {
   fake: FakeTelegram;
   telegram: TelegramAdapter;
   service: S;
-  store: ConversationStore;
+  store: Store;
   /** Every log line the adapter wrote. */
   logs: string[];
+  /** Webhook mode: POSTs an update with the secret, as Telegram does; resolves with the status. */
+  post(update: Update): Promise<number>;
   /** Stops the adapter (if still running) and the fake. */
   close(): Promise<void>;
 }
 
 export interface HarnessOptions<S extends AdvisorService> {
   fake?: FakeTelegram;
-  store?: ConversationStore;
-  service?: (store: ConversationStore) => S;
+  store?: Store;
+  service?: (store: Store) => S;
   limits?: Limits;
   webhook?: { url: string; path: string; secret: string };
   start?: boolean;
@@ -45,11 +52,14 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     apiRoot: fake.apiRoot,
     webhook: options.webhook,
     service,
-    store,
+    conversations: store,
     logger,
     limits: options.limits ?? createLimits(),
   });
   if (options.start !== false) await telegram.start();
+  const server = telegram.webhook ? createServer(telegram.webhook.handler) : undefined;
+  server?.listen(0, "127.0.0.1");
+  if (server) await once(server, "listening");
   let stopped = false;
   return {
     fake,
@@ -57,9 +67,15 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     service,
     store,
     logs,
+    post(update) {
+      if (!server) throw new Error("post() needs the harness in webhook mode");
+      return postUpdate((server.address() as AddressInfo).port, options.webhook, update);
+    },
     async close() {
       if (!stopped) await telegram.stop();
       stopped = true;
+      server?.closeAllConnections();
+      server?.close();
       if (!options.fake) await fake.close();
     },
   };
@@ -70,4 +86,30 @@ export function nth<T>(list: readonly T[], index: number): T {
   const item = list[index];
   if (item === undefined) throw new Error(`expected an item at ${index}, found ${list.length} items`);
   return item;
+}
+
+export const WEBHOOK = { url: "https://bot.example.cn/hook", path: "/hook", secret: "harness_secret-1" };
+
+function postUpdate(port: number, webhook: HarnessOptions<AdvisorService>["webhook"], update: Update) {
+  const body = JSON.stringify(update);
+  return new Promise<number>((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: webhook?.path,
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-telegram-bot-api-secret-token": webhook?.secret ?? "",
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
 }

@@ -129,7 +129,7 @@ describe("starting with a token Telegram refuses", () => {
       token: wrong,
       apiRoot: fake.apiRoot,
       service: { handle: async () => [] },
-      store: new MemoryStore(),
+      conversations: new MemoryStore(),
       logger: createLogger({ write: () => {} }),
       limits: createLimits(),
     });

@@ -2,7 +2,7 @@
 import { createAdvisorService } from "../../../src/dialog/service.ts";
 import type { AdvisorService, Reply } from "../../../src/dialog/types.ts";
 import { loadPolicySet, type PolicySet } from "../../../src/policy/load.ts";
-import type { ConversationStore } from "../../../src/store/types.ts";
+import type { Store } from "../../../src/store/types.ts";
 
 let policySet: PolicySet | undefined;
 
@@ -11,7 +11,7 @@ export interface RecordedService extends AdvisorService {
   replies: Reply[][];
 }
 
-export function realService(store: ConversationStore): RecordedService {
+export function realService(store: Store): RecordedService {
   policySet ??= loadPolicySet();
   const inner = createAdvisorService({ set: policySet, store });
   const replies: Reply[][] = [];

@@ -25,7 +25,7 @@ export const FEATURES = [
 ];
 
 export interface ScriptedService extends AdvisorService {
-  /** Every turn handled, in the order the service started them. */
+  /** Every turn handed to the service (redeliveries too), in the order the service started them. */
   turns: TurnInput[];
   /** Turns of one conversation that ran at the same time (should stay 0). */
   overlaps: number;
@@ -48,12 +48,16 @@ export function scriptedService(
         service.turns.push(input);
         await service.beforeTurn?.(input);
         const stored = await store.load(input.conversationId);
+        // As the real service does (src/dialog/service.ts): a delivery applied already changes nothing.
+        if (input.deliveryId && stored?.deliveries?.includes(input.deliveryId)) return [];
         const state = (stored?.state as State | undefined) ?? { step: "district", features: [] };
         const { next, replies } = step(input, state, options.resultSections ?? 2);
+        const deliveries = [...(stored?.deliveries ?? []), ...(input.deliveryId ? [input.deliveryId] : [])];
         await store.save(input.conversationId, {
           version: 1,
           state: next,
           updatedAt: new Date().toISOString(),
+          deliveries,
         });
         return replies;
       } finally {

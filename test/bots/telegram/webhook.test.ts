@@ -116,12 +116,14 @@ describe("Telegram webhook on the shared server", () => {
 
   it("while stopping, finishes the turn under way and turns new deliveries away for Telegram to retry", async () => {
     const release = fake.holdNext("sendMessage");
-    expect(await post(JSON.stringify(fake.textUpdate(CHAT, "/start")), withSecret(SECRET))).toBe(200);
+    const first = post(JSON.stringify(fake.textUpdate(CHAT, "/start")), withSecret(SECRET));
     await fake.waitForCall((c) => c.method === "sendMessage", "the welcome being sent");
     const stopped = bots.stop();
     // 503, not 200: Telegram keeps the update and delivers it again later.
     expect(await post(JSON.stringify(fake.textUpdate(CHAT, "通州")), withSecret(SECRET))).toBe(503);
     release();
+    // The turn under way ends, and only then is Telegram told its update arrived.
+    expect(await first).toBe(200);
     await stopped;
     expect(fake.chat(CHAT)).toHaveLength(2);
     expect(service.turns.map((t) => t.event.kind)).toEqual(["start"]);

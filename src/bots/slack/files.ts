@@ -1,0 +1,70 @@
+/**
+ * A spreadsheet shared in a DM with the bot (issue 12): downloaded with the bot token, triaged
+ * row by row, and the result sheet uploaded back to the DM (files.uploadV2) with a one-line
+ * summary. Refused with a clear message when too large or not a spreadsheet. The conversation
+ * is not touched.
+ */
+import type { WebClient } from "@slack/web-api";
+import { answerSheet, refuseBeforeDownload } from "../../sheet/chat.ts";
+import { formatOf } from "../../sheet/read.ts";
+import type { Logger } from "../logger.ts";
+import { sheetPolicySet } from "../shared-sheet.ts";
+import { guessLang } from "./inbound.ts";
+
+/** The fields of a shared file the adapter reads (Slack's file object). */
+export interface SlackFile {
+  id?: string;
+  name?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+export interface FileMessage {
+  channel: string;
+  thread_ts?: string;
+  text?: string;
+  files?: SlackFile[];
+}
+
+/** Files the file flow answers: a spreadsheet among them, or files with no words beside them
+ * (words beside other files, "请看附件", go to the conversation as before). */
+export function isFileMessage(message: FileMessage): boolean {
+  const files = message.files ?? [];
+  if (files.length === 0) return false;
+  return files.some((f) => formatOf(f.name ?? "") !== undefined) || (message.text ?? "").trim() === "";
+}
+
+export async function answerSharedFiles(
+  client: WebClient,
+  message: FileMessage,
+  logger: Logger,
+): Promise<void> {
+  const lang = guessLang(message.text ?? "") ?? "zh";
+  const target = { channel: message.channel, ...(message.thread_ts && { thread_ts: message.thread_ts }) };
+  for (const file of message.files ?? []) {
+    const name = file.name ?? "";
+    const url = file.url_private_download ?? file.url_private;
+    const refused = refuseBeforeDownload(name, file.size, lang);
+    if (refused || !url) {
+      await client.chat.postMessage({ ...target, text: refused ?? "?" });
+      continue;
+    }
+    // Slack serves private files only to a request carrying the bot token (never logged).
+    const response = await fetch(url, { headers: { authorization: `Bearer ${client.token}` } });
+    if (!response.ok) throw new Error(`slack: file download answered ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const reply = await answerSheet(sheetPolicySet(), { name, bytes }, lang);
+    if (!reply.ok) {
+      await client.chat.postMessage({ ...target, text: reply.message });
+      continue;
+    }
+    await client.files.uploadV2({
+      channel_id: message.channel,
+      file: reply.bytes,
+      filename: reply.fileName,
+      initial_comment: reply.summary,
+    });
+    logger.info("slack: sheet triaged", { channel: message.channel, bytes: bytes.length });
+  }
+}
