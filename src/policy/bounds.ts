@@ -11,21 +11,8 @@ import type { Bound, Condition } from "./schema.ts";
 export type RatioCondition = Extract<Condition, { kind: "ratio" }>;
 export type AgeCondition = Extract<Condition, { kind: "age" }>;
 
-export function compare(bound: Bound, value: number, limit: number): boolean {
-  switch (bound) {
-    case "atLeast":
-      return value >= limit;
-    case "atMost":
-      return value <= limit;
-    case "above":
-      return value > limit;
-    case "below":
-      return value < limit;
-  }
-}
-
-/** The same comparison on exact integers (ratios: part × 100 × den against percent × whole). */
-function compareBig(bound: Bound, value: bigint, limit: bigint): boolean {
+/** Ratios compare exact integers (part × 100 × den against percent × whole), the rest numbers. */
+export function compare<T extends number | bigint>(bound: Bound, value: T, limit: T): boolean {
   switch (bound) {
     case "atLeast":
       return value >= limit;
@@ -66,7 +53,7 @@ function missingTrace(facts: string[], scope: Scope): ConditionTrace {
 export function ratioHolds(condition: RatioCondition, part: number, whole: number): boolean {
   if (Math.round(whole) <= 0) return false;
   const p = exact(condition.percent);
-  return compareBig(
+  return compare(
     condition.bound,
     BigInt(Math.round(part)) * 100n * p.den,
     p.num * BigInt(Math.round(whole)),
