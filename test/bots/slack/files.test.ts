@@ -2,14 +2,10 @@
  * the bot token, the result uploaded back with files.uploadV2 and a one-line summary; refusals
  * are clear; the conversation is not touched. */
 import { afterEach, describe, expect, it } from "vitest";
+import { SAMPLE_SHEET } from "../../support/sample-sheet.ts";
 import { BOT_TOKEN, DM, type Harness, ScriptedService, startHarness } from "./harness.ts";
 
-const SHEET = [
-  "id,name,district,dcmm.level,infrastructure.inOperation,infrastructure.fixedAssetInvestment",
-  "A1,甲公司,shijingshan,3,,",
-  "A2,乙公司,tongzhou,,是,一个亿",
-  "A3,丙公司,nowhere,,,",
-].join("\n");
+const SHEET = SAMPLE_SHEET;
 
 describe("slack: a sheet shared in a DM", () => {
   let harness: Harness;

@@ -3,15 +3,11 @@
  * conversation is not touched. */
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
+import { SAMPLE_SHEET } from "../../support/sample-sheet.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
 const CHAT = 3030;
-const SHEET = [
-  "id,name,district,dcmm.level,infrastructure.inOperation,infrastructure.fixedAssetInvestment",
-  "A1,甲公司,shijingshan,3,,",
-  "A2,乙公司,tongzhou,,是,一个亿",
-  "A3,丙公司,nowhere,,,",
-].join("\n");
+const SHEET = SAMPLE_SHEET;
 
 let h: Harness;
 afterEach(async () => {
