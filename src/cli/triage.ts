@@ -11,7 +11,6 @@ import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { identityOf, type Profile, parseProfile } from "../policy/profile.ts";
-import { withWhatIf } from "../policy/whatif.ts";
 import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
@@ -145,7 +144,7 @@ function renderBody(profile: Profile, set: PolicySet, options: TriageOptions): s
     }));
     return JSON.stringify({ ...identity, district: profile.district, compare });
   }
-  const evaluation = withWhatIf(evaluate(profile, set, options), profile, set);
+  const evaluation = evaluate(profile, set, { ...options, whatIf: true });
   return options.json
     ? JSON.stringify({ ...identity, ...toContractJson(evaluation, set, profile.district, options.lang) })
     : renderReport(evaluation, set, profile.district, options.lang);
