@@ -4,7 +4,6 @@
  * every district.
  */
 
-import { understandText } from "../dialog/understand/index.ts";
 import { isIsoDate, today } from "../policy/dates.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
@@ -56,7 +55,7 @@ export const run: Command = async (args, io) => {
     return EXIT_OK;
   }
   if (values.text !== undefined) {
-    io.stdout.write(`${render(profileOfText(set, values.text), set, options)}\n`);
+    io.stdout.write(`${render(await profileOfText(set, values.text), set, options)}\n`);
     return EXIT_OK;
   }
   if (values.profile) {
@@ -89,12 +88,14 @@ function readProfile(set: PolicySet, file: string): Profile {
   }
 }
 
-/** The profile a free-text description states (CONTRACT.md section 7), as `triage` takes it. */
-function profileOfText(set: PolicySet, text: string): Profile {
+/** The profile a free-text description states (CONTRACT.md section 7), as `triage` takes it.
+ * The reader (and the string-distance library under it) is loaded only here: a batch never needs it. */
+async function profileOfText(set: PolicySet, text: string): Promise<Profile> {
   if (!text.trim())
     throw new UsageError(
       'triage --text: the text is empty; describe the entity, e.g. "我们在石景山，DCMM三级"',
     );
+  const { understandText } = await import("../dialog/understand/index.ts");
   const { profile } = understandText(text, set);
   if (profile.district === undefined)
     throw new UsageError(
