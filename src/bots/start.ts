@@ -9,7 +9,7 @@ import type { Settings } from "./config.ts";
 import { createLimits, type Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import {
-  type HttpHandler,
+  type HttpRoute,
   ServerSetupError,
   type SharedServer,
   SLACK_EVENTS_PATH,
@@ -34,7 +34,7 @@ export interface RunningBots {
 
 interface Adapter {
   name: string;
-  route?: [string, HttpHandler];
+  route?: [string, HttpRoute];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -45,7 +45,7 @@ export async function startBots(settings: Settings, deps: BotDeps): Promise<Runn
   const { logger } = deps;
   const limits = deps.limits ?? createLimits();
   const adapters = await createAdapters(settings, { ...deps, limits });
-  const routes = new Map<string, HttpHandler>();
+  const routes = new Map<string, HttpRoute>();
   for (const { name, route } of adapters) {
     if (!route) continue;
     if (routes.has(route[0])) {
@@ -89,7 +89,7 @@ async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limi
     const telegram = createTelegram({ ...settings.telegram, service, conversations: store, logger, limits });
     adapters.push({
       name: telegram.webhook ? "telegram (webhook)" : "telegram (long polling)",
-      route: telegram.webhook && [telegram.webhook.path, telegram.webhook.handler],
+      route: telegram.webhook && [telegram.webhook.path, telegram.webhook.route],
       start: () => telegram.start(),
       stop: () => telegram.stop(),
     });
@@ -98,8 +98,8 @@ async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limi
     const { createSlack } = await import("./slack/index.ts");
     const slack = await createSlack({ ...settings.slack, service, conversations: store, logger, limits });
     adapters.push({
-      name: slack.httpHandler ? "slack (http)" : "slack (socket mode)",
-      route: slack.httpHandler && [SLACK_EVENTS_PATH, slack.httpHandler],
+      name: slack.route ? "slack (http)" : "slack (socket mode)",
+      route: slack.route && [SLACK_EVENTS_PATH, slack.route],
       start: () => slack.start(),
       stop: () => slack.stop(),
     });

@@ -6,15 +6,14 @@
  * finishes on its own: a crash before the acknowledgement leaves the event to Slack's retry,
  * which the dialog service recognises by its event_id. No policy logic lives here.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from "@slack/bolt";
 import type { AdvisorService } from "../../dialog/types.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import { SettingsError } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
+import type { HttpRoute } from "../server.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { eventsHandler } from "./http.ts";
 import { listen } from "./listeners.ts";
 import { createTurnRunner, describe } from "./turns.ts";
 
@@ -36,8 +35,8 @@ export interface SlackOptions {
 }
 
 export interface SlackAdapter {
-  /** HTTP mode only: serves POST /slack/events; mount it on the shared server. */
-  httpHandler?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** HTTP mode only: POST /slack/events, to mount on the shared server. */
+  route?: HttpRoute;
   start(): Promise<void>;
   /** Stops receiving and waits for the turns under way to post their replies. Deliveries that
    * arrive from then on get 503, so Slack retries them later (after a restart). */
@@ -100,8 +99,7 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
   return {
-    httpHandler:
-      receiver instanceof HTTPReceiver ? eventsHandler(receiver, logger, () => stopping) : undefined,
+    route: receiver instanceof HTTPReceiver ? eventsRoute(receiver, logger, () => !stopping) : undefined,
     async start() {
       if (appToken) await app.start();
       logger.info("slack adapter started", { mode: appToken ? "socket" : "http" });
@@ -113,6 +111,24 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
       logger.info("slack adapter stopped");
     },
     idle,
+  };
+}
+
+/** Slack signs a timestamp with every request; Bolt refuses only old ones, while Slack's rule is
+ * five minutes either way of local time. Bolt reads the body the server has read (`rawBody`). */
+function eventsRoute(receiver: HTTPReceiver, logger: Logger, open: () => boolean): HttpRoute {
+  return {
+    open,
+    handle(req, res, body) {
+      const timestamp = req.headers["x-slack-request-timestamp"];
+      const skew = Math.abs(Date.now() / 1000 - Number(timestamp));
+      if (typeof timestamp !== "string" || !/^\d+$/.test(timestamp) || skew > 5 * 60) {
+        logger.warn("slack request refused: timestamp missing or more than five minutes off");
+        res.writeHead(401).end();
+        return;
+      }
+      receiver.requestListener(Object.assign(req, { rawBody: body }), res);
+    },
   };
 }
 

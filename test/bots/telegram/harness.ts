@@ -1,11 +1,10 @@
 /** Wires the real Telegram adapter to the fake Bot API, a store and a dialog service; in webhook
  * mode its handler listens on a loopback port and `post` plays Telegram's delivery. */
-import { once } from "node:events";
-import { createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request } from "node:http";
 import type { Update } from "grammy/types";
 import { createLimits, type Limits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
+import { startHttpServer } from "../../../src/bots/server.ts";
 import { createTelegram, type TelegramAdapter } from "../../../src/bots/telegram/index.ts";
 import type { AdvisorService } from "../../../src/dialog/types.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
@@ -57,9 +56,14 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     limits: options.limits ?? createLimits(),
   });
   if (options.start !== false) await telegram.start();
-  const server = telegram.webhook ? createServer(telegram.webhook.handler) : undefined;
-  server?.listen(0, "127.0.0.1");
-  if (server) await once(server, "listening");
+  const server =
+    telegram.webhook &&
+    (await startHttpServer({
+      port: 0,
+      host: "127.0.0.1",
+      routes: new Map([[telegram.webhook.path, telegram.webhook.route]]),
+      logger,
+    }));
   let stopped = false;
   return {
     fake,
@@ -69,13 +73,12 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     logs,
     post(update) {
       if (!server) throw new Error("post() needs the harness in webhook mode");
-      return postUpdate((server.address() as AddressInfo).port, options.webhook, update);
+      return postUpdate(server.port, options.webhook, update);
     },
     async close() {
       if (!stopped) await telegram.stop();
       stopped = true;
-      server?.closeAllConnections();
-      server?.close();
+      await server?.close();
       if (!options.fake) await fake.close();
     },
   };
