@@ -18,10 +18,10 @@ import { dirname, join } from "node:path";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { FileRecordLog } from "./file-records.ts";
 import { ConversationLocks } from "./lock.ts";
-import { isStoredConversation } from "./shape.ts";
 import { TwoSlotJsonFile } from "./slots.ts";
 import {
   type ConversationStore,
+  isStoredConversation,
   type Store,
   type StoredConversation,
   type StoreOptions,
