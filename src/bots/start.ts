@@ -9,10 +9,10 @@ import type { Settings } from "./config.ts";
 import { createLimits, type Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
 import {
+  type Adapter,
   type HttpRoute,
   ServerSetupError,
   type SharedServer,
-  SLACK_EVENTS_PATH,
   startHttpServer,
 } from "./server.ts";
 
@@ -29,13 +29,6 @@ export interface RunningBots {
   adapters: string[];
   /** The HTTP server's port, when one was needed. */
   port?: number;
-  stop(): Promise<void>;
-}
-
-interface Adapter {
-  name: string;
-  route?: [string, HttpRoute];
-  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,27 +75,16 @@ export async function startBots(settings: Settings, deps: BotDeps): Promise<Runn
 
 async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limits }): Promise<Adapter[]> {
   const { service, store, logger, limits } = deps;
+  const common = { service, conversations: store, logger, limits };
   const adapters: Adapter[] = [];
   if (settings.telegram) {
     // Loaded only when configured, so a Slack-only deployment does not load grammY, and back.
     const { createTelegram } = await import("./telegram/index.ts");
-    const telegram = createTelegram({ ...settings.telegram, service, conversations: store, logger, limits });
-    adapters.push({
-      name: telegram.webhook ? "telegram (webhook)" : "telegram (long polling)",
-      route: telegram.webhook && [telegram.webhook.path, telegram.webhook.route],
-      start: () => telegram.start(),
-      stop: () => telegram.stop(),
-    });
+    adapters.push(createTelegram({ ...settings.telegram, ...common }));
   }
   if (settings.slack) {
     const { createSlack } = await import("./slack/index.ts");
-    const slack = await createSlack({ ...settings.slack, service, conversations: store, logger, limits });
-    adapters.push({
-      name: slack.route ? "slack (http)" : "slack (socket mode)",
-      route: slack.route && [SLACK_EVENTS_PATH, slack.route],
-      start: () => slack.start(),
-      stop: () => slack.stop(),
-    });
+    adapters.push(await createSlack({ ...settings.slack, ...common }));
   }
   return adapters;
 }

@@ -12,7 +12,7 @@ import type { ConversationStore } from "../../store/types.ts";
 import { SettingsError } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
-import type { HttpRoute } from "../server.ts";
+import { type Adapter, type HttpRoute, SLACK_EVENTS_PATH } from "../server.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { listen } from "./listeners.ts";
 import { createTurnRunner, describe } from "./turns.ts";
@@ -34,13 +34,7 @@ export interface SlackOptions {
   ackBudgetMs?: number;
 }
 
-export interface SlackAdapter {
-  /** HTTP mode only: POST /slack/events, to mount on the shared server. */
-  route?: HttpRoute;
-  start(): Promise<void>;
-  /** Stops receiving and waits for the turns under way to post their replies. Deliveries that
-   * arrive from then on get 503, so Slack retries them later (after a restart). */
-  stop(): Promise<void>;
+export interface SlackAdapter extends Adapter {
   /** Resolves when the turns under way have posted their replies (for tests and shutdown). */
   idle(): Promise<void>;
 }
@@ -53,11 +47,6 @@ const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
 
 export async function createSlack(options: SlackOptions): Promise<SlackAdapter> {
   const { botToken, signingSecret, appToken, logger } = options;
-  if (!appToken && !signingSecret) {
-    throw new SettingsError([
-      "Slack needs SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)",
-    ]);
-  }
   const log = boltLogger(logger);
   const clientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
@@ -99,7 +88,11 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
   return {
-    route: receiver instanceof HTTPReceiver ? eventsRoute(receiver, logger, () => !stopping) : undefined,
+    name: appToken ? "slack (socket mode)" : "slack (http)",
+    route:
+      receiver instanceof HTTPReceiver
+        ? [SLACK_EVENTS_PATH, eventsRoute(receiver, logger, () => !stopping)]
+        : undefined,
     async start() {
       if (appToken) await app.start();
       logger.info("slack adapter started", { mode: appToken ? "socket" : "http" });

@@ -19,7 +19,7 @@ import type { ConversationStore } from "../../store/types.ts";
 import type { TelegramSettings } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
-import type { HttpRoute } from "../server.ts";
+import type { Adapter, HttpRoute } from "../server.ts";
 import { ALLOWED_UPDATES, conversationIdOf, readUpdate } from "./inbound.ts";
 import { COMMANDS } from "./texts.ts";
 import { createTurnHandler } from "./turn.ts";
@@ -32,21 +32,12 @@ export interface TelegramOptions extends TelegramSettings {
   limits: Limits;
 }
 
-export interface TelegramAdapter {
-  /** Webhook mode only: the route to mount at `path` on the shared server. */
-  webhook?: { path: string; route: HttpRoute };
-  /** Connects (checks the token), registers the command menu, then polls or sets the webhook. */
-  start(): Promise<void>;
-  /** Takes no more updates and resolves once the turns under way are over. */
-  stop(): Promise<void>;
-}
-
 /** Telegram refused the configured token or webhook: the operator must fix a setting. */
 export class TelegramSetupError extends Error {
   override readonly name = "TelegramSetupError";
 }
 
-export function createTelegram(options: TelegramOptions): TelegramAdapter {
+export function createTelegram(options: TelegramOptions): Adapter {
   const { logger, webhook, conversations } = options;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
   // Flood control (429 with retry_after) is waited out up to a minute, three times at most;
@@ -118,7 +109,8 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     }
   };
 
-  const adapter: TelegramAdapter = {
+  const adapter: Adapter = {
+    name: webhook ? "telegram (webhook)" : "telegram (long polling)",
     async start() {
       await setUp();
       if (!webhook) {
@@ -166,7 +158,7 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
           },
         ),
       );
-    adapter.webhook = { path: webhook.path, route: { open: () => !stopping, handle } };
+    adapter.route = [webhook.path, { open: () => !stopping, handle }];
   }
   return adapter;
 }

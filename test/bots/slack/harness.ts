@@ -98,7 +98,7 @@ export async function startHarness(
   await adapter.start();
   const route = adapter.route;
   if (!route) throw new Error("the adapter has no HTTP route in HTTP mode");
-  const routes = new Map([[SLACK_EVENTS_PATH, route]]);
+  const routes = new Map([route]);
   const server = await startHttpServer({ port: 0, host: "127.0.0.1", routes, logger });
   const url = `http://127.0.0.1:${server.port}${SLACK_EVENTS_PATH}`;
   let eventCounter = 0;

@@ -4,8 +4,8 @@ import { request } from "node:http";
 import type { Update } from "grammy/types";
 import { createLimits, type Limits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
-import { startHttpServer } from "../../../src/bots/server.ts";
-import { createTelegram, type TelegramAdapter } from "../../../src/bots/telegram/index.ts";
+import { type Adapter, startHttpServer } from "../../../src/bots/server.ts";
+import { createTelegram } from "../../../src/bots/telegram/index.ts";
 import type { AdvisorService } from "../../../src/dialog/types.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
 import type { Store } from "../../../src/store/types.ts";
@@ -14,7 +14,7 @@ import { type ScriptedService, scriptedService } from "./scripted-service.ts";
 
 export interface Harness<S extends AdvisorService = ScriptedService> {
   fake: FakeTelegram;
-  telegram: TelegramAdapter;
+  telegram: Adapter;
   service: S;
   store: Store;
   /** Every log line the adapter wrote. */
@@ -57,11 +57,11 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
   });
   if (options.start !== false) await telegram.start();
   const server =
-    telegram.webhook &&
+    telegram.route &&
     (await startHttpServer({
       port: 0,
       host: "127.0.0.1",
-      routes: new Map([[telegram.webhook.path, telegram.webhook.route]]),
+      routes: new Map([telegram.route]),
       logger,
     }));
   let stopped = false;
