@@ -18,17 +18,6 @@ export interface HttpRoute {
   handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void;
 }
 
-/** What start.ts runs: a bot adapter, with the route it serves on the shared server, if any. */
-export interface Adapter {
-  /** e.g. "telegram (webhook)", "slack (socket mode)". */
-  name: string;
-  route?: [path: string, route: HttpRoute];
-  /** Connects (checks the token), then takes updates. */
-  start(): Promise<void>;
-  /** Takes no more updates and resolves once the turns under way are over. */
-  stop(): Promise<void>;
-}
-
 export interface SharedServer {
   /** The port listened on (the real one when PORT was 0). */
   port: number;

@@ -8,13 +8,7 @@ import type { ConversationStore } from "../store/types.ts";
 import type { Settings } from "./config.ts";
 import { createLimits, type Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
-import {
-  type Adapter,
-  type HttpRoute,
-  ServerSetupError,
-  type SharedServer,
-  startHttpServer,
-} from "./server.ts";
+import { type HttpRoute, ServerSetupError, type SharedServer, startHttpServer } from "./server.ts";
 
 export interface BotDeps {
   service: AdvisorService;
@@ -22,6 +16,27 @@ export interface BotDeps {
   store: Pick<ConversationStore, "withLock">;
   logger: Logger;
   limits?: Limits;
+}
+
+/** What start.ts runs: a bot adapter, with the route it serves on the shared server, if any. */
+export interface Adapter {
+  /** e.g. "telegram (webhook)", "slack (socket mode)". */
+  name: string;
+  route?: [path: string, route: HttpRoute];
+  /** Connects (checks the token), then takes updates. */
+  start(): Promise<void>;
+  /** Takes no more updates and resolves once the turns under way are over. */
+  stop(): Promise<void>;
+}
+
+/** What every adapter is given. */
+export interface AdapterDeps {
+  service: AdvisorService;
+  /** Holds a conversation's lock around its whole turn, replies included, in this process or
+   * (Redis) any instance. */
+  conversations: Pick<ConversationStore, "withLock">;
+  logger: Logger;
+  limits: Limits;
 }
 
 export interface RunningBots {

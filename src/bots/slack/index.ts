@@ -7,29 +7,15 @@
  * which the dialog service recognises by its event_id. No policy logic lives here.
  */
 import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from "@slack/bolt";
-import type { AdvisorService } from "../../dialog/types.ts";
-import type { ConversationStore } from "../../store/types.ts";
-import { SettingsError } from "../config.ts";
-import type { Limits } from "../limits.ts";
+import { SettingsError, type SlackSettings } from "../config.ts";
 import type { Logger } from "../logger.ts";
-import { type Adapter, type HttpRoute, SLACK_EVENTS_PATH } from "../server.ts";
+import { type HttpRoute, SLACK_EVENTS_PATH } from "../server.ts";
+import type { Adapter, AdapterDeps } from "../start.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { listen } from "./listeners.ts";
 import { createTurnRunner, describe } from "./turns.ts";
 
-export interface SlackOptions {
-  botToken: string;
-  /** HTTP mode: Events API and interactivity at POST /slack/events, verified with this secret. */
-  signingSecret?: string;
-  /** Socket Mode instead of HTTP. */
-  appToken?: string;
-  /** Web API root ending in "/" (SLACK_API_URL, as config.ts reads it); tests point it at a fake. */
-  apiUrl?: string;
-  service: AdvisorService;
-  /** Holds a conversation's lock around its whole turn, replies included. */
-  conversations: Pick<ConversationStore, "withLock">;
-  logger: Logger;
-  limits: Limits;
+export interface SlackOptions extends SlackSettings, AdapterDeps {
   /** How long a delivery waits for its turn before Slack is acknowledged anyway (default 2,000 ms). */
   ackBudgetMs?: number;
 }

@@ -14,23 +14,15 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
-import type { AdvisorService, Lang } from "../../dialog/types.ts";
-import type { ConversationStore } from "../../store/types.ts";
+import type { Lang } from "../../dialog/types.ts";
 import type { TelegramSettings } from "../config.ts";
-import type { Limits } from "../limits.ts";
-import type { Logger } from "../logger.ts";
-import type { Adapter, HttpRoute } from "../server.ts";
+import type { HttpRoute } from "../server.ts";
+import type { Adapter, AdapterDeps } from "../start.ts";
 import { ALLOWED_UPDATES, conversationIdOf, readUpdate } from "./inbound.ts";
 import { COMMANDS } from "./texts.ts";
 import { createTurnHandler } from "./turn.ts";
 
-export interface TelegramOptions extends TelegramSettings {
-  service: AdvisorService;
-  /** Holds a chat's lock around its whole update, in this process or (Redis) any instance. */
-  conversations: Pick<ConversationStore, "withLock">;
-  logger: Logger;
-  limits: Limits;
-}
+export type TelegramOptions = TelegramSettings & AdapterDeps;
 
 /** Telegram refused the configured token or webhook: the operator must fix a setting. */
 export class TelegramSetupError extends Error {
