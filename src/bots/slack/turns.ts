@@ -4,12 +4,18 @@
  */
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
+import { failureText } from "../../render/notices.ts";
+import {
+  answeredBlocks,
+  DONE_CHOICE_ID,
+  renderReplies,
+  type SlackMessage,
+} from "../../render/slack/blocks.ts";
+import { escapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
-import { answeredBlocks, DONE_CHOICE_ID, renderReplies, type SlackMessage } from "./blocks.ts";
 import { conversationIdFor, type SlackTarget } from "./inbound.ts";
-import { escapeMrkdwn } from "./mrkdwn.ts";
 
 export interface TurnRequest {
   team: string;
@@ -38,15 +44,6 @@ export interface PressedMessage {
 export interface TurnRunner {
   message(request: TurnRequest): Promise<void>;
   press(request: TurnRequest, pressed: PressedMessage): Promise<void>;
-}
-
-const FAILURE: Record<Lang, string> = {
-  zh: "抱歉，处理您的消息时出了点问题，请稍后再试。您之前的回答都还在。",
-  en: "Sorry, something went wrong while handling your message. Please try again in a moment; your earlier answers are kept.",
-};
-
-export function failureText(lang: Lang | undefined): string {
-  return lang ? FAILURE[lang] : `${FAILURE.zh}\n${FAILURE.en}`;
 }
 
 export function createTurnRunner(deps: {

@@ -14,12 +14,12 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, webhookCallback } from "grammy";
 import type { AdvisorService, Lang } from "../../dialog/types.ts";
+import { COMMANDS } from "../../render/telegram/texts.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { TelegramSettings } from "../config.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { ALLOWED_UPDATES, conversationIdOf, readUpdate } from "./inbound.ts";
-import { COMMANDS } from "./texts.ts";
 import { createTurnHandler } from "./turn.ts";
 
 export interface TelegramOptions extends TelegramSettings {
