@@ -6,8 +6,8 @@
  * recognises one it has applied.
  */
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
+import { CHOICE_ACTION_PREFIX, hasDoneButton } from "../../render/slack/blocks.ts";
 import type { Logger } from "../logger.ts";
-import { CHOICE_ACTION_PREFIX, hasDoneButton } from "./blocks.ts";
 import { hasSpreadsheet, isFileMessage, type SlackFile } from "./files.ts";
 import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
 import type { TurnRequest, TurnRunner } from "./turns.ts";

@@ -4,14 +4,20 @@
  */
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
+import { failureText } from "../../render/notices.ts";
+import {
+  answeredBlocks,
+  DONE_CHOICE_ID,
+  renderReplies,
+  type SlackMessage,
+} from "../../render/slack/blocks.ts";
+import { escapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { sheetsInDirectMessages } from "../../sheet/chat.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
-import { answeredBlocks, DONE_CHOICE_ID, renderReplies, type SlackMessage } from "./blocks.ts";
 import { answerSharedFiles, type FileMessage } from "./files.ts";
 import { conversationIdFor, type SlackTarget } from "./inbound.ts";
-import { escapeMrkdwn } from "./mrkdwn.ts";
 
 export interface TurnRequest {
   team: string;
@@ -42,15 +48,6 @@ export interface TurnRunner {
   file(request: TurnRequest, message: FileMessage): Promise<void>;
   message(request: TurnRequest): Promise<void>;
   press(request: TurnRequest, pressed: PressedMessage): Promise<void>;
-}
-
-const FAILURE: Record<Lang, string> = {
-  zh: "抱歉，处理您的消息时出了点问题，请稍后再试。您之前的回答都还在。",
-  en: "Sorry, something went wrong while handling your message. Please try again in a moment; your earlier answers are kept.",
-};
-
-export function failureText(lang: Lang | undefined): string {
-  return lang ? FAILURE[lang] : `${FAILURE.zh}\n${FAILURE.en}`;
 }
 
 export function createTurnRunner(deps: {

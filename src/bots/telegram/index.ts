@@ -15,11 +15,11 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import type { Lang } from "../../dialog/types.ts";
+import { COMMANDS } from "../../render/telegram/texts.ts";
 import type { TelegramSettings } from "../config.ts";
 import type { HttpRoute } from "../server.ts";
 import type { Adapter, AdapterDeps } from "../start.ts";
 import { ALLOWED_UPDATES, conversationIdOf, readUpdate } from "./inbound.ts";
-import { COMMANDS } from "./texts.ts";
 import { createTurnHandler } from "./turn.ts";
 
 export type TelegramOptions = TelegramSettings & AdapterDeps;

@@ -6,12 +6,17 @@
  */
 import type { Api } from "grammy";
 import type { AdvisorService, Reply } from "../../dialog/types.ts";
+import { failureText, unreadableText } from "../../render/notices.ts";
+import {
+  DONE_CHOICE_ID,
+  escapeHtml,
+  renderReplies,
+  type TelegramMessage,
+} from "../../render/telegram/messages.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
 import { createFileHandler } from "./files.ts";
 import { conversationIdOf, type Inbound, type PressedMessage } from "./inbound.ts";
-import { DONE_CHOICE_ID, escapeHtml, renderReplies, type TelegramMessage } from "./render.ts";
-import { failureText, unreadableText } from "./texts.ts";
 
 type Turn = Extract<Inbound, { kind: "turn" }>;
 
