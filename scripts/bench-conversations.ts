@@ -6,12 +6,12 @@
  * store and replies with it, and the webhook benchmark knows when every update is done.
  */
 import { readFileSync } from "node:fs";
-import { DONE_CHOICE_ID, renderReplies } from "../src/bots/telegram/render.ts";
 import { createAdvisorService } from "../src/dialog/service.ts";
 import type { DialogState } from "../src/dialog/state.ts";
 import type { AdvisorService, DialogEvent, Reply } from "../src/dialog/types.ts";
 import type { FaqIndex } from "../src/faq/index.ts";
 import type { PolicySet } from "../src/policy/load.ts";
+import { DONE_CHOICE_ID, renderReplies } from "../src/render/telegram/messages.ts";
 import { MemoryStore } from "../src/store/memory.ts";
 
 /** One user action: open the chat, type text, or press the button with this label. */

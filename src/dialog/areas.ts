@@ -6,9 +6,9 @@
 
 import { evaluate } from "../policy/evaluate.ts";
 import { amountFacts, conditionFacts, type PolicySet } from "../policy/load.ts";
-import { OUTSIDE, type Profile } from "../policy/profile.ts";
+import type { Profile } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
-import { type DialogState, getPath, withPath } from "./state.ts";
+import { type DialogState, getPath, scopeOf, withPath } from "./state.ts";
 
 type SetFact = Extract<Fact, { type: "set" }>;
 
@@ -36,10 +36,15 @@ export function documentFacts(set: PolicySet): Map<string, Set<string>> {
 
 /** The documents whose clauses apply in this conversation: its district's, or all when comparing. */
 export function documentsInPlay(set: PolicySet, state: DialogState): string[] {
-  const district = getPath(state.profile, "district");
-  if (typeof district !== "string") return [];
-  if (district === OUTSIDE || state.compare) return set.documents.map((d) => d.id);
-  return [district];
+  switch (scopeOf(state)) {
+    case "unknown":
+      return [];
+    case "outside":
+    case "comparing":
+      return set.documents.map((d) => d.id);
+    case "district":
+      return [String(getPath(state.profile, "district"))];
+  }
 }
 
 export function checklists(set: PolicySet): SetFact[] {
@@ -106,8 +111,8 @@ export function usefulPresets(set: PolicySet, state: DialogState, fact: Fact): S
   if (fact.type !== "records") return undefined;
   const documents = documentsInPlay(set, state);
   if (documents.length === 0) return undefined;
-  let cache = presetsByDocument.get(set);
-  if (!cache) presetsByDocument.set(set, (cache = new Map()));
+  const cache = presetsByDocument.get(set) ?? new Map<string, Set<number>>();
+  presetsByDocument.set(set, cache);
   const useful = new Set<number>();
   for (const policy of documents) {
     const key = `${policy}\u0000${fact.path}`;

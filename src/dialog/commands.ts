@@ -1,5 +1,6 @@
-/** The commands a user may send at any point: /start, /restart, /back, /skip, /result, /profile, /lang,
- * /subscribe, /unsubscribe, /help. */
+/** The commands a user may send at any point (/start, /restart, /back, /skip, /result, /profile,
+ * /lang, /compare, /subscribe, /unsubscribe, /help): how they are typed, and what each does.
+ * Which one runs in which phase is machine.ts's table. */
 
 import { plan } from "./planner.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
@@ -16,7 +17,7 @@ import {
   type Step,
   step,
 } from "./steps.ts";
-import { SUBSCRIBE_WORDS, setConsent } from "./subscribe.ts";
+import { SUBSCRIBE_WORDS } from "./subscribe.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 
@@ -54,40 +55,25 @@ export function asCommand(text: string): { name: string; arg: string } | null {
   return { name: head.toLowerCase().replace(/@.*$/, ""), arg: rest.join(" ").toLowerCase() };
 }
 
-export function runCommand(state: DialogState, name: string, arg: string, ctx: ReducerContext): Step {
-  const t = TEXT[state.lang];
-  switch (name) {
-    case "/start":
-    case "/restart":
-      return restart(state.lang, ctx);
-    case "/back":
-      return back(state, ctx);
-    case "/skip":
-      return skip(state, ctx);
-    case "/result":
-      return earlyResult(state, ctx);
-    case "/profile":
-      return showProfile(state, ctx);
-    case "/lang":
-      return switchLanguage(state, arg, ctx);
-    case "/compare":
-      return startComparing(state, ctx);
-    case "/subscribe":
-      return setConsent(state, "subscribed", ctx);
-    case "/unsubscribe":
-      return setConsent(state, "unsubscribed", ctx);
-    case "/help":
-      return step(state, [{ kind: "text", text: t.help }, ...reask(state, ctx)]);
-    default:
-      return step(state, [{ kind: "text", text: t.unknownCommand(name) }, ...reask(state, ctx)]);
-  }
-}
+/** `/help`: what can be typed, then the open question again. */
+export const help = (state: DialogState, ctx: ReducerContext): Step =>
+  step(state, [{ kind: "text", text: TEXT[state.lang].help }, ...reask(state, ctx)]);
+
+export const unknownCommand = (state: DialogState, name: string, ctx: ReducerContext): Step =>
+  step(state, [{ kind: "text", text: TEXT[state.lang].unknownCommand(name) }, ...reask(state, ctx)]);
+
+/** Anything that changes nothing: the open question again (after the result, what to do next). */
+export const reaskOnly = (state: DialogState, ctx: ReducerContext): Step => step(state, reask(state, ctx));
+
+/** A button of an earlier question. */
+export const staleButton = (state: DialogState, ctx: ReducerContext): Step =>
+  step(state, [{ kind: "text", text: TEXT[state.lang].staleButton }, ...reask(state, ctx)]);
 
 export function restart(lang: Lang, ctx: ReducerContext, before: Reply[] = []): Step {
   return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: TEXT[lang].welcome }]);
 }
 
-function back(state: DialogState, ctx: ReducerContext): Step {
+export function back(state: DialogState, ctx: ReducerContext): Step {
   const last = state.history.at(-1);
   if (!last)
     return step(state, [{ kind: "text", text: TEXT[state.lang].nothingToUndo }, ...reask(state, ctx)]);
@@ -105,7 +91,7 @@ function back(state: DialogState, ctx: ReducerContext): Step {
   return ask(undone, last.path, ctx, [{ kind: "text", text: note }]);
 }
 
-function skip(state: DialogState, ctx: ReducerContext): Step {
+export function skip(state: DialogState, ctx: ReducerContext): Step {
   const pending = state.pending;
   if (pending?.kind !== "fact") return step(state, reask(state, ctx));
   if (pending.path === DISTRICT) {
@@ -125,7 +111,7 @@ export function earlyResult(state: DialogState, ctx: ReducerContext): Step {
   return { ...result, replies: [...result.replies, ...(open ? reask(state, ctx) : [])] };
 }
 
-function showProfile(state: DialogState, ctx: ReducerContext): Step {
+export function showProfile(state: DialogState, ctx: ReducerContext): Step {
   const t = TEXT[state.lang];
   const paths = answeredPaths(state);
   if (paths.length === 0) return step(state, [{ kind: "text", text: t.profileEmpty }, ...reask(state, ctx)]);
@@ -143,7 +129,7 @@ function showProfile(state: DialogState, ctx: ReducerContext): Step {
 }
 
 /** Evaluate as if in each district: the same questions, every district's clauses. */
-function startComparing(state: DialogState, ctx: ReducerContext): Step {
+export function startComparing(state: DialogState, ctx: ReducerContext): Step {
   if (getPath(state.profile, DISTRICT) === undefined) {
     return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
   }
@@ -152,7 +138,7 @@ function startComparing(state: DialogState, ctx: ReducerContext): Step {
   ]);
 }
 
-function switchLanguage(state: DialogState, arg: string, ctx: ReducerContext): Step {
+export function switchLanguage(state: DialogState, arg: string, ctx: ReducerContext): Step {
   if (arg !== "zh" && arg !== "en") {
     return step(state, [{ kind: "text", text: TEXT[state.lang].langUsage }, ...reask(state, ctx)]);
   }

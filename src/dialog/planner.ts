@@ -7,11 +7,11 @@ import { ceiling } from "../policy/amounts.ts";
 import { evaluate } from "../policy/evaluate.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
-import { OUTSIDE, type Profile } from "../policy/profile.ts";
+import type { Profile } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
 import { checklists, documentsInPlay, excludedFacts, offeredAreas } from "./areas.ts";
 import { DISTRICT } from "./questions.ts";
-import { type DialogState, getPath, isAnswered, withPath } from "./state.ts";
+import { type DialogState, isAnswered, scopeOf, withPath } from "./state.ts";
 import type { Lang } from "./types.ts";
 
 /** The entity type comes right after the district: it rules whole clauses in or out. */
@@ -29,9 +29,8 @@ export function evaluateState(
   lang: Lang = state.lang,
 ): DistrictEvaluation[] {
   const profile = state.profile as Profile;
-  const district = getPath(state.profile, DISTRICT);
-  if (typeof district !== "string") return [];
-  if (district === OUTSIDE && !state.compare) return [];
+  const scope = scopeOf(state);
+  if (scope === "unknown" || scope === "outside") return [];
   const excluded = excludedFacts(state, set);
   return documentsInPlay(set, state).map((policy) => {
     const inDistrict = { ...profile, district: policy };
@@ -51,8 +50,7 @@ export { excludedFacts };
 
 export function plan(state: DialogState, set: PolicySet): Plan {
   if (!isAnswered(state, DISTRICT)) return { remaining: [DISTRICT] };
-  const district = getPath(state.profile, DISTRICT);
-  if (district === OUTSIDE && !state.compare) return { remaining: [] };
+  if (scopeOf(state) === "outside") return { remaining: [] };
   // money: the largest sum one benefit it decides could pay; total: over all benefits it decides.
   const scores = new Map<string, { money: number; total: number; position: number; order: number }>();
   const factOrder = [...set.facts.keys()];

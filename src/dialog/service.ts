@@ -6,7 +6,7 @@ import type { FaqIndex } from "../faq/index.ts";
 import { documentVersions } from "../notify/versions.ts";
 import type { PolicySet } from "../policy/load.ts";
 import type { Store, StoredConversation } from "../store/types.ts";
-import { reduce } from "./reducer.ts";
+import { transition } from "./machine.ts";
 import { type DialogState, migrateState, STATE_VERSION } from "./state.ts";
 import { reask } from "./steps.ts";
 import { withConsent } from "./subscribe.ts";
@@ -50,7 +50,7 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
         const event: DialogEvent = restored.restarted ? { kind: "start", lang } : input.event;
         const turn = withConsent(
           restored.state,
-          reduce(restored.state, event, { set, faq, now, lang, channel: input.channel }),
+          transition(restored.state, event, { set, faq, now, lang, channel: input.channel }),
           input.channel,
         );
         const deliveries = input.deliveryId

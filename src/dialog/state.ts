@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { getPath } from "../policy/paths.ts";
+import { OUTSIDE } from "../policy/profile.ts";
 import type { Lang } from "./types.ts";
 
 export const STATE_VERSION = 2;
@@ -97,6 +98,17 @@ export function withPath(
   if (Object.keys(child).length === 0) delete copy[head];
   else copy[head] = child;
   return copy;
+}
+
+/** Where the clauses come from: the user's district, none (a district "other", not compared), or
+ * every district (comparing); "unknown" before the district is answered. */
+export type Scope = "unknown" | "district" | "outside" | "comparing";
+
+export function scopeOf(state: DialogState): Scope {
+  const district = getPath(state.profile, "district");
+  if (typeof district !== "string") return "unknown";
+  if (state.compare) return "comparing";
+  return district === OUTSIDE ? "outside" : "district";
 }
 
 export const isAnswered = (state: DialogState, path: string) =>

@@ -10,7 +10,7 @@ import { isChecklist } from "./areas.ts";
 import { answeredCount, evaluateState, plan } from "./planner.ts";
 import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
-import { type DialogState, getPath, isAnswered, withPath } from "./state.ts";
+import { type DialogState, getPath, isAnswered, scopeOf, withPath } from "./state.ts";
 import { TEXT } from "./text.ts";
 import type { Channel, Lang, Reply } from "./types.ts";
 
@@ -84,7 +84,7 @@ export function askNext(state: DialogState, ctx: ReducerContext, replies: Reply[
 /** The result (early: before every question is answered) and a record of it. */
 export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[], early: boolean): Step {
   const profile = state.profile;
-  if (getPath(profile, DISTRICT) === OUTSIDE && !state.compare) {
+  if (scopeOf(state) === "outside") {
     const result = recordOutside(ctx.set, state.lang);
     return step(
       state,

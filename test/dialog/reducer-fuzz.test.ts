@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { reduce } from "../../src/dialog/reducer.ts";
+import { transition } from "../../src/dialog/machine.ts";
 import { type DialogState, DialogStateSchema } from "../../src/dialog/state.ts";
 import type { DialogEvent } from "../../src/dialog/types.ts";
 import type { FaqIndex } from "../../src/faq/index.ts";
@@ -66,7 +66,7 @@ describe("reduce, whatever a user sends", () => {
           { maxLength: 40 },
         ),
         (inputs) => {
-          let step = reduce(undefined, { kind: "start" }, ctx);
+          let step = transition(undefined, { kind: "start" }, ctx);
           for (const input of inputs) {
             const question = step.replies.findLast((r) => r.kind === "question");
             let event: DialogEvent;
@@ -77,7 +77,7 @@ describe("reduce, whatever a user sends", () => {
               const choice = choices[input.i % Math.max(1, choices.length)];
               event = choice ? { kind: "choice", id: choice.id } : { kind: "choice", id: "done" };
             }
-            step = reduce(step.state, event, ctx);
+            step = transition(step.state, event, ctx);
             const state: DialogState = DialogStateSchema.parse(JSON.parse(JSON.stringify(step.state)));
             expect(() =>
               parseProfile(set.profileSchema, { district: OUTSIDE, ...state.profile }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reduce, type Step } from "../../src/dialog/reducer.ts";
+import { type Step, transition } from "../../src/dialog/machine.ts";
 import type { DialogEvent, Reply } from "../../src/dialog/types.ts";
 import type { PolicySet } from "../../src/policy/load.ts";
 import { loadPolicySet } from "../../src/policy/load.ts";
@@ -18,9 +18,9 @@ function play(
   from?: Step,
   context: { set: PolicySet; now: string } = ctx,
 ): Step {
-  let current = from ?? reduce(undefined, { kind: "start" }, context);
+  let current = from ?? transition(undefined, { kind: "start" }, context);
   for (const m of messages) {
-    current = reduce(current.state, typeof m === "string" ? { kind: "text", text: m } : m, context);
+    current = transition(current.state, typeof m === "string" ? { kind: "text", text: m } : m, context);
   }
   return current;
 }
@@ -45,7 +45,7 @@ function deepFreeze<T>(value: T): T {
 
 describe("reduce", () => {
   it("never changes the state it is given, and its state survives a JSON round trip", () => {
-    let step = reduce(undefined, { kind: "start" }, ctx);
+    let step = transition(undefined, { kind: "start" }, ctx);
     for (const text of [
       "通州",
       "企业",
@@ -59,7 +59,7 @@ describe("reduce", () => {
       "/lang en",
     ]) {
       const before = JSON.stringify(step.state);
-      const next = reduce(deepFreeze(step.state), { kind: "text", text }, ctx);
+      const next = transition(deepFreeze(step.state), { kind: "text", text }, ctx);
       expect(JSON.stringify(step.state)).toBe(before);
       expect(JSON.parse(JSON.stringify(next.state))).toEqual(next.state);
       step = next;

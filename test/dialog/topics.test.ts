@@ -1,6 +1,6 @@
 /** The area checklist after the entity type: areas left unticked are not asked about. */
 import { describe, expect, it } from "vitest";
-import { reduce, type Step } from "../../src/dialog/reducer.ts";
+import { type Step, transition } from "../../src/dialog/machine.ts";
 import { loadPolicySet } from "../../src/policy/load.ts";
 
 const set = loadPolicySet();
@@ -12,8 +12,8 @@ const covered = (area: string) => {
 };
 
 function play(messages: string[], from?: Step): Step {
-  let current = from ?? reduce(undefined, { kind: "start" }, ctx);
-  for (const text of messages) current = reduce(current.state, { kind: "text", text }, ctx);
+  let current = from ?? transition(undefined, { kind: "start" }, ctx);
+  for (const text of messages) current = transition(current.state, { kind: "text", text }, ctx);
   return current;
 }
 const pending = (s: Step) =>

@@ -5,8 +5,8 @@
  */
 import type { MessageEntity, Update } from "grammy/types";
 import type { DialogEvent, Lang } from "../../dialog/types.ts";
+import { DONE_CHOICE_ID } from "../../render/telegram/messages.ts";
 import type { SentFile } from "./files.ts";
-import { DONE_CHOICE_ID } from "./render.ts";
 
 /** The bot message whose button was pressed, as far as the update shows it. */
 export interface PressedMessage {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderReply, SLACK_LIMITS, type SlackMessage } from "../../../src/bots/slack/blocks.ts";
-import { escapeMrkdwn } from "../../../src/bots/slack/mrkdwn.ts";
 import type { Reply } from "../../../src/dialog/types.ts";
+import { renderReply, SLACK_LIMITS, type SlackMessage } from "../../../src/render/slack/blocks.ts";
+import { escapeMrkdwn } from "../../../src/render/slack/mrkdwn.ts";
 
 /** Every text the user can read in a message's blocks, in order. */
 function blockTexts(message: SlackMessage): string[] {

@@ -1,0 +1,226 @@
+/**
+ * What an answer does to the conversation: a typed message or a button read as the open
+ * question's answer, ticks collected on a multi-choice question, the comparison offered to a
+ * user outside the districts, the answer picked to change. The reading itself is
+ * understand/'s (through questions.ts); the next question and the result are steps.ts's.
+ */
+import { earlyResult, restart } from "./commands.ts";
+import { takeDescription } from "./description.ts";
+import { districtOf, faqReply } from "./faq.ts";
+import { looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
+import { plan } from "./planner.ts";
+import {
+  type AnswerOption,
+  answerOptions,
+  combine,
+  DISTRICT,
+  describeValue,
+  type Interpretation,
+  interpretText,
+  pick,
+} from "./questions.ts";
+import type { DialogState, Pending } from "./state.ts";
+import {
+  answer,
+  ask,
+  askNext,
+  compareOptions,
+  editFieldOptions,
+  finish,
+  type ReducerContext,
+  reask,
+  type Step,
+  step,
+} from "./steps.ts";
+import { TEXT } from "./text.ts";
+import type { Lang, Reply } from "./types.ts";
+import { detectLang } from "./understand/index.ts";
+
+type FactPending = Extract<Pending, { kind: "fact" }>;
+
+export const textReply = (text: string): Reply => ({ kind: "text", text });
+
+/** A hint, then the open question again. */
+export function unreadable(state: DialogState, hint: string, ctx: ReducerContext): Step {
+  return step(state, [textReply(hint), ...reask(state, ctx)]);
+}
+
+/** The first message of a conversation that has none: a description, a question, a district. */
+export function firstMessage(text: string, ctx: ReducerContext, lang: Lang): Step {
+  const described = takeDescription(restart(lang, ctx).state, text, ctx);
+  if (described) return described;
+  if (looksLikeQuestion(text)) return restart(lang, ctx, [faqReply(text, ctx.faq, ctx.set, lang)]);
+  const started = restart(lang, ctx);
+  // "通州" as the very first message already answers the first question.
+  const district = interpretText(ctx.set, DISTRICT, text, lang);
+  if (district?.kind !== "value") return started;
+  const answered = answer(started.state, DISTRICT, district.value, ctx);
+  if (typeof answered === "string") return started;
+  return {
+    ...answered,
+    replies: [...started.replies.filter((r) => r.kind === "text"), ...answered.replies],
+  };
+}
+
+/** The language a first message asks for or is written in. */
+export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang(text) ?? ctx.lang ?? "zh";
+
+/** Free text that asks something: the FAQ's answer, then the open question again. */
+export function faqAside(state: DialogState, text: string, ctx: ReducerContext): Step {
+  const reply = faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile));
+  if (!state.pending) return step(state, [reply]);
+  return step(state, [reply, textReply(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
+}
+
+/** A typed answer to the fact question now open. */
+export function typedAnswer(state: DialogState, text: string, ctx: ReducerContext): Step {
+  const pending = state.pending as FactPending;
+  const meaning = interpretText(ctx.set, pending.path, text, state.lang, state);
+  return settle(state, pending.path, meaning, ctx, true);
+}
+
+/** A button on a single-choice fact question: the answer. */
+export function pressAnswer(state: DialogState, key: string, ctx: ReducerContext): Step {
+  const pending = state.pending as FactPending;
+  const { options } = answerOptions(ctx.set, pending.path, state.lang, state);
+  const option = options.find((o) => o.key === key);
+  if (!option) return unreadable(state, TEXT[state.lang].staleButton, ctx);
+  return settle(state, pending.path, pick(option), ctx);
+}
+
+/** A button on a multi-choice question: an option toggles; "none" or "don't know" answers. */
+export function tick(state: DialogState, key: string, ctx: ReducerContext): Step {
+  const pending = state.pending as FactPending;
+  const { options } = answerOptions(ctx.set, pending.path, state.lang, state);
+  const option = options.find((o) => o.key === key);
+  if (!option) return unreadable(state, TEXT[state.lang].staleButton, ctx);
+  if (option.special) return settle(state, pending.path, combine([option]), ctx);
+  const selected = pending.selected.includes(key)
+    ? pending.selected.filter((k) => k !== key)
+    : [...pending.selected, key];
+  const next: DialogState = { ...state, pending: { ...pending, selected } };
+  const labels = options.filter((o) => selected.includes(o.key)).map((o) => o.label);
+  const t = TEXT[state.lang];
+  return step(next, [textReply(labels.length ? t.selected(labels) : t.nothingSelected)]);
+}
+
+/** "Done" on a multi-choice question: the ticked options are the answer. */
+export function commitSelection(state: DialogState, ctx: ReducerContext): Step {
+  const pending = state.pending;
+  if (pending?.kind !== "fact" || pending.selected.length === 0)
+    return unreadable(state, TEXT[state.lang].nothingSelected, ctx);
+  const { options } = answerOptions(ctx.set, pending.path, state.lang, state);
+  const picked: AnswerOption[] = options.filter((o) => pending.selected.includes(o.key));
+  return settle(state, pending.path, combine(picked), ctx);
+}
+
+/** Applies what a message or button meant: an answer, "don't know", or a hint and the same
+ * question. A typed answer is read back, so a misreading is seen and one /back away. */
+function settle(
+  state: DialogState,
+  path: string,
+  meaning: Interpretation,
+  ctx: ReducerContext,
+  typed = false,
+): Step {
+  const t = TEXT[state.lang];
+  if (meaning.kind === "unreadable") return unreadable(state, meaning.hint || t.unreadable.choice, ctx);
+  if (meaning.kind === "unknown" && path === DISTRICT) return unreadable(state, t.cannotSkipDistrict, ctx);
+  const value = meaning.kind === "value" ? meaning.value : meaning.kind === "none" ? null : undefined;
+  const answered = answer(state, path, value, ctx);
+  if (typeof answered === "string") return unreadable(state, answered, ctx);
+  const next = value === undefined ? resultAfterDontKnows(answered, ctx) : answered;
+  if (!typed) return next;
+  const shown =
+    value === undefined
+      ? t.skippedValue
+      : value === null
+        ? t.none
+        : describeValue(ctx.set, path, value, state.lang);
+  return { ...next, replies: [textReply(t.readBack(shown)), ...next.replies] };
+}
+
+/** Answers "don't know" in a row before the result so far is shown unasked (the questions go on). */
+const DONT_KNOW_STREAK = 3;
+
+/** Someone who does not know three answers in a row learns what is known so far, not only after
+ * every question (the result the questions left would refine, then the next question). */
+function resultAfterDontKnows(next: Step, ctx: ReducerContext): Step {
+  const state = next.state;
+  if (state.pending?.kind !== "fact" || next.replies.some((r) => r.kind === "result")) return next;
+  const asked = state.history.filter((h) => !h.stated);
+  const tail = asked.slice(-DONT_KNOW_STREAK - 1);
+  const streak = tail.filter((h) => state.skipped.includes(h.path)).length;
+  const startsNow =
+    tail.length >= DONT_KNOW_STREAK &&
+    tail.slice(-DONT_KNOW_STREAK).every((h) => state.skipped.includes(h.path)) &&
+    streak === DONT_KNOW_STREAK &&
+    !(tail.length > DONT_KNOW_STREAK && state.skipped.includes(tail[0]?.path ?? ""));
+  if (!startsNow) return next;
+  const shown = earlyResult(state, ctx);
+  return { ...shown, replies: [...next.replies.filter((r) => r.kind === "text"), ...shown.replies] };
+}
+
+/** Outside the districts: "compare" typed or pressed evaluates as if in each; "no" ends. */
+export function typedCompare(state: DialogState, text: string, ctx: ReducerContext): Step {
+  const options = compareOptions(state.lang);
+  const key = parseChoice(
+    text,
+    options.map((o) => ({ id: o.key, names: o.names })),
+  );
+  const yes = key ? key === "y" : parseYesNo(text);
+  if (yes === null) return unreadable(state, TEXT[state.lang].unreadable.choice, ctx);
+  return decideCompare(state, yes, ctx);
+}
+
+export function pressCompare(state: DialogState, key: string, ctx: ReducerContext): Step {
+  return key === "y" || key === "n" ? decideCompare(state, key === "y", ctx) : step(state, reask(state, ctx));
+}
+
+function decideCompare(state: DialogState, yes: boolean, ctx: ReducerContext): Step {
+  const next: DialogState = { ...state, compare: yes, pending: null };
+  return yes ? askNext(next, ctx) : finish(next, ctx, [], false);
+}
+
+/** `/profile`'s question: which answer to change, typed or pressed. */
+export function typedField(state: DialogState, text: string, ctx: ReducerContext): Step {
+  const options = fieldOptions(state, ctx);
+  const key = parseChoice(
+    text,
+    options.map((o) => ({ id: o.key, names: o.names })),
+  );
+  if (key === null) return unreadable(state, TEXT[state.lang].unreadable.choice, ctx);
+  return editField(
+    state,
+    options.find((o) => o.key === key),
+    ctx,
+  );
+}
+
+export function pressField(state: DialogState, key: string, ctx: ReducerContext): Step {
+  return editField(
+    state,
+    fieldOptions(state, ctx).find((o) => o.key === key),
+    ctx,
+  );
+}
+
+const fieldOptions = (state: DialogState, ctx: ReducerContext) =>
+  editFieldOptions(state, ctx.set, state.pending?.kind === "editField" ? state.pending.paths : []);
+
+function editField(state: DialogState, option: AnswerOption | undefined, ctx: ReducerContext): Step {
+  if (!option) return unreadable(state, TEXT[state.lang].staleButton, ctx);
+  if (typeof option.value === "string") return ask(state, option.value, ctx);
+  // "No change": carry on where the conversation stood.
+  const carryOn = { ...state, pending: null };
+  return plan(carryOn, ctx.set).remaining.length > 0
+    ? askNext(carryOn, ctx)
+    : step(carryOn, [textReply(TEXT[state.lang].doneAlready)]);
+}
+
+/** The conversation picked up after a restart of the process. */
+export function resume(state: DialogState, ctx: ReducerContext): Step {
+  const t = TEXT[state.lang];
+  if (!state.pending) return step(state, [textReply(t.doneAlready)]);
+  return step(state, [textReply(t.backToQuestion), ...reask(state, ctx)]);
+}

@@ -1,0 +1,22 @@
+/** The few things the bot adapters say on their own (not the dialog), Chinese first, English second. */
+import type { Lang } from "../dialog/types.ts";
+
+type Texts = Record<Lang, string>;
+
+const FAILURE: Texts = {
+  zh: "抱歉，处理您的消息时出了点问题，请稍后再试。您之前的回答都还在。",
+  en: "Sorry, something went wrong while handling your message. Please try again in a moment; your earlier answers are kept.",
+};
+
+const UNREADABLE: Texts = {
+  zh: "我只能读文字消息，请用文字回答或提问。",
+  en: "I can only read text messages; please answer or ask in text.",
+};
+
+/** In `lang`, or both languages when the user's language is unknown. */
+function say(texts: Texts, lang: Lang | undefined): string {
+  return lang ? texts[lang] : `${texts.zh}\n${texts.en}`;
+}
+
+export const failureText = (lang: Lang | undefined) => say(FAILURE, lang);
+export const unreadableText = (lang: Lang | undefined) => say(UNREADABLE, lang);
