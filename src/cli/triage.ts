@@ -9,7 +9,7 @@ import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
-import { identityOf, type Profile, parseProfile } from "../policy/profile.ts";
+import { checkParsedProfile, identityOf, type Profile, parseProfile } from "../policy/profile.ts";
 import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
@@ -117,7 +117,7 @@ export function toProfile(set: PolicySet, text: string): Profile {
   } catch (error) {
     throw new ProfileError("", `not valid JSON (${(error as Error).message})`);
   }
-  return parseProfile(set.profileSchema, json);
+  return checkParsedProfile(set.profileSchema, json);
 }
 
 function render(profile: Profile, set: PolicySet, options: TriageOptions): string {

@@ -101,6 +101,14 @@ function toObject(shape: Shape): z.ZodType {
   return z.strictObject(Object.fromEntries(entries));
 }
 
+/** A profile fresh from JSON.parse, checked by the same schema without building a copy of it: the
+ * schema only checks (no defaults, no transforms), so valid input is the profile itself, and the
+ * generated check without the copy costs about half as much in a batch. Invalid input goes to
+ * parseProfile for the message. Only for input nothing else holds: the result is not a copy. */
+export function checkParsedProfile(schema: ProfileSchema, input: unknown): Profile {
+  return schema.validate(input) ? (input as Profile) : parseProfile(schema, input);
+}
+
 /** Parses and validates a profile, or throws a ProfileError naming the first bad field. */
 export function parseProfile(schema: ProfileSchema, input: unknown): Profile {
   // The one validator: no refinements or transforms in it, so a valid profile costs one pass.
