@@ -25,22 +25,20 @@ export interface ConditionTrace {
   unknown: string[];
 }
 
-const known = (truth: boolean): ConditionTrace => ({ truth, unknown: [] });
+// Shared: a decided trace is only read (its empty list is never added to), and conditions are
+// decided about a hundred times a profile, so a batch need not allocate one each time.
+const TRUE: ConditionTrace = { truth: true, unknown: [] };
+const FALSE: ConditionTrace = { truth: false, unknown: [] };
+const known = (truth: boolean): ConditionTrace => (truth ? TRUE : FALSE);
 
 export function evaluateCondition(condition: Condition, scope: Scope): ConditionTrace {
   switch (condition.kind) {
     case "given":
       return known(scope.isGiven(condition.fact));
     case "all":
-      return combine(
-        condition.of.map((c) => evaluateCondition(c, scope)),
-        false,
-      );
+      return combine(condition.of, scope, false);
     case "any":
-      return combine(
-        condition.of.map((c) => evaluateCondition(c, scope)),
-        true,
-      );
+      return combine(condition.of, scope, true);
     case "not": {
       const inner = evaluateCondition(condition.of, scope);
       return inner.truth === undefined ? inner : known(!inner.truth);
@@ -87,13 +85,19 @@ function test(condition: Leaf, value: unknown): boolean {
   }
 }
 
-/** Combines children: `stopAt` is the value that decides at once (false for all, true for any). */
-function combine(children: ConditionTrace[], stopAt: boolean): ConditionTrace {
-  if (children.some((c) => c.truth === stopAt)) return known(stopAt);
-  const unknown = children.filter((c) => c.truth === undefined).flatMap((c) => c.unknown);
-  return unknown.length || children.some((c) => c.truth === undefined)
-    ? { truth: undefined, unknown: [...new Set(unknown)] }
-    : known(!stopAt);
+/** Combines children: `stopAt` is the value that decides at once (false for all, true for any),
+ * so the children after it are not evaluated (conditions are pure: the answer is the same). */
+function combine(children: Condition[], scope: Scope, stopAt: boolean): ConditionTrace {
+  const unknown: string[] = [];
+  let undecided = false;
+  for (const child of children) {
+    const trace = evaluateCondition(child, scope);
+    if (trace.truth === stopAt) return known(stopAt);
+    if (trace.truth !== undefined) continue;
+    undecided = true;
+    unknown.push(...trace.unknown);
+  }
+  return undecided ? { truth: undefined, unknown: [...new Set(unknown)] } : known(!stopAt);
 }
 
 export function itemScope(item: unknown): Scope {
