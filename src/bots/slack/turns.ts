@@ -5,6 +5,7 @@
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
 import { failureText } from "../../render/notices.ts";
+import { onScreen } from "../../render/on-screen.ts";
 import {
   answeredBlocks,
   DONE_CHOICE_ID,
@@ -83,7 +84,7 @@ export function createTurnRunner(deps: {
   const takeTurn = async (request: TurnRequest): Promise<Reply[] | undefined> => {
     if (!(await admitted(request))) return undefined;
     try {
-      return await service.handle({
+      const replies = await service.handle({
         channel: "slack",
         conversationId: conversationIdFor(request.team, request.target, request.isDirect),
         userId: request.user,
@@ -91,6 +92,7 @@ export function createTurnRunner(deps: {
         event: request.event,
         deliveryId: request.deliveryId,
       });
+      return onScreen(replies);
     } catch (error) {
       logger.error("slack turn failed", { error: describe(error), user: request.user });
       await post(request.target, [{ text: escapeMrkdwn(failureText(request.lang)) }]);

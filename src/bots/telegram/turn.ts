@@ -7,6 +7,7 @@
 import type { Api } from "grammy";
 import type { AdvisorService, Reply } from "../../dialog/types.ts";
 import { failureText, unreadableText } from "../../render/notices.ts";
+import { onScreen } from "../../render/on-screen.ts";
 import {
   DONE_CHOICE_ID,
   escapeHtml,
@@ -161,7 +162,7 @@ export function createTurnHandler(deps: TurnDeps) {
       .finally(() => clearTimeout(timer));
     // Awaited before replying, so the indicator cannot arrive after the reply.
     await typing;
-    await deliver(turn, replies);
+    await deliver(turn, onScreen(replies));
   };
 
   /** Handles one update. A failure is logged and the user told; what the dialog stored stays.
