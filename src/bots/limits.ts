@@ -28,7 +28,6 @@ export type Admission =
   | { ok: false; reason: RefusalReason; notice?: string };
 
 export interface Limits {
-  readonly maxTextLength: number;
   /** Counts one turn of `userKey` and checks `text` (when the turn carries text).
    * `userKey` should name the platform too (`telegram:42`). Without `lang` the notice is bilingual. */
   admit(turn: { userKey: string; text?: string; lang?: Lang }): Admission;
@@ -67,7 +66,6 @@ export function createLimits(options: LimitsOptions = {}): Limits {
   };
 
   return {
-    maxTextLength,
     admit({ userKey, text, lang }) {
       const t = now();
       let bucket = buckets.get(userKey);
