@@ -66,13 +66,8 @@ describe("slack: a sheet shared in a DM", () => {
     expect(fake.downloads).toHaveLength(1);
     expect(String(fake.callsOf("chat.postEphemeral").at(-1)?.args.text)).toContain("请稍等");
   });
-});
 
-describe("slack: a sheet shared in a channel", () => {
-  let harness: Harness;
-  afterEach(() => harness?.close());
-
-  it("is not triaged in public: the thread is told to send it in a DM", async () => {
+  it("in a channel is not triaged in public: the thread is told to send it in a DM", async () => {
     const service = new ScriptedService();
     harness = await startHarness({ service });
     const { fake } = harness;
