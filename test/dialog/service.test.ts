@@ -99,7 +99,7 @@ describe("advisor service", () => {
     expect(says(replies)).toContain("记为：企业");
     const stored = await store.load(ID);
     expect(stored?.version).toBe(STATE_VERSION);
-    expect((stored?.state as { profile: unknown }).profile).toEqual({
+    expect((stored?.state as { profile?: unknown } | undefined)?.profile).toEqual({
       district: "tongzhou",
       entityType: "enterprise",
     });
