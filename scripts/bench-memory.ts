@@ -97,7 +97,7 @@ function loadOf(fake: FakeTelegram, references: ReferenceTurn[][], stored: numbe
 /** Starts the advisor on `dir`, serves the load, and reads its memory before stopping it. */
 async function servedRss(dir: string, references: ReferenceTurn[][], stored: number) {
   const fake = await startFakeTelegram();
-  const server = await startServer("advisor", fake, { dataDir: dir });
+  const server = await startServer(fake, { dataDir: dir });
   try {
     const idle = memoryMbOf(server.pid);
     const load = loadOf(fake, references, stored);

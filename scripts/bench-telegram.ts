@@ -31,14 +31,11 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-export type ServerKind = "advisor" | "bare";
-
 /** How the advisor is run: the built bundle (what `npm start` runs) or the sources through tsx. */
 export type AdvisorEntry = "dist" | "src";
 
 /** Starts the server under test on a free loopback port; resolves once it takes webhooks. */
 export async function startServer(
-  kind: ServerKind,
   fake: FakeTelegram,
   options: { dataDir?: string; entry?: AdvisorEntry; nodeArgs?: string[] } = {},
 ): Promise<ServerProcess> {
@@ -56,12 +53,10 @@ export async function startServer(
     REDIS_URL: process.env.BENCH_REDIS_URL,
   };
   const args =
-    kind === "bare"
-      ? ["--import", "tsx", join(root, "scripts/bench-bare-webhook.ts")]
-      : options.entry === "src"
-        ? ["--import", "tsx", join(root, "src/cli/bin.ts"), "start"]
-        : [join(root, process.env.BENCH_DIST ?? "dist", "advisor.mjs"), "start"];
-  if (kind === "advisor" && options.entry !== "src" && !existsSync(join(root, "dist/advisor.mjs")))
+    options.entry === "src"
+      ? ["--import", "tsx", join(root, "src/cli/bin.ts"), "start"]
+      : [join(root, process.env.BENCH_DIST ?? "dist", "advisor.mjs"), "start"];
+  if (options.entry !== "src" && !existsSync(join(root, "dist/advisor.mjs")))
     throw new Error("dist/advisor.mjs is missing: run `npm run build` first");
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     cwd: root,
@@ -77,7 +72,7 @@ export async function startServer(
       const line = stderr.split("\n").find((l) => l.includes('"bots running"'));
       if (line) resolve(Number((JSON.parse(line) as { port: number }).port));
     });
-    child.once("exit", (code) => reject(new Error(`${kind} server exited ${code}: ${stderr.slice(-2000)}`)));
+    child.once("exit", (code) => reject(new Error(`advisor exited ${code}: ${stderr.slice(-2000)}`)));
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return {

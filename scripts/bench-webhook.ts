@@ -119,7 +119,7 @@ export async function measureWebhook(shape = DEFAULT_SHAPE, rounds = 2): Promise
   try {
     for (let round = 0; round < rounds; round++) {
       const dataDir = mkdtempSync(join(tmpdir(), "advisor-webhook-bench-"));
-      const server = await startServer("advisor", fake, { dataDir });
+      const server = await startServer(fake, { dataDir });
       try {
         await runOnce(fake, server.port, server.pid, WARM_UP);
         const figures = await runOnce(fake, server.port, server.pid, shape);

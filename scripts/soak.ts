@@ -127,7 +127,7 @@ async function soak(references: ReferenceTurn[][]): Promise<Problem[]> {
   const fake = await startFakeTelegram();
   const problems: Problem[] = [];
   try {
-    const server = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    const server = await startServer(fake, { dataDir: dir, entry: "src" });
     const chats = plans(references, chatCount, 10_000);
     const watcher = watchReplies(
       fake,
@@ -200,7 +200,7 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
   const fake = await startFakeTelegram();
   const problems: Problem[] = [];
   try {
-    const server = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    const server = await startServer(fake, { dataDir: dir, entry: "src" });
     // Typed only: a press waits for the bot, which will not answer after the kill.
     const typedReferences = references.filter((_, i) => i % 2 === 1);
     const chats = plans(typedReferences, chatCount, 500_000);
@@ -228,7 +228,7 @@ async function killMidWrite(references: ReferenceTurn[][]): Promise<Problem[]> {
 
     // Restarted on the same DATA_DIR. Telegram sends again every update it was not told 200 for,
     // with the same update id, and then the chat's later ones.
-    const again = await startServer("advisor", fake, { dataDir: dir, entry: "src" });
+    const again = await startServer(fake, { dataDir: dir, entry: "src" });
     const rest = loads.map((load) => ({
       chatId: load.chatId,
       updates: load.updates.slice(driven.ackedByChat.get(load.chatId) ?? 0),

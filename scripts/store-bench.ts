@@ -51,19 +51,18 @@ function conversationOf(n: number, turn = 1): StoredConversation {
 
 /** Writes conversations [from, to) straight to disk as FileStore would, `parallel` at a time. */
 async function seed(dataDir: string, from: number, to: number, parallel = 256): Promise<void> {
-  const dirs = new Set<string>();
+  // One mkdir per directory, which every file of that directory waits for (a file written while
+  // its directory was still being made failed with ENOENT).
+  const dirs = new Map<string, Promise<unknown>>();
   for (let start = from; start < to; start += parallel) {
     const batch = [];
     for (let n = start; n < Math.min(start + parallel, to); n++) {
       const path = conversationPath(dataDir, idOf(n));
       const dir = dirname(path);
-      const file = JSON.stringify({ id: idOf(n), conversation: conversationOf(n) }, null, 2);
-      batch.push(
-        (dirs.has(dir) ? Promise.resolve() : mkdir(dir, { recursive: true })).then(() =>
-          writeFile(path, file),
-        ),
-      );
-      dirs.add(dir);
+      const made = dirs.get(dir) ?? mkdir(dir, { recursive: true });
+      dirs.set(dir, made);
+      const file = JSON.stringify({ seq: 1, data: { id: idOf(n), conversation: conversationOf(n) } });
+      batch.push(made.then(() => writeFile(path, file)));
     }
     await Promise.all(batch);
   }

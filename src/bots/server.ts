@@ -1,14 +1,22 @@
 /**
  * The one HTTP server the bots share on PORT: the Telegram webhook at its URL's path and
- * Slack's events at POST /slack/events. Only the mounted paths answer, and only to POST;
- * GET /healthz tells a load balancer the process is up.
+ * Slack's events at POST /slack/events. What every delivery needs is done here once: only the
+ * mounted paths answer, and only to POST; a route whose adapter is stopping answers 503 (the
+ * platform keeps the delivery and sends it again later); the body is read with raw-body up to
+ * 1 MB (413 beyond: updates and events are a few KB, and a route would otherwise read any length
+ * into memory). GET /healthz tells a load balancer the process is up.
  */
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import getRawBody from "raw-body";
 import type { Logger } from "./logger.ts";
 
-export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
+export interface HttpRoute {
+  /** False once the adapter is stopping. */
+  open(): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void;
+}
 
 export interface SharedServer {
   /** The port listened on (the real one when PORT was 0). */
@@ -24,17 +32,18 @@ export class ServerSetupError extends Error {
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 const HEALTH_PATH = "/healthz";
+export const MAX_BODY_BYTES = 1_048_576;
 
 export async function startHttpServer(options: {
   port: number;
   host?: string;
-  /** Handlers by exact path, for POST. */
-  routes: Map<string, HttpHandler>;
+  /** Routes by exact path, for POST. */
+  routes: Map<string, HttpRoute>;
   logger: Logger;
 }): Promise<SharedServer> {
   const { routes, logger } = options;
   if (routes.has(HEALTH_PATH)) throw new ServerSetupError(`${HEALTH_PATH} is reserved for the health check`);
-  const server = createServer((req, res) => route(req, res, routes, logger));
+  const server = createServer((req, res) => serve(req, res, routes, logger));
   server.on("clientError", (_error, socket) => socket.destroy());
   await listen(server, options.port, options.host);
   const { port } = server.address() as AddressInfo;
@@ -51,29 +60,36 @@ export async function startHttpServer(options: {
   };
 }
 
-function route(req: IncomingMessage, res: ServerResponse, routes: Map<string, HttpHandler>, logger: Logger) {
+function serve(req: IncomingMessage, res: ServerResponse, routes: Map<string, HttpRoute>, logger: Logger) {
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD")) {
-    res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
-    return;
-  }
-  const handler = routes.get(path);
-  if (!handler) {
-    res.writeHead(404).end();
+  const route = routes.get(path);
+  const refuse = (status: number, headers: Record<string, string> = {}) => {
     req.resume();
-    return;
-  }
-  if (req.method !== "POST") {
-    res.writeHead(405, { allow: "POST" }).end();
-    req.resume();
-    return;
-  }
-  try {
-    handler(req, res);
-  } catch (error) {
-    logger.error("http: handler failed", { path, error });
-    if (!res.headersSent) res.writeHead(500).end();
-  }
+    res.writeHead(status, headers).end();
+  };
+  if (path === HEALTH_PATH && (req.method === "GET" || req.method === "HEAD"))
+    return res.writeHead(200, { "content-type": "text/plain" }).end("ok\n");
+  if (!route) return refuse(404);
+  if (req.method !== "POST") return refuse(405, { allow: "POST" });
+  if (!route.open()) return refuse(503, { "retry-after": "5" });
+  getRawBody(req, { limit: MAX_BODY_BYTES }).then(
+    (body) => {
+      try {
+        route.handle(req, res, body);
+      } catch (error) {
+        logger.error("http: handler failed", { path, error });
+        if (!res.headersSent) res.writeHead(500).end();
+      }
+    },
+    (error: { type?: string; message: string }) => {
+      const tooLarge = error.type === "entity.too.large";
+      logger.warn(tooLarge ? "http: body too large, refused" : "http: body unreadable", {
+        path,
+        problem: error.message,
+      });
+      refuse(tooLarge ? 413 : 400, { connection: "close" });
+    },
+  );
 }
 
 async function listen(server: Server, port: number, host: string | undefined) {

@@ -8,13 +8,7 @@ import type { ConversationStore } from "../store/types.ts";
 import type { Settings } from "./config.ts";
 import { createLimits, type Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
-import {
-  type HttpHandler,
-  ServerSetupError,
-  type SharedServer,
-  SLACK_EVENTS_PATH,
-  startHttpServer,
-} from "./server.ts";
+import { type HttpRoute, ServerSetupError, type SharedServer, startHttpServer } from "./server.ts";
 
 export interface BotDeps {
   service: AdvisorService;
@@ -22,6 +16,27 @@ export interface BotDeps {
   store: Pick<ConversationStore, "withLock">;
   logger: Logger;
   limits?: Limits;
+}
+
+/** What start.ts runs: a bot adapter, with the route it serves on the shared server, if any. */
+export interface Adapter {
+  /** e.g. "telegram (webhook)", "slack (socket mode)". */
+  name: string;
+  route?: [path: string, route: HttpRoute];
+  /** Connects (checks the token), then takes updates. */
+  start(): Promise<void>;
+  /** Takes no more updates and resolves once the turns under way are over. */
+  stop(): Promise<void>;
+}
+
+/** What every adapter is given. */
+export interface AdapterDeps {
+  service: AdvisorService;
+  /** Holds a conversation's lock around its whole turn, replies included, in this process or
+   * (Redis) any instance. */
+  conversations: Pick<ConversationStore, "withLock">;
+  logger: Logger;
+  limits: Limits;
 }
 
 export interface RunningBots {
@@ -32,20 +47,13 @@ export interface RunningBots {
   stop(): Promise<void>;
 }
 
-interface Adapter {
-  name: string;
-  route?: [string, HttpHandler];
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
-
 export const hasBots = (settings: Settings) => Boolean(settings.telegram || settings.slack);
 
 export async function startBots(settings: Settings, deps: BotDeps): Promise<RunningBots> {
   const { logger } = deps;
   const limits = deps.limits ?? createLimits();
   const adapters = await createAdapters(settings, { ...deps, limits });
-  const routes = new Map<string, HttpHandler>();
+  const routes = new Map<string, HttpRoute>();
   for (const { name, route } of adapters) {
     if (!route) continue;
     if (routes.has(route[0])) {
@@ -82,27 +90,16 @@ export async function startBots(settings: Settings, deps: BotDeps): Promise<Runn
 
 async function createAdapters(settings: Settings, deps: BotDeps & { limits: Limits }): Promise<Adapter[]> {
   const { service, store, logger, limits } = deps;
+  const common = { service, conversations: store, logger, limits };
   const adapters: Adapter[] = [];
   if (settings.telegram) {
     // Loaded only when configured, so a Slack-only deployment does not load grammY, and back.
     const { createTelegram } = await import("./telegram/index.ts");
-    const telegram = createTelegram({ ...settings.telegram, service, conversations: store, logger, limits });
-    adapters.push({
-      name: telegram.webhook ? "telegram (webhook)" : "telegram (long polling)",
-      route: telegram.webhook && [telegram.webhook.path, telegram.webhook.handler],
-      start: () => telegram.start(),
-      stop: () => telegram.stop(),
-    });
+    adapters.push(createTelegram({ ...settings.telegram, ...common }));
   }
   if (settings.slack) {
     const { createSlack } = await import("./slack/index.ts");
-    const slack = await createSlack({ ...settings.slack, service, conversations: store, logger, limits });
-    adapters.push({
-      name: slack.httpHandler ? "slack (http)" : "slack (socket mode)",
-      route: slack.httpHandler && [SLACK_EVENTS_PATH, slack.httpHandler],
-      start: () => slack.start(),
-      stop: () => slack.stop(),
-    });
+    adapters.push(await createSlack({ ...settings.slack, ...common }));
   }
   return adapters;
 }

@@ -9,7 +9,6 @@ import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import type { Profile } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
-import { withWhatIf } from "../policy/whatif.ts";
 import { checklists, documentsInPlay, excludedFacts, offeredAreas } from "./areas.ts";
 import { DISTRICT } from "./questions.ts";
 import { type DialogState, isAnswered, scopeOf, withPath } from "./state.ts";
@@ -35,7 +34,7 @@ export function evaluateState(
   const excluded = excludedFacts(state, set);
   return documentsInPlay(set, state).map((policy) => {
     const inDistrict = { ...profile, district: policy };
-    const evaluation = withWhatIf(evaluate(inDistrict, set, { lang }), inDistrict, set);
+    const evaluation = evaluate(inDistrict, set, { lang, whatIf: true });
     // A benefit that hinges only on areas the user said do not apply is not "possible" for them.
     const possible = evaluation.possible.filter((o) => !o.decidingFacts.every((f) => excluded.has(f)));
     return { policy, evaluation: { ...evaluation, possible } };

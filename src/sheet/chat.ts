@@ -34,11 +34,18 @@ const T = {
     en: (n: number) =>
       `The sheet has ${n.toLocaleString("en-US")} rows, more than the limit of 10,000. Please split it and send the parts.`,
   },
+  directOnly: {
+    zh: "表格请在与我的私信中发送，结果表格会发回到那里，不会公开在频道里。",
+    en: "Please send the sheet to me in a direct message; the result sheet comes back there, not in the channel.",
+  },
   unreadable: {
     zh: (why: string) => `表格无法读取：${why}`,
     en: (why: string) => `The sheet could not be read: ${why}`,
   },
 };
+
+/** Said where a sheet cannot be answered (a shared channel), naming where it can. */
+export const sheetsInDirectMessages = (lang: Lang): string => T.directOnly[lang];
 
 /** A refusal made before downloading, from what the platform says of the file. */
 export function refuseBeforeDownload(

@@ -9,12 +9,13 @@
  * can), and can tear at most the line being written, which reading skips with a warning.
  */
 import {
-  appendFileSync,
   closeSync,
   createReadStream,
+  existsSync,
   fstatSync,
   openSync,
   readSync,
+  writeFileSync,
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
@@ -46,31 +47,29 @@ export class FileRecordLog implements RecordLog {
 
   /** Yields every whole line that parses; a torn or garbled line is reported and skipped. */
   async *export(): AsyncIterable<TriageRecord> {
-    let input: ReturnType<typeof createReadStream>;
-    try {
-      input = createReadStream(this.path, { encoding: "utf8" });
-      await new Promise<void>((resolve, reject) => {
-        input.once("open", () => resolve());
-        input.once("error", reject);
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw new StoreError(this.path, "read triage records", error, this.fix);
-    }
+    if (!existsSync(this.path)) return;
+    const input = createReadStream(this.path, { encoding: "utf8" });
     let line = 0;
-    for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
-      line++;
-      if (text.trim() === "") continue;
-      try {
-        yield JSON.parse(text) as TriageRecord;
-      } catch (error) {
-        const problem = (error as Error).message;
-        this.warn("skipped an unreadable triage record line (torn by a crash?)", {
-          file: this.path,
-          line,
-          problem,
-        });
+    try {
+      for await (const text of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) {
+        line++;
+        if (text.trim() === "") continue;
+        let record: TriageRecord;
+        try {
+          record = JSON.parse(text);
+        } catch (error) {
+          const problem = (error as Error).message;
+          this.warn("skipped an unreadable triage record line (torn by a crash?)", {
+            file: this.path,
+            line,
+            problem,
+          });
+          continue;
+        }
+        yield record;
       }
+    } catch (error) {
+      throw new StoreError(this.path, "read triage records", error, this.fix);
     }
   }
 
@@ -79,34 +78,17 @@ export class FileRecordLog implements RecordLog {
     this.fd = undefined;
   }
 
-  /** One `write` of the whole line, so a crash leaves at most this line torn. */
+  /** One `write` of the whole line, so a crash leaves at most this line torn. A crash mid-append
+   * can leave a last line without its newline; the next record must not be glued onto it (that
+   * would make the new record unreadable too), so that line is ended first. */
   private write(line: string): void {
     if (this.fd === undefined) {
-      this.terminateTornLine();
-      this.fd = openSync(this.path, "a");
-    }
-    const bytes = Buffer.from(line, "utf8");
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written);
-  }
-
-  /** A crash mid-append can leave a last line without its newline; the next record must not be
-   * glued onto it (that would make the new record unreadable too), so end that line first. */
-  private terminateTornLine(): void {
-    let fd: number;
-    try {
-      fd = openSync(this.path, "r");
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
-    }
-    try {
+      const fd = openSync(this.path, "a+");
       const { size } = fstatSync(fd);
       const last = Buffer.alloc(1);
-      if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a)
-        appendFileSync(this.path, "\n", "utf8");
-    } finally {
-      closeSync(fd);
+      if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(fd, "\n");
+      this.fd = fd;
     }
+    writeFileSync(this.fd, line);
   }
 }

@@ -18,10 +18,10 @@ import { dirname, join } from "node:path";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { FileRecordLog } from "./file-records.ts";
 import { ConversationLocks } from "./lock.ts";
-import { isStoredConversation } from "./shape.ts";
 import { TwoSlotJsonFile } from "./slots.ts";
 import {
   type ConversationStore,
+  isStoredConversation,
   type Store,
   type StoredConversation,
   type StoreOptions,
@@ -78,16 +78,12 @@ export class FileConversations implements ConversationStore {
   private readonly madeDirs = new Set<string>();
   private readonly locks = new ConversationLocks();
   private readonly warn: NonNullable<StoreOptions["warn"]>;
-  private readonly maxHandles: number;
-  private readonly readOnly: boolean;
 
   constructor(
     readonly dataDir: string,
-    options: FileStoreOptions,
+    private readonly options: FileStoreOptions,
   ) {
     this.warn = options.warn ?? defaultWarn;
-    this.maxHandles = options.maxHandles ?? 1_000;
-    this.readOnly = options.readOnly ?? false;
   }
 
   async load(conversationId: string): Promise<StoredConversation | undefined> {
@@ -114,7 +110,7 @@ export class FileConversations implements ConversationStore {
     const path = this.pathOf(conversationId);
     const handle = this.handle(conversationId);
     try {
-      if (this.readOnly) throw new Error("the store was opened read-only");
+      if (this.options.readOnly) throw new Error("the store was opened read-only");
       const dir = dirname(path);
       if (!this.madeDirs.has(dir)) mkdirSync(dir, { recursive: true });
       this.madeDirs.add(dir);
@@ -147,13 +143,14 @@ export class FileConversations implements ConversationStore {
     };
     this.handles.delete(conversationId);
     this.handles.set(conversationId, handle);
-    if (this.handles.size > this.maxHandles) this.handles.delete(this.handles.keys().next().value as string);
+    if (this.handles.size > (this.options.maxHandles ?? 1_000))
+      this.handles.delete(this.handles.keys().next().value as string);
     return handle;
   }
 
   /** Keeps an unreadable conversation file for inspection and lets the chat start afresh. */
   private async setAside(handle: Handle, path: string, problem: string): Promise<undefined> {
-    if (this.readOnly) {
+    if (this.options.readOnly) {
       this.warn("skipped an unreadable conversation file", { file: path, problem });
       return undefined;
     }
@@ -165,15 +162,15 @@ export class FileConversations implements ConversationStore {
         aside.push(`${copy}.${stamp}.corrupt`);
       } catch (error) {
         // Absent, or another load of the same conversation moved it first.
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
-        throw new StoreError(copy, "move aside a corrupt conversation file", error, FIX_DATA_DIR);
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+          throw new StoreError(copy, "move aside a corrupt conversation file", error, FIX_DATA_DIR);
       }
     }
-    if (aside.length === 0) return undefined;
-    this.warn("moved aside an unreadable conversation file; the conversation starts afresh", {
-      file: aside.join(", "),
-      problem,
-    });
+    if (aside.length > 0)
+      this.warn("moved aside an unreadable conversation file; the conversation starts afresh", {
+        file: aside.join(", "),
+        problem,
+      });
     return undefined;
   }
 }

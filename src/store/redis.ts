@@ -17,9 +17,9 @@ import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { ConversationLocks } from "./lock.ts";
-import { isStoredConversation } from "./shape.ts";
 import {
   type ConversationStore,
+  isStoredConversation,
   type RecordLog,
   type Store,
   type StoredConversation,
@@ -37,8 +37,11 @@ export interface RedisStoreOptions extends StoreOptions {
   lockWaitMs?: number;
 }
 
-const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
-const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
+/** Lua run by Redis: act on the lock only if it still holds our token. */
+const IF_OURS = (then: string) =>
+  `if redis.call("get", KEYS[1]) == ARGV[1] then return ${then} else return 0 end`;
+const RELEASE = IF_OURS(`redis.call("del", KEYS[1])`);
+const RENEW = IF_OURS(`redis.call("pexpire", KEYS[1], ARGV[2])`);
 const RECORD_PAGE = 500;
 const FIX_REDIS = "Check that REDIS_URL points at a running Redis server the advisor can reach.";
 
@@ -77,32 +80,30 @@ export const RedisStore = {
   /** Connects and checks the server answers; a bad URL or an unreachable server is a StoreError. */
   async open(url: string, options: RedisStoreOptions = {}): Promise<Store> {
     const where = withoutCredentials(url);
-    if (!/^rediss?:$/.test(safeProtocol(url))) {
+    if (!/^rediss?:\/\//i.test(url)) {
       throw new StoreError(where, "use REDIS_URL", new Error("not a redis:// or rediss:// URL"), FIX_REDIS);
     }
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    const connection = new Connection(redis, where, options);
     // A listener is needed at all times, or ioredis prints every connection error itself.
-    let firstError: Error | undefined;
-    const whileOpening = (error: Error) => {
-      firstError ??= error;
-    };
-    redis.on("error", whileOpening);
+    let opened = false;
+    let lastProblem: Error | undefined;
+    redis.on("error", (error: Error) => {
+      if (lastProblem?.message === error.message) return;
+      lastProblem = error;
+      if (opened)
+        connection.warn("Redis connection problem; retrying", { server: where, problem: error.message });
+    });
     try {
       await redis.connect();
       await redis.ping();
     } catch (error) {
       redis.disconnect();
       // "connect ECONNREFUSED 127.0.0.1:6379" says more than ioredis's "Connection is closed".
-      throw new StoreError(where, "connect to Redis", firstError ?? error, FIX_REDIS);
+      throw new StoreError(where, "connect to Redis", lastProblem ?? error, FIX_REDIS);
     }
-    redis.off("error", whileOpening);
-    const connection = new Connection(redis, where, options);
-    let lastProblem = "";
-    redis.on("error", (error: Error) => {
-      if (error.message === lastProblem) return;
-      lastProblem = error.message;
-      connection.warn("Redis connection problem; retrying", { server: where, problem: error.message });
-    });
+    opened = true;
+    lastProblem = undefined;
     const conversations = new RedisConversations(connection, options);
     return storeOf(conversations, new RedisRecordLog(connection), async () => {
       await conversations.drain();
@@ -112,7 +113,7 @@ export const RedisStore = {
   },
 };
 
-export class RedisConversations implements ConversationStore {
+class RedisConversations implements ConversationStore {
   private readonly local = new ConversationLocks();
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
@@ -129,14 +130,8 @@ export class RedisConversations implements ConversationStore {
     const key = this.db.key("conv", conversationId);
     const json = await this.db.call("load conversation", () => this.db.redis.get(key));
     if (json === null) return undefined;
-    let value: unknown;
-    try {
-      value = JSON.parse(json);
-    } catch {
-      value = undefined;
-    }
-    if (isStoredConversation(value)) return value;
-    return this.setAside(key);
+    const value = parseOrUndefined(json);
+    return isStoredConversation(value) ? value : this.setAside(key);
   }
 
   async save(conversationId: string, conversation: StoredConversation): Promise<void> {
@@ -150,13 +145,15 @@ export class RedisConversations implements ConversationStore {
     return this.local.run(conversationId, work, async (inner) => {
       const key = this.db.key("lock", conversationId);
       const token = await this.acquire(key, conversationId);
-      const renewal = setInterval(() => void this.renew(key, token), this.lockTtlMs / 3);
+      const ttl = this.lockTtlMs;
+      const renewal = setInterval(() => void this.ifOurs("renew", RENEW, key, token, ttl), ttl / 3);
       renewal.unref();
       try {
         return await inner();
       } finally {
         clearInterval(renewal);
-        await this.release(key, token);
+        // Should the release fail, the lock expires by itself after lockTtlMs.
+        await this.ifOurs("release", RELEASE, key, token);
       }
     });
   }
@@ -187,20 +184,11 @@ export class RedisConversations implements ConversationStore {
     }
   }
 
-  private async renew(key: string, token: string): Promise<void> {
+  private async ifOurs(what: string, script: string, key: string, ...args: Array<string | number>) {
     try {
-      await this.db.redis.eval(RENEW, 1, key, token, this.lockTtlMs);
+      await this.db.redis.eval(script, 1, key, ...args);
     } catch (error) {
-      this.db.warn("could not renew a conversation lock", { key, problem: (error as Error).message });
-    }
-  }
-
-  private async release(key: string, token: string): Promise<void> {
-    try {
-      await this.db.redis.eval(RELEASE, 1, key, token);
-    } catch (error) {
-      // The lock expires by itself after lockTtlMs; the next turn waits at most that long.
-      this.db.warn("could not release a conversation lock", { key, problem: (error as Error).message });
+      this.db.warn(`could not ${what} a conversation lock`, { key, problem: (error as Error).message });
     }
   }
 
@@ -220,7 +208,7 @@ export class RedisConversations implements ConversationStore {
   }
 }
 
-export class RedisRecordLog implements RecordLog {
+class RedisRecordLog implements RecordLog {
   constructor(private readonly db: Connection) {}
 
   async append(record: TriageRecord): Promise<void> {
@@ -230,39 +218,34 @@ export class RedisRecordLog implements RecordLog {
 
   async *export(): AsyncIterable<TriageRecord> {
     const key = this.db.key("records");
+    const read = <T>(command: () => Promise<T>) => this.db.call("read triage records", command);
     // Records are only appended, so the length read now bounds a consistent pass.
-    const length = await this.db.call("read triage records", () => this.db.redis.llen(key));
+    const length = await read(() => this.db.redis.llen(key));
     for (let start = 0; start < length; start += RECORD_PAGE) {
       const end = Math.min(start + RECORD_PAGE, length) - 1;
-      const page = await this.db.call("read triage records", () => this.db.redis.lrange(key, start, end));
+      const page = await read(() => this.db.redis.lrange(key, start, end));
       for (const [offset, json] of page.entries()) {
-        try {
-          yield JSON.parse(json) as TriageRecord;
-        } catch (error) {
-          const problem = (error as Error).message;
-          this.db.warn("skipped an unreadable triage record", { key, index: start + offset, problem });
-        }
+        const record = parseOrUndefined(json) as TriageRecord | undefined;
+        if (record) yield record;
+        else this.db.warn("skipped an unreadable triage record", { key, index: start + offset });
       }
     }
   }
 }
 
-function safeProtocol(url: string): string {
+function parseOrUndefined(json: string): unknown {
   try {
-    return new URL(url).protocol;
+    return JSON.parse(json);
   } catch {
-    return "";
+    return undefined;
   }
 }
 
 /** `redis://user:secret@host:6379/0` → `redis://host:6379/0`: a password never reaches a log. */
 export function withoutCredentials(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.username = "";
-    parsed.password = "";
-    return parsed.toString();
-  } catch {
-    return "(unparseable REDIS_URL)";
-  }
+  const parsed = URL.parse(url);
+  if (!parsed) return "(unparseable REDIS_URL)";
+  parsed.username = "";
+  parsed.password = "";
+  return parsed.toString();
 }

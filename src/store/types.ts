@@ -61,6 +61,13 @@ export interface StoreOptions {
   readOnly?: boolean;
 }
 
+/** What a store reads back is checked, so a damaged entry is set aside instead of reaching the dialog. */
+export function isStoredConversation(value: unknown): value is StoredConversation {
+  if (typeof value !== "object" || value === null) return false;
+  const { version, updatedAt } = value as Partial<StoredConversation>;
+  return typeof version === "number" && typeof updatedAt === "string" && "state" in value;
+}
+
 /** One `Store` from its two halves and what closes them. */
 export function storeOf(
   conversations: ConversationStore,

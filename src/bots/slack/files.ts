@@ -27,13 +27,13 @@ export interface FileMessage {
   files?: SlackFile[];
 }
 
-/** Files the file flow answers: a spreadsheet among them, or files with no words beside them
- * (words beside other files, "请看附件", go to the conversation as before). */
-export function isFileMessage(message: FileMessage): boolean {
-  const files = message.files ?? [];
-  if (files.length === 0) return false;
-  return files.some((f) => formatOf(f.name ?? "") !== undefined) || (message.text ?? "").trim() === "";
-}
+export const hasSpreadsheet = (message: FileMessage) =>
+  (message.files ?? []).some((f) => formatOf(f.name ?? "") !== undefined);
+
+/** Files the file flow answers in a DM: a spreadsheet among them, or files with no words beside
+ * them (words beside other files, "请看附件", go to the conversation as before). */
+export const isFileMessage = (message: FileMessage) =>
+  hasSpreadsheet(message) || ((message.files ?? []).length > 0 && (message.text ?? "").trim() === "");
 
 export async function answerSharedFiles(
   client: WebClient,

@@ -6,42 +6,21 @@
  * finishes on its own: a crash before the acknowledgement leaves the event to Slack's retry,
  * which the dialog service recognises by its event_id. No policy logic lives here.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { App, HTTPReceiver, type ReceiverEvent, SocketModeReceiver } from "@slack/bolt";
-import type { AdvisorService } from "../../dialog/types.ts";
-import type { ConversationStore } from "../../store/types.ts";
-import { SettingsError } from "../config.ts";
-import type { Limits } from "../limits.ts";
+import { SettingsError, type SlackSettings } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import { type HttpRoute, SLACK_EVENTS_PATH } from "../server.ts";
+import type { Adapter, AdapterDeps } from "../start.ts";
 import { boltLogger } from "./bolt-logger.ts";
-import { eventsHandler } from "./http.ts";
 import { listen } from "./listeners.ts";
 import { createTurnRunner, describe } from "./turns.ts";
 
-export interface SlackOptions {
-  botToken: string;
-  /** HTTP mode: Events API and interactivity at POST /slack/events, verified with this secret. */
-  signingSecret?: string;
-  /** Socket Mode instead of HTTP. */
-  appToken?: string;
-  /** Web API root ending in "/" (SLACK_API_URL, as config.ts reads it); tests point it at a fake. */
-  apiUrl?: string;
-  service: AdvisorService;
-  /** Holds a conversation's lock around its whole turn, replies included. */
-  conversations: Pick<ConversationStore, "withLock">;
-  logger: Logger;
-  limits: Limits;
+export interface SlackOptions extends SlackSettings, AdapterDeps {
   /** How long a delivery waits for its turn before Slack is acknowledged anyway (default 2,000 ms). */
   ackBudgetMs?: number;
 }
 
-export interface SlackAdapter {
-  /** HTTP mode only: serves POST /slack/events; mount it on the shared server. */
-  httpHandler?: (req: IncomingMessage, res: ServerResponse) => void;
-  start(): Promise<void>;
-  /** Stops receiving and waits for the turns under way to post their replies. Deliveries that
-   * arrive from then on get 503, so Slack retries them later (after a restart). */
-  stop(): Promise<void>;
+export interface SlackAdapter extends Adapter {
   /** Resolves when the turns under way have posted their replies (for tests and shutdown). */
   idle(): Promise<void>;
 }
@@ -54,11 +33,6 @@ const RETRY = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 };
 
 export async function createSlack(options: SlackOptions): Promise<SlackAdapter> {
   const { botToken, signingSecret, appToken, logger } = options;
-  if (!appToken && !signingSecret) {
-    throw new SettingsError([
-      "Slack needs SLACK_SIGNING_SECRET (HTTP events) or SLACK_APP_TOKEN (Socket Mode)",
-    ]);
-  }
   const log = boltLogger(logger);
   const clientOptions = {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
@@ -100,8 +74,11 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
   return {
-    httpHandler:
-      receiver instanceof HTTPReceiver ? eventsHandler(receiver, logger, () => stopping) : undefined,
+    name: appToken ? "slack (socket mode)" : "slack (http)",
+    route:
+      receiver instanceof HTTPReceiver
+        ? [SLACK_EVENTS_PATH, eventsRoute(receiver, logger, () => !stopping)]
+        : undefined,
     async start() {
       if (appToken) await app.start();
       logger.info("slack adapter started", { mode: appToken ? "socket" : "http" });
@@ -113,6 +90,24 @@ export async function createSlack(options: SlackOptions): Promise<SlackAdapter> 
       logger.info("slack adapter stopped");
     },
     idle,
+  };
+}
+
+/** Slack signs a timestamp with every request; Bolt refuses only old ones, while Slack's rule is
+ * five minutes either way of local time. Bolt reads the body the server has read (`rawBody`). */
+function eventsRoute(receiver: HTTPReceiver, logger: Logger, open: () => boolean): HttpRoute {
+  return {
+    open,
+    handle(req, res, body) {
+      const timestamp = req.headers["x-slack-request-timestamp"];
+      const skew = Math.abs(Date.now() / 1000 - Number(timestamp));
+      if (typeof timestamp !== "string" || !/^\d+$/.test(timestamp) || skew > 5 * 60) {
+        logger.warn("slack request refused: timestamp missing or more than five minutes off");
+        res.writeHead(401).end();
+        return;
+      }
+      receiver.requestListener(Object.assign(req, { rawBody: body }), res);
+    },
   };
 }
 

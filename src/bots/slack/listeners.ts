@@ -8,7 +8,7 @@
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
 import { CHOICE_ACTION_PREFIX, hasDoneButton } from "../../render/slack/blocks.ts";
 import type { Logger } from "../logger.ts";
-import { answerSharedFiles, isFileMessage, type SlackFile } from "./files.ts";
+import { hasSpreadsheet, isFileMessage, type SlackFile } from "./files.ts";
 import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
 import type { TurnRequest, TurnRunner } from "./turns.ts";
 
@@ -43,18 +43,18 @@ export function listen(app: App, deps: ListenerDeps): void {
   const { runner, logger, track } = deps;
   const threads = new ActiveThreads();
 
-  const onUserMessage = async (
+  /** The turn a person's message makes; undefined for a bot's, an edit's or one without a team. */
+  const requestOf = (
     message: UserMessage,
     envelope: EventEnvelope,
     botUserId: string | undefined,
     where: { target: SlackTarget; isDirect: boolean },
-  ) => {
-    if (!isFromPerson(message, botUserId)) return;
+  ): TurnRequest | undefined => {
     const team = envelope.team_id ?? message.team;
-    if (!team || !message.user) return;
+    if (!isFromPerson(message, botUserId) || !team || !message.user) return undefined;
     const rawText = message.text ?? "";
     const text = plainText(rawText, botUserId);
-    const request: TurnRequest = {
+    return {
       team,
       user: message.user,
       ...where,
@@ -64,41 +64,35 @@ export function listen(app: App, deps: ListenerDeps): void {
       // A bare mention picks up the conversation where it stopped, or starts one.
       event: text === "" ? { kind: "start", resume: true } : { kind: "text", text },
     };
-    await runner.message(request);
   };
 
-  app.event("message", async ({ event, body, context, client }) => {
+  /** A sheet goes to the file flow (files.ts) in a DM; in a channel, only a spreadsheet does (to be
+   * told where to send it), and words beside other files go to the conversation as usual. A
+   * retried delivery is answered again: a sheet's answer changes nothing stored, and Slack
+   * retries only what it got no acknowledgement for (a crash), so at worst the result comes twice. */
+  const take = async (message: UserMessage, request: TurnRequest | undefined) => {
+    if (!request) return;
+    const file = request.isDirect ? isFileMessage(message) : hasSpreadsheet(message);
+    await track(file ? runner.file(request, message) : runner.message(request));
+  };
+
+  app.event("message", async ({ event, body, context }) => {
     const message = event as unknown as UserMessage;
-    const envelope = body as EventEnvelope;
     const target = { channel: message.channel, threadTs: message.thread_ts };
-    if (message.channel_type === "im" && isFileMessage(message)) {
-      // A shared sheet is answered with its result sheet, outside the conversation (files.ts).
-      // Slack retries an event it got no quick ack for; the first delivery is already on it.
-      if (isFromPerson(message, context.botUserId) && context.retryNum === undefined)
-        await track(
-          answerSharedFiles(client, message, logger).catch((error) =>
-            logger.error("slack: sheet failed", { error }),
-          ),
-        );
-      return;
-    }
-    if (message.channel_type === "im") {
-      await track(onUserMessage(message, envelope, context.botUserId, { target, isDirect: true }));
-      return;
-    }
+    const isDirect = message.channel_type === "im";
     // In channels: a reply in a thread the bot is talking in. A reply that mentions the bot
     // also arrives as app_mention and is answered there, once.
-    if (!threads.has(target) || mentions(message.text, context.botUserId)) return;
-    await track(onUserMessage(message, envelope, context.botUserId, { target, isDirect: false }));
+    if (!isDirect && (!threads.has(target) || mentions(message.text, context.botUserId))) return;
+    await take(message, requestOf(message, body as EventEnvelope, context.botUserId, { target, isDirect }));
   });
 
   app.event("app_mention", async ({ event, body, context }) => {
     const message = event as unknown as UserMessage;
     // Answer in the thread, starting one under the mention when it was not in a thread.
     const target = { channel: message.channel, threadTs: message.thread_ts ?? message.ts };
-    if (isFromPerson(message, context.botUserId)) threads.add(target);
-    const where = { target, isDirect: false };
-    await track(onUserMessage(message, body as EventEnvelope, context.botUserId, where));
+    const request = requestOf(message, body as EventEnvelope, context.botUserId, { target, isDirect: false });
+    if (request) threads.add(target);
+    await take(message, request);
   });
 
   app.action<BlockAction<ButtonAction>>(

@@ -12,9 +12,11 @@ import {
   type SlackMessage,
 } from "../../render/slack/blocks.ts";
 import { escapeMrkdwn } from "../../render/slack/mrkdwn.ts";
+import { sheetsInDirectMessages } from "../../sheet/chat.ts";
 import type { ConversationStore } from "../../store/types.ts";
 import type { Limits } from "../limits.ts";
 import type { Logger } from "../logger.ts";
+import { answerSharedFiles, type FileMessage } from "./files.ts";
 import { conversationIdFor, type SlackTarget } from "./inbound.ts";
 
 export interface TurnRequest {
@@ -42,6 +44,8 @@ export interface PressedMessage {
 }
 
 export interface TurnRunner {
+  /** A spreadsheet shared (files.ts): counted against the limits, outside the conversation. */
+  file(request: TurnRequest, message: FileMessage): Promise<void>;
   message(request: TurnRequest): Promise<void>;
   press(request: TurnRequest, pressed: PressedMessage): Promise<void>;
 }
@@ -65,18 +69,19 @@ export function createTurnRunner(deps: {
     }
   };
 
+  /** Counts the turn against the user's limits; false when refused (the user is told once). */
+  const admitted = async (request: TurnRequest) => {
+    const userKey = `slack:${request.team}:${request.user}`;
+    const admission = limits.admit({ userKey, text: request.rawText, lang: request.lang });
+    if (admission.ok) return true;
+    logger.info("slack turn refused", { reason: admission.reason, user: request.user });
+    if (admission.notice) await notify(request, admission.notice);
+    return false;
+  };
+
   /** Runs the dialog for one turn; undefined when the turn was refused or failed (the user is told). */
   const takeTurn = async (request: TurnRequest): Promise<Reply[] | undefined> => {
-    const admission = limits.admit({
-      userKey: `slack:${request.team}:${request.user}`,
-      text: request.rawText,
-      lang: request.lang,
-    });
-    if (!admission.ok) {
-      logger.info("slack turn refused", { reason: admission.reason, user: request.user });
-      if (admission.notice) await notify(request, admission.notice);
-      return undefined;
-    }
+    if (!(await admitted(request))) return undefined;
     try {
       return await service.handle({
         channel: "slack",
@@ -116,6 +121,13 @@ export function createTurnRunner(deps: {
     );
 
   return {
+    // The result sheet is posted where the sheet was, so only a DM keeps it to the one who sent it.
+    file: (request, message) =>
+      guarded("sheet", async () => {
+        if (!(await admitted(request))) return;
+        if (request.isDirect) await answerSharedFiles(client, message, logger);
+        else await post(request.target, [{ text: sheetsInDirectMessages(request.lang ?? "zh") }]);
+      }),
     message: (request) =>
       turn(request, "reply", async () => {
         const replies = await takeTurn(request);

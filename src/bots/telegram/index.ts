@@ -13,43 +13,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, GrammyError, webhookCallback } from "grammy";
-import type { AdvisorService, Lang } from "../../dialog/types.ts";
+import type { Update } from "grammy/types";
+import type { Lang } from "../../dialog/types.ts";
 import { COMMANDS } from "../../render/telegram/texts.ts";
-import type { ConversationStore } from "../../store/types.ts";
 import type { TelegramSettings } from "../config.ts";
-import type { Limits } from "../limits.ts";
-import type { Logger } from "../logger.ts";
+import type { HttpRoute } from "../server.ts";
+import type { Adapter, AdapterDeps } from "../start.ts";
 import { ALLOWED_UPDATES, conversationIdOf, readUpdate } from "./inbound.ts";
 import { createTurnHandler } from "./turn.ts";
 
-export interface TelegramOptions extends TelegramSettings {
-  service: AdvisorService;
-  /** Holds a chat's lock around its whole update, in this process or (Redis) any instance. */
-  conversations: Pick<ConversationStore, "withLock">;
-  logger: Logger;
-  limits: Limits;
-}
-
-export type HttpHandler = (req: IncomingMessage, res: ServerResponse) => void;
-
-export interface TelegramAdapter {
-  /** Webhook mode only: the handler to mount for POST requests at `path`. */
-  webhook?: { path: string; handler: HttpHandler };
-  /** Connects (checks the token), registers the command menu, then polls or sets the webhook. */
-  start(): Promise<void>;
-  /** Takes no more updates and resolves once the turns under way are over. */
-  stop(): Promise<void>;
-}
-
-/** Updates are small; a body beyond this is not from Telegram. */
-const MAX_WEBHOOK_BODY_BYTES = 1_000_000;
+export type TelegramOptions = TelegramSettings & AdapterDeps;
 
 /** Telegram refused the configured token or webhook: the operator must fix a setting. */
 export class TelegramSetupError extends Error {
   override readonly name = "TelegramSetupError";
 }
 
-export function createTelegram(options: TelegramOptions): TelegramAdapter {
+export function createTelegram(options: TelegramOptions): Adapter {
   const { logger, webhook, conversations } = options;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot } });
   // Flood control (429 with retry_after) is waited out up to a minute, three times at most;
@@ -121,7 +101,8 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
     }
   };
 
-  const adapter: TelegramAdapter = {
+  const adapter: Adapter = {
+    name: webhook ? "telegram (webhook)" : "telegram (long polling)",
     async start() {
       await setUp();
       if (!webhook) {
@@ -152,38 +133,39 @@ export function createTelegram(options: TelegramOptions): TelegramAdapter {
   if (webhook) {
     // "throw": past grammY's 10 s the request is answered 503 (below) and Telegram delivers the
     // update again; the turn goes on, and the copy is recognised once it has saved.
-    const callback = webhookCallback(bot, "http", { secretToken: webhook.secret, onTimeout: "throw" });
-    const handler: HttpHandler = (req, res) => {
-      if (stopping) {
-        // Telegram keeps the update and delivers it again once we are back.
-        res.writeHead(503).end();
-        req.resume();
-        return;
-      }
-      if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) {
-        res.writeHead(413).end();
-        req.resume();
-        return;
-      }
-      const request = callback(req, res).then(
-        () => {
-          if (res.statusCode === 401)
-            logger.warn("telegram: webhook request without the right secret refused");
-        },
-        (error) => {
-          const unreadable = error instanceof SyntaxError;
-          // Not handled (the chat's lock, a timeout): Telegram sends it again.
-          if (unreadable) logger.warn("telegram: unreadable webhook request refused", { error });
-          else logger.warn("telegram: webhook update not handled, Telegram will resend it", { error });
-          if (!res.headersSent) res.writeHead(unreadable ? 400 : 503).end();
-        },
+    const callback = webhookCallback(bot, fromBody, { secretToken: webhook.secret, onTimeout: "throw" });
+    const handle: HttpRoute["handle"] = (req, res, body) =>
+      track(
+        callback(req, res, body).then(
+          () => {
+            if (res.statusCode === 401)
+              logger.warn("telegram: webhook request without the right secret refused");
+          },
+          (error) => {
+            const unreadable = error instanceof SyntaxError;
+            // Not handled (the chat's lock, a timeout): Telegram sends it again.
+            if (unreadable) logger.warn("telegram: unreadable webhook request refused", { error });
+            else logger.warn("telegram: webhook update not handled, Telegram will resend it", { error });
+            if (!res.headersSent) res.writeHead(unreadable ? 400 : 503).end();
+          },
+        ),
       );
-      track(request);
-    };
-    adapter.webhook = { path: webhook.path, handler };
+    adapter.route = [webhook.path, { open: () => !stopping, handle }];
   }
   return adapter;
 }
+
+/** grammY's own "http" adapter reads the request stream, which the shared server has read already. */
+const fromBody = (req: IncomingMessage, res: ServerResponse, body: Buffer) => ({
+  get update(): Update {
+    return JSON.parse(body.toString("utf8"));
+  },
+  header: req.headers["x-telegram-bot-api-secret-token"] as string | undefined,
+  end: () => res.end(),
+  respond: (json: string) => res.writeHead(200, { "content-type": "application/json" }).end(json),
+  unauthorized: () => res.writeHead(401).end(),
+  handlerReturn: undefined,
+});
 
 /** Turns Telegram's refusals of our settings into messages that say which setting to fix. */
 function explain(error: unknown): unknown {

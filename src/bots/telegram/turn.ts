@@ -1,7 +1,8 @@
 /**
- * One turn of a Telegram chat, run under the chat's lock after its earlier turns: apply the
- * limits, ask the dialog service (which recognises a redelivered update by its id), and show
- * its replies, tidying the question whose button was pressed so the chat stays readable.
+ * One update of a Telegram chat, run under the chat's lock after its earlier ones: apply the
+ * limits (to every message, files included), ask the dialog service (which recognises a
+ * redelivered update by its id), and show its replies, tidying the question whose button was
+ * pressed so the chat stays readable.
  */
 import type { Api } from "grammy";
 import type { AdvisorService, Reply } from "../../dialog/types.ts";
@@ -140,11 +141,6 @@ export function createTurnHandler(deps: TurnDeps) {
 
   const runTurn = async (turn: Turn, deliveryId: string) => {
     const { chatId, userId, lang } = turn;
-    const admission = limits.admit({ userKey: `telegram:${userId}`, text: turn.rawText, lang });
-    if (!admission.ok) {
-      if (admission.notice) await say(chatId, admission.notice);
-      return;
-    }
     // "Typing…" only for a turn slow enough to be noticed (a result, a busy store): most turns
     // take milliseconds, and a Bot API call per turn cost more than the turn itself.
     let typing: Promise<unknown> | undefined;
@@ -174,6 +170,13 @@ export function createTurnHandler(deps: TurnDeps) {
   return async function handleUpdate(updateId: number, inbound: Inbound): Promise<void> {
     if (inbound.kind === "ignored") return;
     try {
+      // Every message counts against the user's rate limit, a sheet or a sticker as much as text.
+      const text = inbound.kind === "turn" ? inbound.rawText : undefined;
+      const admission = limits.admit({ userKey: `telegram:${inbound.userId}`, text, lang: inbound.lang });
+      if (!admission.ok) {
+        if (admission.notice) await say(inbound.chatId, admission.notice);
+        return;
+      }
       if (inbound.kind === "unreadable") await say(inbound.chatId, unreadableText(inbound.lang));
       else if (inbound.kind === "file") await handleFile(inbound);
       else await runTurn(inbound, String(updateId));

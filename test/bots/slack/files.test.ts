@@ -2,8 +2,9 @@
  * the bot token, the result uploaded back with files.uploadV2 and a one-line summary; refusals
  * are clear; the conversation is not touched. */
 import { afterEach, describe, expect, it } from "vitest";
+import { createLimits } from "../../../src/bots/limits.ts";
 import { SAMPLE_SHEET } from "../../support/sample-sheet.ts";
-import { BOT_TOKEN, DM, type Harness, ScriptedService, startHarness } from "./harness.ts";
+import { BOT_TOKEN, DM, type Harness, ScriptedService, startHarness, TEAM } from "./harness.ts";
 
 const SHEET = SAMPLE_SHEET;
 
@@ -40,5 +41,58 @@ describe("slack: a sheet shared in a DM", () => {
     expect(String(fake.callsOf("chat.postMessage").at(-1)?.args.text)).toContain(".xlsx 或 .csv");
     expect(fake.downloads).toHaveLength(0);
     expect(fake.uploads).toHaveLength(0);
+  });
+
+  it("answers a retry of a sheet Slack got no acknowledgement for (the first delivery died with its instance)", async () => {
+    harness = await startHarness();
+    const { fake } = harness;
+    const file = fake.shareFile("名单.csv", Buffer.from(SHEET));
+    const retry = await harness.send(DM("", { subtype: "file_share", files: [file] }), { retryNum: 1 });
+    expect(retry.status).toBe(200);
+    await harness.settle();
+    expect(fake.uploads).toHaveLength(1);
+  });
+
+  it("counts a sheet against the user's rate limit, as a message is", async () => {
+    // A frozen clock: the one turn of the burst is never given back.
+    harness = await startHarness({ limits: createLimits({ burst: 1, now: () => 0 }) });
+    const { fake } = harness;
+    for (const name of ["a.csv", "b.csv"]) {
+      const file = fake.shareFile(name, Buffer.from(SHEET));
+      await harness.send(DM("", { subtype: "file_share", files: [file] }));
+      await harness.settle();
+    }
+    expect(fake.uploads).toHaveLength(1);
+    expect(fake.downloads).toHaveLength(1);
+    expect(String(fake.callsOf("chat.postEphemeral").at(-1)?.args.text)).toContain("请稍等");
+  });
+});
+
+describe("slack: a sheet shared in a channel", () => {
+  let harness: Harness;
+  afterEach(() => harness?.close());
+
+  it("is not triaged in public: the thread is told to send it in a DM", async () => {
+    const service = new ScriptedService();
+    harness = await startHarness({ service });
+    const { fake } = harness;
+    const file = fake.shareFile("名单.xlsx", Buffer.from("x"));
+    const mention = {
+      type: "app_mention",
+      channel: "C9",
+      user: "U7",
+      team: TEAM,
+      text: `<@${fake.botUserId}> 帮我看看这个表`,
+      ts: "1700000200.000100",
+      files: [file],
+    };
+    expect((await harness.send(mention)).status).toBe(200);
+    await harness.settle();
+    const [reply] = fake.callsOf("chat.postMessage");
+    expect(reply?.args).toMatchObject({ channel: "C9", thread_ts: "1700000200.000100" });
+    expect(String(reply?.args.text)).toContain("私信");
+    expect(fake.downloads).toHaveLength(0);
+    expect(fake.uploads).toHaveLength(0);
+    expect(service.inputs).toHaveLength(0);
   });
 });

@@ -3,11 +3,9 @@
  * handler on its own server, and Slack's side played by signed requests sent to it.
  */
 import { createHmac } from "node:crypto";
-import { once } from "node:events";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createLimits, type Limits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
+import { SLACK_EVENTS_PATH, startHttpServer } from "../../../src/bots/server.ts";
 import { createSlack, type SlackAdapter } from "../../../src/bots/slack/index.ts";
 import type { AdvisorService, Reply, TurnInput } from "../../../src/dialog/types.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
@@ -98,12 +96,11 @@ export async function startHarness(
     ackBudgetMs: options.ackBudgetMs ?? 500,
   });
   await adapter.start();
-  const handler = adapter.httpHandler;
-  if (!handler) throw new Error("the adapter has no HTTP handler in HTTP mode");
-  const server: Server = createServer(handler);
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+  const route = adapter.route;
+  if (!route) throw new Error("the adapter has no HTTP route in HTTP mode");
+  const routes = new Map([route]);
+  const server = await startHttpServer({ port: 0, host: "127.0.0.1", routes, logger });
+  const url = `http://127.0.0.1:${server.port}${SLACK_EVENTS_PATH}`;
   let eventCounter = 0;
 
   const post = (body: string, contentType: string, send: SendOptions = {}) => {
@@ -174,8 +171,7 @@ export async function startHarness(
     async close() {
       fake.releaseAll();
       await adapter.stop();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await fake.stop();
     },
   };

@@ -40,7 +40,7 @@ describe("Socket Mode", () => {
       limits: createLimits(),
       conversations: new MemoryStore(),
     });
-    expect(adapter.httpHandler).toBeUndefined();
+    expect(adapter.route).toBeUndefined();
     await adapter.start();
     await fake.socketMode.connected();
     expect(at(fake.callsOf("apps.connections.open"), 0).token).toBe(APP_TOKEN);

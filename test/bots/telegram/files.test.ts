@@ -3,6 +3,7 @@
  * conversation is not touched. */
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
+import { createLimits } from "../../../src/bots/limits.ts";
 import { SAMPLE_SHEET } from "../../support/sample-sheet.ts";
 import { type Harness, startHarness } from "./harness.ts";
 
@@ -76,5 +77,15 @@ describe("telegram: a sheet sent as a file", () => {
     await send({ name: "huge.csv", bytes: Buffer.from(["id,district", ...rows].join("\n")) }, "zh");
     expect(String(h.fake.callsOf("sendMessage").at(-1)?.payload.text)).toContain("10,001 行");
     expect(h.fake.documents).toHaveLength(0);
+  });
+
+  it("counts a sheet against the user's rate limit, as a message is", async () => {
+    // A frozen clock: the one turn of the burst is never given back.
+    h = await startHarness({ limits: createLimits({ burst: 1, now: () => 0 }) });
+    await send({ name: "a.csv", bytes: Buffer.from(SHEET) }, "zh");
+    await send({ name: "b.csv", bytes: Buffer.from(SHEET) }, "zh");
+    expect(h.fake.documents).toHaveLength(1);
+    expect(h.fake.downloads).toHaveLength(1);
+    expect(String(h.fake.callsOf("sendMessage").at(-1)?.payload.text)).toContain("请稍等");
   });
 });

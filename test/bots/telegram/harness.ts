@@ -1,12 +1,12 @@
 /** Wires the real Telegram adapter to the fake Bot API, a store and a dialog service; in webhook
  * mode its handler listens on a loopback port and `post` plays Telegram's delivery. */
-import { once } from "node:events";
-import { createServer, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { request } from "node:http";
 import type { Update } from "grammy/types";
 import { createLimits, type Limits } from "../../../src/bots/limits.ts";
 import { createLogger } from "../../../src/bots/logger.ts";
-import { createTelegram, type TelegramAdapter } from "../../../src/bots/telegram/index.ts";
+import { startHttpServer } from "../../../src/bots/server.ts";
+import type { Adapter } from "../../../src/bots/start.ts";
+import { createTelegram } from "../../../src/bots/telegram/index.ts";
 import type { AdvisorService } from "../../../src/dialog/types.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
 import type { Store } from "../../../src/store/types.ts";
@@ -15,7 +15,7 @@ import { type ScriptedService, scriptedService } from "./scripted-service.ts";
 
 export interface Harness<S extends AdvisorService = ScriptedService> {
   fake: FakeTelegram;
-  telegram: TelegramAdapter;
+  telegram: Adapter;
   service: S;
   store: Store;
   /** Every log line the adapter wrote. */
@@ -57,9 +57,14 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     limits: options.limits ?? createLimits(),
   });
   if (options.start !== false) await telegram.start();
-  const server = telegram.webhook ? createServer(telegram.webhook.handler) : undefined;
-  server?.listen(0, "127.0.0.1");
-  if (server) await once(server, "listening");
+  const server =
+    telegram.route &&
+    (await startHttpServer({
+      port: 0,
+      host: "127.0.0.1",
+      routes: new Map([telegram.route]),
+      logger,
+    }));
   let stopped = false;
   return {
     fake,
@@ -69,13 +74,12 @@ export async function startHarness<S extends AdvisorService = ScriptedService>(
     logs,
     post(update) {
       if (!server) throw new Error("post() needs the harness in webhook mode");
-      return postUpdate((server.address() as AddressInfo).port, options.webhook, update);
+      return postUpdate(server.port, options.webhook, update);
     },
     async close() {
       if (!stopped) await telegram.stop();
       stopped = true;
-      server?.closeAllConnections();
-      server?.close();
+      await server?.close();
       if (!options.fake) await fake.close();
     },
   };
