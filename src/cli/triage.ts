@@ -4,14 +4,12 @@
  * every district.
  */
 
-import { understandText } from "../dialog/understand/index.ts";
 import { isIsoDate, today } from "../policy/dates.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { identityOf, type Profile, parseProfile } from "../policy/profile.ts";
-import { withWhatIf } from "../policy/whatif.ts";
 import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
@@ -57,7 +55,7 @@ export const run: Command = async (args, io) => {
     return EXIT_OK;
   }
   if (values.text !== undefined) {
-    io.stdout.write(`${render(profileOfText(set, values.text), set, options)}\n`);
+    io.stdout.write(`${render(await profileOfText(set, values.text), set, options)}\n`);
     return EXIT_OK;
   }
   if (values.profile) {
@@ -66,7 +64,7 @@ export const run: Command = async (args, io) => {
     return EXIT_OK;
   }
   const text = readUserFile(values.batch as string, "give a JSON Lines file with one profile a line");
-  io.stdout.write(triageLines(text, set, options));
+  triageLines(text, set, options, (chunk) => io.stdout.write(chunk));
   return EXIT_OK;
 };
 
@@ -90,12 +88,14 @@ function readProfile(set: PolicySet, file: string): Profile {
   }
 }
 
-/** The profile a free-text description states (CONTRACT.md section 7), as `triage` takes it. */
-function profileOfText(set: PolicySet, text: string): Profile {
+/** The profile a free-text description states (CONTRACT.md section 7), as `triage` takes it.
+ * The reader (and the string-distance library under it) is loaded only here: a batch never needs it. */
+async function profileOfText(set: PolicySet, text: string): Promise<Profile> {
   if (!text.trim())
     throw new UsageError(
       'triage --text: the text is empty; describe the entity, e.g. "我们在石景山，DCMM三级"',
     );
+  const { understandText } = await import("../dialog/understand/index.ts");
   const { profile } = understandText(text, set);
   if (profile.district === undefined)
     throw new UsageError(
@@ -145,26 +145,44 @@ function renderBody(profile: Profile, set: PolicySet, options: TriageOptions): s
     }));
     return JSON.stringify({ ...identity, district: profile.district, compare });
   }
-  const evaluation = withWhatIf(evaluate(profile, set, options), profile, set);
+  const evaluation = evaluate(profile, set, { ...options, whatIf: true });
   return options.json
     ? JSON.stringify({ ...identity, ...toContractJson(evaluation, set, profile.district, options.lang) })
     : renderReport(evaluation, set, profile.district, options.lang);
 }
 
-/** Evaluates every non-blank line; a bad line becomes `{"line": N, "error": …}` and the batch goes on. */
-export function triageLines(text: string, set: PolicySet, options: TriageOptions): string {
-  const out: string[] = [];
-  const lines = text.split("\n");
-  for (const [index, line] of lines.entries()) {
+/** About a megabyte of output is handed on at a time: the lines already written are garbage
+ * at once, where a 10,000-line batch's 27 MB held to the end was copied by every collection. */
+const CHUNK_CHARS = 1 << 20;
+
+/** Evaluates every non-blank line; a bad line becomes `{"line": N, "error": …}` and the batch goes on.
+ * Each result is followed by a newline; `write` gets them in chunks, in order. */
+export function triageLines(
+  text: string,
+  set: PolicySet,
+  options: TriageOptions,
+  write: (chunk: string) => void,
+): void {
+  let pending: string[] = [];
+  let size = 0;
+  const emit = (result: string) => {
+    pending.push(result, "\n");
+    size += result.length + 1;
+    if (size < CHUNK_CHARS) return;
+    write(pending.join(""));
+    pending = [];
+    size = 0;
+  };
+  for (const [index, line] of text.split("\n").entries()) {
     if (!line.trim()) continue;
     try {
       const rendered = render(toProfile(set, line), set, options);
-      out.push(options.json ? rendered : `# ${index + 1}\n${rendered}\n`);
+      emit(options.json ? rendered : `# ${index + 1}\n${rendered}\n`);
     } catch (error) {
       if (!(error instanceof ProfileError)) throw error;
       const failure = { line: index + 1, error: error.message };
-      out.push(options.json ? JSON.stringify(failure) : `# ${index + 1}\n${failure.error}\n`);
+      emit(options.json ? JSON.stringify(failure) : `# ${index + 1}\n${failure.error}\n`);
     }
   }
-  return out.length ? `${out.join("\n")}\n` : "";
+  if (size) write(pending.join(""));
 }

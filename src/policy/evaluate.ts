@@ -23,6 +23,7 @@ import { getPath } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Article, Benefit, Fact, PolicyDocument } from "./schema.ts";
 import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
+import { whatIfCandidates, withChange } from "./whatif.ts";
 
 export interface EvaluateOptions {
   /** The language of the document texts carried in the outcome (titles). */
@@ -30,10 +31,13 @@ export interface EvaluateOptions {
   /** The evaluation date, YYYY-MM-DD (`--as-of`); default the set's, else today. Only documents
    * with dates (validity, durations, dated values) read it. */
   asOf?: string;
+  /** Also what-if advice for each near miss and possible benefit (whatif.ts): what `triage` and
+   * the chat's result show, and what other callers need not pay for. */
+  whatIf?: boolean;
 }
 
 /** The language of document texts, fact labels for the kinds still worded here, and the date. */
-type Context = AmountContext & NearContext & { asOf: () => string };
+type Context = AmountContext & NearContext & { asOf: () => string; whatIf: boolean };
 
 function context(set: PolicySet, options: EvaluateOptions): Context {
   const lang = options.lang ?? "zh";
@@ -42,6 +46,7 @@ function context(set: PolicySet, options: EvaluateOptions): Context {
     label: (path) => set.facts.get(path)?.label[lang] ?? path,
     fact: (path) => set.facts.get(path),
     asOf: evaluationDate(options.asOf ?? set.asOf),
+    whatIf: options.whatIf ?? false,
   };
 }
 
@@ -62,7 +67,9 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
     for (const article of document.articles) {
       for (const benefit of article.benefits) {
         const outcome = assess(document, article, benefit, scope, ctx);
-        if (outcome) own.push(outcome);
+        if (!outcome) continue;
+        if (ctx.whatIf) addWhatIf(outcome, document, article, benefit, scope, ctx);
+        own.push(outcome);
       }
     }
     if (document.rules.length) adjustments.push(...applyDocumentRules(document, own, ctx.lang));
@@ -90,24 +97,6 @@ function evaluationDate(given: string | undefined): () => string {
     date ??= today();
     return date;
   };
-}
-
-/** One benefit of one document for a profile (what-if advice re-evaluates only the benefit it is about). */
-export function evaluateBenefit(
-  profile: Profile,
-  set: PolicySet,
-  policy: string,
-  benefitId: string,
-  options: EvaluateOptions = {},
-): BenefitOutcome | undefined {
-  const document = set.documents.find((d) => d.id === policy);
-  if (!document || profile.district !== policy) return undefined;
-  const ctx = context(set, options);
-  const scope = profileScope(profile, set.facts, ctx.asOf);
-  for (const article of document.articles)
-    for (const benefit of article.benefits)
-      if (benefit.id === benefitId) return assess(document, article, benefit, scope, ctx);
-  return undefined;
 }
 
 /** The same facts as if the entity were in each district, for comparing or moving. */
@@ -303,15 +292,31 @@ function tryChange(
   ctx: Context,
   change: { fact: string; value: number },
 ): WhatIf | undefined {
-  const changed: Scope = {
-    ...scope,
-    get: (path) => (path === change.fact ? change.value : scope.get(path)),
-    isGiven: (path) => path === change.fact || scope.isGiven(path),
-  };
+  const changed = withChange(scope, change.fact, change.value);
   if (evaluateCondition(benefit.conditions, changed).truth !== true) return undefined;
   const amount = computeAmount(benefit.amount, changed, ctx);
   if (amount.exhausted) return undefined;
   return { fact: change.fact, value: change.value, adds: amount.max };
+}
+
+/** The first candidate change that makes a near miss or possible benefit a match, as its what-if;
+ * document-wide rules only ever exclude matches, so they need not be applied first. */
+function addWhatIf(
+  outcome: BenefitOutcome,
+  document: PolicyDocument,
+  article: Article,
+  benefit: Benefit,
+  scope: Scope,
+  ctx: Context,
+): void {
+  if (outcome.status !== "near_miss" && outcome.status !== "possible") return;
+  for (const [fact, value] of whatIfCandidates(outcome, benefit.amount, ctx.fact)) {
+    const after = assess(document, article, benefit, withChange(scope, fact, value), ctx);
+    if (after?.status === "match") {
+      outcome.whatIf = { fact, value, adds: after.amount.max };
+      return;
+    }
+  }
 }
 
 const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);

@@ -66,7 +66,7 @@ export interface BenefitOutcome {
   upTo?: number | null;
   /** Profile fact paths whose answers would change this outcome (unknown ones first). */
   decidingFacts: string[];
-  /** near_miss and possible: one fact changed that would qualify (set by `withWhatIf`). */
+  /** near_miss and possible: one fact changed that would qualify (with evaluate's option `whatIf`). */
   whatIf?: WhatIf;
   /** Already-worded additions to the explanation from the kinds that still word themselves in
    * src/policy (document-wide rules); said after the rendered computation. */

@@ -74,15 +74,11 @@ export function buildProfileSchema(facts: Map<string, Fact>, documents: PolicyDo
   root.district = z.enum(districts);
   root.id = IDENTITY.id;
   root.name = IDENTITY.name;
-  // zod decides at construction whether an object schema compiles a parser (`new Function`).
-  // The profile is parsed 10,000 times in a batch, so it is compiled; the data files, parsed
-  // once at start-up, are not (schema.ts), which keeps start-up short.
-  z.config({ jitless: false });
-  try {
-    return toObject(root) as unknown as ProfileSchema;
-  } finally {
-    z.config({ jitless: true });
-  }
+  // Compiled ahead of time (zod's z.compile): the profile is parsed 10,000 times in a batch, and
+  // a valid one then takes one flat generated check instead of a walk over the schema. A profile
+  // that fails falls back to the ordinary parser, so its issues (and our messages) are the same.
+  // The data files, parsed once at start-up, stay interpreted (schema.ts: jitless).
+  return z.compile(toObject(root)) as unknown as ProfileSchema;
 }
 
 /** Who the profile is, for staff (CONTRACT.md section 2): echoed first in every output object,
