@@ -212,7 +212,9 @@ const fieldOptions = (state: DialogState, ctx: ReducerContext) =>
 
 function editField(state: DialogState, option: AnswerOption | undefined, ctx: ReducerContext): Step {
   if (!option) return unreadable(state, TEXT[state.lang].staleButton, ctx);
-  if (typeof option.value === "string") return ask(state, option.value, ctx);
+  // A changed answer may open or close questions: the next counter starts afresh.
+  const { counted: _, ...rest } = state;
+  if (typeof option.value === "string") return ask(rest, option.value, ctx);
   // "No change": carry on where the conversation stood.
   const carryOn = { ...state, pending: null };
   return plan(carryOn, ctx.set).remaining.length > 0

@@ -80,8 +80,9 @@ export function back(state: DialogState, ctx: ReducerContext): Step {
     return step(state, [{ kind: "text", text: TEXT[state.lang].nothingToUndo }, ...reask(state, ctx)]);
   const skipped = state.skipped.filter((p) => p !== last.path);
   const none = state.none.filter((p) => p !== last.path);
+  const { counted: _, ...rest } = state;
   const undone: DialogState = {
-    ...state,
+    ...rest,
     profile: withPath(state.profile, last.path, last.had ? last.previous : undefined),
     skipped: last.wasSkipped ? [...skipped, last.path] : skipped,
     none: last.wasNone ? [...none, last.path] : none,
@@ -134,7 +135,8 @@ export function startComparing(state: DialogState, ctx: ReducerContext): Step {
   if (getPath(state.profile, DISTRICT) === undefined) {
     return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
   }
-  return askNext({ ...state, compare: true, pending: null }, ctx, [
+  const { counted: _, ...rest } = state;
+  return askNext({ ...rest, compare: true, pending: null }, ctx, [
     { kind: "text", text: TEXT[state.lang].compareOn },
   ]);
 }

@@ -140,9 +140,12 @@ export function questionReply(
   const fact = set.facts.get(path);
   const { options, multi } = answerOptions(set, path, lang, state);
   const text = path === DISTRICT ? t.districtQuestion : (fact?.question?.[lang] ?? fact?.label[lang] ?? path);
-  const hints = [path === DISTRICT ? t.districtHelp : fact?.help?.[lang], multi ? t.multiHint : undefined];
-  if (options.length === 0) hints.push(t.skipHint);
-  const help = hints.filter(Boolean).join(" ");
+  // One hint a question: the data's own, else how to pick several, else how to skip, unless the
+  // question already says how ("（1–5，没有可回答“跳过”）").
+  const saysSkip = /跳过|\bskip\b/i.test(text);
+  const help =
+    (path === DISTRICT ? t.districtHelp : fact?.help?.[lang]) ??
+    (multi ? t.multiHint : options.length === 0 && !saysSkip ? t.skipHint : undefined);
   return {
     kind: "question",
     text,

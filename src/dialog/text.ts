@@ -12,6 +12,8 @@ const zh = {
   unknown: "不知道／跳过",
   none: "都没有",
   progress: (n: number, total: number) => `第 ${n} 题，约 ${total} 题`,
+  progressIntro: (n: number, k: number) =>
+    k > n ? `第 ${n} 题（前 ${k} 题确定适用的方面）` : `第 ${n} 题（选好方面后只问需要的）`,
   multiHint: "可多选：点选后按“完成”，或输入编号如 1,3。",
   skipHint: "不清楚可回复“跳过”。",
   selected: (labels: string[]) => `已选：${labels.join("、")}。可继续选择，选好后点“完成”。`,
@@ -112,6 +114,10 @@ const en: Texts = {
   unknown: "Don't know / skip",
   none: "None of these",
   progress: (n, total) => `Question ${n} of about ${total}`,
+  progressIntro: (n, k) =>
+    k > n
+      ? `Question ${n} (the first ${k} find what applies)`
+      : `Question ${n} (then only what your areas need)`,
   multiHint: "Several allowed: tap them and then “Done”, or type numbers such as 1,3.",
   skipHint: "Not sure? Reply “skip”.",
   selected: (labels) => `Selected: ${labels.join(", ")}. Pick more, then tap “Done”.`,

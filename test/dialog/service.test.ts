@@ -79,6 +79,32 @@ describe("advisor service", () => {
     expect((await store.load(ID))?.version).toBe(STATE_VERSION);
   });
 
+  it("picks up a conversation stored by version 2 (before the counter was kept) where it stopped", async () => {
+    const { store, text } = setUp();
+    const v2 = {
+      version: 2,
+      lang: "zh",
+      profile: { district: "tongzhou" },
+      skipped: [],
+      history: [{ path: "district", had: false, wasSkipped: false }],
+      compare: false,
+      none: [],
+      described: false,
+      seq: 2,
+      pending: { kind: "fact", path: "entityType", seq: 2, selected: [] },
+    };
+    await store.save(ID, { version: 2, state: v2, updatedAt: "2025-01-01T00:00:00Z" });
+    const replies = await text("企业");
+    expect(says(replies)).not.toContain("助手已更新");
+    expect(says(replies)).toContain("记为：企业");
+    const stored = await store.load(ID);
+    expect(stored?.version).toBe(STATE_VERSION);
+    expect((stored?.state as { profile?: unknown } | undefined)?.profile).toEqual({
+      district: "tongzhou",
+      entityType: "enterprise",
+    });
+  });
+
   it("restarts a stored state that does not fit the schema instead of failing", async () => {
     const { store, text } = setUp();
     await store.save(ID, {

@@ -94,7 +94,7 @@ export function createTurnRunner(deps: {
       });
       return onScreen(replies);
     } catch (error) {
-      logger.error("slack turn failed", { error: describe(error), user: request.user });
+      logger.error("slack turn failed", { error, user: request.user });
       await post(request.target, [{ text: escapeMrkdwn(failureText(request.lang)) }]);
       return undefined;
     }
@@ -108,11 +108,11 @@ export function createTurnRunner(deps: {
 
   /** A Web API failure while answering: nothing more can be said to the user through Slack.
    * A cosmetic call (`warn`) failing leaves the turn going on. */
-  const guarded = async (what: string, work: () => Promise<void>, level: "error" | "warn" = "error") => {
+  const guarded = async (what: string, work: () => Promise<unknown>, level: "error" | "warn" = "error") => {
     try {
       await work();
     } catch (error) {
-      logger[level](`slack ${what} failed`, { error: describe(error) });
+      logger[level](`slack ${what} failed`, { error });
     }
   };
 
@@ -155,18 +155,9 @@ export function createTurnRunner(deps: {
         }
         // The answered question loses its buttons, so an old question cannot be answered twice.
         const blocks = answeredBlocks(pressed.blocks, pressed.label);
-        await guarded(
-          "question update",
-          async () => {
-            await client.chat.update({
-              channel: request.target.channel,
-              ts: pressed.ts,
-              text: pressed.text,
-              blocks,
-            });
-          },
-          "warn",
-        );
+        const { channel } = request.target;
+        const update = () => client.chat.update({ channel, ts: pressed.ts, text: pressed.text, blocks });
+        await guarded("question update", update, "warn");
         await post(request.target, messages);
       }),
   };
@@ -174,11 +165,4 @@ export function createTurnRunner(deps: {
 
 function isMultiQuestion(reply: Reply | undefined): boolean {
   return reply?.kind === "question" && reply.multi;
-}
-
-/** What an operator needs of an error, without request objects that could carry a token. */
-export function describe(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
 }

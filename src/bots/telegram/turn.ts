@@ -5,6 +5,7 @@
  * pressed so the chat stays readable.
  */
 import type { Api } from "grammy";
+import { LRUCache } from "lru-cache";
 import type { AdvisorService, Reply } from "../../dialog/types.ts";
 import { failureText, unreadableText } from "../../render/notices.ts";
 import { onScreen } from "../../render/on-screen.ts";
@@ -45,7 +46,7 @@ export function createTurnHandler(deps: TurnDeps) {
   const { api, service, limits, logger } = deps;
   const handleFile = createFileHandler(deps);
   /** The message, per chat, that carries the current question's live buttons. */
-  const openQuestions = new Map<number, number>();
+  const openQuestions = new LRUCache<number, number>({ max: OPEN_QUESTIONS_LIMIT });
 
   const send = async (chatId: number, messages: TelegramMessage[]) => {
     let lastKeyboard: number | undefined;
@@ -72,11 +73,8 @@ export function createTurnHandler(deps: TurnDeps) {
   };
 
   const rememberQuestion = (chatId: number, messageId: number | undefined) => {
-    openQuestions.delete(chatId);
-    if (messageId === undefined) return;
-    openQuestions.set(chatId, messageId);
-    if (openQuestions.size > OPEN_QUESTIONS_LIMIT)
-      openQuestions.delete(openQuestions.keys().next().value as number);
+    if (messageId === undefined) openQuestions.delete(chatId);
+    else openQuestions.set(chatId, messageId);
   };
 
   /** Takes the buttons off a question once it is answered; the pressed one also shows the answer. */

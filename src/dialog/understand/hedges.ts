@@ -46,7 +46,7 @@ export function leanYesNo(s: string): boolean | null {
   if (clauses.length < 2) return leanClause(s);
   const leans = clauses.map(leanClause).filter((x) => x !== null);
   if (leans.length === 0) return null;
-  return leans.includes(false) ? false : true;
+  return !leans.includes(false);
 }
 
 function leanClause(s: string): boolean | null {
