@@ -10,6 +10,7 @@ import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { identityOf, type Profile, parseProfile } from "../policy/profile.ts";
+import { renderCompareTable } from "../render/compare.ts";
 import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
@@ -132,12 +133,14 @@ function render(profile: Profile, set: PolicySet, options: TriageOptions): strin
 function renderBody(profile: Profile, set: PolicySet, options: TriageOptions): string {
   const identity = identityOf(profile);
   if (options.compare) {
+    // The readable table says what a near miss would add; the JSON keeps its contract shape.
+    if (!options.json)
+      return renderCompareTable(
+        compareDistricts(profile, set, { ...options, whatIf: true }),
+        set,
+        options.lang,
+      );
     const districts = compareDistricts(profile, set, options);
-    if (!options.json) {
-      return districts
-        .map((d) => `== ${d.district} ==\n${renderReport(d, set, d.policy, options.lang)}`)
-        .join("\n\n");
-    }
     const compare = districts.map((d) => ({
       policy: d.policy,
       district: d.district,
