@@ -39,6 +39,8 @@ import { detectLang } from "./understand/index.ts";
 type FactPending = Extract<Pending, { kind: "fact" }>;
 
 export const textReply = (text: string): Reply => ({ kind: "text", text });
+/** The lead-in of a restated question ("接着刚才的问题："): left out with it. */
+const restating = (text: string): Reply => ({ kind: "text", text, restates: true });
 
 /** A hint, then the open question again. */
 export function unreadable(state: DialogState, hint: string, ctx: ReducerContext): Step {
@@ -69,7 +71,7 @@ export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang
 export function faqAside(state: DialogState, text: string, ctx: ReducerContext): Step {
   const reply = faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile));
   if (!state.pending) return step(state, [reply]);
-  return step(state, [reply, textReply(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
+  return step(state, [reply, restating(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
 }
 
 /** A typed answer to the fact question now open. */
@@ -224,5 +226,5 @@ function editField(state: DialogState, option: AnswerOption | undefined, ctx: Re
 export function resume(state: DialogState, ctx: ReducerContext): Step {
   const t = TEXT[state.lang];
   if (!state.pending) return step(state, [textReply(t.doneAlready)]);
-  return step(state, [textReply(t.backToQuestion), ...reask(state, ctx)]);
+  return step(state, [restating(t.backToQuestion), ...reask(state, ctx)]);
 }

@@ -14,6 +14,7 @@ import {
   finish,
   type ReducerContext,
   reask,
+  repost,
   type Step,
   step,
 } from "./steps.ts";
@@ -109,7 +110,7 @@ export function earlyResult(state: DialogState, ctx: ReducerContext): Step {
   }
   const open = state.pending !== null && plan(state, ctx.set).remaining.length > 0;
   const result = finish(state, ctx, [], open);
-  return { ...result, replies: [...result.replies, ...(open ? reask(state, ctx) : [])] };
+  return { ...result, replies: [...result.replies, ...(open ? repost(state, ctx) : [])] };
 }
 
 export function showProfile(state: DialogState, ctx: ReducerContext): Step {
@@ -145,5 +146,5 @@ export function switchLanguage(state: DialogState, arg: string, ctx: ReducerCont
     return step(state, [{ kind: "text", text: TEXT[state.lang].langUsage }, ...reask(state, ctx)]);
   }
   const next: DialogState = { ...state, lang: arg };
-  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched }, ...reask(next, ctx)]);
+  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched }, ...repost(next, ctx)]);
 }

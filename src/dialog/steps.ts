@@ -94,15 +94,25 @@ function counter(
 /** The question waiting for an answer, asked again with the same buttons; after the result,
  * what the user can do next. */
 export function reask(state: DialogState, ctx: ReducerContext): Reply[] {
+  return [{ ...openQuestion(state, ctx), restates: true }];
+}
+
+/** The open question posted afresh, for when the copy on screen no longer fits: it is in the
+ * other language now, or a result has pushed it far up. */
+export function repost(state: DialogState, ctx: ReducerContext): Reply[] {
+  return [openQuestion(state, ctx)];
+}
+
+function openQuestion(state: DialogState, ctx: ReducerContext): Reply {
   const pending = state.pending;
-  if (!pending) return [{ kind: "text", text: TEXT[state.lang].doneAlready }];
+  if (!pending) return { kind: "text", text: TEXT[state.lang].doneAlready };
   switch (pending.kind) {
     case "fact":
-      return [factQuestion(state, pending.path, pending.seq, ctx)];
+      return factQuestion(state, pending.path, pending.seq, ctx);
     case "compare":
-      return [compareQuestion(state.lang, pending.seq)];
+      return compareQuestion(state.lang, pending.seq);
     case "editField":
-      return [editFieldQuestion(state, ctx.set, pending.seq, pending.paths)];
+      return editFieldQuestion(state, ctx.set, pending.seq, pending.paths);
   }
 }
 

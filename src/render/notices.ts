@@ -13,6 +13,16 @@ const UNREADABLE: Texts = {
   en: "I can only read text messages; please answer or ask in text.",
 };
 
+const RATE: Texts = {
+  zh: "您发送得有点快，请稍等片刻再继续。",
+  en: "You are sending messages a little fast; please wait a moment before continuing.",
+};
+
+const tooLong = (max: number): Texts => ({
+  zh: `消息太长了（上限 ${max} 个字符），请精简后再发送。`,
+  en: `That message is too long (limit ${max} characters); please shorten it and send it again.`,
+});
+
 /** In `lang`, or both languages when the user's language is unknown. */
 function say(texts: Texts, lang: Lang | undefined): string {
   return lang ? texts[lang] : `${texts.zh}\n${texts.en}`;
@@ -20,3 +30,6 @@ function say(texts: Texts, lang: Lang | undefined): string {
 
 export const failureText = (lang: Lang | undefined) => say(FAILURE, lang);
 export const unreadableText = (lang: Lang | undefined) => say(UNREADABLE, lang);
+/** The rate limit's and the length cap's notices (src/bots/limits.ts). */
+export const rateText = (lang: Lang | undefined) => say(RATE, lang);
+export const tooLongText = (max: number, lang: Lang | undefined) => say(tooLong(max), lang);

@@ -5,6 +5,7 @@
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
 import { failureText } from "../../render/notices.ts";
+import { onScreen } from "../../render/on-screen.ts";
 import {
   answeredBlocks,
   DONE_CHOICE_ID,
@@ -83,7 +84,7 @@ export function createTurnRunner(deps: {
   const takeTurn = async (request: TurnRequest): Promise<Reply[] | undefined> => {
     if (!(await admitted(request))) return undefined;
     try {
-      return await service.handle({
+      const replies = await service.handle({
         channel: "slack",
         conversationId: conversationIdFor(request.team, request.target, request.isDirect),
         userId: request.user,
@@ -91,8 +92,9 @@ export function createTurnRunner(deps: {
         event: request.event,
         deliveryId: request.deliveryId,
       });
+      return onScreen(replies);
     } catch (error) {
-      logger.error("slack turn failed", { error: describe(error), user: request.user });
+      logger.error("slack turn failed", { error, user: request.user });
       await post(request.target, [{ text: escapeMrkdwn(failureText(request.lang)) }]);
       return undefined;
     }
@@ -106,11 +108,11 @@ export function createTurnRunner(deps: {
 
   /** A Web API failure while answering: nothing more can be said to the user through Slack.
    * A cosmetic call (`warn`) failing leaves the turn going on. */
-  const guarded = async (what: string, work: () => Promise<void>, level: "error" | "warn" = "error") => {
+  const guarded = async (what: string, work: () => Promise<unknown>, level: "error" | "warn" = "error") => {
     try {
       await work();
     } catch (error) {
-      logger[level](`slack ${what} failed`, { error: describe(error) });
+      logger[level](`slack ${what} failed`, { error });
     }
   };
 
@@ -153,18 +155,9 @@ export function createTurnRunner(deps: {
         }
         // The answered question loses its buttons, so an old question cannot be answered twice.
         const blocks = answeredBlocks(pressed.blocks, pressed.label);
-        await guarded(
-          "question update",
-          async () => {
-            await client.chat.update({
-              channel: request.target.channel,
-              ts: pressed.ts,
-              text: pressed.text,
-              blocks,
-            });
-          },
-          "warn",
-        );
+        const { channel } = request.target;
+        const update = () => client.chat.update({ channel, ts: pressed.ts, text: pressed.text, blocks });
+        await guarded("question update", update, "warn");
         await post(request.target, messages);
       }),
   };
@@ -172,11 +165,4 @@ export function createTurnRunner(deps: {
 
 function isMultiQuestion(reply: Reply | undefined): boolean {
   return reply?.kind === "question" && reply.multi;
-}
-
-/** What an operator needs of an error, without request objects that could carry a token. */
-export function describe(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
 }

@@ -214,6 +214,17 @@ function findButton(message: PostedMessage, choiceId: string) {
   throw new Error(`no button for choice "${choiceId}" in the message`);
 }
 
+/** A mention of the bot in channel C9, outside any thread. */
+export const MENTION = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: "app_mention",
+  channel: "C9",
+  user: "U7",
+  team: TEAM,
+  text,
+  ts: "1700000100.000200",
+  ...extra,
+});
+
 export const DM = (text: string, extra: Record<string, unknown> = {}) => ({
   type: "message",
   channel: "D1",
