@@ -93,13 +93,13 @@ function readProfile(set: PolicySet, file: string): Profile {
 async function profileOfText(set: PolicySet, text: string): Promise<Profile> {
   if (!text.trim())
     throw new UsageError(
-      'triage --text: the text is empty; describe the entity, e.g. "我们在石景山，DCMM三级"',
+      'triage --text: the text is empty; describe the entity, e.g. "我们是数据公司，DCMM三级"',
     );
   const { understandText } = await import("../dialog/understand/index.ts");
   const { profile } = understandText(text, set);
   if (profile.district === undefined)
     throw new UsageError(
-      "district: the text does not say where the entity is registered; name the district (e.g. 通州, 石景山) or say it is elsewhere",
+      `district: the text does not say where the entity is registered; name the district (${set.documents.map((d) => d.district.zh).join("、")}) or say it is elsewhere`,
     );
   try {
     return parseProfile(set.profileSchema, profile);

@@ -71,7 +71,8 @@ export const staleButton = (state: DialogState, ctx: ReducerContext): Step =>
   step(state, [{ kind: "text", text: TEXT[state.lang].staleButton }, ...reask(state, ctx)]);
 
 export function restart(lang: Lang, ctx: ReducerContext, before: Reply[] = []): Step {
-  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: TEXT[lang].welcome }]);
+  const welcome = TEXT[lang].welcome(TEXT[lang].andList(ctx.set.documents.map((d) => d.district[lang])));
+  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: welcome }]);
 }
 
 export function back(state: DialogState, ctx: ReducerContext): Step {
