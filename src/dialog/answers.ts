@@ -32,6 +32,7 @@ import {
   type Step,
   step,
 } from "./steps.ts";
+import { COMMAND_BUTTON } from "./events.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 import { detectLang } from "./understand/index.ts";
@@ -51,7 +52,7 @@ export function unreadable(state: DialogState, hint: string, ctx: ReducerContext
 export function firstMessage(text: string, ctx: ReducerContext, lang: Lang): Step {
   const described = takeDescription(restart(lang, ctx).state, text, ctx);
   if (described) return described;
-  if (looksLikeQuestion(text)) return restart(lang, ctx, [faqReply(text, ctx.faq, ctx.set, lang)]);
+  if (looksLikeQuestion(text)) return firstQuestion(text, ctx, lang);
   const started = restart(lang, ctx);
   // "通州" as the very first message already answers the first question.
   const district = interpretText(ctx.set, DISTRICT, text, lang);
@@ -62,6 +63,23 @@ export function firstMessage(text: string, ctx: ReducerContext, lang: Lang): Ste
     ...answered,
     replies: [...started.replies.filter((r) => r.kind === "text"), ...answered.replies],
   };
+}
+
+/** A question as the first message. In a chat app (a channel mention above all) it is answered
+ * with a button to start a check, not a questionnaire nobody asked for; the console, where
+ * the user came to be asked, goes on to the first question. The welcome state is kept either
+ * way, so a district or a description typed next is taken as at the start. */
+function firstQuestion(text: string, ctx: ReducerContext, lang: Lang): Step {
+  const answer = faqReply(text, ctx.faq, ctx.set, lang);
+  if (ctx.channel === "console" || ctx.channel === undefined) return restart(lang, ctx, [answer]);
+  const t = TEXT[lang];
+  const offer: Reply = {
+    kind: "question",
+    text: t.offerCheck,
+    choices: [{ id: COMMAND_BUTTON.restart, label: t.startCheck }],
+    multi: false,
+  };
+  return { ...restart(lang, ctx), replies: [answer, offer] };
 }
 
 /** The language a first message asks for or is written in. */

@@ -7,7 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
 import { yuanText } from "../render/report.ts";
-import { offeredAreas, usefulPresets } from "./areas.ts";
+import { offeredAreas, presetFlagsMatter, unqualified, usefulPresets } from "./areas.ts";
 import { combine, pick, readTyped } from "./reading.ts";
 import type { DialogState } from "./state.ts";
 import { TEXT } from "./text.ts";
@@ -111,8 +111,10 @@ export function answerOptions(
       const presets = fact.presets
         .map((p, i) => ({
           key: String(i + 1),
-          label: p.label[lang],
-          names: [p.label.zh, p.label.en],
+          // The qualifier in brackets only where the user's documents ask it.
+          label:
+            !state || presetFlagsMatter(set, state, fact, i) ? p.label[lang] : unqualified(p.label[lang]),
+          names: [p.label.zh, p.label.en, unqualified(p.label.zh), unqualified(p.label.en)],
           value: p.value,
         }))
         .filter((_, i) => !useful || useful.has(i));

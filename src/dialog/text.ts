@@ -68,6 +68,8 @@ const zh = {
   footer: "输入 /profile 查看或修改回答，/restart 重新开始；也可以直接提问政策问题。",
   earlyFooter: "继续回答下面的问题可以让结果更准确。",
   doneAlready: "评估已完成。输入 /profile 修改回答，/restart 重新开始，或直接提问政策问题。",
+  offerCheck: "想知道贵单位能申请哪些支持、大约多少钱？回答几个问题即可。",
+  startCheck: "开始测算",
   profileTitle: "目前已收集的信息：",
   profileEmpty: "还没有收集到任何信息。",
   profileQuestion: "要修改哪一项？（选择后重新回答）",
@@ -181,6 +183,9 @@ const en: Texts = {
   earlyFooter: "Answering the next questions makes the result more precise.",
   doneAlready:
     "The assessment is complete. Type /profile to change an answer, /restart to start again, or ask a question about the policies.",
+  offerCheck:
+    "Want to know which support your organisation can apply for, and roughly how much? It takes a few questions.",
+  startCheck: "Start a check",
   profileTitle: "What I have so far:",
   profileEmpty: "Nothing collected yet.",
   profileQuestion: "Which answer do you want to change? (pick it and answer again)",

@@ -48,6 +48,8 @@ export interface TurnRunner {
   /** A spreadsheet shared (files.ts): counted against the limits, outside the conversation. */
   file(request: TurnRequest, message: FileMessage): Promise<void>;
   message(request: TurnRequest): Promise<void>;
+  /** A notice only the user sees, outside the conversation. */
+  notice(request: Pick<TurnRequest, "target" | "user">, text: string): Promise<void>;
   press(request: TurnRequest, pressed: PressedMessage): Promise<void>;
 }
 
@@ -101,7 +103,7 @@ export function createTurnRunner(deps: {
   };
 
   /** A limit notice only the user sees: in a shared channel nobody else needs it. */
-  const notify = async (request: TurnRequest, text: string) => {
+  const notify = async (request: Pick<TurnRequest, "target" | "user">, text: string) => {
     const { channel, threadTs } = request.target;
     await client.chat.postEphemeral({ channel, user: request.user, thread_ts: threadTs, text });
   };
@@ -130,6 +132,7 @@ export function createTurnRunner(deps: {
         if (request.isDirect) await answerSharedFiles(client, message, logger);
         else await post(request.target, [{ text: sheetsInDirectMessages(request.lang ?? "zh") }]);
       }),
+    notice: (request, text) => guarded("notice", () => notify(request, text)),
     message: (request) =>
       turn(request, "reply", async () => {
         const replies = await takeTurn(request);

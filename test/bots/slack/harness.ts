@@ -29,6 +29,8 @@ export interface Harness {
     choiceId: string,
     options?: SendOptions & { user?: string },
   ): Promise<Response>;
+  /** Sends `/advisor <text>` as Slack delivers a slash command (in the DM D1 unless told). */
+  command(text: string, where?: { channel?: string; user?: string }): Promise<Response>;
   /** Waits until the turns started so far have posted their replies. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -166,6 +168,23 @@ export async function startHarness(
       };
       const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return post(body, "application/x-www-form-urlencoded", send);
+    },
+    command(text, where = {}) {
+      const fields = {
+        token: "legacy-verification-token",
+        team_id: TEAM,
+        team_domain: "fake",
+        channel_id: where.channel ?? "D1",
+        channel_name: (where.channel ?? "D1").startsWith("D") ? "directmessage" : "general",
+        user_id: where.user ?? "U1",
+        user_name: "user",
+        command: "/advisor",
+        text,
+        api_app_id: "A1",
+        response_url: "http://127.0.0.1:9/unused",
+        trigger_id: "trigger",
+      };
+      return post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
     },
     settle: () => adapter.idle(),
     async close() {

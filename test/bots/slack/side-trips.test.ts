@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createLimits } from "../../../src/bots/limits.ts";
 import { createAdvisorService } from "../../../src/dialog/service.ts";
+import { createFaqIndex } from "../../../src/faq/index.ts";
 import { loadPolicySet } from "../../../src/policy/load.ts";
 import { MemoryStore } from "../../../src/store/memory.ts";
 import { at, buttons, DM, type Harness, posted, startHarness } from "./harness.ts";
@@ -17,7 +18,7 @@ describe("a side trip in the middle of the questions", () => {
     ["an FAQ question", "数据资产质押贷款有贴息吗？"],
     ["help", "帮助"],
   ])("%s gets one message and leaves the open question's buttons live", async (_, aside) => {
-    const service = createAdvisorService({ set, store: new MemoryStore() });
+    const service = createAdvisorService({ set, store: new MemoryStore(), faq: createFaqIndex(set) });
     const h = await startHarness({ service, limits: createLimits({ burst: 1_000 }) });
     harness = h;
     await h.send(DM("你好"));
