@@ -78,10 +78,16 @@ const schema = z
     TELEGRAM_API_ROOT: urlOf(/^https?:$/, "must be an http(s):// URL").transform((v) =>
       v.replace(/\/+$/, ""),
     ),
-    TELEGRAM_WEBHOOK_URL: z.string().refine((value) => {
-      const url = parseUrl(value);
-      return url?.protocol === "https:" && !url.search && !url.hash;
-    }, "must be an https:// URL without query or fragment (Telegram only delivers webhooks over HTTPS)"),
+    TELEGRAM_WEBHOOK_URL: z
+      .string()
+      .refine((value) => {
+        const url = parseUrl(value);
+        return url?.protocol === "https:" && !url.search && !url.hash;
+      }, "must be an https:// URL without query or fragment (Telegram only delivers webhooks over HTTPS)")
+      .refine(
+        (value) => !["/slack/events", "/healthz"].includes(parseUrl(value)?.pathname ?? ""),
+        "must not end in /slack/events or /healthz, which the shared server serves itself: give it another path",
+      ),
     TELEGRAM_WEBHOOK_SECRET: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1-256 characters from A-Z a-z 0-9 _ - (Telegram's rule)"),

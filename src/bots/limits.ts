@@ -4,6 +4,7 @@
  * length of inbound text, applied to the raw text before anything parses it.
  */
 import type { Lang } from "../dialog/types.ts";
+import { rateText, tooLongText } from "../render/notices.ts";
 
 export interface LimitsOptions {
   /** Turns a user may take in a burst (bucket size). Default 30: a whole questionnaire
@@ -27,7 +28,6 @@ export type Admission =
   | { ok: false; reason: RefusalReason; notice?: string };
 
 export interface Limits {
-  readonly maxTextLength: number;
   /** Counts one turn of `userKey` and checks `text` (when the turn carries text).
    * `userKey` should name the platform too (`telegram:42`). Without `lang` the notice is bilingual. */
   admit(turn: { userKey: string; text?: string; lang?: Lang }): Admission;
@@ -66,7 +66,6 @@ export function createLimits(options: LimitsOptions = {}): Limits {
   };
 
   return {
-    maxTextLength,
     admit({ userKey, text, lang }) {
       const t = now();
       let bucket = buckets.get(userKey);
@@ -77,34 +76,16 @@ export function createLimits(options: LimitsOptions = {}): Limits {
       }
       refill(bucket, t);
       if (bucket.tokens < 1) {
-        const notice = bucket.told ? undefined : noticeText("rate", lang, maxTextLength);
+        const notice = bucket.told ? undefined : rateText(lang);
         bucket.told = true;
         return { ok: false, reason: "rate", notice };
       }
       bucket.tokens -= 1;
       bucket.told = false;
       if (text !== undefined && text.length > maxTextLength) {
-        return { ok: false, reason: "length", notice: noticeText("length", lang, maxTextLength) };
+        return { ok: false, reason: "length", notice: tooLongText(maxTextLength, lang) };
       }
       return { ok: true };
     },
   };
-}
-
-const NOTICES: Record<RefusalReason, Record<Lang, (max: number) => string>> = {
-  rate: {
-    zh: () => "您发送得有点快，请稍等片刻再继续。",
-    en: () => "You are sending messages a little fast; please wait a moment before continuing.",
-  },
-  length: {
-    zh: (max) => `消息太长了（上限 ${max} 个字符），请精简后再发送。`,
-    en: (max) => `That message is too long (limit ${max} characters); please shorten it and send it again.`,
-  },
-};
-
-/** The polite text for a refusal: in `lang`, or Chinese then English when the language is unknown. */
-function noticeText(reason: RefusalReason, lang: Lang | undefined, maxTextLength: number): string {
-  const texts = NOTICES[reason];
-  if (lang) return texts[lang](maxTextLength);
-  return `${texts.zh(maxTextLength)}\n${texts.en(maxTextLength)}`;
 }

@@ -42,7 +42,6 @@ export async function startHttpServer(options: {
   logger: Logger;
 }): Promise<SharedServer> {
   const { routes, logger } = options;
-  if (routes.has(HEALTH_PATH)) throw new ServerSetupError(`${HEALTH_PATH} is reserved for the health check`);
   const server = createServer((req, res) => serve(req, res, routes, logger));
   server.on("clientError", (_error, socket) => socket.destroy());
   await listen(server, options.port, options.host);

@@ -8,7 +8,7 @@ import type { ConversationStore } from "../store/types.ts";
 import type { Settings } from "./config.ts";
 import { createLimits, type Limits } from "./limits.ts";
 import type { Logger } from "./logger.ts";
-import { type HttpRoute, ServerSetupError, type SharedServer, startHttpServer } from "./server.ts";
+import { type HttpRoute, type SharedServer, startHttpServer } from "./server.ts";
 
 export interface BotDeps {
   service: AdvisorService;
@@ -53,16 +53,8 @@ export async function startBots(settings: Settings, deps: BotDeps): Promise<Runn
   const { logger } = deps;
   const limits = deps.limits ?? createLimits();
   const adapters = await createAdapters(settings, { ...deps, limits });
-  const routes = new Map<string, HttpRoute>();
-  for (const { name, route } of adapters) {
-    if (!route) continue;
-    if (routes.has(route[0])) {
-      throw new ServerSetupError(
-        `${name} needs ${route[0]}, which is taken: give TELEGRAM_WEBHOOK_URL another path`,
-      );
-    }
-    routes.set(route[0], route[1]);
-  }
+  // Paths differ: config.ts keeps the Telegram webhook off the paths the server serves itself.
+  const routes = new Map(adapters.flatMap(({ route }) => (route ? [route] : [])));
 
   // The server listens before the adapters start, so the first webhook delivery finds it.
   const server =

@@ -53,12 +53,12 @@ function readInput(line: string): string | { error: string } {
   try {
     input = JSON.parse(line);
   } catch {
-    return { error: 'not valid JSON: send one object a line, like {"text": "通州"}' };
+    return { error: 'not valid JSON: send one object a line, like {"text": "你好"}' };
   }
   if (typeof input !== "object" || input === null || Array.isArray(input))
-    return { error: 'expected an object like {"text": "通州"}' };
+    return { error: 'expected an object like {"text": "你好"}' };
   const text = (input as { text?: unknown }).text;
-  if (typeof text !== "string") return { error: '"text" must be a string, like {"text": "通州"}' };
+  if (typeof text !== "string") return { error: '"text" must be a string, like {"text": "你好"}' };
   const extra = Object.keys(input).find((k) => k !== "text");
   if (extra) return { error: `unknown field "${extra}": only "text" is read` };
   return text;

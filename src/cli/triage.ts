@@ -10,6 +10,7 @@ import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { checkParsedProfile, identityOf, type Profile, parseProfile } from "../policy/profile.ts";
+import { renderCompareTable } from "../render/compare.ts";
 import { renderReport, toContractJson } from "../render/report.ts";
 import { type Command, EXIT_OK, parseFlags, parseLang, readUserFile, UsageError } from "./io.ts";
 
@@ -93,13 +94,13 @@ function readProfile(set: PolicySet, file: string): Profile {
 async function profileOfText(set: PolicySet, text: string): Promise<Profile> {
   if (!text.trim())
     throw new UsageError(
-      'triage --text: the text is empty; describe the entity, e.g. "我们在石景山，DCMM三级"',
+      'triage --text: the text is empty; describe the entity, e.g. "我们是数据公司，DCMM三级"',
     );
   const { understandText } = await import("../dialog/understand/index.ts");
   const { profile } = understandText(text, set);
   if (profile.district === undefined)
     throw new UsageError(
-      "district: the text does not say where the entity is registered; name the district (e.g. 通州, 石景山) or say it is elsewhere",
+      `district: the text does not say where the entity is registered; name the district (${set.documents.map((d) => d.district.zh).join("、")}) or say it is elsewhere`,
     );
   try {
     return parseProfile(set.profileSchema, profile);
@@ -132,12 +133,14 @@ function render(profile: Profile, set: PolicySet, options: TriageOptions): strin
 function renderBody(profile: Profile, set: PolicySet, options: TriageOptions): string {
   const identity = identityOf(profile);
   if (options.compare) {
+    // The readable table says what a near miss would add; the JSON keeps its contract shape.
+    if (!options.json)
+      return renderCompareTable(
+        compareDistricts(profile, set, { ...options, whatIf: true }),
+        set,
+        options.lang,
+      );
     const districts = compareDistricts(profile, set, options);
-    if (!options.json) {
-      return districts
-        .map((d) => `== ${d.district} ==\n${renderReport(d, set, d.policy, options.lang)}`)
-        .join("\n\n");
-    }
     const compare = districts.map((d) => ({
       policy: d.policy,
       district: d.district,

@@ -35,7 +35,7 @@ export const run: Command = async (args, io) => {
   }
   if (positionals.length !== 1)
     throw new UsageError(
-      'understand: give the TEXT in quotes: understand "我们在石景山，DCMM三级" [--fact PATH] --json',
+      'understand: give the TEXT in quotes: understand "我们是数据公司，DCMM三级" [--fact PATH] --json',
     );
   const text = positionals[0] as string;
   const fact = values.fact;

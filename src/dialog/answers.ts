@@ -32,6 +32,7 @@ import {
   type Step,
   step,
 } from "./steps.ts";
+import { COMMAND_BUTTON } from "./events.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 import { detectLang } from "./understand/index.ts";
@@ -39,6 +40,8 @@ import { detectLang } from "./understand/index.ts";
 type FactPending = Extract<Pending, { kind: "fact" }>;
 
 export const textReply = (text: string): Reply => ({ kind: "text", text });
+/** The lead-in of a restated question ("接着刚才的问题："): left out with it. */
+const restating = (text: string): Reply => ({ kind: "text", text, restates: true });
 
 /** A hint, then the open question again. */
 export function unreadable(state: DialogState, hint: string, ctx: ReducerContext): Step {
@@ -49,7 +52,7 @@ export function unreadable(state: DialogState, hint: string, ctx: ReducerContext
 export function firstMessage(text: string, ctx: ReducerContext, lang: Lang): Step {
   const described = takeDescription(restart(lang, ctx).state, text, ctx);
   if (described) return described;
-  if (looksLikeQuestion(text)) return restart(lang, ctx, [faqReply(text, ctx.faq, ctx.set, lang)]);
+  if (looksLikeQuestion(text)) return firstQuestion(text, ctx, lang);
   const started = restart(lang, ctx);
   // "通州" as the very first message already answers the first question.
   const district = interpretText(ctx.set, DISTRICT, text, lang);
@@ -62,6 +65,23 @@ export function firstMessage(text: string, ctx: ReducerContext, lang: Lang): Ste
   };
 }
 
+/** A question as the first message. In a chat app (a channel mention above all) it is answered
+ * with a button to start a check, not a questionnaire nobody asked for; the console, where
+ * the user came to be asked, goes on to the first question. The welcome state is kept either
+ * way, so a district or a description typed next is taken as at the start. */
+function firstQuestion(text: string, ctx: ReducerContext, lang: Lang): Step {
+  const answer = faqReply(text, ctx.faq, ctx.set, lang);
+  if (ctx.channel === "console" || ctx.channel === undefined) return restart(lang, ctx, [answer]);
+  const t = TEXT[lang];
+  const offer: Reply = {
+    kind: "question",
+    text: t.offerCheck,
+    choices: [{ id: COMMAND_BUTTON.restart, label: t.startCheck }],
+    multi: false,
+  };
+  return { ...restart(lang, ctx), replies: [answer, offer] };
+}
+
 /** The language a first message asks for or is written in. */
 export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang(text) ?? ctx.lang ?? "zh";
 
@@ -69,7 +89,7 @@ export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang
 export function faqAside(state: DialogState, text: string, ctx: ReducerContext): Step {
   const reply = faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile));
   if (!state.pending) return step(state, [reply]);
-  return step(state, [reply, textReply(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
+  return step(state, [reply, restating(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
 }
 
 /** A typed answer to the fact question now open. */
@@ -210,7 +230,9 @@ const fieldOptions = (state: DialogState, ctx: ReducerContext) =>
 
 function editField(state: DialogState, option: AnswerOption | undefined, ctx: ReducerContext): Step {
   if (!option) return unreadable(state, TEXT[state.lang].staleButton, ctx);
-  if (typeof option.value === "string") return ask(state, option.value, ctx);
+  // A changed answer may open or close questions: the next counter starts afresh.
+  const { counted: _, ...rest } = state;
+  if (typeof option.value === "string") return ask(rest, option.value, ctx);
   // "No change": carry on where the conversation stood.
   const carryOn = { ...state, pending: null };
   return plan(carryOn, ctx.set).remaining.length > 0
@@ -222,5 +244,5 @@ function editField(state: DialogState, option: AnswerOption | undefined, ctx: Re
 export function resume(state: DialogState, ctx: ReducerContext): Step {
   const t = TEXT[state.lang];
   if (!state.pending) return step(state, [textReply(t.doneAlready)]);
-  return step(state, [textReply(t.backToQuestion), ...reask(state, ctx)]);
+  return step(state, [restating(t.backToQuestion), ...reask(state, ctx)]);
 }

@@ -129,3 +129,34 @@ export function usefulPresets(set: PolicySet, state: DialogState, fact: Fact): S
   }
   return useful.size > 0 ? useful : undefined;
 }
+
+const flagsByDocument = new WeakMap<PolicySet, Map<string, boolean>>();
+
+/** Whether a preset's yes/no fields ("newly recognised") change what it earns in a document in
+ * play: its value with them set and with them cleared match different benefits. Where they do
+ * not (Tongzhou's article 3 asks no "newly recognised"), the label's qualifier is not shown. */
+export function presetFlagsMatter(set: PolicySet, state: DialogState, fact: Fact, index: number): boolean {
+  if (fact.type !== "records") return true;
+  const preset = fact.presets[index];
+  const documents = documentsInPlay(set, state);
+  if (!preset || documents.length === 0) return true;
+  const cache = flagsByDocument.get(set) ?? new Map<string, boolean>();
+  flagsByDocument.set(set, cache);
+  return documents.some((policy) => {
+    const key = `${policy}\u0000${fact.path}\u0000${index}`;
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    const value = preset.value as Record<string, unknown>;
+    const cleared = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === true ? false : v]));
+    const matched = (item: Record<string, unknown>) =>
+      evaluate(withPath({ district: policy }, fact.path, [item]) as Profile, set)
+        .matches.map((m) => m.benefit)
+        .join();
+    const matters = matched(value) !== matched(cleared);
+    cache.set(key, matters);
+    return matters;
+  });
+}
+
+/** A label without the qualifier in brackets at its end ("…实验室（新认定）" → "…实验室"). */
+export const unqualified = (label: string) => label.replace(/\s*[（(][^（）()]*[）)]$/, "");

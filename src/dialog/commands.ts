@@ -14,6 +14,7 @@ import {
   finish,
   type ReducerContext,
   reask,
+  repost,
   type Step,
   step,
 } from "./steps.ts";
@@ -70,7 +71,8 @@ export const staleButton = (state: DialogState, ctx: ReducerContext): Step =>
   step(state, [{ kind: "text", text: TEXT[state.lang].staleButton }, ...reask(state, ctx)]);
 
 export function restart(lang: Lang, ctx: ReducerContext, before: Reply[] = []): Step {
-  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: TEXT[lang].welcome }]);
+  const welcome = TEXT[lang].welcome(TEXT[lang].andList(ctx.set.documents.map((d) => d.district[lang])));
+  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: welcome }]);
 }
 
 export function back(state: DialogState, ctx: ReducerContext): Step {
@@ -79,8 +81,9 @@ export function back(state: DialogState, ctx: ReducerContext): Step {
     return step(state, [{ kind: "text", text: TEXT[state.lang].nothingToUndo }, ...reask(state, ctx)]);
   const skipped = state.skipped.filter((p) => p !== last.path);
   const none = state.none.filter((p) => p !== last.path);
+  const { counted: _, ...rest } = state;
   const undone: DialogState = {
-    ...state,
+    ...rest,
     profile: withPath(state.profile, last.path, last.had ? last.previous : undefined),
     skipped: last.wasSkipped ? [...skipped, last.path] : skipped,
     none: last.wasNone ? [...none, last.path] : none,
@@ -108,7 +111,7 @@ export function earlyResult(state: DialogState, ctx: ReducerContext): Step {
   }
   const open = state.pending !== null && plan(state, ctx.set).remaining.length > 0;
   const result = finish(state, ctx, [], open);
-  return { ...result, replies: [...result.replies, ...(open ? reask(state, ctx) : [])] };
+  return { ...result, replies: [...result.replies, ...(open ? repost(state, ctx) : [])] };
 }
 
 export function showProfile(state: DialogState, ctx: ReducerContext): Step {
@@ -133,7 +136,8 @@ export function startComparing(state: DialogState, ctx: ReducerContext): Step {
   if (getPath(state.profile, DISTRICT) === undefined) {
     return step(state, [{ kind: "text", text: TEXT[state.lang].districtRequired }, ...reask(state, ctx)]);
   }
-  return askNext({ ...state, compare: true, pending: null }, ctx, [
+  const { counted: _, ...rest } = state;
+  return askNext({ ...rest, compare: true, pending: null }, ctx, [
     { kind: "text", text: TEXT[state.lang].compareOn },
   ]);
 }
@@ -143,5 +147,5 @@ export function switchLanguage(state: DialogState, arg: string, ctx: ReducerCont
     return step(state, [{ kind: "text", text: TEXT[state.lang].langUsage }, ...reask(state, ctx)]);
   }
   const next: DialogState = { ...state, lang: arg };
-  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched }, ...reask(next, ctx)]);
+  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched }, ...repost(next, ctx)]);
 }

@@ -52,8 +52,18 @@ export function classify(event: DialogEvent, state: DialogState | undefined): Ev
 
 const langOf = (lang: Lang | undefined) => (lang ? { lang } : {});
 
+/** Buttons that run a command rather than answer the open question: their id is the command,
+ * which is never a question's `seq.key`. */
+export const COMMAND_BUTTON = {
+  restart: "/restart",
+  profile: "/profile",
+  compare: "/compare",
+} as const;
+
 function pressed(id: string, state: DialogState | undefined): Event {
   if (id === "done") return { kind: "done" };
+  const command = id.startsWith("/") ? asCommand(id) : null;
+  if (command) return commandEvent(command.name, command.arg);
   const [seq, key] = id.split(".", 2);
   const pending = state?.pending;
   // After the result no button is open: any press is answered the same way (done already).

@@ -137,6 +137,31 @@ function probe(fact: Fact, end: "generous" | "modest"): unknown {
   }
 }
 
+/** Values to try for a fact when looking one answer ahead: both ends, and every value of a small
+ * closed set (a DCMM level of 2 opens a follow-up that 0 and 5 do not). */
+function probes(fact: Fact): unknown[] {
+  const ends = [probe(fact, "generous"), probe(fact, "modest")];
+  if (fact.type === "integer" && fact.max - fact.min <= SMALL_RANGE)
+    return Array.from({ length: fact.max - fact.min + 1 }, (_, i) => fact.min + i);
+  if (fact.type === "choice") return fact.options.map((o) => o.value);
+  return ends;
+}
+
+const SMALL_RANGE = 6;
+
+/** The most questions the planner would have left after any answer to `path` (answered or not),
+ * so a counter can count the follow-ups an answer may open before they open. */
+export function mostLeftAfter(state: DialogState, set: PolicySet, path: string): number {
+  const fact = set.facts.get(path);
+  if (!fact) return 0;
+  let most = 0;
+  for (const value of probes(fact)) {
+    const profile = withPath(state.profile, path, value);
+    most = Math.max(most, plan({ ...state, profile, pending: null }, set).remaining.length);
+  }
+  return most;
+}
+
 /** Not money, or money without a stated ceiling that still matters a little: asked, but last. */
 const NON_MONEY_WEIGHT = 1;
 /** A monetary benefit with no stated ceiling at all (a matching award without a cap). */

@@ -7,7 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import type { Fact } from "../policy/schema.ts";
 import { yuanText } from "../render/report.ts";
-import { offeredAreas, usefulPresets } from "./areas.ts";
+import { offeredAreas, presetFlagsMatter, unqualified, usefulPresets } from "./areas.ts";
 import { combine, pick, readTyped } from "./reading.ts";
 import type { DialogState } from "./state.ts";
 import { TEXT } from "./text.ts";
@@ -111,8 +111,10 @@ export function answerOptions(
       const presets = fact.presets
         .map((p, i) => ({
           key: String(i + 1),
-          label: p.label[lang],
-          names: [p.label.zh, p.label.en],
+          // The qualifier in brackets only where the user's documents ask it.
+          label:
+            !state || presetFlagsMatter(set, state, fact, i) ? p.label[lang] : unqualified(p.label[lang]),
+          names: [p.label.zh, p.label.en, unqualified(p.label.zh), unqualified(p.label.en)],
           value: p.value,
         }))
         .filter((_, i) => !useful || useful.has(i));
@@ -140,9 +142,12 @@ export function questionReply(
   const fact = set.facts.get(path);
   const { options, multi } = answerOptions(set, path, lang, state);
   const text = path === DISTRICT ? t.districtQuestion : (fact?.question?.[lang] ?? fact?.label[lang] ?? path);
-  const hints = [path === DISTRICT ? t.districtHelp : fact?.help?.[lang], multi ? t.multiHint : undefined];
-  if (options.length === 0) hints.push(t.skipHint);
-  const help = hints.filter(Boolean).join(" ");
+  // One hint a question: the data's own, else how to pick several, else how to skip, unless the
+  // question already says how ("（1–5，没有可回答“跳过”）").
+  const saysSkip = /跳过|\bskip\b/i.test(text);
+  const help =
+    (path === DISTRICT ? t.districtHelp : fact?.help?.[lang]) ??
+    (multi ? t.multiHint : options.length === 0 && !saysSkip ? t.skipHint : undefined);
   return {
     kind: "question",
     text,

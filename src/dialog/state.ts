@@ -8,7 +8,7 @@ import { getPath } from "../policy/paths.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import type { Lang } from "./types.ts";
 
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 /** The question the last reply asked, so the next message can be read as its answer. */
 const Pending = z.discriminatedUnion("kind", [
@@ -56,6 +56,9 @@ export const DialogStateSchema = z.object({
   /** Counts questions asked, so a button from an earlier question is recognised as stale. */
   seq: z.number().int(),
   pending: Pending.nullable(),
+  /** The total of questions the last counter announced ("约 M 题"), so a later one never says
+   * more; cleared when an answer is undone or changed. Absent before the areas are known. */
+  counted: z.number().int().optional(),
   /** Consent to `advisor notify` messages (src/dialog/subscribe.ts); absent until offered. */
   notify: z.enum(["offered", "subscribed", "unsubscribed"]).optional(),
 });
@@ -116,14 +119,18 @@ export const isAnswered = (state: DialogState, path: string) =>
 
 /** A stored state of this or an earlier version, brought to this version; undefined when it is
  * not one (then the conversation restarts with a note, nothing guessed). Version 1 lacked
- * `none` and `described`; everything it held is kept. */
+ * `none` and `described`, version 2 `counted` (optional: its next counter starts afresh);
+ * everything they held is kept. */
 export function migrateState(version: number, stored: unknown): DialogState | undefined {
+  const object = typeof stored === "object" && stored !== null ? (stored as object) : undefined;
   const upgraded =
-    version === 1 && typeof stored === "object" && stored !== null
-      ? { none: [], described: false, ...(stored as object), version: STATE_VERSION }
-      : version === STATE_VERSION
-        ? stored
-        : undefined;
+    version === 1 && object
+      ? { none: [], described: false, ...object, version: STATE_VERSION }
+      : version === 2 && object
+        ? { ...object, version: STATE_VERSION }
+        : version === STATE_VERSION
+          ? stored
+          : undefined;
   const parsed = DialogStateSchema.safeParse(upgraded);
   return parsed.success ? parsed.data : undefined;
 }

@@ -6,8 +6,8 @@ import type { FaqIndex } from "../faq/index.ts";
 import { ProfileError } from "../policy/errors.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE, parseProfile } from "../policy/profile.ts";
-import { isChecklist } from "./areas.ts";
-import { answeredCount, evaluateState, plan } from "./planner.ts";
+import { checklists, isChecklist } from "./areas.ts";
+import { answeredCount, evaluateState, mostLeftAfter, plan } from "./planner.ts";
 import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
 import { type DialogState, getPath, isAnswered, scopeOf, withPath } from "./state.ts";
@@ -43,34 +43,76 @@ export const step = (state: DialogState, replies: Reply[], effects: Effect[] = [
 /** Asks `path` as a new question (fresh button ids). */
 export function ask(state: DialogState, path: string, ctx: ReducerContext, replies: Reply[] = []): Step {
   const seq = state.seq + 1;
-  const next: DialogState = { ...state, seq, pending: { kind: "fact", path, seq, selected: [] } };
-  return step(next, [...replies, factQuestion(next, path, seq, ctx)]);
+  const { counted: _, ...rest } = state;
+  const count = counter(state, path, ctx);
+  const next: DialogState = {
+    ...rest,
+    seq,
+    pending: { kind: "fact", path, seq, selected: [] },
+    ...(count.counted !== undefined ? { counted: count.counted } : {}),
+  };
+  return step(next, [...replies, questionReply(ctx.set, path, next.lang, seq, count.progress, next)]);
 }
 
+/** The open question again: its counter as announced when it was asked. */
 function factQuestion(state: DialogState, path: string, seq: number, ctx: ReducerContext): Reply {
-  // No count on the district question or an area checklist: before they are answered, the
-  // number of questions left is not known, and a count that is not real would mislead.
-  const left = plan(state, ctx.set).remaining;
-  if (path === DISTRICT || left.some((p) => isChecklist(ctx.set, p)) || isChecklist(ctx.set, path))
-    return questionReply(ctx.set, path, state.lang, seq, undefined, state);
-  const done = answeredCount(state);
-  const remaining = left.filter((p) => p !== path).length;
-  const progress = TEXT[state.lang].progress(done + 1, done + 1 + remaining);
+  const announced =
+    state.counted !== undefined
+      ? TEXT[state.lang].progress(answeredCount(state) + 1, state.counted)
+      : undefined;
+  const progress = announced ?? counter(state, path, ctx).progress;
   return questionReply(ctx.set, path, state.lang, seq, progress, state);
+}
+
+/**
+ * The counter of a question. Until the areas are known (the district, the entity type, the area
+ * checklist) the questions after them are not, so the counter says how many find them; after
+ * that, the questions the planner has left, never more than the last counter announced (an
+ * answer that opens a follow-up does not make the total go up).
+ */
+function counter(
+  state: DialogState,
+  path: string,
+  ctx: ReducerContext,
+): { progress: string; counted?: number } {
+  const t = TEXT[state.lang];
+  const n = answeredCount(state) + 1;
+  const left = plan(state, ctx.set).remaining.filter((p) => p !== path);
+  const lastChecklist = left.findLastIndex((p) => isChecklist(ctx.set, p));
+  if (path === DISTRICT) {
+    const after = checklists(ctx.set).filter((f) => !isAnswered(state, f.path)).length;
+    const entity = state.described || isAnswered(state, "entityType") ? 0 : 1;
+    return { progress: t.progressIntro(n, n + entity + after) };
+  }
+  if (isChecklist(ctx.set, path) || lastChecklist >= 0)
+    return { progress: t.progressIntro(n, n + lastChecklist + 1) };
+  const planned = n + Math.max(left.length, mostLeftAfter(state, ctx.set, path));
+  const total = Math.max(n, Math.min(planned, state.counted ?? planned));
+  return { progress: t.progress(n, total), counted: total };
 }
 
 /** The question waiting for an answer, asked again with the same buttons; after the result,
  * what the user can do next. */
 export function reask(state: DialogState, ctx: ReducerContext): Reply[] {
+  return [{ ...openQuestion(state, ctx), restates: true }];
+}
+
+/** The open question posted afresh, for when the copy on screen no longer fits: it is in the
+ * other language now, or a result has pushed it far up. */
+export function repost(state: DialogState, ctx: ReducerContext): Reply[] {
+  return [openQuestion(state, ctx)];
+}
+
+function openQuestion(state: DialogState, ctx: ReducerContext): Reply {
   const pending = state.pending;
-  if (!pending) return [{ kind: "text", text: TEXT[state.lang].doneAlready }];
+  if (!pending) return { kind: "text", text: TEXT[state.lang].doneAlready };
   switch (pending.kind) {
     case "fact":
-      return [factQuestion(state, pending.path, pending.seq, ctx)];
+      return factQuestion(state, pending.path, pending.seq, ctx);
     case "compare":
-      return [compareQuestion(state.lang, pending.seq)];
+      return compareQuestion(state.lang, pending.seq);
     case "editField":
-      return [editFieldQuestion(state, ctx.set, pending.seq, pending.paths)];
+      return editFieldQuestion(state, ctx.set, pending.seq, pending.paths);
   }
 }
 

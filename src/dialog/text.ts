@@ -2,8 +2,9 @@
 import type { Lang } from "./types.ts";
 
 const zh = {
-  welcome:
-    "您好！我是北京数据产业扶持政策助手，帮您看看贵单位可以申请通州区（城市副中心）和石景山区的哪些支持、大约多少钱。几个问题就好，随时可输入 /help 查看命令，也可以直接提问。",
+  /** `districts`: the loaded documents' district names, already joined ("甲区和乙区"). */
+  welcome: (districts: string) =>
+    `您好！我是北京数据产业扶持政策助手，帮您看看贵单位可以申请${districts}的哪些支持、大约多少钱。几个问题就好，随时可输入 /help 查看命令，也可以直接提问。`,
   districtQuestion: "贵单位在哪个区注册并实际经营？",
   districtOther: "都不是（其他区）",
   districtHelp: "只看注册并实际经营的所在区。",
@@ -12,6 +13,8 @@ const zh = {
   unknown: "不知道／跳过",
   none: "都没有",
   progress: (n: number, total: number) => `第 ${n} 题，约 ${total} 题`,
+  progressIntro: (n: number, k: number) =>
+    k > n ? `第 ${n} 题（前 ${k} 题确定适用的方面）` : `第 ${n} 题（选好方面后只问需要的）`,
   multiHint: "可多选：点选后按“完成”，或输入编号如 1,3。",
   skipHint: "不清楚可回复“跳过”。",
   selected: (labels: string[]) => `已选：${labels.join("、")}。可继续选择，选好后点“完成”。`,
@@ -65,6 +68,8 @@ const zh = {
   footer: "输入 /profile 查看或修改回答，/restart 重新开始；也可以直接提问政策问题。",
   earlyFooter: "继续回答下面的问题可以让结果更准确。",
   doneAlready: "评估已完成。输入 /profile 修改回答，/restart 重新开始，或直接提问政策问题。",
+  offerCheck: "想知道贵单位能申请哪些支持、大约多少钱？回答几个问题即可。",
+  startCheck: "开始测算",
   profileTitle: "目前已收集的信息：",
   profileEmpty: "还没有收集到任何信息。",
   profileQuestion: "要修改哪一项？（选择后重新回答）",
@@ -96,14 +101,17 @@ const zh = {
   faqScope: (name: string) => `（${name}）`,
   backToQuestion: "接着刚才的问题：",
   listSeparator: "、",
+  /** "甲区和乙区", "甲区、乙区和丙区". */
+  andList: (items: string[]) =>
+    items.length <= 2 ? items.join("和") : `${items.slice(0, -1).join("、")}和${items.at(-1)}`,
   colon: "：",
 };
 
 export type Texts = typeof zh;
 
 const en: Texts = {
-  welcome:
-    "Hello! I help you find which Beijing data-industry subsidies of Tongzhou (City Sub-center) and Shijingshan your organisation can apply for, and roughly how much. It takes a few questions; type /help for commands at any time, or just ask a question.",
+  welcome: (districts) =>
+    `Hello! I help you find which Beijing data-industry subsidies of ${districts} your organisation can apply for, and roughly how much. It takes a few questions; type /help for commands at any time, or just ask a question.`,
   districtQuestion: "In which district is your organisation registered and actually operating?",
   districtOther: "Neither (another district)",
   districtHelp: "Only the district where you are registered and actually operate counts.",
@@ -112,6 +120,10 @@ const en: Texts = {
   unknown: "Don't know / skip",
   none: "None of these",
   progress: (n, total) => `Question ${n} of about ${total}`,
+  progressIntro: (n, k) =>
+    k > n
+      ? `Question ${n} (the first ${k} find what applies)`
+      : `Question ${n} (then only what your areas need)`,
   multiHint: "Several allowed: tap them and then “Done”, or type numbers such as 1,3.",
   skipHint: "Not sure? Reply “skip”.",
   selected: (labels) => `Selected: ${labels.join(", ")}. Pick more, then tap “Done”.`,
@@ -171,6 +183,9 @@ const en: Texts = {
   earlyFooter: "Answering the next questions makes the result more precise.",
   doneAlready:
     "The assessment is complete. Type /profile to change an answer, /restart to start again, or ask a question about the policies.",
+  offerCheck:
+    "Want to know which support your organisation can apply for, and roughly how much? It takes a few questions.",
+  startCheck: "Start a check",
   profileTitle: "What I have so far:",
   profileEmpty: "Nothing collected yet.",
   profileQuestion: "Which answer do you want to change? (pick it and answer again)",
@@ -204,6 +219,8 @@ const en: Texts = {
   faqScope: (name) => `(${name})`,
   backToQuestion: "Back to the question:",
   listSeparator: ", ",
+  andList: (items) =>
+    items.length <= 2 ? items.join(" and ") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`,
   colon: ": ",
 };
 

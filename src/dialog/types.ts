@@ -13,7 +13,7 @@ export interface Choice {
   label: string;
 }
 
-export type Reply =
+export type Reply = (
   | { kind: "text"; text: string }
   | {
       kind: "question";
@@ -25,7 +25,13 @@ export type Reply =
       /** Several choices may be picked; the adapter shows a "done" button (id `done`). */
       multi: boolean;
     }
-  | { kind: "result"; title: string; sections: ResultSection[]; footer: string };
+  | { kind: "result"; title: string; sections: ResultSection[]; footer: string }
+) & {
+  /** Says again what the conversation already shows (the open question after a side trip, or
+   * what can be done after the result). A chat whose earlier messages stay on screen, buttons
+   * live, leaves it out when something else is said; the console prints it. */
+  restates?: true;
+};
 
 /** One block of a result: a district heading, one benefit, or a list of notes.
  * Adapters split long results at section boundaries. */

@@ -9,7 +9,9 @@ import { PolicyDataError } from "../policy/errors.ts";
 import { defaultDataDir, parseDataFile } from "../policy/load.ts";
 import type { Localized } from "../policy/schema.ts";
 
-const ArticleRef = z.string().regex(/^[a-z][a-z0-9_]*:\d+$/, "policy:article, e.g. tongzhou:6");
+const ArticleRef = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*:\d+$/, "policy:article, a policy id and an article number, e.g. mydistrict:6");
 
 const FaqVocabularyFile = z.strictObject({
   about: z.string().optional(),

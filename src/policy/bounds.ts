@@ -53,11 +53,7 @@ function missingTrace(facts: string[], scope: Scope): ConditionTrace {
 export function ratioHolds(condition: RatioCondition, part: number, whole: number): boolean {
   if (Math.round(whole) <= 0) return false;
   const p = exact(condition.percent);
-  return compare(
-    condition.bound,
-    BigInt(Math.round(part)) * 100n * p.den,
-    p.num * BigInt(Math.round(whole)),
-  );
+  return compare(condition.bound, BigInt(Math.round(part)) * 100n * p.den, p.num * BigInt(Math.round(whole)));
 }
 
 /** The share in percent, for messages (rounded to two decimals). */

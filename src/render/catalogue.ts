@@ -88,6 +88,22 @@ export interface Catalogue {
   upToSuffix: (amount: string) => string;
   aside: (text: string) => string;
   label: (name: "working" | "note" | "whatIf" | "source") => string;
+  /** The cells and lines of the `--compare` table (src/render/compare.ts). */
+  compare: {
+    heading: string;
+    benefit: string;
+    noClause: string;
+    notMoney: string;
+    open: string;
+    perYear: (amount: string) => string;
+    near: (adds: string | null) => string;
+    possible: (upTo: string | null) => string;
+    excluded: string;
+    count: string;
+    total: string;
+    colon: string;
+    detail: string;
+  };
 }
 
 const zh: Catalogue = {
@@ -165,6 +181,21 @@ const zh: Catalogue = {
   upToSuffix: (amount) => `，最高 ${amount}`,
   aside: (text) => `（${text}）`,
   label: (name) => ({ working: "计算：", note: "说明：", whatIf: "如果：", source: "原文：" })[name],
+  compare: {
+    heading: "各区比较：同样的情况，假设在该区注册并实际经营（金额单位：元，均为最高额）",
+    benefit: "支持事项",
+    noClause: "—",
+    notMoney: "非资金支持",
+    open: "金额待定",
+    perYear: (amount) => `${amount}/年`,
+    near: (adds) => (adds ? `差一点（可得 ${adds}）` : "差一点"),
+    possible: (upTo) => (upTo ? `待确认（最高 ${upTo}）` : "待确认"),
+    excluded: "择一，不计入",
+    count: "符合项数",
+    total: "合计（最高）",
+    colon: "：",
+    detail: "逐项的计算和原文：把 district 改为该区，不加 --compare 再查一次。",
+  },
 };
 
 /** An English label inside a sentence ("Amount of that loan" → "amount of that loan"). */
@@ -250,6 +281,22 @@ const en: Catalogue = {
   upToSuffix: (amount) => `, up to ${amount}`,
   aside: (text) => ` (${text})`,
   label: (name) => ({ working: "Working: ", note: "Note: ", whatIf: "What if: ", source: "Source: " })[name],
+  compare: {
+    heading: "By district: the same facts, as if registered and operating there (yuan, at most)",
+    benefit: "Benefit",
+    noClause: "—",
+    notMoney: "non-cash",
+    open: "amount open",
+    perYear: (amount) => `${amount}/yr`,
+    near: (adds) => (adds ? `nearly (${adds})` : "nearly"),
+    possible: (upTo) => (upTo ? `to confirm (up to ${upTo})` : "to confirm"),
+    excluded: "one of several, not counted",
+    count: "Benefits matched",
+    total: "Total (at most)",
+    colon: ": ",
+    detail:
+      "For the working and the source text of each, set district to that district and run without --compare.",
+  },
 };
 
 export const CATALOGUE: Record<Lang, Catalogue> = { zh, en };

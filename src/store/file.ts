@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { mkdir, rename } from "node:fs/promises";
 import { dirname, join } from "node:path";
+import { LRUCache } from "lru-cache";
 import { defaultWarn, StoreError } from "./errors.ts";
 import { FileRecordLog } from "./file-records.ts";
 import { ConversationLocks } from "./lock.ts";
@@ -74,7 +75,7 @@ export const FileStore = {
 };
 
 export class FileConversations implements ConversationStore {
-  private readonly handles = new Map<string, Handle>();
+  private readonly handles: LRUCache<string, Handle>;
   private readonly madeDirs = new Set<string>();
   private readonly locks = new ConversationLocks();
   private readonly warn: NonNullable<StoreOptions["warn"]>;
@@ -84,6 +85,7 @@ export class FileConversations implements ConversationStore {
     private readonly options: FileStoreOptions,
   ) {
     this.warn = options.warn ?? defaultWarn;
+    this.handles = new LRUCache({ max: options.maxHandles ?? 1_000 });
   }
 
   async load(conversationId: string): Promise<StoredConversation | undefined> {
@@ -135,16 +137,14 @@ export class FileConversations implements ConversationStore {
     return conversationPath(this.dataDir, conversationId);
   }
 
-  /** The cached handle for a conversation, most recently used last; the least recently used is
-   * dropped beyond `maxHandles` (a Map iterates in insertion order), so memory stays flat. */
+  /** The cached handle for a conversation; the least recently used are dropped beyond
+   * `maxHandles`, so memory stays flat. */
   private handle(conversationId: string): Handle {
-    const handle = this.handles.get(conversationId) ?? {
-      copies: new TwoSlotJsonFile(this.pathOf(conversationId)),
-    };
-    this.handles.delete(conversationId);
-    this.handles.set(conversationId, handle);
-    if (this.handles.size > (this.options.maxHandles ?? 1_000))
-      this.handles.delete(this.handles.keys().next().value as string);
+    let handle = this.handles.get(conversationId);
+    if (!handle) {
+      handle = { copies: new TwoSlotJsonFile(this.pathOf(conversationId)) };
+      this.handles.set(conversationId, handle);
+    }
     return handle;
   }
 

@@ -2,15 +2,6 @@
 import { FileStore } from "./file.ts";
 import type { Store, StoreOptions } from "./types.ts";
 
-export type {
-  ConversationStore,
-  RecordLog,
-  Store,
-  StoredConversation,
-  StoreOptions,
-  TriageRecord,
-} from "./types.ts";
-
 /** `REDIS_URL` set: a Redis store shared by every instance. Otherwise files under
  * `DATA_DIR` (default `./var`) for a single process. Throws StoreError when the chosen
  * storage cannot be used, saying how to fix it. */

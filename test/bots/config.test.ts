@@ -83,6 +83,15 @@ describe("bad settings stop start-up with a message naming the variable", () => 
     expect(message).toMatch(/TELEGRAM_WEBHOOK_URL must be an https:\/\/ URL/);
   });
 
+  it("a webhook path the shared server serves itself", () => {
+    const message = problemsOf({
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_URL: "https://bot.example.cn/slack/events",
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+    });
+    expect(message).toContain("TELEGRAM_WEBHOOK_URL must not end in /slack/events");
+  });
+
   it("a webhook secret with characters Telegram refuses, without echoing the secret", () => {
     const bad = "not allowed: spaces & symbols";
     const message = problemsOf({

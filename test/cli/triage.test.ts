@@ -114,4 +114,26 @@ describe("triage --compare", () => {
     expect(total("tongzhou")).toBe(1_000_000); // one award for data firsts, up to 1,000,000
     expect(total("shijingshan")).toBe(300_000); // 1:0.5 of the municipal award
   });
+
+  it.each([
+    ["zh", "合计（最高）"],
+    ["en", "Total (at most)"],
+  ])("prints one table in the readable report (%s), totals last", async (lang, totalLabel) => {
+    const profile = file(
+      "t.json",
+      JSON.stringify({ district: "other", municipalFirstsAward: 600_000, dataFirsts: ["registration"] }),
+    );
+    const run = await triage("--profile", profile, "--compare", "--lang", lang);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    const totals = lines.filter((l) => l.startsWith(totalLabel));
+    expect(totals).toHaveLength(1);
+    expect(
+      totals[0]
+        ?.trim()
+        .split(/\s{2,}/)
+        .slice(1),
+    ).toEqual(["1,000,000", "300,000"]);
+    expect(lines.filter((l) => l.startsWith("=="))).toEqual([]);
+  });
 });

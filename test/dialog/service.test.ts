@@ -79,6 +79,32 @@ describe("advisor service", () => {
     expect((await store.load(ID))?.version).toBe(STATE_VERSION);
   });
 
+  it("picks up a conversation stored by version 2 (before the counter was kept) where it stopped", async () => {
+    const { store, text } = setUp();
+    const v2 = {
+      version: 2,
+      lang: "zh",
+      profile: { district: "tongzhou" },
+      skipped: [],
+      history: [{ path: "district", had: false, wasSkipped: false }],
+      compare: false,
+      none: [],
+      described: false,
+      seq: 2,
+      pending: { kind: "fact", path: "entityType", seq: 2, selected: [] },
+    };
+    await store.save(ID, { version: 2, state: v2, updatedAt: "2025-01-01T00:00:00Z" });
+    const replies = await text("企业");
+    expect(says(replies)).not.toContain("助手已更新");
+    expect(says(replies)).toContain("记为：企业");
+    const stored = await store.load(ID);
+    expect(stored?.version).toBe(STATE_VERSION);
+    expect((stored?.state as { profile?: unknown } | undefined)?.profile).toEqual({
+      district: "tongzhou",
+      entityType: "enterprise",
+    });
+  });
+
   it("restarts a stored state that does not fit the schema instead of failing", async () => {
     const { store, text } = setUp();
     await store.save(ID, {
@@ -120,16 +146,33 @@ describe("advisor service", () => {
     expect(says(replies)).toContain("In which district");
   });
 
-  it("answers a question sent as the very first message, then asks the first question", async () => {
-    const faq: FaqIndex = {
-      ask: () => [
-        { policy: "shijingshan", article: 5, score: 0.9, title: "DCMM", text: "根据证书等级按照2级15万元" },
-      ],
-    };
-    const { text } = setUp(faq);
-    const replies = await text("DCMM有什么奖励？");
+  const dcmmFaq: FaqIndex = {
+    ask: () => [
+      { policy: "shijingshan", article: 5, score: 0.9, title: "DCMM", text: "根据证书等级按照2级15万元" },
+    ],
+  };
+
+  it("in the console, answers a question sent as the very first message, then asks the first question", async () => {
+    const { send } = setUp(dcmmFaq);
+    const replies = await send({ kind: "text", text: "DCMM有什么奖励？" }, { channel: "console" });
     expect(says(replies)).toContain("2级15万元");
     expect(replies.at(-1)).toMatchObject({ kind: "question", text: "贵单位在哪个区注册并实际经营？" });
+  });
+
+  it("in a chat app, answers a first-message question with a start button instead of a questionnaire", async () => {
+    const { text, send } = setUp(dcmmFaq);
+    const replies = await text("DCMM有什么奖励？");
+    expect(says(replies)).toContain("2级15万元");
+    expect(says(replies)).not.toContain("哪个区");
+    const offer = replies.at(-1);
+    expect(offer).toMatchObject({ kind: "question", choices: [{ label: "开始测算" }] });
+    const start = offer?.kind === "question" ? offer.choices[0]?.id : undefined;
+    const started = await send({ kind: "choice", id: start ?? "" });
+    expect(started.at(-1)).toMatchObject({ kind: "question", text: "贵单位在哪个区注册并实际经营？" });
+    // A district typed instead of pressing is taken as at the start.
+    const { text: other } = setUp(dcmmFaq);
+    await other("DCMM有什么奖励？");
+    expect(says(await other("石景山"))).toContain("石景山");
   });
 
   it("runs the turns of one conversation one at a time", async () => {

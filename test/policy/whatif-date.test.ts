@@ -17,7 +17,9 @@ const profile = parseProfile(set.profileSchema, {
   equityFinancing: { amount: 10_000_000 },
 });
 const startUpAward = (asOf: string) =>
-  evaluate(profile, set, { asOf, whatIf: true }).possible.find((o) => o.benefit === "startup-financing-award");
+  evaluate(profile, set, { asOf, whatIf: true }).possible.find(
+    (o) => o.benefit === "startup-financing-award",
+  );
 
 describe("what-if advice on the evaluation date", () => {
   it("offers the start-up award for a first financing while the firm is under 3 years old", () => {

@@ -13,7 +13,7 @@ import {
   stepsAnswered,
   typed,
 } from "../../scripts/bench-conversations.ts";
-import type { DialogState } from "../../src/dialog/state.ts";
+import { type DialogState, STATE_VERSION } from "../../src/dialog/state.ts";
 import { loadPolicySet, type PolicySet } from "../../src/policy/load.ts";
 
 let set: PolicySet;
@@ -80,7 +80,7 @@ describe("stepsAnswered", () => {
 describe("difference", () => {
   const state = (history: number, order: "ab" | "ba" = "ab") =>
     ({
-      version: 2,
+      version: STATE_VERSION,
       lang: "zh",
       profile:
         order === "ab"

@@ -5,10 +5,9 @@
  * is not touched.
  */
 import type { WebClient } from "@slack/web-api";
-import { answerSheet, refuseBeforeDownload } from "../../sheet/chat.ts";
 import { formatOf } from "../../sheet/read.ts";
 import type { Logger } from "../logger.ts";
-import { sheetPolicySet } from "../shared-sheet.ts";
+import { answerSentFile } from "../shared-sheet.ts";
 import { guessLang } from "./inbound.ts";
 
 /** The fields of a shared file the adapter reads (Slack's file object). */
@@ -43,18 +42,12 @@ export async function answerSharedFiles(
   const lang = guessLang(message.text ?? "") ?? "zh";
   const target = { channel: message.channel, ...(message.thread_ts && { thread_ts: message.thread_ts }) };
   for (const file of message.files ?? []) {
-    const name = file.name ?? "";
-    const url = file.url_private_download ?? file.url_private;
-    const refused = refuseBeforeDownload(name, file.size, lang);
-    if (refused || !url) {
-      await client.chat.postMessage({ ...target, text: refused ?? "?" });
-      continue;
-    }
-    // Slack serves private files only to a request carrying the bot token (never logged).
-    const response = await fetch(url, { headers: { authorization: `Bearer ${client.token}` } });
-    if (!response.ok) throw new Error(`slack: file download answered ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const reply = await answerSheet(sheetPolicySet(), { name, bytes }, lang);
+    // Slack serves private files only to a request carrying the bot token.
+    const reply = await answerSentFile({ name: file.name ?? "", size: file.size, lang }, async () => {
+      const url = file.url_private_download ?? file.url_private;
+      if (!url) throw new Error("slack: a shared file came without its download URL");
+      return { url, headers: { authorization: `Bearer ${client.token}` } };
+    });
     if (!reply.ok) {
       await client.chat.postMessage({ ...target, text: reply.message });
       continue;
@@ -65,6 +58,6 @@ export async function answerSharedFiles(
       filename: reply.fileName,
       initial_comment: reply.summary,
     });
-    logger.info("slack: sheet triaged", { channel: message.channel, bytes: bytes.length });
+    logger.info("slack: sheet triaged", { channel: message.channel });
   }
 }

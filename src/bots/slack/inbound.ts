@@ -2,6 +2,7 @@
  * Reading Slack input: which conversation a message or button press belongs to, where the
  * answer goes, and the user's words with Slack's markup taken out.
  */
+import { LRUCache } from "lru-cache";
 import type { Lang } from "../../dialog/types.ts";
 
 /** Where replies to a turn are posted: a DM, or the thread a channel conversation lives in. */
@@ -48,17 +49,14 @@ function escapeRegExp(text: string): string {
  * another instance) a mention or a button press in the thread makes it known again.
  */
 export class ActiveThreads {
-  private readonly threads = new Set<string>();
+  private readonly threads: LRUCache<string, true>;
 
-  constructor(private readonly limit = 10_000) {}
+  constructor(limit = 10_000) {
+    this.threads = new LRUCache({ max: limit });
+  }
 
   add(target: SlackTarget): void {
-    if (!target.threadTs) return;
-    const key = `${target.channel}:${target.threadTs}`;
-    // Re-inserting moves the thread to the young end of the Set's insertion order.
-    this.threads.delete(key);
-    this.threads.add(key);
-    if (this.threads.size > this.limit) this.threads.delete(this.threads.values().next().value as string);
+    if (target.threadTs) this.threads.set(`${target.channel}:${target.threadTs}`, true);
   }
 
   has(target: SlackTarget): boolean {

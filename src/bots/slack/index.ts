@@ -13,7 +13,7 @@ import { type HttpRoute, SLACK_EVENTS_PATH } from "../server.ts";
 import type { Adapter, AdapterDeps } from "../start.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { listen } from "./listeners.ts";
-import { createTurnRunner, describe } from "./turns.ts";
+import { createTurnRunner } from "./turns.ts";
 
 export interface SlackOptions extends SlackSettings, AdapterDeps {
   /** How long a delivery waits for its turn before Slack is acknowledged anyway (default 2,000 ms). */
@@ -116,7 +116,7 @@ async function initialize(app: App, apiUrl: string): Promise<void> {
   try {
     await app.init();
   } catch (error) {
-    const { message, code } = describe(error);
+    const { message, code } = error as { message?: string; code?: string };
     // Slack answered and said no (invalid_auth, token_revoked…), or Slack could not be reached.
     const problem =
       code === "slack_webapi_platform_error"
@@ -144,7 +144,7 @@ function ackAfterProcessing(receiver: SocketModeReceiver, app: App, logger: Logg
     try {
       await app.processEvent(event);
     } catch (error) {
-      logger.error("slack event could not be processed", { error: describe(error) });
+      logger.error("slack event could not be processed", { error });
     }
     await ack(response);
   });

@@ -6,7 +6,9 @@
  * recognises one it has applied.
  */
 import type { App, BlockAction, ButtonAction, types } from "@slack/bolt";
+import { slashInChannelText } from "../../render/notices.ts";
 import { CHOICE_ACTION_PREFIX, hasDoneButton } from "../../render/slack/blocks.ts";
+import { fromSlashCommand, SLASH_COMMAND } from "../../render/slack/commands.ts";
 import type { Logger } from "../logger.ts";
 import { hasSpreadsheet, isFileMessage, type SlackFile } from "./files.ts";
 import { ActiveThreads, guessLang, isDirectChannel, plainText, type SlackTarget } from "./inbound.ts";
@@ -93,6 +95,19 @@ export function listen(app: App, deps: ListenerDeps): void {
     const request = requestOf(message, body as EventEnvelope, context.botUserId, { target, isDirect: false });
     if (request) threads.add(target);
     await take(message, request);
+  });
+
+  // `/advisor restart`: in a DM it drives the conversation there; a channel's conversations
+  // live in threads, which a slash command cannot name, so there the user is told what works.
+  app.command(SLASH_COMMAND, async ({ ack, command }) => {
+    await ack();
+    const target = { channel: command.channel_id };
+    const text = fromSlashCommand(command.text);
+    const request = { team: command.team_id, user: command.user_id, target, isDirect: true, rawText: text };
+    // "restart" says nothing of the user's language: the notice is in both, the DM keeps its own.
+    if (!isDirectChannel(command.channel_id))
+      await track(runner.notice(request, slashInChannelText(undefined)));
+    else await track(runner.message({ ...request, event: { kind: "text", text } }));
   });
 
   app.action<BlockAction<ButtonAction>>(

@@ -5,6 +5,7 @@
 import type { types, webApi } from "@slack/bolt";
 import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/types.ts";
 import { failureText } from "../../render/notices.ts";
+import { onScreen } from "../../render/on-screen.ts";
 import {
   answeredBlocks,
   DONE_CHOICE_ID,
@@ -47,6 +48,8 @@ export interface TurnRunner {
   /** A spreadsheet shared (files.ts): counted against the limits, outside the conversation. */
   file(request: TurnRequest, message: FileMessage): Promise<void>;
   message(request: TurnRequest): Promise<void>;
+  /** A notice only the user sees, outside the conversation. */
+  notice(request: Pick<TurnRequest, "target" | "user">, text: string): Promise<void>;
   press(request: TurnRequest, pressed: PressedMessage): Promise<void>;
 }
 
@@ -83,7 +86,7 @@ export function createTurnRunner(deps: {
   const takeTurn = async (request: TurnRequest): Promise<Reply[] | undefined> => {
     if (!(await admitted(request))) return undefined;
     try {
-      return await service.handle({
+      const replies = await service.handle({
         channel: "slack",
         conversationId: conversationIdFor(request.team, request.target, request.isDirect),
         userId: request.user,
@@ -91,26 +94,27 @@ export function createTurnRunner(deps: {
         event: request.event,
         deliveryId: request.deliveryId,
       });
+      return onScreen(replies);
     } catch (error) {
-      logger.error("slack turn failed", { error: describe(error), user: request.user });
+      logger.error("slack turn failed", { error, user: request.user });
       await post(request.target, [{ text: escapeMrkdwn(failureText(request.lang)) }]);
       return undefined;
     }
   };
 
   /** A limit notice only the user sees: in a shared channel nobody else needs it. */
-  const notify = async (request: TurnRequest, text: string) => {
+  const notify = async (request: Pick<TurnRequest, "target" | "user">, text: string) => {
     const { channel, threadTs } = request.target;
     await client.chat.postEphemeral({ channel, user: request.user, thread_ts: threadTs, text });
   };
 
   /** A Web API failure while answering: nothing more can be said to the user through Slack.
    * A cosmetic call (`warn`) failing leaves the turn going on. */
-  const guarded = async (what: string, work: () => Promise<void>, level: "error" | "warn" = "error") => {
+  const guarded = async (what: string, work: () => Promise<unknown>, level: "error" | "warn" = "error") => {
     try {
       await work();
     } catch (error) {
-      logger[level](`slack ${what} failed`, { error: describe(error) });
+      logger[level](`slack ${what} failed`, { error });
     }
   };
 
@@ -128,6 +132,7 @@ export function createTurnRunner(deps: {
         if (request.isDirect) await answerSharedFiles(client, message, logger);
         else await post(request.target, [{ text: sheetsInDirectMessages(request.lang ?? "zh") }]);
       }),
+    notice: (request, text) => guarded("notice", () => notify(request, text)),
     message: (request) =>
       turn(request, "reply", async () => {
         const replies = await takeTurn(request);
@@ -153,18 +158,9 @@ export function createTurnRunner(deps: {
         }
         // The answered question loses its buttons, so an old question cannot be answered twice.
         const blocks = answeredBlocks(pressed.blocks, pressed.label);
-        await guarded(
-          "question update",
-          async () => {
-            await client.chat.update({
-              channel: request.target.channel,
-              ts: pressed.ts,
-              text: pressed.text,
-              blocks,
-            });
-          },
-          "warn",
-        );
+        const { channel } = request.target;
+        const update = () => client.chat.update({ channel, ts: pressed.ts, text: pressed.text, blocks });
+        await guarded("question update", update, "warn");
         await post(request.target, messages);
       }),
   };
@@ -172,11 +168,4 @@ export function createTurnRunner(deps: {
 
 function isMultiQuestion(reply: Reply | undefined): boolean {
   return reply?.kind === "question" && reply.multi;
-}
-
-/** What an operator needs of an error, without request objects that could carry a token. */
-export function describe(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
-  return { name: error.name, message: error.message, ...(code === undefined ? {} : { code }) };
 }

@@ -5,9 +5,8 @@
  */
 import { type Api, InputFile } from "grammy";
 import type { Lang } from "../../dialog/types.ts";
-import { answerSheet, refuseBeforeDownload } from "../../sheet/chat.ts";
 import type { Logger } from "../logger.ts";
-import { sheetPolicySet } from "../shared-sheet.ts";
+import { answerSentFile } from "../shared-sheet.ts";
 
 export interface SentFile {
   chatId: number;
@@ -22,19 +21,12 @@ const DEFAULT_API_ROOT = "https://api.telegram.org";
 export function createFileHandler(deps: { api: Api; apiRoot?: string; logger: Logger }) {
   const { api, logger } = deps;
   return async function handleFile(file: SentFile): Promise<void> {
-    const lang = file.lang ?? "zh";
-    const refused = refuseBeforeDownload(file.fileName, file.fileSize, lang);
-    if (refused) {
-      await api.sendMessage(file.chatId, refused);
-      return;
-    }
-    const { file_path: path } = await api.getFile(file.fileId);
-    if (!path) throw new Error("telegram: getFile gave no file_path");
-    // The download URL holds the token: it is never logged.
-    const response = await fetch(`${deps.apiRoot ?? DEFAULT_API_ROOT}/file/bot${api.token}/${path}`);
-    if (!response.ok) throw new Error(`telegram: file download answered ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    const reply = await answerSheet(sheetPolicySet(), { name: file.fileName, bytes }, lang);
+    const sent = { name: file.fileName, size: file.fileSize, lang: file.lang ?? "zh" };
+    const reply = await answerSentFile(sent, async () => {
+      const { file_path: path } = await api.getFile(file.fileId);
+      if (!path) throw new Error("telegram: getFile gave no file_path");
+      return { url: `${deps.apiRoot ?? DEFAULT_API_ROOT}/file/bot${api.token}/${path}` };
+    });
     if (!reply.ok) {
       await api.sendMessage(file.chatId, reply.message);
       return;
@@ -42,6 +34,6 @@ export function createFileHandler(deps: { api: Api; apiRoot?: string; logger: Lo
     await api.sendDocument(file.chatId, new InputFile(reply.bytes, reply.fileName), {
       caption: reply.summary,
     });
-    logger.info("telegram: sheet triaged", { chatId: file.chatId, bytes: bytes.length });
+    logger.info("telegram: sheet triaged", { chatId: file.chatId });
   };
 }

@@ -77,19 +77,18 @@ export function createTelegram(options: TelegramOptions): Adapter {
     new Promise<void>((started, failed) => {
       polling = bot
         .start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => started() })
+        .catch(fail)
         .catch((error) => {
-          failed(explain(error));
+          failed(error);
           // After start-up, polling ends only on 401 or 409 (another instance polls this token).
-          if (!stopping) logger.error("telegram: long polling stopped", { error: explain(error) });
+          if (!stopping) logger.error("telegram: long polling stopped", { error });
         });
     });
 
   const setUp = async () => {
     // grammY retries network failures here without end; say what it is waiting for.
     logger.info("telegram: connecting", { apiRoot: options.apiRoot });
-    await bot.init().catch((error) => {
-      throw explain(error);
-    });
+    await bot.init().catch(fail);
     // The command menu is a convenience: a Bot API that refuses it must not stop the bot.
     try {
       for (const lang of ["zh", "en"] as Lang[]) {
@@ -112,9 +111,7 @@ export function createTelegram(options: TelegramOptions): Adapter {
       }
       await bot.api
         .setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] })
-        .catch((error) => {
-          throw explain(error);
-        });
+        .catch(fail);
       logger.info("telegram: webhook set", { bot: bot.botInfo.username, path: webhook.path });
     },
     async stop() {
@@ -167,23 +164,17 @@ const fromBody = (req: IncomingMessage, res: ServerResponse, body: Buffer) => ({
   handlerReturn: undefined,
 });
 
-/** Turns Telegram's refusals of our settings into messages that say which setting to fix. */
-function explain(error: unknown): unknown {
-  if (!(error instanceof GrammyError)) return error;
-  if (error.error_code === 401 || error.error_code === 404) {
-    return new TelegramSetupError(
-      `Telegram refused the bot token (${error.description}): check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT if set)`,
-    );
-  }
-  if (error.error_code === 409) {
-    return new TelegramSetupError(
-      `Telegram reports a conflict (${error.description}): another instance is using this bot token, or a webhook is set`,
-    );
-  }
-  if (error.method === "setWebhook") {
-    return new TelegramSetupError(
-      `Telegram refused the webhook (${error.description}): check TELEGRAM_WEBHOOK_URL`,
-    );
-  }
-  return error;
+/** Rethrows Telegram's refusals of our settings as messages that say which setting to fix. */
+function fail(error: unknown): never {
+  if (!(error instanceof GrammyError)) throw error;
+  const code = error.error_code;
+  const [what, fix] =
+    code === 401 || code === 404
+      ? ["refused the bot token", "check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT if set)"]
+      : code === 409
+        ? ["reports a conflict", "another instance is using this bot token, or a webhook is set"]
+        : error.method === "setWebhook"
+          ? ["refused the webhook", "check TELEGRAM_WEBHOOK_URL"]
+          : [];
+  throw what ? new TelegramSetupError(`Telegram ${what} (${error.description}): ${fix}`) : error;
 }

@@ -5,8 +5,10 @@
  * pressed so the chat stays readable.
  */
 import type { Api } from "grammy";
+import { LRUCache } from "lru-cache";
 import type { AdvisorService, Reply } from "../../dialog/types.ts";
 import { failureText, unreadableText } from "../../render/notices.ts";
+import { onScreen } from "../../render/on-screen.ts";
 import {
   DONE_CHOICE_ID,
   escapeHtml,
@@ -44,7 +46,7 @@ export function createTurnHandler(deps: TurnDeps) {
   const { api, service, limits, logger } = deps;
   const handleFile = createFileHandler(deps);
   /** The message, per chat, that carries the current question's live buttons. */
-  const openQuestions = new Map<number, number>();
+  const openQuestions = new LRUCache<number, number>({ max: OPEN_QUESTIONS_LIMIT });
 
   const send = async (chatId: number, messages: TelegramMessage[]) => {
     let lastKeyboard: number | undefined;
@@ -71,11 +73,8 @@ export function createTurnHandler(deps: TurnDeps) {
   };
 
   const rememberQuestion = (chatId: number, messageId: number | undefined) => {
-    openQuestions.delete(chatId);
-    if (messageId === undefined) return;
-    openQuestions.set(chatId, messageId);
-    if (openQuestions.size > OPEN_QUESTIONS_LIMIT)
-      openQuestions.delete(openQuestions.keys().next().value as number);
+    if (messageId === undefined) openQuestions.delete(chatId);
+    else openQuestions.set(chatId, messageId);
   };
 
   /** Takes the buttons off a question once it is answered; the pressed one also shows the answer. */
@@ -161,7 +160,7 @@ export function createTurnHandler(deps: TurnDeps) {
       .finally(() => clearTimeout(timer));
     // Awaited before replying, so the indicator cannot arrive after the reply.
     await typing;
-    await deliver(turn, replies);
+    await deliver(turn, onScreen(replies));
   };
 
   /** Handles one update. A failure is logged and the user told; what the dialog stored stays.

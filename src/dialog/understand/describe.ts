@@ -229,11 +229,15 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
   };
   const ids = sentenceIds(s);
   const sentenceOf = (i: number) => ids[i] ?? 0;
-  const cueMentions = mentions.flatMap((m) =>
-    m.targets
-      .filter((t) => t.kind === "fact" || (t.kind === "field" && isAnchor(set, t)))
-      .map((t) => ({ m, t })),
-  );
+  // Cues by sentence: an option word looks only at its own sentence's (linear in a long paste).
+  const cuesBySentence = new Map<number, { m: Mention; t: Target }[]>();
+  for (const m of mentions)
+    for (const t of m.targets)
+      if (t.kind === "fact" || (t.kind === "field" && isAnchor(set, t))) {
+        const list = cuesBySentence.get(sentenceOf(m.start)) ?? [];
+        list.push({ m, t });
+        cuesBySentence.set(sentenceOf(m.start), list);
+      }
   for (const m of mentions) {
     const options = m.targets.filter((t): t is Extract<Target, { kind: "option" }> => {
       if (t.kind !== "option") return false;
@@ -248,8 +252,8 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
     }
     // The nearest cue in the sentence decides which fact this option word belongs to.
     const sentence = sentenceOf(m.start);
-    const near = cueMentions
-      .filter((c) => sentenceOf(c.m.start) === sentence && c.m !== m)
+    const near = (cuesBySentence.get(sentence) ?? [])
+      .filter((c) => c.m !== m)
       .map((c) => ({ c, gap: c.m.start >= m.end ? c.m.start - m.end : m.start - c.m.end + 0.5 }))
       .filter((x) => x.gap >= 0)
       .sort((a, b) => a.gap - b.gap);
@@ -283,6 +287,7 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
         path,
         fact.options.map((o) => o.value).filter((v) => values.includes(v)),
       );
+    // The default is not a statement (CONTRACT.md section 7: "Tongzhou company" has no entityType).
     else if (values.length === 1 && values[0] !== fact.default) put(path, values[0]);
   }
 }

@@ -25,6 +25,7 @@ const HEDGE_ZH =
   /^(?:(?:也|都|还|并|倒是|我们|我司|公司|本公司|我|咱们|目前|现在|暂时|当前|应该|应当|好像|似乎|貌似|可能|也许|大概|估计|印象中|印象里|我记得|记得|我觉得|感觉|我想|据我所知|一般|其实|嗯+|呃+|额+|哦+|噢+|啊+|唔+|那个|这个|的话)[，,\s]*)+/;
 const YES_DESPITE_NO = /^(没错|没问题|不错|无误|没毛病)/;
 // Openings with 不 that are not a no: "不过" (but), "不但", "不仅" (not only).
+const LEAD_IN_ZH = /^(?:我们|我司|咱们|之前|以前|此前|过去|原来|目前|现在|暂时|一直|今年|去年)+(?=.)/;
 const NOT_NO_ZH = /^(不过|不但|不仅|不只|不少|不久)/;
 const NO_ZH =
   /^(算不上|谈不上|称不上|不算|不是|不对|不|没有|没|无|否|未|尚未|还没|暂无|暂未|暂时没|并没|并不|从来没|从没|从未|一个也没|一次也没|都没|都不|非)/;
@@ -46,7 +47,7 @@ export function leanYesNo(s: string): boolean | null {
   if (clauses.length < 2) return leanClause(s);
   const leans = clauses.map(leanClause).filter((x) => x !== null);
   if (leans.length === 0) return null;
-  return leans.includes(false) ? false : true;
+  return !leans.includes(false);
 }
 
 function leanClause(s: string): boolean | null {
@@ -54,7 +55,8 @@ function leanClause(s: string): boolean | null {
     if (LEAN_NO_EN.test(s) || NO_EN.test(s)) return false;
     if (LEAN_YES_EN.test(s)) return true;
   }
-  const opened = s.replace(/^[^\p{Script=Han}a-z0-9]+/u, "");
+  // Who and when before the answer say nothing either way: "之前没拿过", "我们目前没有".
+  const opened = s.replace(/^[^\p{Script=Han}a-z0-9]+/u, "").replace(LEAD_IN_ZH, "");
   const zh = opened.replace(HEDGE_ZH, "");
   if (zh === "" || YES_TAIL_ZH.test(zh)) {
     // The hedge alone: "嗯", "应该吧", "好像是" say yes; "可能吧", "也许" say nothing either way.

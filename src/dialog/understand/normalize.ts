@@ -1,8 +1,16 @@
 /**
  * One spelling for the many ways people type the same text, so every reader (words, numbers,
- * hedges) works on a single string and positions in it stay comparable: full-width forms to
- * half-width (NFKC), lower case, curly quotes straight, British spellings American, spaces single.
+ * hedges) works on a single string and positions in it stay comparable: Traditional Chinese
+ * characters to Simplified (OpenCC's table, so "我們是石景山的數據公司" reads as the vocabulary in
+ * data/ is written), full-width forms to half-width (NFKC), lower case, curly quotes straight,
+ * British spellings American, spaces single.
  */
+import { Converter } from "opencc-js/t2cn";
+
+/** Traditional (any region) to mainland Simplified; a no-op on text already Simplified. */
+const toSimplified = Converter({ from: "t", to: "cn" });
+/** Characters outside the CJK blocks are never converted: ASCII-only text skips the table. */
+const HAS_HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 const SPELLINGS: [RegExp, string][] = [
   [/recognis/g, "recogniz"],
@@ -14,7 +22,7 @@ const SPELLINGS: [RegExp, string][] = [
 ];
 
 export function norm(text: string): string {
-  let s = text
+  let s = (HAS_HAN.test(text) ? toSimplified(text) : text)
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")

@@ -5,6 +5,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
+import { inSlackTerms } from "./commands.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
 
 type KnownBlock = types.KnownBlock;
@@ -42,7 +43,8 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
   return replies.flatMap(renderReply);
 }
 
-export function renderReply(reply: Reply): SlackMessage[] {
+export function renderReply(dialogReply: Reply): SlackMessage[] {
+  const reply = inSlackTerms(dialogReply);
   switch (reply.kind) {
     case "text":
       return pack(sectionParts(escapeMrkdwn(reply.text)));

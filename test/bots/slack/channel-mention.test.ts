@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { at, buttons, type Harness, posted, ScriptedService, startHarness, TEAM } from "./harness.ts";
-
-const mention = (text: string, extra: Record<string, unknown> = {}) => ({
-  type: "app_mention",
-  channel: "C9",
-  user: "U7",
-  team: TEAM,
-  text,
-  ts: "1700000100.000200",
-  ...extra,
-});
+import {
+  at,
+  buttons,
+  type Harness,
+  MENTION as mention,
+  posted,
+  ScriptedService,
+  startHarness,
+  TEAM,
+} from "./harness.ts";
 
 describe("a mention in a channel", () => {
   let harness: Harness;

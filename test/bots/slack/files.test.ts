@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createLimits } from "../../../src/bots/limits.ts";
 import { SAMPLE_SHEET } from "../../support/sample-sheet.ts";
-import { BOT_TOKEN, DM, type Harness, ScriptedService, startHarness, TEAM } from "./harness.ts";
+import { BOT_TOKEN, DM, type Harness, MENTION, ScriptedService, startHarness } from "./harness.ts";
 
 const SHEET = SAMPLE_SHEET;
 
@@ -66,30 +66,17 @@ describe("slack: a sheet shared in a DM", () => {
     expect(fake.downloads).toHaveLength(1);
     expect(String(fake.callsOf("chat.postEphemeral").at(-1)?.args.text)).toContain("请稍等");
   });
-});
 
-describe("slack: a sheet shared in a channel", () => {
-  let harness: Harness;
-  afterEach(() => harness?.close());
-
-  it("is not triaged in public: the thread is told to send it in a DM", async () => {
+  it("in a channel is not triaged in public: the thread is told to send it in a DM", async () => {
     const service = new ScriptedService();
     harness = await startHarness({ service });
     const { fake } = harness;
     const file = fake.shareFile("名单.xlsx", Buffer.from("x"));
-    const mention = {
-      type: "app_mention",
-      channel: "C9",
-      user: "U7",
-      team: TEAM,
-      text: `<@${fake.botUserId}> 帮我看看这个表`,
-      ts: "1700000200.000100",
-      files: [file],
-    };
+    const mention = MENTION(`<@${fake.botUserId}> 帮我看看这个表`, { files: [file] });
     expect((await harness.send(mention)).status).toBe(200);
     await harness.settle();
     const [reply] = fake.callsOf("chat.postMessage");
-    expect(reply?.args).toMatchObject({ channel: "C9", thread_ts: "1700000200.000100" });
+    expect(reply?.args).toMatchObject({ channel: "C9", thread_ts: "1700000100.000200" });
     expect(String(reply?.args.text)).toContain("私信");
     expect(fake.downloads).toHaveLength(0);
     expect(fake.uploads).toHaveLength(0);

@@ -29,6 +29,8 @@ export interface Harness {
     choiceId: string,
     options?: SendOptions & { user?: string },
   ): Promise<Response>;
+  /** Sends `/advisor <text>` as Slack delivers a slash command (in the DM D1 unless told). */
+  command(text: string, where?: { channel?: string; user?: string }): Promise<Response>;
   /** Waits until the turns started so far have posted their replies. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -167,6 +169,23 @@ export async function startHarness(
       const body = `payload=${encodeURIComponent(JSON.stringify(payload))}`;
       return post(body, "application/x-www-form-urlencoded", send);
     },
+    command(text, where = {}) {
+      const fields = {
+        token: "legacy-verification-token",
+        team_id: TEAM,
+        team_domain: "fake",
+        channel_id: where.channel ?? "D1",
+        channel_name: (where.channel ?? "D1").startsWith("D") ? "directmessage" : "general",
+        user_id: where.user ?? "U1",
+        user_name: "user",
+        command: "/advisor",
+        text,
+        api_app_id: "A1",
+        response_url: "http://127.0.0.1:9/unused",
+        trigger_id: "trigger",
+      };
+      return post(new URLSearchParams(fields).toString(), "application/x-www-form-urlencoded");
+    },
     settle: () => adapter.idle(),
     async close() {
       fake.releaseAll();
@@ -213,6 +232,17 @@ function findButton(message: PostedMessage, choiceId: string) {
   }
   throw new Error(`no button for choice "${choiceId}" in the message`);
 }
+
+/** A mention of the bot in channel C9, outside any thread. */
+export const MENTION = (text: string, extra: Record<string, unknown> = {}) => ({
+  type: "app_mention",
+  channel: "C9",
+  user: "U7",
+  team: TEAM,
+  text,
+  ts: "1700000100.000200",
+  ...extra,
+});
 
 export const DM = (text: string, extra: Record<string, unknown> = {}) => ({
   type: "message",

@@ -1,10 +1,12 @@
 /** The real advisor service, wrapped to note the replies of every turn for the tests. */
 import { createAdvisorService } from "../../../src/dialog/service.ts";
 import type { AdvisorService, Reply } from "../../../src/dialog/types.ts";
+import { createFaqIndex, type FaqIndex } from "../../../src/faq/index.ts";
 import { loadPolicySet, type PolicySet } from "../../../src/policy/load.ts";
 import type { Store } from "../../../src/store/types.ts";
 
 let policySet: PolicySet | undefined;
+let faq: FaqIndex | undefined;
 
 export interface RecordedService extends AdvisorService {
   /** The replies of each turn, in order. */
@@ -13,7 +15,8 @@ export interface RecordedService extends AdvisorService {
 
 export function realService(store: Store): RecordedService {
   policySet ??= loadPolicySet();
-  const inner = createAdvisorService({ set: policySet, store });
+  faq ??= createFaqIndex(policySet);
+  const inner = createAdvisorService({ set: policySet, store, faq });
   const replies: Reply[][] = [];
   return {
     replies,

@@ -1,0 +1,11 @@
+import type { Reply } from "../dialog/types.ts";
+
+/**
+ * The replies a chat app shows. Telegram and Slack keep earlier messages on screen with their
+ * buttons live, so a side trip (an FAQ answer, /help, a hint) is one message: the open question
+ * is not posted again under it. Only when a turn says nothing else is the restatement shown.
+ */
+export function onScreen(replies: Reply[]): Reply[] {
+  const news = replies.filter((reply) => !reply.restates);
+  return news.length > 0 ? news : replies;
+}
