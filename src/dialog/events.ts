@@ -56,8 +56,6 @@ const langOf = (lang: Lang | undefined) => (lang ? { lang } : {});
  * which is never a question's `seq.key`. */
 export const COMMAND_BUTTON = {
   restart: "/restart",
-  profile: "/profile",
-  compare: "/compare",
 } as const;
 
 function pressed(id: string, state: DialogState | undefined): Event {

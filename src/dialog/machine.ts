@@ -81,8 +81,11 @@ type Move<K extends EventKind> = (
 ) => Step;
 type Row = { [K in EventKind]?: Move<K> };
 
-/** What an event does in any phase that does not say otherwise. */
-const ANYWHERE: Required<Omit<Row, "question" | "answer" | "press" | "done">> = {
+/** What an event does in any phase that does not say otherwise. A question is a side trip
+ * (the FAQ's answer, the open question left where it is); "done" closes the open checklist. */
+const ANYWHERE: Required<Omit<Row, "answer" | "press">> = {
+  question: (s, e, ctx) => faqAside(s, e.text, ctx),
+  done: (s, _, ctx) => commitSelection(s, ctx),
   start: (s, e, ctx) => restart(e.lang ?? s.lang, ctx),
   resume: (s, _, ctx) => resume(s, ctx),
   restart: (s, _, ctx) => restart(s.lang, ctx),
@@ -112,38 +115,28 @@ const TABLE: Record<Phase, Row> = {
     answer: (s, e, ctx) => takeDescription(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
     question: (s, e, ctx) => takeDescription(s, e.text, ctx) ?? faqAside(s, e.text, ctx),
     press: (s, e, ctx) => pressAnswer(s, e.key, ctx),
-    done: (s, _, ctx) => commitSelection(s, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },
   asking: {
     answer: (s, e, ctx) => typedAnswer(s, e.text, ctx),
-    question: (s, e, ctx) => faqAside(s, e.text, ctx),
     press: (s, e, ctx) => pressAnswer(s, e.key, ctx),
-    done: (s, _, ctx) => commitSelection(s, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },
   checklist: {
     answer: (s, e, ctx) => typedAnswer(s, e.text, ctx),
-    question: (s, e, ctx) => faqAside(s, e.text, ctx),
     press: (s, e, ctx) => tick(s, e.key, ctx),
-    done: (s, _, ctx) => commitSelection(s, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },
   outside: {
     answer: (s, e, ctx) => typedCompare(s, e.text, ctx),
-    question: (s, e, ctx) => faqAside(s, e.text, ctx),
     press: (s, e, ctx) => pressCompare(s, e.key, ctx),
-    done: (s, _, ctx) => commitSelection(s, ctx),
   },
   editing: {
     answer: (s, e, ctx) => typedField(s, e.text, ctx),
-    question: (s, e, ctx) => faqAside(s, e.text, ctx),
     press: (s, e, ctx) => pressField(s, e.key, ctx),
-    done: (s, _, ctx) => commitSelection(s, ctx),
   },
   result: {
     answer: (s) => doneAlready(s),
-    question: (s, e, ctx) => faqAside(s, e.text, ctx),
     press: (s) => doneAlready(s),
     done: (s) => doneAlready(s),
   },
