@@ -26,7 +26,7 @@ interface Scenario {
   adjustments?: { rule: string; removed: { benefit: string; before: number; removed: number }[] }[];
 }
 
-export const exampleDir = new URL("../fixtures/policies/", import.meta.url).pathname;
+const exampleDir = new URL("../fixtures/policies/", import.meta.url).pathname;
 const scenarios: Scenario[] = JSON.parse(
   readFileSync(new URL("./example-district.scenarios.json", import.meta.url), "utf8"),
 );
