@@ -124,7 +124,7 @@ const TABLE: Record<Phase, Row> = {
     skip: (s, _, ctx) => skip(s, ctx),
   },
   checklist: {
-    answer: (s, e, ctx) => typedAnswer(s, e.text, ctx),
+    answer: (s, e, ctx) => takeStatement(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
     press: (s, e, ctx) => tick(s, e.key, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },

@@ -8,7 +8,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { typedAnswer } from "./answers.ts";
 import { confirmation, statedPaths } from "./description.ts";
-import { DISTRICT } from "./questions.ts";
+import { answerOptions, DISTRICT } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
 import { askNext, type ReducerContext, record, type Step } from "./steps.ts";
 import { understandText } from "./understand/index.ts";
@@ -23,7 +23,10 @@ const FRAMING =
 export function takeStatement(state: DialogState, text: string, ctx: ReducerContext): Step | undefined {
   const pending = state.pending;
   if (pending?.kind !== "fact") return undefined;
-  const stated = statedFacts(state, text, ctx);
+  // A checklist's areas are named by words that also state facts ("创新平台"): there only
+  // figures count as stated, and the whole message may answer the checklist as well.
+  const multi = answerOptions(ctx.set, pending.path, state.lang, state).multi;
+  const stated = statedFacts(state, text, ctx).filter((p) => !multi || isFigure(ctx, p.path));
   if (!stated.some((p) => p.path !== pending.path)) return undefined;
   let next: DialogState = state;
   const taken: string[] = [];
@@ -41,7 +44,7 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
     pending,
   };
   const confirmed = confirmation(next, taken, ctx, false);
-  const rest = taken.includes(pending.path) ? "" : leftOver(text, stated, ctx);
+  const rest = taken.includes(pending.path) ? "" : multi ? text : leftOver(text, stated, ctx);
   if (rest) {
     const answered = typedAnswer(next, rest, ctx);
     if (answered.state.pending?.seq !== pending.seq)
@@ -49,6 +52,9 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
   }
   return askNext({ ...next, pending: null }, ctx, [confirmed]);
 }
+
+const FIGURES = new Set(["amount", "count", "integer", "percent", "decimal"]);
+const isFigure = (ctx: ReducerContext, path: string) => FIGURES.has(ctx.set.facts.get(path)?.type ?? "");
 
 interface Stated {
   path: string;
