@@ -7,7 +7,7 @@
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { reasonText, whatIfText, words } from "../render/explain.ts";
+import { noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
 import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
@@ -48,7 +48,8 @@ export function resultReply(
       );
     }
     const w = words(set, lang);
-    for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
+    for (const notice of evaluation.notices ?? [])
+      sections.push({ heading: name, body: noticeText(notice, w) });
     const excluded = (evaluation.excluded ?? []).map(
       (o) =>
         `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,
