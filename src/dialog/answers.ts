@@ -6,6 +6,7 @@
  */
 import { earlyResult, restart } from "./commands.ts";
 import { takeDescription } from "./description.ts";
+import { COMMAND_BUTTON } from "./events.ts";
 import { districtOf, faqReply } from "./faq.ts";
 import { looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
 import { plan } from "./planner.ts";
@@ -32,7 +33,6 @@ import {
   type Step,
   step,
 } from "./steps.ts";
-import { COMMAND_BUTTON } from "./events.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
 import { detectLang } from "./understand/index.ts";
