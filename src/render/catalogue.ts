@@ -118,6 +118,12 @@ export interface Catalogue {
     total: string;
     colon: string;
     detail: string;
+    /** The chat's overview (compareOverview): headings, a missing clause in words, how to see the working. */
+    overview: string;
+    totals: string;
+    noClauseWords: string;
+    separator: string;
+    chatDetail: string;
   };
 }
 
@@ -221,6 +227,11 @@ const zh: Catalogue = {
     total: "合计（最高）",
     colon: "：",
     detail: "逐项的计算和原文：把 district 改为该区，不加 --compare 再查一次。",
+    overview: "逐项比较（均为最高额）",
+    totals: "各区合计",
+    noClauseWords: "无此条款",
+    separator: "；",
+    chatDetail: "要看某区逐项的计算和原文：输入 /profile，把所在区改为该区。",
   },
 };
 
@@ -334,6 +345,11 @@ const en: Catalogue = {
     colon: ": ",
     detail:
       "For the working and the source text of each, set district to that district and run without --compare.",
+    overview: "Benefit by benefit (amounts at most)",
+    totals: "Totals by district",
+    noClauseWords: "no such clause",
+    separator: "; ",
+    chatDetail: "For one district's working and source text: type /profile and change the district to it.",
   },
 };
 
