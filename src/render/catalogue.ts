@@ -94,6 +94,21 @@ export interface Catalogue {
   setTo: (label: string, value: string) => string;
   yes: (label: string) => string;
   entity: Record<string, string>;
+  /** FAQ answers in the chat (src/render/faq.ts). */
+  faq: {
+    /** The user's district has no clause on what was asked, only a related one. */
+    onlyHas: (district: string, thing: string, has: string) => string;
+    /** The user's district has no clause on what was asked; another district has. */
+    otherHas: (district: string, thing: string, other: string) => string;
+    /** A district the question names has no such clause; these are the others'. */
+    missingIn: (named: string, others: string) => string;
+    notYours: (theirs: string, yours: string) => string;
+    /** The most per item, for awards counted per item with no limit on their sum. */
+    perItem: (amount: string, period: string) => string;
+    source: string;
+    english: string;
+    colon: string;
+  };
   // reports
   outsideScope: (districts: string[]) => string;
   reportHeading: (count: number, total: string) => string;
@@ -207,6 +222,17 @@ const zh: Catalogue = {
     university: "高校",
     research_institute: "科研院所",
     tech_service_org: "科技服务机构",
+  },
+  faq: {
+    onlyHas: (district, thing, has) => `${district}没有${thing}条款，只有${has}。`,
+    otherHas: (district, thing, other) =>
+      `${district}没有${thing}条款；${other}有，但不适用于在${district}注册经营的单位。`,
+    missingIn: (named, others) => `${named}的措施中没有相关条款；以下是${others}的：`,
+    notYours: (theirs, yours) => `这是${theirs}的条款，不适用于在${yours}注册经营的单位`,
+    perItem: (amount, period) => `每项最高 ${amount}（${period}）`,
+    source: "原文：",
+    english: "English (translation, not official): ",
+    colon: "：",
   },
   outsideScope: (districts) =>
     `这些措施只适用于在${districts.join("或")}注册并实际经营的主体；可用 --compare 查看在各区可获得的支持。`,
@@ -328,6 +354,18 @@ const en: Catalogue = {
     university: "universities",
     research_institute: "research institutes",
     tech_service_org: "technology service organisations",
+  },
+  faq: {
+    onlyHas: (district, thing, has) => `${district} has no clause on “${thing}”; it only has: ${has}.`,
+    otherHas: (district, thing, other) =>
+      `${district} has no clause on “${thing}”; ${other} has one, which does not apply to entities registered in ${district}.`,
+    missingIn: (named, others) => `The ${named} measures have no such clause; this is what ${others} has:`,
+    notYours: (theirs, yours) =>
+      `This is a ${theirs} clause; it does not apply to an entity registered in ${yours}.`,
+    perItem: (amount, period) => `up to ${amount} each (${period})`,
+    source: "Source (Chinese): ",
+    english: "English (translation, not official): ",
+    colon: ": ",
   },
   outsideScope: (districts) =>
     `These measures apply only to entities registered and operating in ${districts.join(" or ")}; use --compare to see what each district would offer.`,
