@@ -10,7 +10,7 @@ import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import { CATALOGUE } from "../render/catalogue.ts";
 import { compareOverview } from "../render/compare.ts";
-import { reasonText, whatIfText, words } from "../render/explain.ts";
+import { noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
 import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
@@ -58,8 +58,9 @@ function compareSections(evaluations: DistrictEvaluation[], set: PolicySet, lang
     district: districtName(set, policy, lang),
   }));
   const overview = compareOverview(columns, set, lang).flatMap((p) => split(p.heading, p.blocks, "\n"));
+  const w = words(set, lang);
   const notices = columns.flatMap((d) =>
-    (d.notices ?? []).map((n) => ({ heading: d.district, body: n.text })),
+    (d.notices ?? []).map((n) => ({ heading: d.district, body: noticeText(n, w) })),
   );
   return [...overview, ...notices];
 }
@@ -81,7 +82,8 @@ function districtSections({ policy, evaluation }: DistrictEvaluation, set: Polic
     sections.push(...benefitSections(articleHeading(set, policy, o.article, lang), o, set, lang));
   }
   const w = words(set, lang);
-  for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
+  for (const notice of evaluation.notices ?? [])
+    sections.push({ heading: name, body: noticeText(notice, w) });
   const excluded = (evaluation.excluded ?? []).map(
     (o) =>
       `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,

@@ -6,6 +6,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
 import { inSlackTerms } from "./commands.ts";
+import { faqMessage } from "./faq.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
 
 type KnownBlock = types.KnownBlock;
@@ -46,8 +47,10 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
 export function renderReply(dialogReply: Reply): SlackMessage[] {
   const reply = inSlackTerms(dialogReply);
   switch (reply.kind) {
-    case "text":
-      return pack(sectionParts(escapeMrkdwn(reply.text)));
+    case "text": {
+      const faq = reply.faq && faqMessage(reply.faq);
+      return faq ? [faq] : pack(sectionParts(escapeMrkdwn(reply.text)));
+    }
     case "question":
       return pack(questionParts(reply));
     case "result":

@@ -5,6 +5,7 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
+import { faqHtml } from "./faq.ts";
 
 /** Telegram refuses messages over 4,096 characters; stay clear of it. The limit counts the
  * text after entity parsing, so measuring the HTML source errs on the safe side. */
@@ -40,8 +41,11 @@ export function renderReplies(replies: Reply[]): TelegramMessage[] {
 
 export function renderReply(reply: Reply): TelegramMessage[] {
   switch (reply.kind) {
-    case "text":
+    case "text": {
+      const faq = reply.faq && faqHtml(reply.faq);
+      if (faq) return [{ html: faq }];
       return pack([paragraph(reply.text)]).map((html) => ({ html }));
+    }
     case "question": {
       const blocks = [
         reply.progress && paragraph(reply.progress, "i"),

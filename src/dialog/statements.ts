@@ -1,0 +1,86 @@
+/**
+ * A message mid-questionnaire that states facts besides the one asked: a correction ("不对，固定
+ * 资产投资是一个亿") or an answer with more in it ("150k, and the loan was 10 million"). The facts
+ * it states are taken as a description's are, and what is left of the message answers the open
+ * question if anything is left; otherwise the question is asked again. Reading a correction as
+ * the answer ("不对" is "no", so 0 years) would store what nobody said.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { typedAnswer } from "./answers.ts";
+import { confirmation, statedPaths } from "./description.ts";
+import { answerOptions, DISTRICT } from "./questions.ts";
+import { type DialogState, getPath } from "./state.ts";
+import { askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { understandText } from "./understand/index.ts";
+
+/** Where one thing said ends (as the description reader splits a message). */
+const PART_END = /[。；;！!？?\n，,]|\.(?=\s|$)/;
+
+/** Words that only frame a correction or an addition: left over, they answer nothing. */
+const FRAMING =
+  /^(?:不对|不是|错了|说错了|写错了|更正|纠正|改一下|修改|另外|还有|对了|哦|噢|嗯|抱歉|不好意思|sorry|actually|correction|wait|oops|also|and|plus|no wait|my mistake|i mean)+$/i;
+
+export function takeStatement(state: DialogState, text: string, ctx: ReducerContext): Step | undefined {
+  const pending = state.pending;
+  if (pending?.kind !== "fact") return undefined;
+  // A checklist's areas are named by words that also state facts ("创新平台"): there only
+  // figures count as stated, and the whole message may answer the checklist as well.
+  const multi = answerOptions(ctx.set, pending.path, state.lang, state).multi;
+  const stated = statedFacts(state, text, ctx).filter((p) => !multi || isFigure(ctx, p.path));
+  if (!stated.some((p) => p.path !== pending.path)) return undefined;
+  let next: DialogState = state;
+  const taken: string[] = [];
+  for (const { path, value } of stated) {
+    const recorded = record(next, path, value, ctx);
+    if (typeof recorded === "string") continue;
+    next = recorded;
+    taken.push(path);
+  }
+  if (!taken.some((p) => p !== pending.path)) return undefined;
+  // Stated facts are not questions answered: they do not count in "question N".
+  next = {
+    ...next,
+    history: next.history.map((h, i) => (i >= state.history.length ? { ...h, stated: true } : h)),
+    pending,
+  };
+  const confirmed = confirmation(next, taken, ctx, false);
+  const rest = taken.includes(pending.path) ? "" : multi ? text : leftOver(text, stated, ctx);
+  if (rest) {
+    const answered = typedAnswer(next, rest, ctx);
+    if (answered.state.pending?.seq !== pending.seq)
+      return { ...answered, replies: [confirmed, ...answered.replies] };
+  }
+  return askNext({ ...next, pending: null }, ctx, [confirmed]);
+}
+
+const FIGURES = new Set(["amount", "count", "integer", "percent", "decimal"]);
+const isFigure = (ctx: ReducerContext, path: string) => FIGURES.has(ctx.set.facts.get(path)?.type ?? "");
+
+interface Stated {
+  path: string;
+  value: unknown;
+}
+
+/** The facts the message states with a value that is new or changed. */
+function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
+  const { profile } = understandText(text, ctx.set);
+  const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
+  return statedPaths(profile, isFact)
+    .map((path) => ({ path, value: getPath(profile, path) }))
+    .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));
+}
+
+/** The parts of the message that state none of those facts, unless they only frame them. */
+function leftOver(text: string, stated: Stated[], ctx: ReducerContext): string {
+  const paths = new Set(stated.map((s) => s.path));
+  return text
+    .split(PART_END)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && !FRAMING.test(part.replace(/[\s,.!?，。！？、~～]/g, "")))
+    .filter((part) => {
+      const { profile } = understandText(part, ctx.set);
+      const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
+      return !statedPaths(profile, isFact).some((p) => paths.has(p));
+    })
+    .join("，");
+}
