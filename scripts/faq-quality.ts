@@ -4,6 +4,8 @@
  * - faq-questions.json: in-scope questions; top-1, top-3 and how many go unanswered,
  * - faq-out-of-scope.json: questions no clause answers; the share answered with nothing,
  * - faq-district.json: cross-district, closing-text, how-to-apply and known-district questions.
+ * - faq-fresh.json: a set of all three kinds written later, before the abstention rule was
+ *   reworked, and never tuned on: measured whole, as "fresh", never used by --fit.
  * `--fit` fits the calibration (src/faq/calibration.ts) on the tuning halves only and
  * prints it; `--misses` lists what goes wrong; `--compare` measures retrieval variants.
  *
@@ -28,6 +30,9 @@ const fixture = <T>(name: string) =>
 const inScope = split(fixture<QualityCase[]>("faq-questions.json"));
 const outOfScope = split(fixture<string[]>("faq-out-of-scope.json"));
 const districts = split(fixture<DistrictCase[]>("faq-district.json"));
+const fresh = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
+  "faq-fresh.json",
+);
 const set = loadPolicySet();
 const synonyms = loadSynonyms();
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -56,10 +61,15 @@ const variants: [string, SynonymGroup[], FaqTuning][] = process.argv.includes("-
 for (const [name, groups, tuning] of variants) {
   const index = createFaqIndex(set, groups, tuning);
   console.log(`${name}:`);
-  for (const half of ["tuning", "heldOut"] as const) {
-    const q = measureQuality(index, inScope[half]);
-    const o = measureAbstention(index, outOfScope[half]);
-    const d = measureDistricts(index, districts[half]);
+  const sets = {
+    tuning: [inScope.tuning, outOfScope.tuning, districts.tuning],
+    heldOut: [inScope.heldOut, outOfScope.heldOut, districts.heldOut],
+    fresh: [fresh.inScope, fresh.outOfScope, fresh.district],
+  } as const;
+  for (const [half, [questions, outside, district]] of Object.entries(sets)) {
+    const q = measureQuality(index, questions);
+    const o = measureAbstention(index, outside);
+    const d = measureDistricts(index, district);
     console.log(
       `  ${half.padEnd(7)} in-scope top-1 ${percent(q.top1)}, top-3 ${percent(q.top3)}, unanswered ${percent(q.unanswered)} of ${q.total}; ` +
         `out-of-scope no answer ${percent(o.abstained)} of ${o.total}; district/closing ${percent(d.passed)} of ${d.total}`,

@@ -159,7 +159,7 @@ export function recordRow(set: PolicySet, record: TriageRecord, layout = recordL
     record.channel,
     record.conversationId,
     record.userId,
-    ...tableRow(rowSource(record), layout, set, "zh").slice(0, -1),
+    ...tableRow(rowSource(record), layout, "zh").slice(0, -1),
   ];
 }
 

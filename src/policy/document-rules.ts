@@ -4,40 +4,17 @@
  * the highest), and a document-wide cap on the sum ("各项资金支持合计不超过500万元"). Each
  * change is kept as an Adjustment, so the trace shows what the group or the cap removed.
  */
-import { formatDate } from "./dates.ts";
 import { formatYuan as y } from "./money.ts";
 import type { Adjustment, BenefitOutcome, Lang, Notice } from "./outcome.ts";
 import type { DocumentRule, PolicyDocument } from "./schema.ts";
 
 /** The notice for a document whose dates do not include `asOf`; undefined when it applies. */
-export function outsideValidity(document: PolicyDocument, asOf: string, lang: Lang): Notice | undefined {
+export function outsideValidity(document: PolicyDocument, asOf: string): Notice | undefined {
   const validity = document.validity;
   if (!validity) return undefined;
   const before = validity.from !== undefined && asOf < validity.from;
   const after = validity.to !== undefined && asOf > validity.to;
   if (!before && !after) return undefined;
-  const zh = lang === "zh";
-  const d = (date: string) => formatDate(date, lang);
-  const window =
-    validity.from && validity.to
-      ? zh
-        ? `${d(validity.from)}至${d(validity.to)}`
-        : `${d(validity.from)} to ${d(validity.to)}`
-      : validity.from
-        ? zh
-          ? `${d(validity.from)}起`
-          : `from ${d(validity.from)}`
-        : zh
-          ? `至${d(validity.to as string)}`
-          : `until ${d(validity.to as string)}`;
-  const name = document.title[lang];
-  const text = after
-    ? zh
-      ? `${name}的有效期为${window}，评估日期 ${d(asOf)} 已过有效期，各条均不适用（“${validity.quote}”）`
-      : `${name} applies ${window}; on ${d(asOf)} it has expired, so none of its clauses applies (“${validity.quote}”)`
-    : zh
-      ? `${name}的有效期为${window}，评估日期 ${d(asOf)} 尚未施行，各条均不适用（“${validity.quote}”）`
-      : `${name} applies ${window}; on ${d(asOf)} it is not in force yet, so none of its clauses applies (“${validity.quote}”)`;
   return {
     policy: document.id,
     code: after ? "expired" : "not_yet_in_force",
@@ -45,7 +22,6 @@ export function outsideValidity(document: PolicyDocument, asOf: string, lang: La
     to: validity.to ?? null,
     asOf,
     quote: validity.quote,
-    text,
   };
 }
 

@@ -58,7 +58,7 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
   const notices: Notice[] = [];
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
-    const notice = document.validity && outsideValidity(document, ctx.asOf(), ctx.lang);
+    const notice = document.validity && outsideValidity(document, ctx.asOf());
     if (notice) {
       notices.push(notice);
       continue;

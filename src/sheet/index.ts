@@ -29,7 +29,7 @@ export function resultTable(set: PolicySet, rows: RowResult[], lang: Lang): OutT
   const layout = tableLayout(set, lang);
   return {
     header: layout.header,
-    rows: rows.map((r) => tableRow(r, layout, set, lang)),
+    rows: rows.map((r) => tableRow(r, layout, lang)),
     yuanColumns: layout.yuanColumns,
     benefits: layout.benefits,
     lang,

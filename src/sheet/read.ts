@@ -5,7 +5,6 @@
  */
 import { Readable } from "node:stream";
 import { parseString } from "@fast-csv/parse";
-import type ExcelJS from "exceljs";
 
 /** exceljs takes about half a second to load: only .xlsx work waits for it, CSV does not. */
 const excel = async () => (await import("exceljs")).default;

@@ -81,7 +81,7 @@ export function tableLayout(set: PolicySet, lang: Lang, before: readonly string[
 }
 
 /** One row of the table, in `layout`'s column order (after any `before` columns the caller adds). */
-export function tableRow(source: RowSource, layout: Layout, set: PolicySet, lang: Lang): OutCell[] {
+export function tableRow(source: RowSource, layout: Layout, lang: Lang): OutCell[] {
   const identity = [source.id ?? null, source.name ?? null];
   if (source.error !== undefined) {
     return [...identity, null, null, ...layout.benefits.map(() => null), null, null, source.error];
