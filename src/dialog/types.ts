@@ -78,6 +78,12 @@ export interface FaqClause {
 export interface ResultSection {
   heading: string;
   body: string;
+  /** A benefit's working and the clause's own words: what a reader checks rather than reads.
+   * Chat apps fold it (Telegram's expandable quote, a Slack context block); the console prints
+   * it under the body. */
+  detail?: string;
+  /** The section opens a district's part of the result (its name and total). */
+  district?: true;
 }
 
 export type DialogEvent =

@@ -62,15 +62,48 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       }
       return pieces;
     }
-    case "result": {
-      const blocks = [
-        paragraph(reply.title, "b"),
-        ...reply.sections.map((section) => [...paragraph(section.heading, "b"), ...paragraph(section.body)]),
-        paragraph(reply.footer, "i"),
-      ];
-      return pack(blocks).map((html) => ({ html }));
-    }
+    case "result":
+      return pack(resultBlocks(reply)).map((html) => ({ html }));
   }
+}
+
+/** The result's blocks: a benefit's detail folded into an expandable quote, the heading of an
+ * article said once above its benefits. */
+function resultBlocks(reply: Extract<Reply, { kind: "result" }>): string[][] {
+  const blocks = [paragraph(reply.title, "b")];
+  let article: string | undefined;
+  for (const section of reply.sections) {
+    const sameArticle = section.detail !== undefined && section.heading === article;
+    article = section.detail === undefined ? undefined : section.heading;
+    blocks.push([
+      ...(sameArticle ? [] : paragraph(section.heading, "b")),
+      ...paragraph(section.body),
+      ...folded(section.detail),
+    ]);
+  }
+  blocks.push(paragraph(reply.footer, "i"));
+  return blocks;
+}
+
+const FOLD_OPEN = "<blockquote expandable>";
+const FOLD_CLOSE = "</blockquote>";
+
+/** Text shown collapsed to its first lines until tapped; each quote is one line of the block, so
+ * packing never cuts a quote open (a detail too long for one message becomes several quotes). */
+function folded(text: string | undefined): string[] {
+  if (!text?.trim()) return [];
+  const room = MAX_MESSAGE_CHARS - FOLD_OPEN.length - FOLD_CLOSE.length;
+  const quotes: string[] = [];
+  for (const line of text
+    .trim()
+    .split("\n")
+    .flatMap((l) => hardSplit(l, room))) {
+    const last = quotes.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= room)
+      quotes[quotes.length - 1] = `${last}\n${line}`;
+    else quotes.push(line);
+  }
+  return quotes.map((quote) => `${FOLD_OPEN}${quote}${FOLD_CLOSE}`);
 }
 
 export function keyboard(choices: Choice[], multi: boolean): InlineKeyboardMarkup {
