@@ -6,11 +6,13 @@
  * the answer ("不对" is "no", so 0 years) would store what nobody said.
  */
 import { isDeepStrictEqual } from "node:util";
-import { typedAnswer } from "./answers.ts";
+import { textReply, typedAnswer } from "./answers.ts";
 import { confirmation, statedPaths } from "./description.ts";
-import { answerOptions, DISTRICT } from "./questions.ts";
+import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
-import { askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { answer, askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { TEXT } from "./text.ts";
+import type { Reply } from "./types.ts";
 import { understandText } from "./understand/index.ts";
 
 /** Where one thing said ends (as the description reader splits a message). */
@@ -44,13 +46,41 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
     pending,
   };
   const confirmed = confirmation(next, taken, ctx, false);
-  const rest = taken.includes(pending.path) ? "" : multi ? text : leftOver(text, stated, ctx);
+  if (multi) return checklistAnswer(next, text, taken, ctx, confirmed);
+  const rest = taken.includes(pending.path) ? "" : leftOver(text, stated, ctx);
   if (rest) {
     const answered = typedAnswer(next, rest, ctx);
     if (answered.state.pending?.seq !== pending.seq)
       return { ...answered, replies: [confirmed, ...answered.replies] };
   }
   return askNext({ ...next, pending: null }, ctx, [confirmed]);
+}
+
+/** The checklist answered by the areas the message names and the areas of the facts it stated
+ * ("we run a park and bought 3 million of data": operations and trading); when it names none,
+ * the checklist is asked again. */
+function checklistAnswer(
+  state: DialogState,
+  text: string,
+  taken: string[],
+  ctx: ReducerContext,
+  confirmed: Reply,
+): Step {
+  const pending = state.pending as Extract<DialogState["pending"], { kind: "fact" }>;
+  const fact = ctx.set.facts.get(pending.path);
+  const read = interpretText(ctx.set, pending.path, text, state.lang, state);
+  const named = read.kind === "value" && Array.isArray(read.value) ? read.value : [];
+  if (fact?.type !== "set") return askNext({ ...state, pending: null }, ctx, [confirmed]);
+  const values = fact.options
+    .filter((o) => named.includes(o.value) || (o.covers ?? []).some((p) => taken.includes(p)))
+    .map((o) => o.value);
+  const answered = values.length > 0 ? answer(state, pending.path, values, ctx) : "";
+  if (typeof answered === "string") return askNext({ ...state, pending: null }, ctx, [confirmed]);
+  const shown = describeValue(ctx.set, pending.path, values, state.lang);
+  return {
+    ...answered,
+    replies: [confirmed, textReply(TEXT[state.lang].readBack(shown)), ...answered.replies],
+  };
 }
 
 const FIGURES = new Set(["amount", "count", "integer", "percent", "decimal"]);

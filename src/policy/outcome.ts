@@ -68,9 +68,6 @@ export interface BenefitOutcome {
   decidingFacts: string[];
   /** near_miss and possible: one fact changed that would qualify (with evaluate's option `whatIf`). */
   whatIf?: WhatIf;
-  /** Already-worded additions to the explanation from the kinds that still word themselves in
-   * src/policy (document-wide rules); said after the rendered computation. */
-  notes?: string[];
 }
 
 export interface Evaluation {

@@ -79,6 +79,22 @@ export type AmountTrace =
    * started on `from`; `reference`, the words that set it, when it is not the clause as written
    * (which the outcome quotes already). */
   | { kind: "dated"; asOf: string; from: string; reference?: string; inner: AmountTrace }
+  /** 择一享受, 就高: this benefit is the one of its group paid (the highest; the first of equals);
+   * `others`, the ones not counted. */
+  | { kind: "exclusiveKept"; inner: AmountTrace; others: BenefitRef[]; result: number; quote: string }
+  /** 择一享受 while which pays more is not known yet: only one of the group will be paid. */
+  | { kind: "exclusiveOpen"; inner: AmountTrace; others: BenefitRef[]; quote: string }
+  /** A document-wide cap on the sum of its benefits ("合计不超过500万元"): the sum before it, and
+   * what it took off this benefit (the excess comes off the largest amounts first). */
+  | {
+      kind: "capCut";
+      inner: AmountTrace;
+      cap: number;
+      sum: number;
+      cut: number;
+      result: number;
+      quote: string;
+    }
   /** A figure the amount depends on is not known: the rule's shape and ceiling only. */
   | { kind: "unknown"; missing: string[]; percent?: number; ratio?: number; cap?: number };
 
@@ -95,6 +111,12 @@ export interface NextBand {
   band: BandRef;
   gap: number;
   adds: number;
+}
+
+/** Another benefit of a document, by id: src/render names it by its title. */
+export interface BenefitRef {
+  policy: string;
+  benefit: string;
 }
 
 /** Support repeated yearly for a limited number of years (tongzhou 2, shijingshan 4). */
@@ -147,5 +169,7 @@ export type Reason =
     }
   /** A band rule's figure below its lowest band (the clause's own threshold let it through). */
   | { code: "belowBands"; value: number; lowest: BandRef; next?: NextBand }
-  /** Reasons still worded in src/policy (document-wide rules), in the evaluation's language. */
-  | { code: "worded"; text: string };
+  /** 择一享受, 就高: another of the group pays more (or as much and comes first in the document). */
+  | { code: "exclusiveLower"; kept: BenefitRef; keptAmount: number; amount: number }
+  /** A document-wide cap the larger benefits already use up: the whole amount was cut. */
+  | { code: "capReached"; cap: number; sum: number; cut: number; quote: string };

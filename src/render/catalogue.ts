@@ -42,6 +42,18 @@ export interface Catalogue {
   nextBand: (gap: string, edge: string, amount: string, adds: string) => string;
   /** Which of a rule's dated values applied; `reference` when it is not the clause as written. */
   dated: (asOf: string, from: string, reference: string | null) => string;
+  /** Rules across a document's benefits, said after the benefit's own computation: 择一享受 (就高)
+   * with `others` by title, and a document-wide cap on the sum. */
+  exclusiveKept: (others: string[], amount: string, quote: string) => string;
+  exclusiveOpen: (others: string[], quote: string) => string;
+  capCut: (r: {
+    cap: string;
+    sum: string;
+    over: string;
+    cut: string;
+    result: string;
+    quote: string;
+  }) => string;
   reading: (text: string) => string;
   join: string;
   // reasons
@@ -72,6 +84,9 @@ export interface Catalogue {
     needed: string | null;
   }) => string;
   zeroWhole: (part: string, whole: string) => string;
+  /** Not counted: another of its 择一享受 group is paid (`tie`: as much, and first), or the cap is used up. */
+  exclusiveLower: (kept: string, keptAmount: string, amount: string, tie: boolean) => string;
+  capReached: (r: { cap: string; sum: string; over: string; cut: string; quote: string }) => string;
   durationMissed: (r: {
     label: string;
     date: string;
@@ -185,6 +200,11 @@ const zh: Catalogue = {
   nextBand: (gap, edge, amount, adds) => `距下一档（${edge}）还差 ${gap}，达到后为 ${amount}，可多得 ${adds}`,
   dated: (asOf, from, reference) =>
     `（按评估日期 ${asOf}，适用自 ${from} 起的标准${reference ? `：“${reference}”` : ""}）`,
+  exclusiveKept: (others, amount, quote) =>
+    `；与${quoted(others, "、")}择一享受，按就高原则取本项 ${amount}（“${quote}”）`,
+  exclusiveOpen: (others, quote) => `；与${quoted(others, "、")}只能择一享受，按就高原则执行（“${quote}”）`,
+  capCut: (r) =>
+    `；同一主体各项合计不超过 ${r.cap}，合计 ${r.sum} 超出 ${r.over}，从本项扣减 ${r.cut} 后为 ${r.result}（“${r.quote}”）`,
   reading: (text) => `。解读：${text}`,
   join: "；",
   unknown: (labels) => `尚不清楚：${labels}`,
@@ -206,6 +226,12 @@ const zh: Catalogue = {
   ratioMissed: (r) =>
     `${r.part}占${r.whole}的比例为 ${r.share}（${r.partValue} ÷ ${r.wholeValue}），${r.upper ? "高于" : "低于"}要求的 ${r.percent}${r.strict ? "（不含本数）" : ""}，${r.upper ? "超出" : "差"} ${r.gap} 个百分点${r.needed ? `；${r.part}达到 ${r.needed} 即可符合` : ""}`,
   zeroWhole: (part, whole) => `${whole}为 0，无法计算${part}所占比例`,
+  exclusiveLower: (kept, keptAmount, amount, tie) =>
+    tie
+      ? `与“${kept}”择一享受，两项同为 ${amount}，取在先的“${kept}”，本项不再计入`
+      : `与“${kept}”择一享受，按就高原则取“${kept}” ${keptAmount}，本项 ${amount} 不再计入`,
+  capReached: (r) =>
+    `同一主体各项合计不超过 ${r.cap}，合计 ${r.sum} 超出 ${r.over}，本项 ${r.cut} 全部扣减，不再计入（“${r.quote}”）`,
   durationMissed: (r) =>
     `${r.label} ${r.date}，至评估日期 ${r.asOf} ${r.passed ? "已满" : "未满"}${r.span}（${r.deadline} 满${r.span}）；本条要求${r.wantsShort ? "不满" : "已满"}${r.span}`,
   validityWindow: (from, to) => (from && to ? `${from}至${to}` : from ? `${from}起` : `至${to}`),
@@ -314,6 +340,12 @@ const en: Catalogue = {
     `${gap} short of the next band (${edge}), which pays ${amount}, ${adds} more`,
   dated: (asOf, from, reference) =>
     ` (as of ${asOf}, the rate in force from ${from}${reference ? `: “${reference}”` : ""})`,
+  exclusiveKept: (others, amount, quote) =>
+    `; only one of this and ${quoted(others, ", ")} is paid, whichever is higher: this one, at ${amount} (“${quote}”)`,
+  exclusiveOpen: (others, quote) =>
+    `; only one of this and ${quoted(others, ", ")} is paid, whichever is higher (“${quote}”)`,
+  capCut: (r) =>
+    `; the document's benefits together pay at most ${r.cap}: the sum of ${r.sum} is ${r.over} over, so ${r.cut} comes off this one, leaving ${r.result} (“${r.quote}”)`,
   reading: (text) => `. How the wording is read: ${text}`,
   join: "; ",
   unknown: (labels) => `not known yet: ${labels}`,
@@ -338,6 +370,12 @@ const en: Catalogue = {
   ratioMissed: (r) =>
     `${r.part} is ${r.share} of ${inner(r.whole)} (${r.partValue} ÷ ${r.wholeValue}), ${r.gap} percentage points ${r.upper ? "above" : "below"} the ${r.percent} required${r.strict ? " (exclusive)" : ""}${r.needed ? `; ${r.needed} of ${inner(r.part)} would qualify` : ""}`,
   zeroWhole: (_part, whole) => `${whole} is 0, so there is no share of it to compute`,
+  exclusiveLower: (kept, keptAmount, amount, tie) =>
+    tie
+      ? `only one of this and “${kept}” is paid; both come to ${amount}, so the first, “${kept}”, is kept and this one is not counted`
+      : `only one of this and “${kept}” is paid, whichever is higher: “${kept}” at ${keptAmount}, so this one's ${amount} is not counted`,
+  capReached: (r) =>
+    `the document's benefits together pay at most ${r.cap}: the sum of ${r.sum} is ${r.over} over, so all ${r.cut} of this one comes off and it is not counted (“${r.quote}”)`,
   durationMissed: (r) =>
     `${r.label} ${r.date}: on ${r.asOf} ${r.passed ? `${r.span} or more have` : `less than ${r.span} has`} passed (${r.span} on ${r.deadline}); the clause needs ${r.wantsShort ? `less than ${r.span}` : `at least ${r.span}`}`,
   validityWindow: (from, to) => (from && to ? `${from} to ${to}` : from ? `from ${from}` : `until ${to}`),
@@ -404,6 +442,11 @@ const en: Catalogue = {
 };
 
 export const CATALOGUE: Record<Lang, Catalogue> = { zh, en };
+
+/** Titles in quotation marks, as a list inside a sentence. */
+function quoted(titles: string[], separator: string): string {
+  return titles.map((t) => `“${t}”`).join(separator);
+}
 
 /** An English label inside a sentence ("Last year's revenue" → "last year's revenue"). */
 function inner(label: string): string {

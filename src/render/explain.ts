@@ -6,7 +6,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { formatPercent, formatYuan as y } from "../policy/money.ts";
 import type { BenefitOutcome, Notice, WhatIf } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
-import type { AmountTrace, BandRef, Base, NextBand, Reason, TierRef } from "../policy/trace.ts";
+import type { AmountTrace, BandRef, Base, BenefitRef, NextBand, Reason, TierRef } from "../policy/trace.ts";
 import { CATALOGUE, type Catalogue } from "./catalogue.ts";
 import { formatDate, formatDuration } from "./dates.ts";
 
@@ -46,7 +46,6 @@ export function explainAmount(outcome: BenefitOutcome, set: PolicySet, w: Words)
   const years = outcome.years;
   if (years && years.left > 0) text += w.c.years(years.count, years.left, y(years.perYear), y(years.total));
   const reading = readingOf(outcome, set)?.[w.lang];
-  if (outcome.notes) text += outcome.notes.join("");
   if (reading) text += w.c.reading(reading);
   return text;
 }
@@ -135,6 +134,14 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
     }
     case "belowBands":
       return belowBands(trace, c);
+    case "exclusiveKept":
+      return `${explainTrace(trace.inner, w, inner)}${c.exclusiveKept(titles(trace.others, w), y(trace.result), trace.quote)}`;
+    case "exclusiveOpen":
+      return `${explainTrace(trace.inner, w, inner)}${c.exclusiveOpen(titles(trace.others, w), trace.quote)}`;
+    case "capCut": {
+      const cut = { cap: y(trace.cap), sum: y(trace.sum), over: y(trace.sum - trace.cap), cut: y(trace.cut) };
+      return `${explainTrace(trace.inner, w, inner)}${c.capCut({ ...cut, result: y(trace.result), quote: trace.quote })}`;
+    }
     case "dated": {
       const date = (d: string) => formatDate(d, w.lang);
       const note = c.dated(date(trace.asOf), date(trace.from), trace.reference ?? null);
@@ -142,6 +149,9 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
     }
   }
 }
+
+/** Other benefits of a group by their titles, in the reader's language. */
+const titles = (refs: BenefitRef[], w: Words) => refs.map((r) => w.title(r.policy, r.benefit));
 
 /** "50,000,000（含）以上" / "above 50,000,000": a band's lower edge as the clause words it. */
 const bandEdge = (band: BandRef, c: Catalogue) =>
@@ -240,8 +250,21 @@ export function reasonText(reason: Reason, w: Words): string {
       });
     case "belowBands":
       return belowBands(reason, c);
-    case "worded":
-      return reason.text;
+    case "exclusiveLower":
+      return c.exclusiveLower(
+        w.title(reason.kept.policy, reason.kept.benefit),
+        y(reason.keptAmount),
+        y(reason.amount),
+        reason.keptAmount === reason.amount,
+      );
+    case "capReached":
+      return c.capReached({
+        cap: y(reason.cap),
+        sum: y(reason.sum),
+        over: y(reason.sum - reason.cap),
+        cut: y(reason.cut),
+        quote: reason.quote,
+      });
   }
 }
 

@@ -145,3 +145,87 @@ describe("a band rule whose lowest band is above the clause's threshold", () => 
     });
   });
 });
+
+describe("rules across benefits, as data", () => {
+  const both = { district: "example", dataFirsts: ["balance_sheet", "transaction"] };
+  const entry = { value: 3_000_000, serviceFees: 800_000 };
+  const ref = (benefit: string) => ({ policy: "example", benefit });
+  const quote = expect.stringContaining("就高");
+
+  it("择一享受: the higher keeps its computation inside the group's, the other names it and both amounts", () => {
+    const evaluation = evaluate(
+      { ...both, balanceSheetEntry: entry, productTrade: { firstYearValue: 20_000_000 } },
+      set,
+      { asOf: "2026-06-30" },
+    );
+    const [kept] = evaluation.matches;
+    expect(kept?.trace).toMatchObject({
+      kind: "exclusiveKept",
+      inner: { kind: "rate", result: 800_000 },
+      others: [ref("balance-sheet-subsidy")],
+      result: 800_000,
+      quote,
+    });
+    expect(evaluation.excluded?.[0]?.reason).toEqual({
+      code: "exclusiveLower",
+      kept: ref("product-trade-award"),
+      keptAmount: 800_000,
+      amount: 240_000,
+    });
+  });
+
+  it("择一享受 with an amount not known yet: both stay, each naming the other", () => {
+    // Article 4 without its figure condition: a match whose amount waits for the first year's value.
+    const open = exampleVariant([
+      {
+        path: ["articles", 3, "benefits", 0, "conditions", "of"],
+        value: [{ kind: "includesAny", fact: "dataFirsts", values: ["transaction"] }],
+      },
+    ]);
+    const evaluation = evaluate({ ...both, balanceSheetEntry: entry }, open, { asOf: "2026-06-30" });
+    expect(evaluation.excluded).toBeUndefined();
+    expect(evaluation.matches.map((m) => [m.benefit, m.amount.max, m.trace.kind])).toEqual([
+      ["balance-sheet-subsidy", 240_000, "exclusiveOpen"],
+      ["product-trade-award", null, "exclusiveOpen"],
+    ]);
+    expect(evaluation.matches[0]?.trace).toMatchObject({ others: [ref("product-trade-award")], quote });
+  });
+
+  it("the cap: the cut in the largest benefit's trace, or the reason when it takes it all", () => {
+    const profile = {
+      district: "example",
+      dataEnterprise: true,
+      operatingRevenue: 300_000_000,
+      rdSpend: 30_000_000,
+      dataFirsts: ["transaction"],
+      productTrade: { firstYearValue: 100_000_000 },
+      dataServiceRevenue: 100_000_000,
+      foundedOn: "2025-01",
+      equityFinancing: { first: true, amount: 30_000_000 },
+    };
+    const capQuote = expect.stringContaining("合计不超过500万元");
+    const cut = evaluate(profile, set, { asOf: "2026-06-30" });
+    // 3,000,000 + 2,000,000 + 1,000,000 + 1,000,000 = 7,000,000: 2,000,000 over, off article 1.
+    expect(cut.matches.find((m) => m.benefit === "rd-support")?.trace).toMatchObject({
+      kind: "capCut",
+      inner: { kind: "rate", result: 3_000_000 },
+      cap: 5_000_000,
+      sum: 7_000_000,
+      cut: 2_000_000,
+      result: 1_000_000,
+      quote: capQuote,
+    });
+    // Article 4 allowed 4,000,000: the 4,000,000 over takes all of it.
+    const larger = exampleVariant([
+      { path: ["articles", 3, "benefits", 0, "amount", "cap"], value: 4_000_000 },
+    ]);
+    const taken = evaluate(profile, larger, { asOf: "2026-06-30" });
+    expect(taken.excluded?.map((o) => [o.benefit, o.reason])).toEqual([
+      [
+        "product-trade-award",
+        { code: "capReached", cap: 5_000_000, sum: 9_000_000, cut: 4_000_000, quote: capQuote },
+      ],
+    ]);
+    expect(taken.totals.max).toBe(5_000_000);
+  });
+});

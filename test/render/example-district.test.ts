@@ -40,6 +40,9 @@ function traceKinds(trace: AmountTrace): string[] {
     case "items":
       return [trace.kind, ...trace.each.flatMap(traceKinds)];
     case "dated":
+    case "exclusiveKept":
+    case "exclusiveOpen":
+    case "capCut":
       return [trace.kind, ...traceKinds(trace.inner)];
     default:
       return [trace.kind];
@@ -78,7 +81,9 @@ describe.each(entries)("$kind ($about)", (entry) => {
 describe("the transcripts", () => {
   it("show every kind the document's rules produce, in both languages", () => {
     const kinds = new Set(entries.map((e) => e.kind));
-    for (const kind of ["band", "dated", "belowBands", "expired", "not_yet_in_force"])
-      expect(kinds, kind).toContain(kind);
+    const rules = ["band", "dated", "belowBands", "exclusiveKept", "exclusiveOpen", "exclusiveLower"];
+    const caps = ["capCut", "capReached", "expired", "not_yet_in_force"];
+    const bounds = ["ratioMissed", "durationMissed", "boundMissed"];
+    for (const kind of [...rules, ...caps, ...bounds]) expect(kinds, kind).toContain(kind);
   });
 });

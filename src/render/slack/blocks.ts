@@ -5,6 +5,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
+import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
 import { totalsFirst } from "../on-screen.ts";
 import { inSlackTerms } from "./commands.ts";
 import { faqMessage } from "./faq.ts";
@@ -33,7 +34,7 @@ export interface SlackMessage {
 
 /** The `action_id` prefix of every choice button; the button's `value` is the choice id. */
 export const CHOICE_ACTION_PREFIX = "choice_";
-export const DONE_CHOICE_ID = "done";
+export { DONE_CHOICE_ID };
 
 /** One block with the plain text it contributes to the fallback and to the size budget. */
 interface Part {
@@ -61,11 +62,13 @@ export function renderReply(dialogReply: Reply): SlackMessage[] {
 
 function questionParts(question: Extract<Reply, { kind: "question" }>): Part[] {
   const parts = sectionParts(escapeMrkdwn(question.text));
+  const details = detailLines(question);
+  if (details) parts.push(...sectionParts(escapeMrkdwn(details)));
   const notes = [question.progress, question.help].filter((note): note is string => Boolean(note));
   for (const note of notes) parts.push(...contextParts(escapeMrkdwn(note)));
   const choices: Choice[] = [...question.choices];
   const hasDone = choices.some((choice) => choice.id === DONE_CHOICE_ID);
-  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question.text) });
+  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question) });
   const buttons = choices.map((choice, index) => choiceButton(choice, index));
   for (let start = 0; start < buttons.length; start += SLACK_LIMITS.buttonsPerActions) {
     const elements = buttons.slice(start, start + SLACK_LIMITS.buttonsPerActions);
@@ -80,15 +83,10 @@ function choiceButton(choice: Choice, index: number): Button {
     type: "button",
     action_id: `${CHOICE_ACTION_PREFIX}${index}`,
     value: choice.id,
-    text: { type: "plain_text", text: truncate(choice.label, SLACK_LIMITS.buttonText), emoji: true },
+    text: { type: "plain_text", text: truncate(buttonText(choice), SLACK_LIMITS.buttonText), emoji: true },
   };
   if (choice.id === DONE_CHOICE_ID) button.style = "primary";
   return button;
-}
-
-/** The dialog words its question in the conversation's language; the done button follows it. */
-function doneLabel(questionText: string): string {
-  return /\p{Script=Han}/u.test(questionText) ? "完成" : "Done";
 }
 
 /** The result: the totals first, an article's heading once above its benefits, each benefit's
@@ -179,26 +177,31 @@ function pack(parts: Part[], fallback?: string): SlackMessage[] {
   return messages;
 }
 
-/** A message once its button was pressed: its buttons replaced by the answer given, and its
- * fallback text no longer listing them (a question's fallback ends with "[是 / 否]"). */
+/** A message once its button was pressed: its buttons replaced by the answer given (`label`, the
+ * pressed button's; for a checklist's done button, the options ticked), and its fallback text no
+ * longer listing the buttons (a question's fallback ends with "[是 / 否]"). */
 export function answeredMessage(
   blocks: KnownBlock[],
   text: string,
   label: string,
 ): { blocks: KnownBlock[]; text: string } {
   const kept = blocks.filter((block) => block.type !== "actions");
-  const answer = `✓ ${escapeMrkdwn(label)}`;
-  const gone = new Set(
-    blocks.flatMap((block) => {
-      if (block.type !== "actions") return [];
-      const labels = block.elements.map((e) => (e.type === "button" ? e.text.text : "")).join(" / ");
-      return [`[${escapeMrkdwn(labels)}]`];
-    }),
+  const rows = blocks.flatMap((block) =>
+    block.type === "actions"
+      ? [
+          block.elements.flatMap((e) =>
+            e.type === "button" ? [[e.text.text, e.value ?? ""] as [string, string]] : [],
+          ),
+        ]
+      : [],
   );
-  const lines = text.split("\n").filter((line) => !gone.has(line));
+  const buttons = rows.flat();
+  const done = buttons.find(([text, value]) => value === DONE_CHOICE_ID && text === label);
+  const answer = `✓ ${escapeMrkdwn((done && answeredLabel(buttons, DONE_CHOICE_ID)) || label)}`;
+  const gone = new Set(rows.map((row) => `[${escapeMrkdwn(row.map(([t]) => t).join(" / "))}]`));
   return {
     blocks: [...kept, { type: "context", elements: [{ type: "mrkdwn", text: answer }] }],
-    text: [...lines, answer].join("\n"),
+    text: [...text.split("\n").filter((line) => !gone.has(line)), answer].join("\n"),
   };
 }
 
