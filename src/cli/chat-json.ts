@@ -90,5 +90,6 @@ export function isChecklist(set: PolicySet, path: string): boolean {
 function triageOf(profile: Record<string, unknown>, set: PolicySet, lang: Lang) {
   if (typeof profile.district !== "string") return null;
   const valid: Profile = parseProfile(set.profileSchema, profile);
-  return toContractJson(evaluate(valid, set, { lang }), set, valid.district, lang);
+  // The same evaluation `triage --json` prints (CONTRACT.md section 8), what-if advice included.
+  return toContractJson(evaluate(valid, set, { lang, whatIf: true }), set, valid.district, lang);
 }

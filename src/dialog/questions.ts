@@ -12,6 +12,7 @@ import { combine, pick, readTyped } from "./reading.ts";
 import type { DialogState } from "./state.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
+import { labelCore } from "./understand/vocab.ts";
 
 export const DISTRICT = "district";
 
@@ -175,13 +176,40 @@ export { combine, pick };
 export function describeValue(set: PolicySet, path: string, value: unknown, lang: Lang): string {
   const t = TEXT[lang];
   const { options } = answerOptions(set, path, lang);
+  const fact = set.facts.get(path);
   const labelFor = (v: unknown) =>
-    options.find((o) => !o.special && JSON.stringify(o.value) === JSON.stringify(v))?.label ?? String(v);
+    options.find((o) => !o.special && JSON.stringify(o.value) === JSON.stringify(v))?.label ??
+    (fact?.type === "records" && v && typeof v === "object"
+      ? recordText(fact, v as Record<string, unknown>, lang)
+      : String(v));
   if (Array.isArray(value)) return value.length === 0 ? t.none : value.map(labelFor).join(t.listSeparator);
   if (typeof value === "boolean") return value ? t.yes : t.no;
-  if (typeof value === "number" && set.facts.get(path)?.type === "amount") {
+  if (typeof value === "number" && fact?.type === "amount") {
     return yuanText(value, lang);
   }
-  if (typeof value === "number" && set.facts.get(path)?.type === "percent") return `${value}%`;
+  if (typeof value === "number" && fact?.type === "percent") return `${value}%`;
   return labelFor(value);
+}
+
+/** An item of a records fact that no preset names, in words: its choices (level before kind,
+ * "北京市级重点实验室／数据科学实验室"), then the flags it has in brackets ("（新认定）"). */
+function recordText(
+  fact: Extract<Fact, { type: "records" }>,
+  item: Record<string, unknown>,
+  lang: Lang,
+): string {
+  const choices: string[] = [];
+  const flags: string[] = [];
+  for (const [name, spec] of Object.entries(fact.fields)) {
+    const v = item[name];
+    if (spec.type === "boolean") {
+      if (v === true) flags.push(labelCore(spec.label[lang]));
+    } else {
+      const option = spec.options.find((o) => o.value === v);
+      if (option) choices.unshift(labelCore(option.label[lang]));
+    }
+  }
+  const named = choices.join(lang === "zh" ? "" : " ");
+  if (flags.length === 0) return named;
+  return lang === "zh" ? `${named}（${flags.join("、")}）` : `${named} (${flags.join(", ")})`;
 }

@@ -60,6 +60,10 @@ const FactBase = {
   words: Words.optional(),
   /** Phrases that state a yes/no fact is false ("还在建设"), beyond a negated `words` phrase. */
   notWords: Words.optional(),
+  /** Where a fact's words are everyday words that mean it only in one setting, a description
+   * must also say one of these: "营收三千万" is a company's revenue, the technology-transfer
+   * project's sales only where the message talks of "成果转化". Answers to its question need none. */
+  context: Words.optional(),
   /** Words for particular values of a level or count ("稳健级" is DCMM level 3). */
   valueWords: z.array(z.strictObject({ value: Scalar, words: Words })).optional(),
 };

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/chat.ts";
 import type { CliIO } from "../../src/cli/io.ts";
+import { run as triage } from "../../src/cli/triage.ts";
 import { loadPolicySet } from "../../src/policy/load.ts";
 import { parseProfile } from "../../src/policy/profile.ts";
 
@@ -88,5 +89,32 @@ describe("advisor chat --json", () => {
     const { out } = await chatJson([line("/result")], dir);
     expect(out[0]?.profile).toMatchObject({ district: "shijingshan", entityType: "enterprise" });
     expect(out[0]?.result).toMatchObject({ matches: expect.any(Array), totals: { max: expect.any(Number) } });
+  });
+  it("gives on a result turn the same object `triage --json` prints for that profile, what-if advice included", async () => {
+    const dir = dataDir();
+    // DCMM level 2 in Shijingshan: item 5 pays, and level 3 would pay more (a what-if on a match).
+    const { out } = await chatJson(
+      [line("石景山"), line("企业"), line("我们是DCMM二级"), line("/result")],
+      dir,
+    );
+    const last = out.at(-1);
+    expect(last?.result).not.toBeNull();
+    const file = join(dir, "profile.json");
+    writeFileSync(file, JSON.stringify(last?.profile));
+    const stdout = new PassThrough();
+    let printed = "";
+    stdout.on("data", (c) => {
+      printed += c;
+    });
+    const code = await triage(["--profile", file, "--json"], {
+      stdin: Readable.from([]),
+      stdout,
+      stderr: new PassThrough(),
+      env: {},
+    });
+    expect(code).toBe(0);
+    const expected = JSON.parse(printed);
+    expect(JSON.stringify(expected)).toContain("whatIf");
+    expect(last?.result).toEqual(expected);
   });
 });

@@ -194,7 +194,11 @@ export function replyText(reply: Reply): string {
     case "question":
       return [reply.progress, reply.text, reply.help, ...reply.choices.map((c) => c.label)].join("\n");
     case "result":
-      return [reply.title, ...reply.sections.flatMap((s) => [s.heading, s.body]), reply.footer].join("\n");
+      return [
+        reply.title,
+        ...reply.sections.flatMap((s) => [s.heading, s.body, s.detail ?? ""]),
+        reply.footer,
+      ].join("\n");
   }
 }
 

@@ -25,7 +25,7 @@ export interface Understanding {
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
-const PART_END = /[。；;！!？?\n，,、]|\s(?:but|while|whereas)\s/g;
+const PART_END = /[。；;！!？?\n，,、]|\.(?=\s|$)|\s(?:but|while|whereas)\s/g;
 
 interface Part {
   start: number;
@@ -90,6 +90,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     readFlags(set, s, inPart, doubt, put, unknown);
   }
   readOptions(set, s, mentions, put);
+  readNamedValues(set, s, mentions, put);
   for (const fact of set.facts.values()) {
     if (fact.type !== "records") continue;
     const items = readRecords(set, fact, s, mentions);
@@ -139,7 +140,9 @@ function bindFigures(
   const cues = mentions.flatMap((m) => {
     const targets = m.targets.filter(
       (t): t is Extract<Target, { kind: "fact" }> =>
-        t.kind === "fact" && FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? ""),
+        t.kind === "fact" &&
+        FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? "") &&
+        inItsSetting(set.facts.get(t.path) as Fact, s),
     );
     // A word several facts share names the one whose area the text talks about, or none.
     const inContext =
@@ -179,6 +182,12 @@ function bindFigures(
   });
 }
 
+/** Whether the description says one of the fact's `context` words, where it has any. */
+function inItsSetting(fact: Fact, s: string): boolean {
+  const words = fact.context;
+  return !words || [...words.zh, ...words.en].some((w) => s.includes(norm(w)));
+}
+
 /** Whether a figure can be the value of a fact: money for amounts, small whole numbers otherwise. */
 function fits(fact: Fact, n: NumberMention): boolean {
   if (n.date) return false;
@@ -211,6 +220,17 @@ function readFlags(
       }
       const negated = negatedAt(s, m.start) || negatedAfter(s, m.end);
       put(t.path, t.kind === "fact" ? !negated : negated);
+    }
+  }
+}
+
+/** A level said by its name ("DCMM稳健级" is level 3): the fact's `valueWords` state the value. */
+function readNamedValues(set: PolicySet, s: string, mentions: Mention[], put: Put) {
+  for (const m of mentions) {
+    if (negatedAt(s, m.start) || saysUnknown(s.slice(m.start, m.end + 8))) continue;
+    for (const t of m.targets) {
+      const type = t.kind === "option" ? set.facts.get(t.path)?.type : undefined;
+      if (t.kind === "option" && (type === "integer" || type === "count")) put(t.path, t.value);
     }
   }
 }

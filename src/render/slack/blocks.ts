@@ -6,6 +6,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
 import { inSlackTerms } from "./commands.ts";
+import { faqMessage } from "./faq.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
 
 type KnownBlock = types.KnownBlock;
@@ -46,12 +47,14 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
 export function renderReply(dialogReply: Reply): SlackMessage[] {
   const reply = inSlackTerms(dialogReply);
   switch (reply.kind) {
-    case "text":
-      return pack(sectionParts(escapeMrkdwn(reply.text)));
+    case "text": {
+      const faq = reply.faq && faqMessage(reply.faq);
+      return faq ? [faq] : pack(sectionParts(escapeMrkdwn(reply.text)));
+    }
     case "question":
       return pack(questionParts(reply));
     case "result":
-      return pack(resultParts(reply.title, reply.sections, reply.footer));
+      return pack(resultParts(reply.title, reply.sections, reply.footer), resultFallback(reply));
   }
 }
 
@@ -87,14 +90,36 @@ function doneLabel(questionText: string): string {
   return /\p{Script=Han}/u.test(questionText) ? "完成" : "Done";
 }
 
+/** The result: a divider between districts, an article's heading once above its benefits, and
+ * each benefit's working and quote in small print below it (a context block). */
 function resultParts(title: string, sections: ResultSection[], footer: string): Part[] {
   const heading = truncate(title, SLACK_LIMITS.headerText);
   const header: KnownBlock = { type: "header", text: { type: "plain_text", text: heading } };
   const parts: Part[] = [{ block: header, text: `*${escapeMrkdwn(heading)}*` }];
-  for (const section of sections) parts.push(...resultSectionParts(section));
+  let article: string | undefined;
+  let districts = 0;
+  for (const section of sections) {
+    if (section.district && districts++ > 0) parts.push({ block: { type: "divider" }, text: "" });
+    const sameArticle = section.detail !== undefined && section.heading === article;
+    article = section.detail === undefined ? undefined : section.heading;
+    parts.push(...resultSectionParts(sameArticle ? { ...section, heading: "" } : section));
+    if (section.detail) parts.push(...contextParts(escapeMrkdwn(section.detail)));
+  }
   if (footer) parts.push(...contextParts(escapeMrkdwn(footer)));
   return parts;
 }
+
+/** What a notification shows of a result: its title and each district's total, in plain words
+ * (the fallback is not mrkdwn for every client, so no `*`). */
+function resultFallback(reply: Extract<Reply, { kind: "result" }>): string {
+  const colon = /\p{Script=Han}/u.test(reply.title) ? "：" : ": ";
+  const totals = reply.sections.filter((s) => s.district).map((s) => `${s.heading}${colon}${s.body}`);
+  const lines = totals.length ? totals : reply.sections.slice(0, 1).map((s) => s.body);
+  return escapeMrkdwn(truncate([reply.title, ...lines].join("\n"), RESULT_FALLBACK_CHARS));
+}
+
+/** A result's fallback says what a lock screen has room for. */
+const RESULT_FALLBACK_CHARS = 300;
 
 /** A section's heading stays with the first piece of its body; the rest follow as plain sections. */
 function resultSectionParts(section: ResultSection): Part[] {
@@ -120,15 +145,16 @@ function contextParts(mrkdwn: string): Part[] {
     }));
 }
 
-/** Groups blocks into as few messages as the per-message limits allow, keeping their order. */
-function pack(parts: Part[]): SlackMessage[] {
+/** Groups blocks into as few messages as the per-message limits allow, keeping their order.
+ * Each message's fallback is its blocks' text, or `fallback` when given. */
+function pack(parts: Part[], fallback?: string): SlackMessage[] {
   const messages: SlackMessage[] = [];
   let blocks: KnownBlock[] = [];
   let texts: string[] = [];
   let size = 0;
   const flush = () => {
     if (blocks.length === 0) return;
-    messages.push({ blocks, text: truncate(texts.join("\n"), SLACK_LIMITS.fallbackText) });
+    messages.push({ blocks, text: fallback ?? truncate(texts.join("\n"), SLACK_LIMITS.fallbackText) });
     blocks = [];
     texts = [];
     size = 0;

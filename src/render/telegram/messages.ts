@@ -5,6 +5,7 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
+import { faqHtml } from "./faq.ts";
 
 /** Telegram refuses messages over 4,096 characters; stay clear of it. The limit counts the
  * text after entity parsing, so measuring the HTML source errs on the safe side. */
@@ -40,8 +41,11 @@ export function renderReplies(replies: Reply[]): TelegramMessage[] {
 
 export function renderReply(reply: Reply): TelegramMessage[] {
   switch (reply.kind) {
-    case "text":
+    case "text": {
+      const faq = reply.faq && faqHtml(reply.faq);
+      if (faq) return [{ html: faq }];
       return pack([paragraph(reply.text)]).map((html) => ({ html }));
+    }
     case "question": {
       const blocks = [
         reply.progress && paragraph(reply.progress, "i"),
@@ -58,15 +62,48 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       }
       return pieces;
     }
-    case "result": {
-      const blocks = [
-        paragraph(reply.title, "b"),
-        ...reply.sections.map((section) => [...paragraph(section.heading, "b"), ...paragraph(section.body)]),
-        paragraph(reply.footer, "i"),
-      ];
-      return pack(blocks).map((html) => ({ html }));
-    }
+    case "result":
+      return pack(resultBlocks(reply)).map((html) => ({ html }));
   }
+}
+
+/** The result's blocks: a benefit's detail folded into an expandable quote, the heading of an
+ * article said once above its benefits. */
+function resultBlocks(reply: Extract<Reply, { kind: "result" }>): string[][] {
+  const blocks = [paragraph(reply.title, "b")];
+  let article: string | undefined;
+  for (const section of reply.sections) {
+    const sameArticle = section.detail !== undefined && section.heading === article;
+    article = section.detail === undefined ? undefined : section.heading;
+    blocks.push([
+      ...(sameArticle ? [] : paragraph(section.heading, "b")),
+      ...paragraph(section.body),
+      ...folded(section.detail),
+    ]);
+  }
+  blocks.push(paragraph(reply.footer, "i"));
+  return blocks;
+}
+
+const FOLD_OPEN = "<blockquote expandable>";
+const FOLD_CLOSE = "</blockquote>";
+
+/** Text shown collapsed to its first lines until tapped; each quote is one line of the block, so
+ * packing never cuts a quote open (a detail too long for one message becomes several quotes). */
+function folded(text: string | undefined): string[] {
+  if (!text?.trim()) return [];
+  const room = MAX_MESSAGE_CHARS - FOLD_OPEN.length - FOLD_CLOSE.length;
+  const quotes: string[] = [];
+  for (const line of text
+    .trim()
+    .split("\n")
+    .flatMap((l) => hardSplit(l, room))) {
+    const last = quotes.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= room)
+      quotes[quotes.length - 1] = `${last}\n${line}`;
+    else quotes.push(line);
+  }
+  return quotes.map((quote) => `${FOLD_OPEN}${quote}${FOLD_CLOSE}`);
 }
 
 export function keyboard(choices: Choice[], multi: boolean): InlineKeyboardMarkup {
