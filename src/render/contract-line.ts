@@ -5,13 +5,14 @@
  * string or its UTF-8 copy. What depends only on the benefit (policy, article, id, title, quote,
  * a near miss's ceiling) or the district (caveats) is encoded once and copied; only the figures,
  * the worked explanations and the reasons are encoded per profile. In a 10,000-line batch most
- * of the 27 MB out is those repeated parts.
+ * of the 27 MB out is those repeated parts. An evaluation with the rarer parts (benefits excluded
+ * by a rule across benefits, adjustments, validity notices) is written from toContractJson itself.
  */
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
 import { reasonText, words } from "./explain.ts";
-import { amountText, caveats } from "./report.ts";
+import { amountText, caveats, toContractJson } from "./report.ts";
 
 /** Bytes handed on at a time; each chunk is a fresh buffer, so the sink may keep it. */
 const CHUNK_BYTES = 1 << 20;
@@ -149,6 +150,11 @@ export function contractLineWriter(
 
   return {
     line(identity, e, district) {
+      // The rarer parts (rules across benefits, validity notices) go the reference way.
+      if (e.excluded || e.adjustments || e.notices) {
+        text(`${JSON.stringify({ ...identity, ...toContractJson(e, set, district, lang) })}\n`);
+        return;
+      }
       text("{");
       if (identity.id !== undefined) {
         text(`"id":`);
@@ -162,9 +168,6 @@ export function contractLineWriter(
       }
       list(`"matches":`, e.matches, (o) => item(o, false));
       list(`,"nearMisses":`, e.nearMisses, (o) => item(o, true));
-      if (e.excluded) list(`,"excluded":`, e.excluded, (o) => item(o, true));
-      if (e.adjustments) text(`,"adjustments":${JSON.stringify(e.adjustments)}`);
-      if (e.notices) text(`,"notices":${JSON.stringify(e.notices)}`);
       list(`,"possible":`, e.possible, possible);
       text(`,"totals":${JSON.stringify(e.totals)}`);
       bytes(caveatsOf(district));
