@@ -37,6 +37,9 @@ export type Reply = (
       multi: boolean;
       /** The done button's label, in the conversation's language (several-answers questions). */
       done?: string;
+      /** Answered by typing a figure (an amount, a level): the buttons are shortcuts, and a
+       * number typed is that figure, not a button's place in the list. */
+      figure?: true;
     }
   | { kind: "result"; title: string; sections: ResultSection[]; footer: string }
 ) & {

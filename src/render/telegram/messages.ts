@@ -109,20 +109,29 @@ function folded(text: string | undefined): string[] {
 }
 
 /** A phone's inline keyboard row holds two buttons of about 20 columns each (a Chinese
- * character takes two); longer labels get a row of their own rather than being cut off. */
+ * character takes two); longer labels get a row of their own rather than being cut off.
+ * Tiny ones (levels 0–5, 是/否) share a row six at a time, like a keypad. */
 const HALF_ROW_COLUMNS = 20;
+const TINY_COLUMNS = 3;
+const TINY_PER_ROW = 6;
 const columns = (text: string) => [...text].reduce((n, c) => n + ((c.codePointAt(0) ?? 0) < 0x80 ? 1 : 2), 0);
+
+type Button = InlineKeyboardButton.CallbackButton;
 
 export function keyboard(question: Extract<Reply, { kind: "question" }>): InlineKeyboardMarkup {
   const buttons = question.choices.map(button);
   if (question.multi) buttons.push({ text: doneLabel(question), callback_data: DONE_CHOICE_ID });
-  // Two to a row where both fit; the done button closes the list on a row of its own.
-  const rows: InlineKeyboardButton.CallbackButton[][] = [];
-  const fits = (b: InlineKeyboardButton.CallbackButton) =>
-    b.callback_data !== DONE_CHOICE_ID && columns(b.text) <= HALF_ROW_COLUMNS;
+  // Two to a row where both fit, tiny ones more; the done button closes the list on its own row.
+  const isDone = (b: Button) => b.callback_data === DONE_CHOICE_ID;
+  const joins = (row: Button[], b: Button) => {
+    if (isDone(b) || row.some(isDone)) return false;
+    if ([...row, b].every((x) => columns(x.text) <= TINY_COLUMNS)) return row.length < TINY_PER_ROW;
+    return row.length === 1 && [...row, b].every((x) => columns(x.text) <= HALF_ROW_COLUMNS);
+  };
+  const rows: Button[][] = [];
   for (const b of buttons) {
     const last = rows.at(-1);
-    if (last?.length === 1 && last[0] && fits(last[0]) && fits(b)) last.push(b);
+    if (last && joins(last, b)) last.push(b);
     else rows.push([b]);
   }
   return { inline_keyboard: rows };
@@ -134,7 +143,7 @@ export function pressedLabel(buttons: InlineKeyboardButton[], data: string): str
   return answeredLabel(pairs, data);
 }
 
-function button(choice: Choice): InlineKeyboardButton.CallbackButton {
+function button(choice: Choice): Button {
   if (Buffer.byteLength(choice.id, "utf8") > MAX_CALLBACK_BYTES) throw new CallbackDataError(choice.id);
   return { text: buttonText(choice), callback_data: choice.id };
 }
