@@ -57,14 +57,21 @@ export function takeDescription(fresh: DialogState, text: string, ctx: ReducerCo
   return askNext(state, ctx, replies);
 }
 
-function confirmation(state: DialogState, taken: string[], ctx: ReducerContext): Reply {
+/** The facts taken, one line each; `opening` is a first description, which also says the
+ * entity is taken for an enterprise until told otherwise (said once, not on every correction). */
+export function confirmation(
+  state: DialogState,
+  taken: string[],
+  ctx: ReducerContext,
+  opening = true,
+): Reply {
   const t = TEXT[state.lang];
   const lines = taken.map((path) => {
     const value = getPath(state.profile, path);
     const shown = value === undefined ? t.skippedValue : describeValue(ctx.set, path, value, state.lang);
     return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
   });
-  if (getPath(state.profile, ENTITY_TYPE) === undefined) lines.push(`• ${t.assumedEnterprise}`);
+  if (opening && getPath(state.profile, ENTITY_TYPE) === undefined) lines.push(`• ${t.assumedEnterprise}`);
   const notes = factsOfOtherDistricts(
     ctx.set,
     state,

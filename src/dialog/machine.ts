@@ -48,6 +48,7 @@ import { takeDescription } from "./description.ts";
 import { classify, type Event, type EventKind, isCommand } from "./events.ts";
 import { answerOptions, DISTRICT } from "./questions.ts";
 import type { DialogState } from "./state.ts";
+import { takeStatement } from "./statements.ts";
 import type { ReducerContext, Step } from "./steps.ts";
 import { setConsent } from "./subscribe.ts";
 import { TEXT } from "./text.ts";
@@ -118,12 +119,12 @@ const TABLE: Record<Phase, Row> = {
     skip: (s, _, ctx) => skip(s, ctx),
   },
   asking: {
-    answer: (s, e, ctx) => typedAnswer(s, e.text, ctx),
+    answer: (s, e, ctx) => takeStatement(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
     press: (s, e, ctx) => pressAnswer(s, e.key, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },
   checklist: {
-    answer: (s, e, ctx) => typedAnswer(s, e.text, ctx),
+    answer: (s, e, ctx) => takeStatement(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
     press: (s, e, ctx) => tick(s, e.key, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },

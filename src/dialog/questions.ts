@@ -5,13 +5,14 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import type { Fact } from "../policy/schema.ts";
+import type { Fact, Localized } from "../policy/schema.ts";
 import { yuanText } from "../render/report.ts";
 import { offeredAreas, presetFlagsMatter, unqualified, usefulPresets } from "./areas.ts";
 import { combine, pick, readTyped } from "./reading.ts";
 import type { DialogState } from "./state.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply } from "./types.ts";
+import { labelCore } from "./understand/vocab.ts";
 
 export const DISTRICT = "district";
 
@@ -19,6 +20,8 @@ export const DISTRICT = "district";
 export interface AnswerOption {
   key: string;
   label: string;
+  /** The button's label where `label` is too long for one (data `short`). */
+  short?: string;
   names: string[];
   value?: unknown;
   special?: "unknown" | "none";
@@ -32,6 +35,8 @@ export type Interpretation =
   | { kind: "unreadable"; hint: string };
 
 const both = (pick: (lang: Lang) => string) => [pick("zh"), pick("en")];
+
+const shortNames = (short: Localized | undefined) => (short ? [short.zh, short.en] : []);
 
 export function factOf(set: PolicySet, path: string): Fact | undefined {
   return set.facts.get(path);
@@ -98,7 +103,8 @@ export function answerOptions(
         .map((o, i) => ({
           key: String(i + 1),
           label: o.label[lang],
-          names: [o.label.zh, o.label.en, String(o.value)],
+          ...(o.short ? { short: o.short[lang] } : {}),
+          names: [o.label.zh, o.label.en, ...shortNames(o.short), String(o.value)],
           value: o.value,
         }))
         .filter((o) => !shown || shown.has(o.value));
@@ -114,7 +120,14 @@ export function answerOptions(
           // The qualifier in brackets only where the user's documents ask it.
           label:
             !state || presetFlagsMatter(set, state, fact, i) ? p.label[lang] : unqualified(p.label[lang]),
-          names: [p.label.zh, p.label.en, unqualified(p.label.zh), unqualified(p.label.en)],
+          ...(p.short ? { short: p.short[lang] } : {}),
+          names: [
+            p.label.zh,
+            p.label.en,
+            unqualified(p.label.zh),
+            unqualified(p.label.en),
+            ...shortNames(p.short),
+          ],
           value: p.value,
         }))
         .filter((_, i) => !useful || useful.has(i));
@@ -148,13 +161,22 @@ export function questionReply(
   const help =
     (path === DISTRICT ? t.districtHelp : fact?.help?.[lang]) ??
     (multi ? t.multiHint : options.length === 0 && !saysSkip ? t.skipHint : undefined);
+  // A checklist shows what is ticked so far, however often it is drawn again.
+  const pending = state?.pending;
+  const ticked = pending?.kind === "fact" && pending.path === path ? pending.selected : [];
   return {
     kind: "question",
     text,
     ...(progress ? { progress } : {}),
     ...(help ? { help } : {}),
-    choices: options.map((o) => ({ id: `${seq}.${o.key}`, label: o.label })),
+    choices: options.map((o) => ({
+      id: `${seq}.${o.key}`,
+      label: o.short ?? o.label,
+      ...(o.short ? { detail: o.label } : {}),
+      ...(ticked.includes(o.key) ? { ticked: true as const } : {}),
+    })),
     multi,
+    ...(multi ? { done: t.done } : {}),
   };
 }
 
@@ -175,13 +197,40 @@ export { combine, pick };
 export function describeValue(set: PolicySet, path: string, value: unknown, lang: Lang): string {
   const t = TEXT[lang];
   const { options } = answerOptions(set, path, lang);
+  const fact = set.facts.get(path);
   const labelFor = (v: unknown) =>
-    options.find((o) => !o.special && JSON.stringify(o.value) === JSON.stringify(v))?.label ?? String(v);
+    options.find((o) => !o.special && JSON.stringify(o.value) === JSON.stringify(v))?.label ??
+    (fact?.type === "records" && v && typeof v === "object"
+      ? recordText(fact, v as Record<string, unknown>, lang)
+      : String(v));
   if (Array.isArray(value)) return value.length === 0 ? t.none : value.map(labelFor).join(t.listSeparator);
   if (typeof value === "boolean") return value ? t.yes : t.no;
-  if (typeof value === "number" && set.facts.get(path)?.type === "amount") {
+  if (typeof value === "number" && fact?.type === "amount") {
     return yuanText(value, lang);
   }
-  if (typeof value === "number" && set.facts.get(path)?.type === "percent") return `${value}%`;
+  if (typeof value === "number" && fact?.type === "percent") return `${value}%`;
   return labelFor(value);
+}
+
+/** An item of a records fact that no preset names, in words: its choices (level before kind,
+ * "北京市级重点实验室／数据科学实验室"), then the flags it has in brackets ("（新认定）"). */
+function recordText(
+  fact: Extract<Fact, { type: "records" }>,
+  item: Record<string, unknown>,
+  lang: Lang,
+): string {
+  const choices: string[] = [];
+  const flags: string[] = [];
+  for (const [name, spec] of Object.entries(fact.fields)) {
+    const v = item[name];
+    if (spec.type === "boolean") {
+      if (v === true) flags.push(labelCore(spec.label[lang]));
+    } else {
+      const option = spec.options.find((o) => o.value === v);
+      if (option) choices.unshift(labelCore(option.label[lang]));
+    }
+  }
+  const named = choices.join(lang === "zh" ? "" : " ");
+  if (flags.length === 0) return named;
+  return lang === "zh" ? `${named}（${flags.join("、")}）` : `${named} (${flags.join(", ")})`;
 }

@@ -10,7 +10,7 @@ import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import { CATALOGUE } from "../render/catalogue.ts";
 import { compareOverview } from "../render/compare.ts";
-import { reasonText, whatIfText, words } from "../render/explain.ts";
+import { noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
 import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
@@ -58,8 +58,9 @@ function compareSections(evaluations: DistrictEvaluation[], set: PolicySet, lang
     district: districtName(set, policy, lang),
   }));
   const overview = compareOverview(columns, set, lang).flatMap((p) => split(p.heading, p.blocks, "\n"));
+  const w = words(set, lang);
   const notices = columns.flatMap((d) =>
-    (d.notices ?? []).map((n) => ({ heading: d.district, body: n.text })),
+    (d.notices ?? []).map((n) => ({ heading: d.district, body: noticeText(n, w) })),
   );
   return [...overview, ...notices];
 }
@@ -74,18 +75,15 @@ function districtSections({ policy, evaluation }: DistrictEvaluation, set: Polic
   sections.push({
     heading: name,
     body: evaluation.matches.length ? t.districtSummary(evaluation.matches.length, total) : t.districtNone,
+    district: true,
   });
-  for (const [article, outcomes] of byArticle(evaluation.matches)) {
-    const heading = articleHeading(set, policy, article, lang);
-    sections.push(
-      ...split(
-        heading,
-        outcomes.map((o) => describeMatch(o, set, lang)),
-      ),
-    );
+  // A section per benefit, so each keeps its own working and quote to fold.
+  for (const o of evaluation.matches) {
+    sections.push(...benefitSections(articleHeading(set, policy, o.article, lang), o, set, lang));
   }
   const w = words(set, lang);
-  for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
+  for (const notice of evaluation.notices ?? [])
+    sections.push({ heading: name, body: noticeText(notice, w) });
   const excluded = (evaluation.excluded ?? []).map(
     (o) =>
       `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,
@@ -152,22 +150,22 @@ function articleHeading(set: PolicySet, policy: string, article: number, lang: L
   return title && !ref.includes(title) ? `${ref} · ${title}` : ref;
 }
 
-function byArticle(outcomes: BenefitOutcome[]): Map<number, BenefitOutcome[]> {
-  const groups = new Map<number, BenefitOutcome[]>();
-  for (const o of outcomes) groups.set(o.article, [...(groups.get(o.article) ?? []), o]);
-  return groups;
-}
-
-function describeMatch(o: BenefitOutcome, set: PolicySet, lang: Lang): string {
+/** A matched benefit: what it is and how much in the body, the working and the quote as its
+ * detail (a very long detail goes on in further sections under the same heading). */
+function benefitSections(heading: string, o: BenefitOutcome, set: PolicySet, lang: Lang): ResultSection[] {
   const t = TEXT[lang];
   const lines = [`■ ${o.title}`];
   if (!o.amount.monetary) lines.push(t.notMoney);
   else if (o.amount.max === null) lines.push(t.amountUnknown);
   else lines.push(t.amountLine(yuanText(o.amount.max, lang), PERIOD[o.amount.period][lang]));
   if (o.amount.totalMax !== null) lines.push(t.totalMax(yuanText(o.amount.totalMax, lang)));
-  if (o.amount.monetary) lines.push(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
-  lines.push(`${t.source}${t.colon}“${o.quote}”`);
-  return lines.join("\n");
+  const detail = [`${t.source}${t.colon}“${o.quote}”`];
+  if (o.amount.monetary) detail.unshift(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
+  return chop(detail.join("\n")).map((piece, i) => ({
+    heading,
+    body: i === 0 ? lines.join("\n") : "",
+    detail: piece,
+  }));
 }
 
 function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang): string {

@@ -27,9 +27,9 @@ const ASK_EN =
 const ASK_ZH_IN_EN =
   /^(?:(?:can|could|would) (?:you|we) )?(?:please )?(?:(?:speak|talk|reply|answer|respond|write|use|switch(?: to)?|change(?: to)?|continue|go on)(?: in)? )?(?:in )?(?:chinese|mandarin)(?: please| pls| now)?(?:,? please)?$/;
 const ASK_ZH =
-  /^(?:请|麻烦)?(?:你)?(?:用|说|讲|换成|改成|切换到|改用|换到)?(?:中文|汉语|普通话|国语)(?:吧|回答|回复|交流|沟通|说|讲)?(?:吧|好吗|可以吗|谢谢)?$/;
+  /^(?:请|麻烦)?(?:你)?(?:用|说|讲|换成|改成|切换到|切换成|切换为|切换至|切到|切成|换为|改为|改用|换到|换回|回到|使用)?(?:中文|汉语|普通话|国语)(?:吧|回答|回复|交流|沟通|说|讲|界面|模式|版)?(?:吧|好吗|可以吗|谢谢|行吗)?$/;
 const ASK_EN_IN_ZH =
-  /^(?:请|麻烦)?(?:你)?(?:用|说|讲|换成|改成|切换到|改用|换到)?(?:英文|英语)(?:吧|回答|回复|交流|沟通|说|讲)?(?:吧|好吗|可以吗|谢谢)?$/;
+  /^(?:请|麻烦)?(?:你)?(?:用|说|讲|换成|改成|切换到|切换成|切换为|切换至|切到|切成|换为|改为|改用|换到|换回|回到|使用)?(?:英文|英语)(?:吧|回答|回复|交流|沟通|说|讲|界面|模式|版)?(?:吧|好吗|可以吗|谢谢|行吗)?$/;
 
 /** The language a message asks for ("English please", "in English", "说中文", "中文"), if that is all it says. */
 export function requestedLang(text: string): Lang | undefined {

@@ -117,7 +117,12 @@ describe("language", () => {
     ["in English", "en"],
     ["说中文", "zh"],
     ["中文", "zh"],
+    ["切换成中文", "zh"],
+    ["切到英文界面", "en"],
+    ["换回中文吧", "zh"],
+    ["switch to Chinese", "zh"],
     ["我们在通州", undefined],
+    ["中文名称是什么", undefined],
   ])("%j asks for %s", (text, lang) => expect(requestedLang(text)).toBe(lang));
 });
 

@@ -1,0 +1,116 @@
+/**
+ * A message mid-questionnaire that states facts besides the one asked: a correction ("不对，固定
+ * 资产投资是一个亿") or an answer with more in it ("150k, and the loan was 10 million"). The facts
+ * it states are taken as a description's are, and what is left of the message answers the open
+ * question if anything is left; otherwise the question is asked again. Reading a correction as
+ * the answer ("不对" is "no", so 0 years) would store what nobody said.
+ */
+import { isDeepStrictEqual } from "node:util";
+import { textReply, typedAnswer } from "./answers.ts";
+import { confirmation, statedPaths } from "./description.ts";
+import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
+import { type DialogState, getPath } from "./state.ts";
+import { answer, askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { TEXT } from "./text.ts";
+import type { Reply } from "./types.ts";
+import { understandText } from "./understand/index.ts";
+
+/** Where one thing said ends (as the description reader splits a message). */
+const PART_END = /[。；;！!？?\n，,]|\.(?=\s|$)/;
+
+/** Words that only frame a correction or an addition: left over, they answer nothing. */
+const FRAMING =
+  /^(?:不对|不是|错了|说错了|写错了|更正|纠正|改一下|修改|另外|还有|对了|哦|噢|嗯|抱歉|不好意思|sorry|actually|correction|wait|oops|also|and|plus|no wait|my mistake|i mean)+$/i;
+
+export function takeStatement(state: DialogState, text: string, ctx: ReducerContext): Step | undefined {
+  const pending = state.pending;
+  if (pending?.kind !== "fact") return undefined;
+  // A checklist's areas are named by words that also state facts ("创新平台"): there only
+  // figures count as stated, and the whole message may answer the checklist as well.
+  const multi = answerOptions(ctx.set, pending.path, state.lang, state).multi;
+  const stated = statedFacts(state, text, ctx).filter((p) => !multi || isFigure(ctx, p.path));
+  if (!stated.some((p) => p.path !== pending.path)) return undefined;
+  let next: DialogState = state;
+  const taken: string[] = [];
+  for (const { path, value } of stated) {
+    const recorded = record(next, path, value, ctx);
+    if (typeof recorded === "string") continue;
+    next = recorded;
+    taken.push(path);
+  }
+  if (!taken.some((p) => p !== pending.path)) return undefined;
+  // Stated facts are not questions answered: they do not count in "question N".
+  next = {
+    ...next,
+    history: next.history.map((h, i) => (i >= state.history.length ? { ...h, stated: true } : h)),
+    pending,
+  };
+  const confirmed = confirmation(next, taken, ctx, false);
+  if (multi) return checklistAnswer(next, text, taken, ctx, confirmed);
+  const rest = taken.includes(pending.path) ? "" : leftOver(text, stated, ctx);
+  if (rest) {
+    const answered = typedAnswer(next, rest, ctx);
+    if (answered.state.pending?.seq !== pending.seq)
+      return { ...answered, replies: [confirmed, ...answered.replies] };
+  }
+  return askNext({ ...next, pending: null }, ctx, [confirmed]);
+}
+
+/** The checklist answered by the areas the message names and the areas of the facts it stated
+ * ("we run a park and bought 3 million of data": operations and trading); when it names none,
+ * the checklist is asked again. */
+function checklistAnswer(
+  state: DialogState,
+  text: string,
+  taken: string[],
+  ctx: ReducerContext,
+  confirmed: Reply,
+): Step {
+  const pending = state.pending as Extract<DialogState["pending"], { kind: "fact" }>;
+  const fact = ctx.set.facts.get(pending.path);
+  const read = interpretText(ctx.set, pending.path, text, state.lang, state);
+  const named = read.kind === "value" && Array.isArray(read.value) ? read.value : [];
+  if (fact?.type !== "set") return askNext({ ...state, pending: null }, ctx, [confirmed]);
+  const values = fact.options
+    .filter((o) => named.includes(o.value) || (o.covers ?? []).some((p) => taken.includes(p)))
+    .map((o) => o.value);
+  const answered = values.length > 0 ? answer(state, pending.path, values, ctx) : "";
+  if (typeof answered === "string") return askNext({ ...state, pending: null }, ctx, [confirmed]);
+  const shown = describeValue(ctx.set, pending.path, values, state.lang);
+  return {
+    ...answered,
+    replies: [confirmed, textReply(TEXT[state.lang].readBack(shown)), ...answered.replies],
+  };
+}
+
+const FIGURES = new Set(["amount", "count", "integer", "percent", "decimal"]);
+const isFigure = (ctx: ReducerContext, path: string) => FIGURES.has(ctx.set.facts.get(path)?.type ?? "");
+
+interface Stated {
+  path: string;
+  value: unknown;
+}
+
+/** The facts the message states with a value that is new or changed. */
+function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
+  const { profile } = understandText(text, ctx.set);
+  const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
+  return statedPaths(profile, isFact)
+    .map((path) => ({ path, value: getPath(profile, path) }))
+    .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));
+}
+
+/** The parts of the message that state none of those facts, unless they only frame them. */
+function leftOver(text: string, stated: Stated[], ctx: ReducerContext): string {
+  const paths = new Set(stated.map((s) => s.path));
+  return text
+    .split(PART_END)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && !FRAMING.test(part.replace(/[\s,.!?，。！？、~～]/g, "")))
+    .filter((part) => {
+      const { profile } = understandText(part, ctx.set);
+      const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
+      return !statedPaths(profile, isFact).some((p) => paths.has(p));
+    })
+    .join("，");
+}
