@@ -105,7 +105,8 @@ export function renderReply(reply: Reply): string {
         ...(reply.progress ? [`[${reply.progress}]`] : []),
         reply.text,
         ...(reply.help ? [`  ${reply.help}`] : []),
-        ...reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`),
+        // The console has room for the full wording the buttons of a chat shorten.
+        ...reply.choices.map((c, i) => `  ${i + 1}. ${c.detail ?? c.label}`),
       ].join("\n");
     case "result":
       return [`==== ${reply.title} ====`, ...sectionTexts(reply.sections), `---- ${reply.footer}`].join(

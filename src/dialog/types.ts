@@ -10,7 +10,12 @@ export type Channel = "console" | "telegram" | "slack";
 /** A button. `id` is short and opaque (Telegram callback data is limited to 64 bytes). */
 export interface Choice {
   id: string;
+  /** What the button says: short (a phone cuts long buttons off). */
   label: string;
+  /** The option's full wording, where the label shortens it: shown in the question's text. */
+  detail?: string;
+  /** Ticked on a several-answers question (shown on the button, e.g. ✅). */
+  ticked?: true;
 }
 
 export type Reply = (
@@ -30,6 +35,8 @@ export type Reply = (
       choices: Choice[];
       /** Several choices may be picked; the adapter shows a "done" button (id `done`). */
       multi: boolean;
+      /** The done button's label, in the conversation's language (several-answers questions). */
+      done?: string;
     }
   | { kind: "result"; title: string; sections: ResultSection[]; footer: string }
 ) & {

@@ -85,11 +85,14 @@ export function findNumbers(s: string): NumberMention[] {
     const rest = () => s.slice(end);
     const base = evaluateRun(raw);
     if (base === null) continue;
-    let value = base;
+    // "几百万" is some hundreds of 万 (one at least), "大几百万" six to nine (six at least).
+    const some = s[start - 1] === "几" && /^[十百千万亿]/.test(raw);
+    let value = some && s[start - 2] === "大" ? base * 6 : base;
     let englishFactor = 1;
     let money = /[万亿萬億]/.test(raw);
     const approximate =
-      APPROX_CN.test(raw) || /[一二两三四五六七八九][二三四五六七八九](?=[十百千万亿])/.test(raw);
+      some ||
+      APPROX_CN.test(raw) || /[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])/.test(raw);
     const scale = /\d$/.test(raw) ? SCALE_AFTER.exec(rest()) : null;
     if (scale?.[1]) {
       englishFactor = ENGLISH_SCALE[scale[1]] ?? 1;
@@ -115,14 +118,20 @@ export function findNumbers(s: string): NumberMention[] {
     const chineseOnly = !/\d/.test(raw) && !money && unit === undefined && ordinal === undefined;
     // "300-500万": the unit written once after the upper figure belongs to the lower one too.
     const previous = out[out.length - 1];
-    if (
-      previous &&
-      !previous.money &&
-      money &&
-      /^\s?(?:-|~|～|到|至|—|–|to)\s?$/.test(s.slice(previous.end, start))
-    ) {
+    const between = previous ? s.slice(previous.end, start) : "";
+    const range =
+      /^\s?(?:-|~|～|到|至|—|–|to)\s?$/.test(between) ||
+      (/^\s?and\s?$/.test(between) && /between\s?$/.test(s.slice(0, previous?.start)));
+    if (previous && !previous.money && money && range) {
       previous.value *= factorOfUnit(raw) * englishFactor;
       previous.money = true;
+      previous.approximate = true;
+      previous.end = end;
+      continue;
+    }
+    // "150万-200万": a range written with both units is its lower end, as "150-200万" is.
+    if (previous?.money && money && range && !previous.negative) {
+      previous.value = Math.min(previous.value, value);
       previous.approximate = true;
       previous.end = end;
       continue;
@@ -165,7 +174,7 @@ function evaluateRun(raw: string): number | null {
     .replace(/[多来余几]/g, "");
   // "两三百万", "三四十万": two neighbouring digits mean "two or three"; the lower is meant at least.
   text = text.replace(
-    /([一二两三四五六七八])([二三四五六七八九])(?=[十百千万亿])/g,
+    /([一二两三四五六七八])([二两三四五六七八九])(?=[十百千万亿])/g,
     (all, a: string, b: string) => (digitValue(b) === digitValue(a) + 1 ? a : all),
   );
   const value = parseNumeral(text);
@@ -198,9 +207,34 @@ const ENGLISH_NUMBERS: Record<string, number> = {
   fifth: 5,
 };
 
+const FRACTION_OF_SCALE = /\b(half|a quarter|quarter|three quarters)(?: of)? (?:a |one )?(million|billion)\b/g;
+const FRACTIONS: Record<string, number> = { half: 0.5, "a quarter": 0.25, quarter: 0.25, "three quarters": 0.75 };
+
+/** "half a million", "a quarter million": money. */
+function fractionsOfScale(s: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  FRACTION_OF_SCALE.lastIndex = 0;
+  for (let m = FRACTION_OF_SCALE.exec(s); m; m = FRACTION_OF_SCALE.exec(s)) {
+    const scale = m[2] === "billion" ? 1e9 : 1e6;
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      value: (FRACTIONS[m[1] as string] ?? 0) * scale,
+      negative: false,
+      money: true,
+      foreign: false,
+      date: false,
+      chineseOnly: false,
+      approximate: false,
+      glued: false,
+    });
+  }
+  return out;
+}
+
 /** English number words ("two", "twice", "third") with their positions, as counts. */
 export function findEnglishNumberWords(s: string): NumberMention[] {
-  const out: NumberMention[] = [];
+  const out: NumberMention[] = fractionsOfScale(s);
   const words = /[a-z]+/g;
   for (let m = words.exec(s); m; m = words.exec(s)) {
     const value = ENGLISH_NUMBERS[m[0]];

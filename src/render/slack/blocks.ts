@@ -5,6 +5,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
+import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
 import { inSlackTerms } from "./commands.ts";
 import { faqMessage } from "./faq.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
@@ -32,7 +33,7 @@ export interface SlackMessage {
 
 /** The `action_id` prefix of every choice button; the button's `value` is the choice id. */
 export const CHOICE_ACTION_PREFIX = "choice_";
-export const DONE_CHOICE_ID = "done";
+export { DONE_CHOICE_ID };
 
 /** One block with the plain text it contributes to the fallback and to the size budget. */
 interface Part {
@@ -60,11 +61,13 @@ export function renderReply(dialogReply: Reply): SlackMessage[] {
 
 function questionParts(question: Extract<Reply, { kind: "question" }>): Part[] {
   const parts = sectionParts(escapeMrkdwn(question.text));
+  const details = detailLines(question);
+  if (details) parts.push(...sectionParts(escapeMrkdwn(details)));
   const notes = [question.progress, question.help].filter((note): note is string => Boolean(note));
   for (const note of notes) parts.push(...contextParts(escapeMrkdwn(note)));
   const choices: Choice[] = [...question.choices];
   const hasDone = choices.some((choice) => choice.id === DONE_CHOICE_ID);
-  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question.text) });
+  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question) });
   const buttons = choices.map((choice, index) => choiceButton(choice, index));
   for (let start = 0; start < buttons.length; start += SLACK_LIMITS.buttonsPerActions) {
     const elements = buttons.slice(start, start + SLACK_LIMITS.buttonsPerActions);
@@ -79,15 +82,10 @@ function choiceButton(choice: Choice, index: number): Button {
     type: "button",
     action_id: `${CHOICE_ACTION_PREFIX}${index}`,
     value: choice.id,
-    text: { type: "plain_text", text: truncate(choice.label, SLACK_LIMITS.buttonText), emoji: true },
+    text: { type: "plain_text", text: truncate(buttonText(choice), SLACK_LIMITS.buttonText), emoji: true },
   };
   if (choice.id === DONE_CHOICE_ID) button.style = "primary";
   return button;
-}
-
-/** The dialog words its question in the conversation's language; the done button follows it. */
-function doneLabel(questionText: string): string {
-  return /\p{Script=Han}/u.test(questionText) ? "完成" : "Done";
 }
 
 /** The result: a divider between districts, an article's heading once above its benefits, and
@@ -170,12 +168,22 @@ function pack(parts: Part[], fallback?: string): SlackMessage[] {
   return messages;
 }
 
-/** A question once answered: its buttons replaced by the answer given. */
+/** A question once answered: its buttons replaced by the answer given (`label`, the pressed
+ * button's; for a checklist's done button, the options ticked). */
 export function answeredBlocks(blocks: KnownBlock[], label: string): KnownBlock[] {
   const kept = blocks.filter((block) => block.type !== "actions");
+  const buttons = blocks.flatMap((block) =>
+    block.type === "actions"
+      ? block.elements.flatMap((e) =>
+          e.type === "button" ? [[e.text.text, e.value ?? ""] as [string, string]] : [],
+        )
+      : [],
+  );
+  const done = buttons.find(([text, value]) => value === DONE_CHOICE_ID && text === label);
+  const record = (done && answeredLabel(buttons, DONE_CHOICE_ID)) || label;
   const answer: KnownBlock = {
     type: "context",
-    elements: [{ type: "mrkdwn", text: `✓ ${escapeMrkdwn(label)}` }],
+    elements: [{ type: "mrkdwn", text: `✓ ${escapeMrkdwn(record)}` }],
   };
   return [...kept, answer];
 }

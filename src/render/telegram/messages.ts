@@ -5,15 +5,16 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
+import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
 import { faqHtml } from "./faq.ts";
+
+export { DONE_CHOICE_ID };
 
 /** Telegram refuses messages over 4,096 characters; stay clear of it. The limit counts the
  * text after entity parsing, so measuring the HTML source errs on the safe side. */
 export const MAX_MESSAGE_CHARS = 4000;
 /** Telegram's limit on callback data, in bytes. */
 export const MAX_CALLBACK_BYTES = 64;
-export const DONE_CHOICE_ID = "done";
-const DONE_LABEL = "完成 / Done";
 
 export interface TelegramMessage {
   /** HTML parse mode. */
@@ -50,6 +51,7 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       const blocks = [
         reply.progress && paragraph(reply.progress, "i"),
         paragraph(reply.text, "b"),
+        paragraph(detailLines(reply)),
         reply.help && paragraph(reply.help),
       ].filter((block): block is string[] => Boolean(block));
       const pieces = pack(blocks).map((html): TelegramMessage => ({ html }));
@@ -58,7 +60,7 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       if (pieces.length === 0) pieces.push({ html: "…" });
       // A question answered by typing (an amount) has no buttons, and Telegram refuses an empty keyboard.
       if (reply.choices.length > 0 || reply.multi) {
-        (pieces[pieces.length - 1] as TelegramMessage).keyboard = keyboard(reply.choices, reply.multi);
+        (pieces[pieces.length - 1] as TelegramMessage).keyboard = keyboard(reply);
       }
       return pieces;
     }
@@ -106,20 +108,35 @@ function folded(text: string | undefined): string[] {
   return quotes.map((quote) => `${FOLD_OPEN}${quote}${FOLD_CLOSE}`);
 }
 
-export function keyboard(choices: Choice[], multi: boolean): InlineKeyboardMarkup {
-  const buttons = choices.map(button);
-  if (multi) buttons.push({ text: DONE_LABEL, callback_data: DONE_CHOICE_ID });
-  // Short labels (yes/no, districts) sit two to a row; longer ones get a row each so
-  // phone screens do not cut them off.
-  const perRow = choices.every((choice) => [...choice.label].length <= 10) ? 2 : 1;
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+/** A phone's inline keyboard row holds two buttons of about 20 columns each (a Chinese
+ * character takes two); longer labels get a row of their own rather than being cut off. */
+const HALF_ROW_COLUMNS = 20;
+const columns = (text: string) => [...text].reduce((n, c) => n + ((c.codePointAt(0) ?? 0) < 0x80 ? 1 : 2), 0);
+
+export function keyboard(question: Extract<Reply, { kind: "question" }>): InlineKeyboardMarkup {
+  const buttons = question.choices.map(button);
+  if (question.multi) buttons.push({ text: doneLabel(question), callback_data: DONE_CHOICE_ID });
+  // Two to a row where both fit; the done button closes the list on a row of its own.
+  const rows: InlineKeyboardButton.CallbackButton[][] = [];
+  const fits = (b: InlineKeyboardButton.CallbackButton) =>
+    b.callback_data !== DONE_CHOICE_ID && columns(b.text) <= HALF_ROW_COLUMNS;
+  for (const b of buttons) {
+    const last = rows.at(-1);
+    if (last?.length === 1 && last[0] && fits(last[0]) && fits(b)) last.push(b);
+    else rows.push([b]);
+  }
   return { inline_keyboard: rows };
+}
+
+/** What a press of the button with `data` answered, for the question's record line (choices.ts). */
+export function pressedLabel(buttons: InlineKeyboardButton[], data: string): string | undefined {
+  const pairs = buttons.map((b): [string, string] => [b.text, "callback_data" in b ? b.callback_data : ""]);
+  return answeredLabel(pairs, data);
 }
 
 function button(choice: Choice): InlineKeyboardButton.CallbackButton {
   if (Buffer.byteLength(choice.id, "utf8") > MAX_CALLBACK_BYTES) throw new CallbackDataError(choice.id);
-  return { text: choice.label, callback_data: choice.id };
+  return { text: buttonText(choice), callback_data: choice.id };
 }
 
 /**
