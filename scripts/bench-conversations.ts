@@ -130,7 +130,8 @@ export function eventOf(
 ): DialogEvent {
   if ("start" in step) return { kind: "start" };
   if ("send" in step) return { kind: "text", text: step.send };
-  const choice = question?.choices.find((c) => c.label === step.press);
+  // A button is named by what it says or, where that is shortened, by the option's full wording.
+  const choice = question?.choices.find((c) => c.label === step.press || c.detail === step.press);
   if (!choice) throw new Error(`${where}: no button "${step.press}" on the last question`);
   return { kind: "choice", id: choice.id };
 }

@@ -6,7 +6,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createAdvisorService } from "../dialog/service.ts";
-import type { AdvisorService, Lang, Reply, TurnInput } from "../dialog/types.ts";
+import type { AdvisorService, Lang, Reply, ResultSection, TurnInput } from "../dialog/types.ts";
 import { createFaqIndex } from "../faq/index.ts";
 import { loadPolicySet } from "../policy/load.ts";
 import { createStore } from "../store/index.ts";
@@ -105,13 +105,28 @@ export function renderReply(reply: Reply): string {
         ...(reply.progress ? [`[${reply.progress}]`] : []),
         reply.text,
         ...(reply.help ? [`  ${reply.help}`] : []),
-        ...reply.choices.map((c, i) => `  ${i + 1}. ${c.label}`),
+        // The console has room for the full wording the buttons of a chat shorten.
+        ...reply.choices.map((c, i) => `  ${i + 1}. ${c.detail ?? c.label}`),
       ].join("\n");
     case "result":
-      return [
-        `==== ${reply.title} ====`,
-        ...reply.sections.map((s) => (s.body ? `【${s.heading}】\n${s.body}` : `【${s.heading}】`)),
-        `---- ${reply.footer}`,
-      ].join("\n\n");
+      return [`==== ${reply.title} ====`, ...sectionTexts(reply.sections), `---- ${reply.footer}`].join(
+        "\n\n",
+      );
   }
+}
+
+/** Sections under their headings, a benefit's detail printed in full under its body; benefits of
+ * one article (sections in a row under the same heading) share the heading. */
+function sectionTexts(sections: ResultSection[]): string[] {
+  const texts: string[] = [];
+  let previous: ResultSection | undefined;
+  for (const s of sections) {
+    const block = [s.body, s.detail].filter(Boolean).join("\n");
+    const sameArticle =
+      previous?.detail !== undefined && s.detail !== undefined && previous.heading === s.heading;
+    if (sameArticle) texts.push(`${texts.pop()}\n\n${block}`);
+    else texts.push(block ? `【${s.heading}】\n${block}` : `【${s.heading}】`);
+    previous = s;
+  }
+  return texts;
 }

@@ -30,6 +30,7 @@ import {
   finish,
   type ReducerContext,
   reask,
+  repost,
   type Step,
   step,
 } from "./steps.ts";
@@ -108,7 +109,8 @@ export function pressAnswer(state: DialogState, key: string, ctx: ReducerContext
   return settle(state, pending.path, pick(option), ctx);
 }
 
-/** A button on a multi-choice question: an option toggles; "none" or "don't know" answers. */
+/** A button on a multi-choice question: an option toggles (the question comes back with its
+ * ticks); "none" or "don't know" answers. */
 export function tick(state: DialogState, key: string, ctx: ReducerContext): Step {
   const pending = state.pending as FactPending;
   const { options } = answerOptions(ctx.set, pending.path, state.lang, state);
@@ -119,9 +121,9 @@ export function tick(state: DialogState, key: string, ctx: ReducerContext): Step
     ? pending.selected.filter((k) => k !== key)
     : [...pending.selected, key];
   const next: DialogState = { ...state, pending: { ...pending, selected } };
-  const labels = options.filter((o) => selected.includes(o.key)).map((o) => o.label);
-  const t = TEXT[state.lang];
-  return step(next, [textReply(labels.length ? t.selected(labels) : t.nothingSelected)]);
+  // The question itself, its ticks redrawn: a chat updates the message in place, so a tick
+  // adds nothing to the conversation.
+  return step(next, repost(next, ctx));
 }
 
 /** "Done" on a multi-choice question: the ticked options are the answer. */

@@ -5,7 +5,7 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import type { Fact } from "../policy/schema.ts";
+import type { Fact, Localized } from "../policy/schema.ts";
 import { yuanText } from "../render/report.ts";
 import { offeredAreas, presetFlagsMatter, unqualified, usefulPresets } from "./areas.ts";
 import { combine, pick, readTyped } from "./reading.ts";
@@ -20,6 +20,8 @@ export const DISTRICT = "district";
 export interface AnswerOption {
   key: string;
   label: string;
+  /** The button's label where `label` is too long for one (data `short`). */
+  short?: string;
   names: string[];
   value?: unknown;
   special?: "unknown" | "none";
@@ -33,6 +35,8 @@ export type Interpretation =
   | { kind: "unreadable"; hint: string };
 
 const both = (pick: (lang: Lang) => string) => [pick("zh"), pick("en")];
+
+const shortNames = (short: Localized | undefined) => (short ? [short.zh, short.en] : []);
 
 export function factOf(set: PolicySet, path: string): Fact | undefined {
   return set.facts.get(path);
@@ -99,7 +103,8 @@ export function answerOptions(
         .map((o, i) => ({
           key: String(i + 1),
           label: o.label[lang],
-          names: [o.label.zh, o.label.en, String(o.value)],
+          ...(o.short ? { short: o.short[lang] } : {}),
+          names: [o.label.zh, o.label.en, ...shortNames(o.short), String(o.value)],
           value: o.value,
         }))
         .filter((o) => !shown || shown.has(o.value));
@@ -115,7 +120,14 @@ export function answerOptions(
           // The qualifier in brackets only where the user's documents ask it.
           label:
             !state || presetFlagsMatter(set, state, fact, i) ? p.label[lang] : unqualified(p.label[lang]),
-          names: [p.label.zh, p.label.en, unqualified(p.label.zh), unqualified(p.label.en)],
+          ...(p.short ? { short: p.short[lang] } : {}),
+          names: [
+            p.label.zh,
+            p.label.en,
+            unqualified(p.label.zh),
+            unqualified(p.label.en),
+            ...shortNames(p.short),
+          ],
           value: p.value,
         }))
         .filter((_, i) => !useful || useful.has(i));
@@ -149,13 +161,22 @@ export function questionReply(
   const help =
     (path === DISTRICT ? t.districtHelp : fact?.help?.[lang]) ??
     (multi ? t.multiHint : options.length === 0 && !saysSkip ? t.skipHint : undefined);
+  // A checklist shows what is ticked so far, however often it is drawn again.
+  const pending = state?.pending;
+  const ticked = pending?.kind === "fact" && pending.path === path ? pending.selected : [];
   return {
     kind: "question",
     text,
     ...(progress ? { progress } : {}),
     ...(help ? { help } : {}),
-    choices: options.map((o) => ({ id: `${seq}.${o.key}`, label: o.label })),
+    choices: options.map((o) => ({
+      id: `${seq}.${o.key}`,
+      label: o.short ?? o.label,
+      ...(o.short ? { detail: o.label } : {}),
+      ...(ticked.includes(o.key) ? { ticked: true as const } : {}),
+    })),
     multi,
+    ...(multi ? { done: t.done } : {}),
   };
 }
 

@@ -1,13 +1,16 @@
 /**
  * The result reply: benefits grouped by district and article, each with its amount, the worked
  * formula, the period and the verbatim quote; then near misses, possible benefits with their
- * "up to", and the documents' caveats. Sections stay small so adapters can split a long result
+ * "up to", and the documents' caveats. Comparing districts, one overview instead (render/compare.ts:
+ * a line per benefit with every district's figure, the totals last). Sections stay small so adapters can split a long result
  * (Telegram 4,096 characters a message, Slack 3,000 a section).
  */
 import type { PolicySet } from "../policy/load.ts";
 import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
-import { reasonText, whatIfText, words } from "../render/explain.ts";
+import { CATALOGUE } from "../render/catalogue.ts";
+import { compareOverview } from "../render/compare.ts";
+import { noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
 import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
@@ -30,49 +33,71 @@ export function resultReply(
   options: ResultOptions,
 ): Extract<Reply, { kind: "result" }> {
   const t = TEXT[lang];
-  const sections: ResultSection[] = [];
-  for (const { policy, evaluation } of evaluations) {
-    const name = districtName(set, policy, lang);
-    const total = yuanText(evaluation.totals.max, lang);
-    sections.push({
-      heading: name,
-      body: evaluation.matches.length ? t.districtSummary(evaluation.matches.length, total) : t.districtNone,
-    });
-    for (const [article, outcomes] of byArticle(evaluation.matches)) {
-      const heading = articleHeading(set, policy, article, lang);
-      sections.push(
-        ...split(
-          heading,
-          outcomes.map((o) => describeMatch(o, set, lang)),
-        ),
-      );
-    }
-    const w = words(set, lang);
-    for (const notice of evaluation.notices ?? []) sections.push({ heading: name, body: notice.text });
-    const excluded = (evaluation.excluded ?? []).map(
-      (o) =>
-        `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,
-    );
-    sections.push(...split(`${name} · ${t.excludedHeading}`, excluded, "\n"));
-    const near = evaluation.nearMisses.map((o) => {
-      const why = o.reason ? reasonText(o.reason, w) : "";
-      const whatIf = o.whatIf ? `${w.c.join}${whatIfText(o.whatIf, w)}` : "";
-      return `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${why}${whatIf}`;
-    });
-    sections.push(...split(`${name} · ${t.nearMissHeading}`, near, "\n"));
-    const possible = evaluation.possible.map((o) => describePossible(o, set, lang));
-    sections.push(...split(`${name} · ${t.possibleHeading}`, possible, "\n"));
-  }
+  const sections: ResultSection[] = options.compare
+    ? compareSections(evaluations, set, lang)
+    : evaluations.flatMap((e) => districtSections(e, set, lang));
   const cited = evaluations
     .map((e) => set.documents.find((d) => d.id === e.policy))
     .filter((d) => d !== undefined);
-  sections.push(...split(t.caveatsHeading, [...cited.map((d) => d.caveat[lang]), t.estimates]));
+  const detail = options.compare ? [CATALOGUE[lang].compare.chatDetail] : [];
+  sections.push(...split(t.caveatsHeading, [...cited.map((d) => d.caveat[lang]), t.estimates, ...detail]));
   return {
     kind: "result",
     title: options.compare ? t.compareTitle : options.early ? t.earlyResultTitle : t.resultTitle,
     sections,
     footer: options.early ? t.earlyFooter : t.footer,
   };
+}
+
+/** Comparing: one overview, benefit by benefit and district by district, the totals last (as the
+ * CLI's `--compare` table), then any district's notices. */
+function compareSections(evaluations: DistrictEvaluation[], set: PolicySet, lang: Lang): ResultSection[] {
+  const columns = evaluations.map(({ policy, evaluation }) => ({
+    ...evaluation,
+    policy,
+    district: districtName(set, policy, lang),
+  }));
+  const overview = compareOverview(columns, set, lang).flatMap((p) => split(p.heading, p.blocks, "\n"));
+  const w = words(set, lang);
+  const notices = columns.flatMap((d) =>
+    (d.notices ?? []).map((n) => ({ heading: d.district, body: noticeText(n, w) })),
+  );
+  return [...overview, ...notices];
+}
+
+/** One district's part: its summary, matches by article with the working and the quote, notices,
+ * benefits not counted, near misses and possible ones. */
+function districtSections({ policy, evaluation }: DistrictEvaluation, set: PolicySet, lang: Lang) {
+  const t = TEXT[lang];
+  const sections: ResultSection[] = [];
+  const name = districtName(set, policy, lang);
+  const total = yuanText(evaluation.totals.max, lang);
+  sections.push({
+    heading: name,
+    body: evaluation.matches.length ? t.districtSummary(evaluation.matches.length, total) : t.districtNone,
+    district: true,
+  });
+  // A section per benefit, so each keeps its own working and quote to fold.
+  for (const o of evaluation.matches) {
+    sections.push(...benefitSections(articleHeading(set, policy, o.article, lang), o, set, lang));
+  }
+  const w = words(set, lang);
+  for (const notice of evaluation.notices ?? [])
+    sections.push({ heading: name, body: noticeText(notice, w) });
+  const excluded = (evaluation.excluded ?? []).map(
+    (o) =>
+      `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${o.reason ? reasonText(o.reason, w) : ""}`,
+  );
+  sections.push(...split(`${name} · ${t.excludedHeading}`, excluded, "\n"));
+  const near = evaluation.nearMisses.map((o) => {
+    const why = o.reason ? reasonText(o.reason, w) : "";
+    const whatIf = o.whatIf ? `${w.c.join}${whatIfText(o.whatIf, w)}` : "";
+    return `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${why}${whatIf}`;
+  });
+  sections.push(...split(`${name} · ${t.nearMissHeading}`, near, "\n"));
+  const possible = evaluation.possible.map((o) => describePossible(o, set, lang));
+  sections.push(...split(`${name} · ${t.possibleHeading}`, possible, "\n"));
+  return sections;
 }
 
 /** The reply for an entity outside every district that chose not to compare. */
@@ -125,22 +150,22 @@ function articleHeading(set: PolicySet, policy: string, article: number, lang: L
   return title && !ref.includes(title) ? `${ref} · ${title}` : ref;
 }
 
-function byArticle(outcomes: BenefitOutcome[]): Map<number, BenefitOutcome[]> {
-  const groups = new Map<number, BenefitOutcome[]>();
-  for (const o of outcomes) groups.set(o.article, [...(groups.get(o.article) ?? []), o]);
-  return groups;
-}
-
-function describeMatch(o: BenefitOutcome, set: PolicySet, lang: Lang): string {
+/** A matched benefit: what it is and how much in the body, the working and the quote as its
+ * detail (a very long detail goes on in further sections under the same heading). */
+function benefitSections(heading: string, o: BenefitOutcome, set: PolicySet, lang: Lang): ResultSection[] {
   const t = TEXT[lang];
   const lines = [`■ ${o.title}`];
   if (!o.amount.monetary) lines.push(t.notMoney);
   else if (o.amount.max === null) lines.push(t.amountUnknown);
   else lines.push(t.amountLine(yuanText(o.amount.max, lang), PERIOD[o.amount.period][lang]));
   if (o.amount.totalMax !== null) lines.push(t.totalMax(yuanText(o.amount.totalMax, lang)));
-  if (o.amount.monetary) lines.push(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
-  lines.push(`${t.source}${t.colon}“${o.quote}”`);
-  return lines.join("\n");
+  const detail = [`${t.source}${t.colon}“${o.quote}”`];
+  if (o.amount.monetary) detail.unshift(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
+  return chop(detail.join("\n")).map((piece, i) => ({
+    heading,
+    body: i === 0 ? lines.join("\n") : "",
+    detail: piece,
+  }));
 }
 
 function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang): string {

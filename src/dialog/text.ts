@@ -17,7 +17,8 @@ const zh = {
     k > n ? `第 ${n} 题（前 ${k} 题确定适用的方面）` : `第 ${n} 题（选好方面后只问需要的）`,
   multiHint: "可多选：点选后按“完成”，或输入编号如 1,3。",
   skipHint: "不清楚可回复“跳过”。",
-  selected: (labels: string[]) => `已选：${labels.join("、")}。可继续选择，选好后点“完成”。`,
+  /** The button that closes a several-answers question. */
+  done: "完成",
   nothingSelected: "还没有选择任何一项；如都没有，请选“都没有”。",
   staleButton: "这个按钮属于之前的问题，请回答当前的问题：",
   unreadable: {
@@ -117,8 +118,8 @@ const en: Texts = {
   districtHelp: "Only the district where you are registered and actually operate counts.",
   yes: "Yes",
   no: "No",
-  unknown: "Don't know / skip",
-  none: "None of these",
+  unknown: "Don't know",
+  none: "None of them",
   progress: (n, total) => `Question ${n} of about ${total}`,
   progressIntro: (n, k) =>
     k > n
@@ -126,8 +127,8 @@ const en: Texts = {
       : `Question ${n} (then only what your areas need)`,
   multiHint: "Several allowed: tap them and then “Done”, or type numbers such as 1,3.",
   skipHint: "Not sure? Reply “skip”.",
-  selected: (labels) => `Selected: ${labels.join(", ")}. Pick more, then tap “Done”.`,
-  nothingSelected: "Nothing selected yet; if none applies, choose “None of these”.",
+  done: "Done",
+  nothingSelected: "Nothing selected yet; if none applies, choose “None of them”.",
   staleButton: "That button belongs to an earlier question. Please answer this one:",
   unreadable: {
     boolean: "Sorry, I didn't get that. Please answer yes or no (or “skip” if you are not sure).",

@@ -10,11 +10,22 @@ export type Channel = "console" | "telegram" | "slack";
 /** A button. `id` is short and opaque (Telegram callback data is limited to 64 bytes). */
 export interface Choice {
   id: string;
+  /** What the button says: short (a phone cuts long buttons off). */
   label: string;
+  /** The option's full wording, where the label shortens it: shown in the question's text. */
+  detail?: string;
+  /** Ticked on a several-answers question (shown on the button, e.g. ✅). */
+  ticked?: true;
 }
 
 export type Reply = (
-  | { kind: "text"; text: string }
+  | {
+      kind: "text";
+      text: string;
+      /** An FAQ answer's parts, for a chat app to format (bold titles, a folded quote); `text`
+       * says the same plainly, as Slack keeps a fallback text next to its blocks. */
+      faq?: FaqView;
+    }
   | {
       kind: "question";
       text: string;
@@ -24,6 +35,8 @@ export type Reply = (
       choices: Choice[];
       /** Several choices may be picked; the adapter shows a "done" button (id `done`). */
       multi: boolean;
+      /** The done button's label, in the conversation's language (several-answers questions). */
+      done?: string;
     }
   | { kind: "result"; title: string; sections: ResultSection[]; footer: string }
 ) & {
@@ -33,11 +46,51 @@ export type Reply = (
   restates?: true;
 };
 
+/** An FAQ answer (or the "not covered" reply) as parts, worded in src/render/faq.ts. */
+export interface FaqView {
+  lang: Lang;
+  /** The console's lead-in ("相关条款："); a chat app starts with the first title instead. */
+  intro?: string;
+  /** Plain sentences first: what the user's district or the district asked about lacks. */
+  lead: string[];
+  /** Best first, the user's district before the other's. */
+  clauses: FaqClause[];
+  /** A list (what the measures cover, when no clause answers). */
+  list: string[];
+  /** Closing sentences: how to apply, whom to ask. */
+  notes: string[];
+}
+
+export interface FaqClause {
+  /** The benefit asked about, or the article's title when it is several or none. */
+  title: string;
+  /** Where the clause is: "石景山区（3）", "Tongzhou, article 8". */
+  source: string;
+  /** The console's heading: the district and the article's full heading. */
+  label: string;
+  /** Set when the clause is not the user's district's: says it does not apply to them. */
+  notYours?: string;
+  /** The benefits asked about: title, the most it pays, what it is for. */
+  points: { title: string; amount: string; summary: string }[];
+  /** An English answer's rendering of the quote (a translation, not official). */
+  english?: string;
+  /** The clause's own words, verbatim (shortened with "…" when long). */
+  quote: string;
+  /** The document's caveat (a draft for comments). */
+  caveat?: string;
+}
+
 /** One block of a result: a district heading, one benefit, or a list of notes.
  * Adapters split long results at section boundaries. */
 export interface ResultSection {
   heading: string;
   body: string;
+  /** A benefit's working and the clause's own words: what a reader checks rather than reads.
+   * Chat apps fold it (Telegram's expandable quote, a Slack context block); the console prints
+   * it under the body. */
+  detail?: string;
+  /** The section opens a district's part of the result (its name and total). */
+  district?: true;
 }
 
 export type DialogEvent =

@@ -35,6 +35,12 @@ export interface ContentUnit {
   han: boolean;
   /** How much the unit counts: a single character or a number says less than a word. */
   weight: number;
+  /** Units of one phrase (no punctuation, stop word or generic word between them) share
+   * an id, in question order. */
+  phrase: number;
+  /** Units of one hyphenated English compound share an id: "high-tech" is one thing asked
+   * about, covered only when all its parts are (a clause with "high-value" has "high"). */
+  compound?: number;
 }
 
 export interface QuestionContent {
@@ -51,27 +57,40 @@ export function readContent(question: string, generic: WordList, procedural: Wor
   let text = normalize(question).replace(/[一二三四五](?=级)/g, (n) => ` ${"一二三四五".indexOf(n) + 1}`);
   const asksHow = procedural.phrases.some((p) => text.includes(p));
   for (const list of [procedural, generic])
-    for (const phrase of list.phrases) text = text.replaceAll(phrase, " ");
+    for (const phrase of list.phrases) text = text.replaceAll(phrase, "|");
   const units: ContentUnit[] = [];
   let chars = "";
+  let phrase = 0;
   const flush = () => {
-    if (chars) units.push({ text: chars, han: true, weight: chars.length === 1 ? 0.5 : 1 });
+    if (chars) units.push({ text: chars, han: true, weight: chars.length === 1 ? 0.5 : 1, phrase });
     chars = "";
   };
+  const brk = () => {
+    flush();
+    phrase++;
+  };
   let asksHowEn = false;
+  const compounds = [...text.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
   for (const part of segmenter.segment(text)) {
     const word = part.segment;
     if (!part.isWordLike) {
-      flush();
+      // Spaces join English words into a phrase; anything else, or a space next to
+      // Chinese, ends one. A hyphen or apostrophe stays inside its word.
+      const han = chars !== "" || units.at(-1)?.han === true;
+      if (/^[-'’]$/.test(word) || (/^\s+$/.test(word) && !han)) flush();
+      else brk();
       continue;
     }
     if (HAN.test(word)) {
-      const bare = word.replace(EDGE_CHARS, "");
-      if (!bare || ZH_STOP.has(bare) || generic.chars.has(bare) || procedural.chars.has(bare)) flush();
+      const bare = trimPair(word.replace(EDGE_CHARS, ""), generic, procedural);
+      if (!bare || ZH_STOP.has(bare) || generic.chars.has(bare) || procedural.chars.has(bare)) brk();
       else if (bare.length === 1) chars += bare;
       else {
         flush();
-        units.push({ text: bare, han: true, weight: 1 });
+        units.push({ text: bare, han: true, weight: 1, phrase });
       }
       continue;
     }
@@ -83,20 +102,46 @@ export function readContent(question: string, generic: WordList, procedural: Wor
       EN_STOP.has(stemmed) ||
       generic.stems.has(stemmed) ||
       procedural.stems.has(stemmed)
-    )
+    ) {
+      phrase++;
       continue;
-    units.push({ text: lightForm(word), stem: stemmed, han: false, weight: /^\d/.test(word) ? 0.5 : 1 });
+    }
+    const compound = compounds.findIndex((c) => part.index >= c.start && part.index < c.end);
+    units.push({
+      text: lightForm(word),
+      stem: stemmed,
+      han: false,
+      weight: /^\d/.test(word) ? 0.5 : 1,
+      phrase,
+      ...(compound < 0 ? {} : { compound }),
+    });
   }
   flush();
+  // A compound counts as much as one word, however many parts it has.
+  for (const unit of units) {
+    if (unit.compound === undefined) continue;
+    const parts = units.filter((u) => u.compound === unit.compound).length;
+    if (parts > 1) unit.weight /= parts;
+    else delete unit.compound;
+  }
   return { units, procedural: asksHow || asksHowEn, text: units.map((u) => u.text).join(" ") };
+}
+
+/** The segmenter glues fillers together ("想在", "有啥"): a two-character word made of
+ * generic words and particles only is no word at all. */
+function trimPair(word: string, generic: WordList, procedural: WordList): string {
+  const filler = (c: string) =>
+    generic.chars.has(c) || procedural.chars.has(c) || /[了的从把被在对向到后过着]/.test(c);
+  return word.length === 2 && [...word].every(filler) ? "" : word;
 }
 
 /** A word that meets the clause only through its Porter stem is probably the same word
  * ("implementing", "implementation") but may not be ("parking", "park"). */
 const STEM_CREDIT = 0.6;
 
-/** Particles a colloquial question wraps around its words ("投了", "从三级", "印发后"). */
-const EDGE_CHARS = /^[了的从把被在对向到]+|[了的后过着]+$/g;
+/** Particles a colloquial question wraps around its words ("投了", "从三级", "印发后"), and
+ * the light verbs it leads with ("搞产学研", "做数据集", "办活动"). */
+const EDGE_CHARS = /^[了的从把被在对向到搞做办弄]+|[了的后过着]+$/g;
 
 /** Plural and possessive endings only. Porter's stems are right for ranking but too coarse
  * for evidence: "parking" and "park" share one, and a car park is not an industrial park. */
@@ -136,22 +181,67 @@ export function unitCoverages(
   concepts: ConceptMatch[],
 ): number[] {
   const shared = concepts.filter((c) => clause.concepts.has(c.concept));
-  return units.map((unit) => unitCoverage(unit, clause, shared));
+  const covered = units.map((unit) => unitCoverage(unit, clause, shared));
+  return covered.map((c, i) => {
+    const compound = units[i]?.compound;
+    if (compound === undefined) return c;
+    return Math.min(...units.flatMap((u, j) => (u.compound === compound ? [covered[j] ?? 0] : [])));
+  });
 }
 
 /** Sums one clause's unit coverages; `rarity[i]` says how few clauses cover unit i at all
  * (0 for a word every clause has, like 数据), so `specific` is the most telling covered word. */
 export function coverage(units: ContentUnit[], coverages: number[], rarity: number[]): Coverage {
+  const weights = modifierWeights(units, coverages);
   let total = 0;
   let covered = 0;
   let specific = 0;
-  for (const [i, unit] of units.entries()) {
+  for (const [i, weight] of weights.entries()) {
     const c = coverages[i] ?? 0;
-    total += unit.weight;
-    covered += unit.weight * c;
-    specific = Math.max(specific, unit.weight * c * (rarity[i] ?? 0));
+    total += weight;
+    covered += weight * c;
+    specific = Math.max(specific, weight * c * (rarity[i] ?? 0));
   }
   return { share: total === 0 ? 1 : covered / total, covered, missing: total - covered, specific };
+}
+
+/** Chinese and English put a noun's modifiers before it. Where words the clause lacks stand
+ * right before words it has, in one phrase ("知识产权|质押贷款贴息", "patent|pledge loan",
+ * "养老|服务"), they name another kind of the thing the clause offers: the clause's
+ * words there count as one word, and so do the missing ones, however the segmenter split
+ * them. Missing words after the ones the clause has ("数据中心 | 外省客户") are left as they are. */
+function modifierWeights(units: ContentUnit[], coverages: number[]): number[] {
+  const weights = units.map((u) => u.weight);
+  // Most clauses have no missing word right before one they have: nothing to do (`ask` runs
+  // this three times for every clause).
+  let any = false;
+  for (let i = 0; i + 1 < units.length && !any; i++)
+    any =
+      units[i]?.phrase === units[i + 1]?.phrase &&
+      (coverages[i] ?? 0) < 0.5 &&
+      (coverages[i + 1] ?? 0) >= 0.5;
+  if (!any) return weights;
+  const runs: { phrase: number; covered: boolean; members: number[] }[] = [];
+  for (const [i, unit] of units.entries()) {
+    const covered = (coverages[i] ?? 0) >= 0.5;
+    const last = runs.at(-1);
+    if (last && last.phrase === unit.phrase && last.covered === covered) last.members.push(i);
+    else runs.push({ phrase: unit.phrase, covered, members: [i] });
+  }
+  const collapse = (members: number[]) => {
+    const sum = members.reduce((s, i) => s + (units[i]?.weight ?? 0), 0);
+    const most = Math.max(...members.map((i) => units[i]?.weight ?? 0));
+    for (const i of members) weights[i] = ((units[i]?.weight ?? 0) * most) / sum;
+  };
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const [before, after] = [runs[r], runs[r + 1]];
+    if (!before || !after || before.covered || !after.covered || before.phrase !== after.phrase) continue;
+    // A lone character before a noun is a verb or preposition ("用数据资产入股"), not a kind.
+    if (before.members.every((i) => (units[i]?.weight ?? 0) < 1)) continue;
+    collapse(before.members);
+    collapse(after.members);
+  }
+  return weights;
 }
 
 function unitCoverage(unit: ContentUnit, clause: ClauseEvidence, shared: ConceptMatch[]): number {
@@ -168,16 +258,19 @@ function unitCoverage(unit: ContentUnit, clause: ClauseEvidence, shared: Concept
   }
   if (clause.words.has(unit.text)) return 1;
   if (shared.some((c) => sameWord(unit, c))) return 1;
+  // A word inside a shared concept's hyphenated term ("city-level", "cross-border").
+  if (shared.some((c) => c.substring?.split(/[^a-z0-9]+/).includes(unit.text))) return 1;
   return unit.stem !== undefined && clause.stems.has(unit.stem) ? STEM_CREDIT : 0;
 }
 
 /** A concept's English word meets the question's word through its stem, unless the concept
- * word is its own stem and the question's is longer: "park" is not "parking". */
+ * word is its own stem and the question's is longer: "park" is not "parking". A phrase
+ * matched whole is safe from that ("setting up" is "set up"). */
 function sameWord(unit: ContentUnit, match: ConceptMatch): boolean {
   const at = unit.stem === undefined ? -1 : (match.stems?.indexOf(unit.stem) ?? -1);
   if (at < 0) return false;
   const word = lightForm(match.words?.[at] ?? "");
-  return word === unit.text || stem(word) !== word;
+  return word === unit.text || stem(word) !== word || (match.stems?.length ?? 0) > 1;
 }
 
 /** Overlapping character pairs; a single character stands for itself. */

@@ -114,6 +114,8 @@ export interface FaqTuning {
   bm25?: Bm25Params;
   calibration?: Calibration;
   vocabulary?: FaqVocabulary;
+  /** What a word found only in a clause's body counts for (default BODY_CREDIT). */
+  bodyCredit?: number;
 }
 
 export const DEFAULT_TOP = 3;
@@ -122,8 +124,9 @@ export const DEFAULT_MIN_RELATIVE_SCORE = 0.15;
  * and still be shown. */
 const SHARE_SLACK = 0.3;
 const NAMED_SLACK = 0.4;
-/** What a word found only in a clause's body counts for, against one in its topic fields. */
-const BODY_CREDIT = 0.6;
+/** What a word found only in a clause's body (or a benefit's summary, which repeats the
+ * body's lists) counts for, against one in its titles and keywords. */
+export const BODY_CREDIT = 0.6;
 
 interface Weighing {
   candidates: Candidate[];
@@ -173,6 +176,7 @@ export function createFaqIndex(
   const conceptWeight = tuning.conceptWeight ?? 2;
   const minRelative = tuning.minRelativeScore ?? DEFAULT_MIN_RELATIVE_SCORE;
   const calibration = tuning.calibration ?? DEFAULT_CALIBRATION;
+  const bodyCredit = tuning.bodyCredit ?? BODY_CREDIT;
   const vocabulary = tuning.vocabulary ?? (synonyms.length ? loadFaqVocabulary() : EMPTY_VOCABULARY);
   const generic = compileWords(vocabulary.generic);
   const procedural = compileWords(vocabulary.procedural);
@@ -212,7 +216,7 @@ export function createFaqIndex(
     const perTopic = entries.map((entry) => unitCoverages(content.units, entry.topic, found));
     const perClause = entries.map((entry) => unitCoverages(content.units, entry.evidence, found));
     const perEntry = perClause.map((units, i) =>
-      units.map((c, u) => Math.max(perTopic[i]?.[u] ?? 0, BODY_CREDIT * c)),
+      units.map((c, u) => Math.max(perTopic[i]?.[u] ?? 0, bodyCredit * c)),
     );
     // A word most clauses have (数据, 服务) says little about which clause is meant, or
     // whether any is: rarity is the idf of "covers this word at least half".
@@ -256,7 +260,7 @@ export function createFaqIndex(
     const top = Math.max(0, options.top ?? DEFAULT_TOP);
     const lang = options.lang ?? languageOf(question);
     const { named, rest } = findDistricts(question, districts);
-    const { candidates, hasContent, asksHow, probability: inScope, terms } = weigh(rest);
+    const { candidates, hasContent, asksHow, probability: inScope, evidence, terms } = weigh(rest);
     const user = options.district;
     // Named districts first, then the asker's own; within each, by relevance (stable: equal
     // scores keep document order).
@@ -285,7 +289,7 @@ export function createFaqIndex(
       // still the one asked about.
       const slack = (c: Candidate) => (named.has(c.entry.document.id) ? NAMED_SLACK : SHARE_SLACK);
       hits =
-        inScope < calibration.threshold
+        inScope < calibration.threshold || evidence.share < calibration.minShare || evidence.topic === 0
           ? []
           : candidates
               .filter((c) => c.relevance > 0 && c.relevance >= floor && c.reach >= bestShare - slack(c))
@@ -385,7 +389,9 @@ function clauseEvidence(article: Article, analyze: Analyzer, topicOnly: boolean)
     article.title.en,
     article.heading,
     ...(article.keywords ?? []),
-    ...article.benefits.flatMap((b) => [b.title.zh, b.title.en, b.summary.zh, b.summary.en]),
+    ...article.benefits.flatMap((b) =>
+      topicOnly ? [b.title.zh, b.title.en] : [b.title.zh, b.title.en, b.summary.zh, b.summary.en],
+    ),
   ];
   // Without keywords or benefits, nothing but the body says what the clause is about.
   const bare = !article.keywords?.length && article.benefits.length === 0;

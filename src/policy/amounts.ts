@@ -4,10 +4,10 @@
  */
 import { bands, topBand } from "./bands.ts";
 import { evaluateCondition, itemScope, type Scope } from "./conditions.ts";
-import { datedNote, valueOn } from "./dated.ts";
+import { datedTrace, valueOn } from "./dated.ts";
 import { today } from "./dates.ts";
-import { exact, type Fraction, floorYuan, formatYuan, percent, times, yuan } from "./money.ts";
-import type { AmountRule, Figure, ItemSource, Lang } from "./schema.ts";
+import { exact, type Fraction, floorYuan, percent, times, yuan } from "./money.ts";
+import type { AmountRule, Figure, ItemSource } from "./schema.ts";
 import type { AmountTrace, Base, FactValue, Reason, TierRef } from "./trace.ts";
 
 export interface AmountResult {
@@ -24,15 +24,13 @@ export interface AmountResult {
   next?: { fact: string; value: number; adds: number };
 }
 
-/** What the kinds that still word their own working need (bands, dated values), and the date. */
+/** What an amount may need besides the profile: the evaluation date, for dated values. */
 export interface AmountContext {
-  lang: Lang;
-  label(path: string): string;
-  /** The evaluation date (YYYY-MM-DD), for dated values; today when not given. */
+  /** The evaluation date (YYYY-MM-DD); today when not given. */
   asOf?(): string;
 }
 
-const PLAIN: AmountContext = { lang: "zh", label: (path) => path };
+const PLAIN: AmountContext = {};
 
 type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
 
@@ -55,25 +53,14 @@ export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext
       return schedule(rule, scope);
     case "bands": {
       const base = figure(rule.figure, scope);
-      const known = Array.isArray(base)
-        ? base
-        : { yuan: floorYuan(base.value), text: formatYuan(floorYuan(base.value)) };
-      const r = bands(rule, known, ctx);
-      const trace: AmountTrace = { kind: "worded", text: r.steps };
-      return {
-        max: r.max,
-        missing: r.missing,
-        trace,
-        ...(r.exhausted ? { exhausted: { code: "worded", text: r.exhausted } as Reason } : {}),
-        ...(r.next ? { next: r.next } : {}),
-      };
+      if (Array.isArray(base)) return { max: null, missing: base, trace: { kind: "unknown", missing: base } };
+      return bands(rule, floorYuan(base.value), rule.figure.kind === "fact" ? rule.figure.fact : undefined);
     }
     case "dated": {
       const asOf = ctx.asOf?.() ?? today();
       const value = valueOn(rule, asOf);
       const result = computeAmount(value.rule, scope, ctx);
-      const note = datedNote(rule, value, asOf, ctx.lang);
-      return note ? { ...result, trace: { kind: "worded", text: note, inner: result.trace } } : result;
+      return { ...result, trace: datedTrace(rule, value, asOf, result.trace) };
     }
   }
 }

@@ -2,8 +2,8 @@
  * Dated values, as OpenFisca keeps parameters: a rule applies from its start date until the next
  * one starts, and each names the words that set it ("2027年度起，本条各档奖励标准下调20%").
  */
-import { formatDate } from "./dates.ts";
 import type { AmountRule } from "./schema.ts";
+import type { AmountTrace } from "./trace.ts";
 
 type DatedRule = Extract<AmountRule, { kind: "dated" }>;
 export type DatedValue = DatedRule["values"][number];
@@ -17,13 +17,15 @@ export function valueOn(rule: DatedRule, asOf: string): DatedValue {
   return chosen;
 }
 
-/** Says which dated value was used, when the rule has more than one. */
-export function datedNote(rule: DatedRule, value: DatedValue, asOf: string, lang: "zh" | "en"): string {
-  if (rule.values.length < 2) return "";
+/** The inner computation, said with the value it used when the rule has more than one. */
+export function datedTrace(
+  rule: DatedRule,
+  value: DatedValue,
+  asOf: string,
+  inner: AmountTrace,
+): AmountTrace {
+  if (rule.values.length < 2) return inner;
   // The first value is the clause as written, already quoted; a later one is quoted where it is used.
   const first = rule.values.every((v) => v.from >= value.from);
-  const reference = first ? "" : lang === "zh" ? `：“${value.reference}”` : `: “${value.reference}”`;
-  return lang === "zh"
-    ? `（按评估日期 ${formatDate(asOf, "zh")}，适用自 ${formatDate(value.from, "zh")} 起的标准${reference}）`
-    : ` (as of ${formatDate(asOf, "en")}, the rate in force from ${formatDate(value.from, "en")}${reference})`;
+  return { kind: "dated", asOf, from: value.from, ...(first ? {} : { reference: value.reference }), inner };
 }

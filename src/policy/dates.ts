@@ -37,23 +37,6 @@ export function today(now = new Date()): string {
   return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** "2027-12-31" → "2027年12月31日" / "31 Dec 2027". */
-export function formatDate(date: string, lang: "zh" | "en"): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  if (lang === "zh") return `${y}年${m}月${d}日`;
-  const month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1];
-  return `${d} ${month} ${y}`;
-}
-
-/** "3年" / "3 years", "1年6个月" / "1 year 6 months". */
-export function formatDuration(duration: Duration, lang: "zh" | "en"): string {
-  const years = duration.years ?? 0;
-  const months = duration.months ?? 0;
-  if (lang === "zh") return `${years ? `${years}年` : ""}${months ? `${months}个月` : ""}`;
-  const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? "" : "s"}` : "");
-  return [part(years, "year"), part(months, "month")].filter(Boolean).join(" ");
-}
-
 /** Whether `value` is a date the CLI accepts for --as-of: a real YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && normalizeDate(value) === value;

@@ -2,42 +2,20 @@
  * Rules across a document's benefits, applied after each benefit's own amount: validity dates
  * (outside them nothing of the document applies), 择一享受 (only one of a group is paid; 就高:
  * the highest), and a document-wide cap on the sum ("各项资金支持合计不超过500万元"). Each
- * change is kept as an Adjustment, so the trace shows what the group or the cap removed.
+ * change is kept as an Adjustment, and each benefit's trace or reason says what the group or the
+ * cap did to it (trace.ts), so src/render can say it.
  */
-import { formatDate } from "./dates.ts";
-import { formatYuan as y } from "./money.ts";
-import type { Adjustment, BenefitOutcome, Lang, Notice } from "./outcome.ts";
+import type { Adjustment, BenefitOutcome, Notice } from "./outcome.ts";
 import type { DocumentRule, PolicyDocument } from "./schema.ts";
+import type { BenefitRef } from "./trace.ts";
 
 /** The notice for a document whose dates do not include `asOf`; undefined when it applies. */
-export function outsideValidity(document: PolicyDocument, asOf: string, lang: Lang): Notice | undefined {
+export function outsideValidity(document: PolicyDocument, asOf: string): Notice | undefined {
   const validity = document.validity;
   if (!validity) return undefined;
   const before = validity.from !== undefined && asOf < validity.from;
   const after = validity.to !== undefined && asOf > validity.to;
   if (!before && !after) return undefined;
-  const zh = lang === "zh";
-  const d = (date: string) => formatDate(date, lang);
-  const window =
-    validity.from && validity.to
-      ? zh
-        ? `${d(validity.from)}至${d(validity.to)}`
-        : `${d(validity.from)} to ${d(validity.to)}`
-      : validity.from
-        ? zh
-          ? `${d(validity.from)}起`
-          : `from ${d(validity.from)}`
-        : zh
-          ? `至${d(validity.to as string)}`
-          : `until ${d(validity.to as string)}`;
-  const name = document.title[lang];
-  const text = after
-    ? zh
-      ? `${name}的有效期为${window}，评估日期 ${d(asOf)} 已过有效期，各条均不适用（“${validity.quote}”）`
-      : `${name} applies ${window}; on ${d(asOf)} it has expired, so none of its clauses applies (“${validity.quote}”)`
-    : zh
-      ? `${name}的有效期为${window}，评估日期 ${d(asOf)} 尚未施行，各条均不适用（“${validity.quote}”）`
-      : `${name} applies ${window}; on ${d(asOf)} it is not in force yet, so none of its clauses applies (“${validity.quote}”)`;
   return {
     policy: document.id,
     code: after ? "expired" : "not_yet_in_force",
@@ -45,36 +23,26 @@ export function outsideValidity(document: PolicyDocument, asOf: string, lang: La
     to: validity.to ?? null,
     asOf,
     quote: validity.quote,
-    text,
   };
 }
 
 /** Applies the document's rules to its outcomes in place (amounts cut, benefits excluded) and
  * returns what each rule removed. */
-export function applyDocumentRules(
-  document: PolicyDocument,
-  outcomes: BenefitOutcome[],
-  lang: Lang,
-): Adjustment[] {
+export function applyDocumentRules(document: PolicyDocument, outcomes: BenefitOutcome[]): Adjustment[] {
   const adjustments: Adjustment[] = [];
   for (const rule of document.rules) {
-    const adjustment = applyRule(rule, document.id, outcomes, lang);
+    const adjustment = applyRule(rule, document.id, outcomes);
     if (adjustment) adjustments.push(adjustment);
   }
   return adjustments;
 }
 
-function applyRule(
-  rule: DocumentRule,
-  policy: string,
-  outcomes: BenefitOutcome[],
-  lang: Lang,
-): Adjustment | undefined {
+function applyRule(rule: DocumentRule, policy: string, outcomes: BenefitOutcome[]): Adjustment | undefined {
   switch (rule.kind) {
     case "exclusive":
-      return exclusive(rule, policy, outcomes, lang);
+      return exclusive(rule, policy, outcomes);
     case "cap":
-      return cap(rule, policy, outcomes, lang);
+      return cap(rule, policy, outcomes);
   }
 }
 
@@ -85,48 +53,41 @@ function members(outcomes: BenefitOutcome[], ids: string[] | undefined) {
     .sort((a, b) => (b.amount.max ?? 0) - (a.amount.max ?? 0));
 }
 
+const ref = (o: BenefitOutcome): BenefitRef => ({ policy: o.policy, benefit: o.benefit });
+
 function exclusive(
   rule: Extract<DocumentRule, { kind: "exclusive" }>,
   policy: string,
   outcomes: BenefitOutcome[],
-  lang: Lang,
 ): Adjustment | undefined {
   const group = members(outcomes, rule.benefits);
-  const zh = lang === "zh";
   if (group.length < 2) return undefined;
-  const names = (list: BenefitOutcome[]) => list.map((o) => `“${o.title}”`).join(zh ? "、" : ", ");
+  const quote = rule.quote;
   if (group.some((o) => o.amount.max === null)) {
     // Which is higher is not known yet: both stay, each saying only one will be paid.
-    for (const o of group)
-      addNote(
-        o,
-        zh
-          ? `；与${names(group.filter((x) => x !== o))}只能择一享受，按就高原则执行（“${rule.quote}”）`
-          : `; only one of this and ${names(group.filter((x) => x !== o))} is paid, the higher (“${rule.quote}”)`,
-      );
+    for (const o of group) {
+      const others = group.filter((x) => x !== o).map(ref);
+      o.trace = { kind: "exclusiveOpen", inner: o.trace, others, quote };
+    }
     return undefined;
   }
   const [kept, ...dropped] = group as [BenefitOutcome, ...BenefitOutcome[]];
-  const keptMax = kept.amount.max as number;
-  addNote(
-    kept,
-    zh
-      ? `；与${names(dropped)}择一享受，按就高原则取本项 ${y(keptMax)}（“${rule.quote}”）`
-      : `; only one of this and ${names(dropped)} is paid, the higher: this one, ${y(keptMax)} (“${rule.quote}”)`,
-  );
+  const keptAmount = kept.amount.max as number;
+  kept.trace = {
+    kind: "exclusiveKept",
+    inner: kept.trace,
+    others: dropped.map(ref),
+    result: keptAmount,
+    quote,
+  };
   for (const o of dropped) {
     o.status = "excluded";
-    o.reason = {
-      code: "worded",
-      text: zh
-        ? `与“${kept.title}”择一享受，按就高原则取“${kept.title}” ${y(keptMax)}，本项 ${y(o.amount.max as number)} 不再计入`
-        : `only one of this and “${kept.title}” is paid, the higher: “${kept.title}” at ${y(keptMax)}; this one's ${y(o.amount.max as number)} is not counted`,
-    };
+    o.reason = { code: "exclusiveLower", kept: ref(kept), keptAmount, amount: o.amount.max as number };
   }
   return {
     policy,
     rule: "exclusive",
-    quote: rule.quote,
+    quote,
     removed: dropped.map((o) => ({
       benefit: o.benefit,
       before: o.amount.max as number,
@@ -136,19 +97,18 @@ function exclusive(
 }
 
 /** Cuts the sum down to the cap, taking the excess off the largest amounts first: every benefit
- * stays listed as long as the cap leaves it something, and the cut is said where it is made. */
+ * stays listed as long as the cap leaves it something, and the cut is kept where it is made. */
 function cap(
   rule: Extract<DocumentRule, { kind: "cap" }>,
   policy: string,
   outcomes: BenefitOutcome[],
-  lang: Lang,
 ): Adjustment | undefined {
   const group = members(outcomes, rule.benefits).filter((o) => o.amount.max !== null);
   const sum = group.reduce((total, o) => total + (o.amount.max as number), 0);
   if (sum <= rule.amount) return undefined;
-  const zh = lang === "zh";
   let excess = sum - rule.amount;
   const removed: Adjustment["removed"] = [];
+  const said = { cap: rule.amount, sum, quote: rule.quote };
   for (const o of group) {
     if (excess === 0) break;
     const before = o.amount.max as number;
@@ -156,29 +116,13 @@ function cap(
     excess -= cut;
     const after = before - cut;
     removed.push({ benefit: o.benefit, before, removed: cut });
-    const note = zh
-      ? `同一主体各项合计不超过 ${y(rule.amount)}，合计 ${y(sum)} 超出 ${y(sum - rule.amount)}，从本项扣减 ${y(cut)}`
-      : `the document's benefits together pay at most ${y(rule.amount)}; the sum ${y(sum)} is ${y(sum - rule.amount)} over, ${y(cut)} taken off this one`;
     if (after === 0) {
       o.status = "excluded";
-      o.reason = {
-        code: "worded",
-        text: zh
-          ? `${note}，本项不再计入（“${rule.quote}”）`
-          : `${note}, so it is not counted (“${rule.quote}”)`,
-      };
+      o.reason = { code: "capReached", ...said, cut };
       continue;
     }
     o.amount.max = after;
-    addNote(
-      o,
-      zh ? `；${note} → ${y(after)}（“${rule.quote}”）` : `; ${note} → ${y(after)} (“${rule.quote}”)`,
-    );
+    o.trace = { kind: "capCut", inner: o.trace, ...said, cut, result: after };
   }
   return { policy, rule: "cap", quote: rule.quote, removed };
-}
-
-/** An already-worded addition to the benefit's explanation (said after the computation). */
-function addNote(outcome: BenefitOutcome, text: string): void {
-  outcome.notes = [...(outcome.notes ?? []), text];
 }

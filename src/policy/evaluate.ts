@@ -36,14 +36,13 @@ export interface EvaluateOptions {
   whatIf?: boolean;
 }
 
-/** The language of document texts, fact labels for the kinds still worded here, and the date. */
-type Context = AmountContext & NearContext & { asOf: () => string; whatIf: boolean };
+/** The language of the document texts carried (titles), fact declarations, and the date. */
+type Context = AmountContext & NearContext & { lang: Lang; asOf: () => string; whatIf: boolean };
 
 function context(set: PolicySet, options: EvaluateOptions): Context {
   const lang = options.lang ?? "zh";
   return {
     lang,
-    label: (path) => set.facts.get(path)?.label[lang] ?? path,
     fact: (path) => set.facts.get(path),
     asOf: evaluationDate(options.asOf ?? set.asOf),
     whatIf: options.whatIf ?? false,
@@ -58,7 +57,7 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
   const notices: Notice[] = [];
   for (const document of set.documents) {
     if (document.id !== profile.district) continue;
-    const notice = document.validity && outsideValidity(document, ctx.asOf(), ctx.lang);
+    const notice = document.validity && outsideValidity(document, ctx.asOf());
     if (notice) {
       notices.push(notice);
       continue;
@@ -72,7 +71,7 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
         own.push(outcome);
       }
     }
-    if (document.rules.length) adjustments.push(...applyDocumentRules(document, own, ctx.lang));
+    if (document.rules.length) adjustments.push(...applyDocumentRules(document, own));
     outcomes.push(...own);
   }
   const matches = outcomes.filter((o) => o.status === "match");

@@ -8,7 +8,6 @@
 import { ageDeadline, partNeeded, ratioPercent } from "./bounds.ts";
 import type { Scope } from "./conditions.ts";
 import { normalizeDate } from "./dates.ts";
-import type { Lang } from "./outcome.ts";
 import type { Condition, Fact } from "./schema.ts";
 import type { Reason } from "./trace.ts";
 
@@ -18,9 +17,8 @@ export interface BoundMiss {
   change?: { fact: string; value: number };
 }
 
+/** Fact declarations: whether a figure moves in whole steps past a strict bound. */
 export interface NearContext {
-  lang: Lang;
-  label(path: string): string;
   fact(path: string): Fact | undefined;
 }
 

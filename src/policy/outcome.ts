@@ -19,7 +19,8 @@ export interface AmountEstimate {
  * higher one, or a document-wide cap already used up). */
 export type BenefitStatus = "match" | "near_miss" | "possible" | "no" | "excluded";
 
-/** A document that does not apply on the evaluation date, said instead of its benefits. */
+/** A document that does not apply on the evaluation date (its validity window, quoted), said
+ * instead of its benefits. */
 export interface Notice {
   policy: string;
   code: "expired" | "not_yet_in_force";
@@ -27,7 +28,6 @@ export interface Notice {
   to: string | null;
   asOf: string;
   quote: string;
-  text: string;
 }
 
 /** What a rule across benefits (择一享受, a document-wide cap) removed, benefit by benefit. */
@@ -68,9 +68,6 @@ export interface BenefitOutcome {
   decidingFacts: string[];
   /** near_miss and possible: one fact changed that would qualify (with evaluate's option `whatIf`). */
   whatIf?: WhatIf;
-  /** Already-worded additions to the explanation from the kinds that still word themselves in
-   * src/policy (document-wide rules); said after the rendered computation. */
-  notes?: string[];
 }
 
 export interface Evaluation {

@@ -14,6 +14,9 @@ z.config({ jitless: true });
 
 export const Localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 export type Localized = z.infer<typeof Localized>;
+/** A button's label where the full one is long: a phone shows about 12 characters on a button
+ * (two to a row), so longer ones are cut off; the full label stays in the question's text. */
+export const ShortLabel = z.strictObject({ zh: z.string().min(1).max(12), en: z.string().min(1).max(12) });
 /** The languages of the advisor: every Localized text has both. Defined here, once. */
 export type Lang = keyof Localized;
 
@@ -38,6 +41,7 @@ export type Words = z.infer<typeof Words>;
 const ChoiceOption = z.strictObject({
   value: Scalar,
   label: Localized,
+  short: ShortLabel.optional(),
   /** Words naming this option in free text ("部属" for ministry); the label is read too. */
   words: Words.optional(),
   /** Words that name the option only as an answer to its own question ("交易" for the first
@@ -105,7 +109,11 @@ export const Fact = z.discriminatedUnion("type", [
     fields: z.record(z.string(), RecordField),
     /** Ready-made records a user can pick in the dialog (each a partial item). */
     presets: z.array(
-      z.strictObject({ label: Localized, value: z.record(z.string(), Scalar.or(z.boolean())) }),
+      z.strictObject({
+        label: Localized,
+        short: ShortLabel.optional(),
+        value: z.record(z.string(), Scalar.or(z.boolean())),
+      }),
     ),
   }),
 ]);

@@ -69,11 +69,55 @@ export type AmountTrace =
       received: number;
       result: number;
     }
-  /** Kinds that still word their own working in src/policy (bands, dated values): the text, in the
-   * evaluation's language, after the inner computation if any. To move to the catalogue. */
-  | { kind: "worded"; text: string; inner?: AmountTrace }
+  /** The band a figure falls in ("5000万元（含）至1亿元的，奖励50万元"): its lower edge, the band
+   * above (whose edge is this one's upper bound) if any, and the next band up that pays more.
+   * `value`: the figure in whole yuan. */
+  | { kind: "band"; value: number; band: BandRef; upper?: BandRef; next?: NextBand; result: number }
+  /** A figure below the lowest band: nothing, and what reaching the lowest would pay. */
+  | { kind: "belowBands"; value: number; lowest: BandRef; next?: NextBand }
+  /** A rule with dated values (only when it has more than one): the value in force on `asOf`
+   * started on `from`; `reference`, the words that set it, when it is not the clause as written
+   * (which the outcome quotes already). */
+  | { kind: "dated"; asOf: string; from: string; reference?: string; inner: AmountTrace }
+  /** 择一享受, 就高: this benefit is the one of its group paid (the highest; the first of equals);
+   * `others`, the ones not counted. */
+  | { kind: "exclusiveKept"; inner: AmountTrace; others: BenefitRef[]; result: number; quote: string }
+  /** 择一享受 while which pays more is not known yet: only one of the group will be paid. */
+  | { kind: "exclusiveOpen"; inner: AmountTrace; others: BenefitRef[]; quote: string }
+  /** A document-wide cap on the sum of its benefits ("合计不超过500万元"): the sum before it, and
+   * what it took off this benefit (the excess comes off the largest amounts first). */
+  | {
+      kind: "capCut";
+      inner: AmountTrace;
+      cap: number;
+      sum: number;
+      cut: number;
+      result: number;
+      quote: string;
+    }
   /** A figure the amount depends on is not known: the rule's shape and ceiling only. */
   | { kind: "unknown"; missing: string[]; percent?: number; ratio?: number; cap?: number };
+
+/** A band of a band rule as the data states it: its lower edge (included unless `strict`: 以上
+ * and （含） include it, 超过 does not) and what it pays. */
+export interface BandRef {
+  from: number;
+  strict?: boolean;
+  amount: number;
+}
+
+/** The next band up from a figure: how many yuan short of its edge, and what reaching it adds. */
+export interface NextBand {
+  band: BandRef;
+  gap: number;
+  adds: number;
+}
+
+/** Another benefit of a document, by id: src/render names it by its title. */
+export interface BenefitRef {
+  policy: string;
+  benefit: string;
+}
 
 /** Support repeated yearly for a limited number of years (tongzhou 2, shijingshan 4). */
 export interface YearsTrace {
@@ -123,5 +167,9 @@ export type Reason =
       duration: Duration;
       bound: Bound;
     }
-  /** Reasons still worded in src/policy (document-wide rules), in the evaluation's language. */
-  | { code: "worded"; text: string };
+  /** A band rule's figure below its lowest band (the clause's own threshold let it through). */
+  | { code: "belowBands"; value: number; lowest: BandRef; next?: NextBand }
+  /** 择一享受, 就高: another of the group pays more (or as much and comes first in the document). */
+  | { code: "exclusiveLower"; kept: BenefitRef; keptAmount: number; amount: number }
+  /** A document-wide cap the larger benefits already use up: the whole amount was cut. */
+  | { code: "capReached"; cap: number; sum: number; cut: number; quote: string };

@@ -6,6 +6,7 @@
  * differs (English plurals) is one word in two places — a library would add a dependency and
  * untyped string keys for no gain here.
  */
+import type { Notice } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
 
 export interface Catalogue {
@@ -32,6 +33,27 @@ export interface Catalogue {
   schedule: (firstYear: string, later: string | null, years: number, total: string) => string;
   scheduleYear: (year: number, received: string, room: string, result: string) => string;
   years: (count: number, left: number, perYear: string, total: string) => string;
+  /** A band's bounds: its lower edge (included unless `strict`) and, when a band lies above, that
+   * band's edge (`upperIncluded` when the band above excludes it, as 超过 does). */
+  bandRange: (from: string, strict: boolean, upper: string | null, upperIncluded: boolean) => string;
+  band: (value: string, range: string, amount: string) => string;
+  /** Below the lowest band; `reach`: how far the lowest band is and what it pays. */
+  belowBands: (value: string, lowestEdge: string, reach: { gap: string; amount: string } | null) => string;
+  nextBand: (gap: string, edge: string, amount: string, adds: string) => string;
+  /** Which of a rule's dated values applied; `reference` when it is not the clause as written. */
+  dated: (asOf: string, from: string, reference: string | null) => string;
+  /** Rules across a document's benefits, said after the benefit's own computation: 择一享受 (就高)
+   * with `others` by title, and a document-wide cap on the sum. */
+  exclusiveKept: (others: string[], amount: string, quote: string) => string;
+  exclusiveOpen: (others: string[], quote: string) => string;
+  capCut: (r: {
+    cap: string;
+    sum: string;
+    over: string;
+    cut: string;
+    result: string;
+    quote: string;
+  }) => string;
   reading: (text: string) => string;
   join: string;
   // reasons
@@ -62,6 +84,9 @@ export interface Catalogue {
     needed: string | null;
   }) => string;
   zeroWhole: (part: string, whole: string) => string;
+  /** Not counted: another of its 择一享受 group is paid (`tie`: as much, and first), or the cap is used up. */
+  exclusiveLower: (kept: string, keptAmount: string, amount: string, tie: boolean) => string;
+  capReached: (r: { cap: string; sum: string; over: string; cut: string; quote: string }) => string;
   durationMissed: (r: {
     label: string;
     date: string;
@@ -71,10 +96,34 @@ export interface Catalogue {
     passed: boolean;
     wantsShort: boolean;
   }) => string;
+  /** A validity window: both dates, only a start, or only an end. */
+  validityWindow: (from: string | null, to: string | null) => string;
+  outsideValidity: (n: {
+    name: string;
+    window: string;
+    asOf: string;
+    code: Notice["code"];
+    quote: string;
+  }) => string;
   whatIf: (change: string, adds: string | null) => string;
   setTo: (label: string, value: string) => string;
   yes: (label: string) => string;
   entity: Record<string, string>;
+  /** FAQ answers in the chat (src/render/faq.ts). */
+  faq: {
+    /** The user's district has no clause on what was asked, only a related one. */
+    onlyHas: (district: string, thing: string, has: string) => string;
+    /** The user's district has no clause on what was asked; another district has. */
+    otherHas: (district: string, thing: string, other: string) => string;
+    /** A district the question names has no such clause; these are the others'. */
+    missingIn: (named: string, others: string) => string;
+    notYours: (theirs: string, yours: string) => string;
+    /** The most per item, for awards counted per item with no limit on their sum. */
+    perItem: (amount: string, period: string) => string;
+    source: string;
+    english: string;
+    colon: string;
+  };
   // reports
   outsideScope: (districts: string[]) => string;
   reportHeading: (count: number, total: string) => string;
@@ -103,6 +152,12 @@ export interface Catalogue {
     total: string;
     colon: string;
     detail: string;
+    /** The chat's overview (compareOverview): headings, a missing clause in words, how to see the working. */
+    overview: string;
+    totals: string;
+    noClauseWords: string;
+    separator: string;
+    chatDetail: string;
   };
 }
 
@@ -135,6 +190,21 @@ const zh: Catalogue = {
     `；本次为第 ${year} 年，已获 ${received}，尚可 ${room}，本年最多 ${result}`,
   years: (count, left, perYear, total) =>
     `；按年计算，同一项目最多支持 ${count} 年，尚余 ${left} 年，合计最多 ${perYear} × ${left} = ${total}`,
+  bandRange: (from, strict, upper, upperIncluded) => {
+    if (upper === null) return strict ? `超过 ${from}` : `${from}（含）以上`;
+    return `${strict ? `超过 ${from} ` : `${from}（含）`}至 ${upper}${upperIncluded ? "（含）" : "（不含）"}`;
+  },
+  band: (value, range, amount) => `${value} 属于“${range}”档：${amount}`,
+  belowBands: (value, lowestEdge, reach) =>
+    `${value} 低于最低档（${lowestEdge}）${reach ? `；还差 ${reach.gap}，达到后可得 ${reach.amount}` : ""}`,
+  nextBand: (gap, edge, amount, adds) => `距下一档（${edge}）还差 ${gap}，达到后为 ${amount}，可多得 ${adds}`,
+  dated: (asOf, from, reference) =>
+    `（按评估日期 ${asOf}，适用自 ${from} 起的标准${reference ? `：“${reference}”` : ""}）`,
+  exclusiveKept: (others, amount, quote) =>
+    `；与${quoted(others, "、")}择一享受，按就高原则取本项 ${amount}（“${quote}”）`,
+  exclusiveOpen: (others, quote) => `；与${quoted(others, "、")}只能择一享受，按就高原则执行（“${quote}”）`,
+  capCut: (r) =>
+    `；同一主体各项合计不超过 ${r.cap}，合计 ${r.sum} 超出 ${r.over}，从本项扣减 ${r.cut} 后为 ${r.result}（“${r.quote}”）`,
   reading: (text) => `。解读：${text}`,
   join: "；",
   unknown: (labels) => `尚不清楚：${labels}`,
@@ -156,8 +226,19 @@ const zh: Catalogue = {
   ratioMissed: (r) =>
     `${r.part}占${r.whole}的比例为 ${r.share}（${r.partValue} ÷ ${r.wholeValue}），${r.upper ? "高于" : "低于"}要求的 ${r.percent}${r.strict ? "（不含本数）" : ""}，${r.upper ? "超出" : "差"} ${r.gap} 个百分点${r.needed ? `；${r.part}达到 ${r.needed} 即可符合` : ""}`,
   zeroWhole: (part, whole) => `${whole}为 0，无法计算${part}所占比例`,
+  exclusiveLower: (kept, keptAmount, amount, tie) =>
+    tie
+      ? `与“${kept}”择一享受，两项同为 ${amount}，取在先的“${kept}”，本项不再计入`
+      : `与“${kept}”择一享受，按就高原则取“${kept}” ${keptAmount}，本项 ${amount} 不再计入`,
+  capReached: (r) =>
+    `同一主体各项合计不超过 ${r.cap}，合计 ${r.sum} 超出 ${r.over}，本项 ${r.cut} 全部扣减，不再计入（“${r.quote}”）`,
   durationMissed: (r) =>
     `${r.label} ${r.date}，至评估日期 ${r.asOf} ${r.passed ? "已满" : "未满"}${r.span}（${r.deadline} 满${r.span}）；本条要求${r.wantsShort ? "不满" : "已满"}${r.span}`,
+  validityWindow: (from, to) => (from && to ? `${from}至${to}` : from ? `${from}起` : `至${to}`),
+  outsideValidity: (n) => {
+    const why = { expired: "已过有效期", not_yet_in_force: "尚未施行" }[n.code];
+    return `${n.name}的有效期为${n.window}，评估日期 ${n.asOf} ${why}，各条均不适用（“${n.quote}”）`;
+  },
   whatIf: (change, adds) => (adds ? `若${change}，可再得 ${adds}` : `若${change}，即可符合`),
   setTo: (label, value) => `${label}达到 ${value}`,
   yes: (label) => `满足“${label}”`,
@@ -167,6 +248,17 @@ const zh: Catalogue = {
     university: "高校",
     research_institute: "科研院所",
     tech_service_org: "科技服务机构",
+  },
+  faq: {
+    onlyHas: (district, thing, has) => `${district}没有${thing}条款，只有${has}。`,
+    otherHas: (district, thing, other) =>
+      `${district}没有${thing}条款；${other}有，但不适用于在${district}注册经营的单位。`,
+    missingIn: (named, others) => `${named}的措施中没有相关条款；以下是${others}的：`,
+    notYours: (theirs, yours) => `这是${theirs}的条款，不适用于在${yours}注册经营的单位`,
+    perItem: (amount, period) => `每项最高 ${amount}（${period}）`,
+    source: "原文：",
+    english: "English (translation, not official): ",
+    colon: "：",
   },
   outsideScope: (districts) =>
     `这些措施只适用于在${districts.join("或")}注册并实际经营的主体；可用 --compare 查看在各区可获得的支持。`,
@@ -195,6 +287,11 @@ const zh: Catalogue = {
     total: "合计（最高）",
     colon: "：",
     detail: "逐项的计算和原文：把 district 改为该区，不加 --compare 再查一次。",
+    overview: "逐项比较（均为最高额）",
+    totals: "各区合计",
+    noClauseWords: "无此条款",
+    separator: "；",
+    chatDetail: "要看某区逐项的计算和原文：输入 /profile，把所在区改为该区。",
   },
 };
 
@@ -232,6 +329,23 @@ const en: Catalogue = {
     `; this is year ${year}, ${received} already received, ${room} left: at most ${result} this year`,
   years: (count, left, perYear, total) =>
     `; per year, for at most ${count} years, ${left} left: at most ${perYear} × ${left} = ${total}`,
+  bandRange: (from, strict, upper, upperIncluded) => {
+    const lower = strict ? `above ${from}` : `${from} or more`;
+    return upper === null ? lower : `${lower} and ${upperIncluded ? "up to" : "under"} ${upper}`;
+  },
+  band: (value, range, amount) => `${value} falls in the band "${range}": ${amount}`,
+  belowBands: (value, lowestEdge, reach) =>
+    `${value} is below the lowest band (${lowestEdge})${reach ? `; ${reach.gap} more would reach it, which pays ${reach.amount}` : ""}`,
+  nextBand: (gap, edge, amount, adds) =>
+    `${gap} short of the next band (${edge}), which pays ${amount}, ${adds} more`,
+  dated: (asOf, from, reference) =>
+    ` (as of ${asOf}, the rate in force from ${from}${reference ? `: “${reference}”` : ""})`,
+  exclusiveKept: (others, amount, quote) =>
+    `; only one of this and ${quoted(others, ", ")} is paid, whichever is higher: this one, at ${amount} (“${quote}”)`,
+  exclusiveOpen: (others, quote) =>
+    `; only one of this and ${quoted(others, ", ")} is paid, whichever is higher (“${quote}”)`,
+  capCut: (r) =>
+    `; the document's benefits together pay at most ${r.cap}: the sum of ${r.sum} is ${r.over} over, so ${r.cut} comes off this one, leaving ${r.result} (“${r.quote}”)`,
   reading: (text) => `. How the wording is read: ${text}`,
   join: "; ",
   unknown: (labels) => `not known yet: ${labels}`,
@@ -256,8 +370,19 @@ const en: Catalogue = {
   ratioMissed: (r) =>
     `${r.part} is ${r.share} of ${inner(r.whole)} (${r.partValue} ÷ ${r.wholeValue}), ${r.gap} percentage points ${r.upper ? "above" : "below"} the ${r.percent} required${r.strict ? " (exclusive)" : ""}${r.needed ? `; ${r.needed} of ${inner(r.part)} would qualify` : ""}`,
   zeroWhole: (_part, whole) => `${whole} is 0, so there is no share of it to compute`,
+  exclusiveLower: (kept, keptAmount, amount, tie) =>
+    tie
+      ? `only one of this and “${kept}” is paid; both come to ${amount}, so the first, “${kept}”, is kept and this one is not counted`
+      : `only one of this and “${kept}” is paid, whichever is higher: “${kept}” at ${keptAmount}, so this one's ${amount} is not counted`,
+  capReached: (r) =>
+    `the document's benefits together pay at most ${r.cap}: the sum of ${r.sum} is ${r.over} over, so all ${r.cut} of this one comes off and it is not counted (“${r.quote}”)`,
   durationMissed: (r) =>
     `${r.label} ${r.date}: on ${r.asOf} ${r.passed ? `${r.span} or more have` : `less than ${r.span} has`} passed (${r.span} on ${r.deadline}); the clause needs ${r.wantsShort ? `less than ${r.span}` : `at least ${r.span}`}`,
+  validityWindow: (from, to) => (from && to ? `${from} to ${to}` : from ? `from ${from}` : `until ${to}`),
+  outsideValidity: (n) => {
+    const why = { expired: "it has expired", not_yet_in_force: "it is not in force yet" }[n.code];
+    return `${n.name}: valid ${n.window}. On ${n.asOf} ${why}, so none of its clauses applies (“${n.quote}”)`;
+  },
   whatIf: (change, adds) => (adds ? `${change} would add ${adds}` : `${change} would qualify`),
   setTo: (label, value) => `${label} of ${value}`,
   yes: (label) => `Meeting "${label}"`,
@@ -267,6 +392,18 @@ const en: Catalogue = {
     university: "universities",
     research_institute: "research institutes",
     tech_service_org: "technology service organisations",
+  },
+  faq: {
+    onlyHas: (district, thing, has) => `${district} has no clause on “${thing}”; it only has: ${has}.`,
+    otherHas: (district, thing, other) =>
+      `${district} has no clause on “${thing}”; ${other} has one, which does not apply to entities registered in ${district}.`,
+    missingIn: (named, others) => `The ${named} measures have no such clause; this is what ${others} has:`,
+    notYours: (theirs, yours) =>
+      `This is a ${theirs} clause; it does not apply to an entity registered in ${yours}.`,
+    perItem: (amount, period) => `up to ${amount} each (${period})`,
+    source: "Source (Chinese): ",
+    english: "English (translation, not official): ",
+    colon: ": ",
   },
   outsideScope: (districts) =>
     `These measures apply only to entities registered and operating in ${districts.join(" or ")}; use --compare to see what each district would offer.`,
@@ -296,10 +433,20 @@ const en: Catalogue = {
     colon: ": ",
     detail:
       "For the working and the source text of each, set district to that district and run without --compare.",
+    overview: "Benefit by benefit (amounts at most)",
+    totals: "Totals by district",
+    noClauseWords: "no such clause",
+    separator: "; ",
+    chatDetail: "For one district's working and source text: type /profile and change the district to it.",
   },
 };
 
 export const CATALOGUE: Record<Lang, Catalogue> = { zh, en };
+
+/** Titles in quotation marks, as a list inside a sentence. */
+function quoted(titles: string[], separator: string): string {
+  return titles.map((t) => `“${t}”`).join(separator);
+}
 
 /** An English label inside a sentence ("Last year's revenue" → "last year's revenue"). */
 function inner(label: string): string {

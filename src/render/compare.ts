@@ -1,5 +1,5 @@
 /**
- * `triage --compare` as one table: a row per benefit, a column per district, the totals at the
+ * `triage --compare` as one table (and the chat's comparison as one overview list): a row per benefit, a column per district, the totals at the
  * bottom. The same facts are evaluated as if the entity were in each district, and a document's
  * clauses apply only in its own district, so a benefit has a figure in its own column only; the
  * others show that the district has no such clause.
@@ -32,6 +32,39 @@ export function renderCompareTable(columns: DistrictEvaluation[], set: PolicySet
   );
 }
 
+/** One part of the chat's overview: a heading and its lines, which the caller packs into sections. */
+export interface OverviewPart {
+  heading: string;
+  blocks: string[];
+}
+
+/**
+ * The chat's comparison: the table's rows as a list a phone can show (a proportional font has
+ * no columns). Each benefit is a line with every district's cell after it; the matched count
+ * and the totals, district by district, come last.
+ */
+export function compareOverview(columns: DistrictEvaluation[], set: PolicySet, lang: Lang): OverviewPart[] {
+  const c = CATALOGUE[lang];
+  const t = c.compare;
+  const money = (yuan: number) => c.yuan(formatYuan(yuan));
+  const across = (cells: string[]) =>
+    cells.map((text, i) => `${columns[i]?.district ?? ""}${t.colon}${text}`).join(t.separator);
+  const rows = columns.flatMap((column, i) =>
+    benefitRows(column, set, lang).map(
+      ({ label, outcome }) =>
+        `• ${label}\n  ${across(columns.map((_, j) => (j === i ? cell(outcome, c, money) : t.noClauseWords)))}`,
+    ),
+  );
+  const totals = [
+    `■ ${t.count}\n  ${across(columns.map((d) => String(d.matches.length)))}`,
+    `■ ${t.total}\n  ${across(columns.map((d) => money(d.totals.max)))}`,
+  ];
+  return [
+    { heading: t.overview, blocks: rows },
+    { heading: t.totals, blocks: totals },
+  ];
+}
+
 /** The district's benefits that apply at all, in the document's order. */
 function benefitRows(column: DistrictEvaluation, set: PolicySet, lang: Lang) {
   const outcomes = [...column.matches, ...(column.excluded ?? []), ...column.nearMisses, ...column.possible];
@@ -50,17 +83,18 @@ function benefitRows(column: DistrictEvaluation, set: PolicySet, lang: Lang) {
   );
 }
 
-function cell(o: BenefitOutcome, c: Catalogue): string {
+/** `money` writes an amount: a bare figure under the table's "yuan" heading, with its unit in the chat. */
+function cell(o: BenefitOutcome, c: Catalogue, money: (yuan: number) => string = formatYuan): string {
   const t = c.compare;
   switch (o.status) {
     case "match":
       if (!o.amount.monetary) return t.notMoney;
       if (o.amount.max === null) return t.open;
-      return o.amount.period === "annual" ? t.perYear(formatYuan(o.amount.max)) : formatYuan(o.amount.max);
+      return o.amount.period === "annual" ? t.perYear(money(o.amount.max)) : money(o.amount.max);
     case "near_miss":
-      return t.near(o.whatIf?.adds == null ? null : formatYuan(o.whatIf.adds));
+      return t.near(o.whatIf?.adds == null ? null : money(o.whatIf.adds));
     case "possible":
-      return t.possible(o.upTo == null ? null : formatYuan(o.upTo));
+      return t.possible(o.upTo == null ? null : money(o.upTo));
     case "excluded":
       return t.excluded;
     case "no":

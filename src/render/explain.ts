@@ -2,13 +2,13 @@
  * Traces and reason codes (src/policy/trace.ts) into sentences, in Chinese or English, from the
  * catalogue. The one place the advisor's arithmetic becomes words, for every surface.
  */
-import { formatDate, formatDuration } from "../policy/dates.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { formatPercent, formatYuan as y } from "../policy/money.ts";
-import type { BenefitOutcome, WhatIf } from "../policy/outcome.ts";
+import type { BenefitOutcome, Notice, WhatIf } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
-import type { AmountTrace, Base, Reason, TierRef } from "../policy/trace.ts";
+import type { AmountTrace, BandRef, Base, BenefitRef, NextBand, Reason, TierRef } from "../policy/trace.ts";
 import { CATALOGUE, type Catalogue } from "./catalogue.ts";
+import { formatDate, formatDuration } from "./dates.ts";
 
 export interface Words {
   lang: Lang;
@@ -16,9 +16,21 @@ export interface Words {
   label(path: string): string;
   /** A fact's value as its type reads: yuan grouped, a percentage, a plain number. */
   show(path: string, value: number): string;
+  /** A document's title, or one of its benefits' when `benefit` is given (an id). */
+  title(policy: string, benefit?: string): string;
 }
 
+/** One Words per set and language: a batch renders 10,000 profiles with the same few. */
+const made = new WeakMap<PolicySet, Partial<Record<Lang, Words>>>();
+
 export function words(set: PolicySet, lang: Lang): Words {
+  const forSet = made.get(set) ?? {};
+  if (!made.has(set)) made.set(set, forSet);
+  forSet[lang] ??= makeWords(set, lang);
+  return forSet[lang];
+}
+
+function makeWords(set: PolicySet, lang: Lang): Words {
   return {
     lang,
     c: CATALOGUE[lang],
@@ -27,6 +39,13 @@ export function words(set: PolicySet, lang: Lang): Words {
       const type = set.facts.get(path)?.type;
       if (type === "percent") return `${Number(value.toFixed(4))}%`;
       return type === "amount" ? y(value) : String(value);
+    },
+    title: (policy, benefit) => {
+      const document = set.documents.find((d) => d.id === policy);
+      if (benefit === undefined) return document?.title[lang] ?? policy;
+      for (const article of document?.articles ?? [])
+        for (const b of article.benefits) if (b.id === benefit) return b.title[lang];
+      return benefit;
     },
   };
 }
@@ -37,7 +56,6 @@ export function explainAmount(outcome: BenefitOutcome, set: PolicySet, w: Words)
   const years = outcome.years;
   if (years && years.left > 0) text += w.c.years(years.count, years.left, y(years.perYear), y(years.total));
   const reading = readingOf(outcome, set)?.[w.lang];
-  if (outcome.notes) text += outcome.notes.join("");
   if (reading) text += w.c.reading(reading);
   return text;
 }
@@ -114,10 +132,52 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
       const labels = c.list(trace.missing.map(w.label));
       return trace.missing.length ? c.missingFigure(labels) : c.notMoney;
     }
-    case "worded":
-      return trace.inner ? `${explainTrace(trace.inner, w, inner)}${trace.text}` : trace.text;
+    case "band": {
+      const upper = trace.upper;
+      const range = c.bandRange(
+        y(trace.band.from),
+        trace.band.strict === true,
+        upper ? y(upper.from) : null,
+        upper?.strict === true,
+      );
+      return withNext(c.band(y(trace.value), range, y(trace.band.amount)), trace.next, c);
+    }
+    case "belowBands":
+      return belowBands(trace, c);
+    case "exclusiveKept":
+      return `${explainTrace(trace.inner, w, inner)}${c.exclusiveKept(titles(trace.others, w), y(trace.result), trace.quote)}`;
+    case "exclusiveOpen":
+      return `${explainTrace(trace.inner, w, inner)}${c.exclusiveOpen(titles(trace.others, w), trace.quote)}`;
+    case "capCut": {
+      const cut = { cap: y(trace.cap), sum: y(trace.sum), over: y(trace.sum - trace.cap), cut: y(trace.cut) };
+      return `${explainTrace(trace.inner, w, inner)}${c.capCut({ ...cut, result: y(trace.result), quote: trace.quote })}`;
+    }
+    case "dated": {
+      const date = (d: string) => formatDate(d, w.lang);
+      const note = c.dated(date(trace.asOf), date(trace.from), trace.reference ?? null);
+      return `${explainTrace(trace.inner, w, inner)}${note}`;
+    }
   }
 }
+
+/** Other benefits of a group by their titles, in the reader's language. */
+const titles = (refs: BenefitRef[], w: Words) => refs.map((r) => w.title(r.policy, r.benefit));
+
+/** "50,000,000（含）以上" / "above 50,000,000": a band's lower edge as the clause words it. */
+const bandEdge = (band: BandRef, c: Catalogue) =>
+  c.bandRange(y(band.from), band.strict === true, null, false);
+
+/** Below the lowest band, and (the next band up being the lowest) what reaching it pays. */
+function belowBands(below: { value: number; lowest: BandRef; next?: NextBand }, c: Catalogue): string {
+  const reach = below.next ? { gap: y(below.next.gap), amount: y(below.next.band.amount) } : null;
+  return c.belowBands(y(below.value), bandEdge(below.lowest, c), reach);
+}
+
+/** A band and, when one pays more, how far the next band up is and what it adds. */
+const withNext = (text: string, next: NextBand | undefined, c: Catalogue) =>
+  next
+    ? `${text}${c.join}${c.nextBand(y(next.gap), bandEdge(next.band, c), y(next.band.amount), y(next.adds))}`
+    : text;
 
 function base(b: Base, w: Words): string {
   switch (b.kind) {
@@ -198,8 +258,23 @@ export function reasonText(reason: Reason, w: Words): string {
         passed: reason.asOf >= reason.deadline,
         wantsShort: reason.bound === "below" || reason.bound === "atMost",
       });
-    case "worded":
-      return reason.text;
+    case "belowBands":
+      return belowBands(reason, c);
+    case "exclusiveLower":
+      return c.exclusiveLower(
+        w.title(reason.kept.policy, reason.kept.benefit),
+        y(reason.keptAmount),
+        y(reason.amount),
+        reason.keptAmount === reason.amount,
+      );
+    case "capReached":
+      return c.capReached({
+        cap: y(reason.cap),
+        sum: y(reason.sum),
+        over: y(reason.sum - reason.cap),
+        cut: y(reason.cut),
+        quote: reason.quote,
+      });
   }
 }
 
@@ -214,3 +289,15 @@ export function whatIfText(whatIf: WhatIf, w: Words): string {
 
 const valueText = (value: unknown, path: string, w: Words) =>
   typeof value === "number" ? w.show(path, value) : String(value);
+
+/** A document outside its validity window on the evaluation date, with the words that set it. */
+export function noticeText(notice: Notice, w: Words): string {
+  const date = (d: string | null) => (d === null ? null : formatDate(d, w.lang));
+  return w.c.outsideValidity({
+    name: w.title(notice.policy),
+    window: w.c.validityWindow(date(notice.from), date(notice.to)),
+    asOf: formatDate(notice.asOf, w.lang),
+    code: notice.code,
+    quote: notice.quote,
+  });
+}

@@ -8,7 +8,7 @@ import { formatYuan } from "../policy/money.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import type { Lang, Period } from "../policy/schema.ts";
 import { CATALOGUE } from "./catalogue.ts";
-import { explainAmount, reasonText, type Words, whatIfText, words } from "./explain.ts";
+import { explainAmount, noticeText, reasonText, type Words, whatIfText, words } from "./explain.ts";
 
 /** The JSON object `triage --json` prints for one profile (CONTRACT.md section 3). */
 export function toContractJson(evaluation: Evaluation, set: PolicySet, district: string, lang: Lang) {
@@ -35,7 +35,9 @@ export function toContractJson(evaluation: Evaluation, set: PolicySet, district:
     // Only for documents with rules across benefits or dates (absent for the two real ones).
     ...(evaluation.excluded ? { excluded: evaluation.excluded.map(why) } : {}),
     ...(evaluation.adjustments ? { adjustments: evaluation.adjustments } : {}),
-    ...(evaluation.notices ? { notices: evaluation.notices } : {}),
+    ...(evaluation.notices
+      ? { notices: evaluation.notices.map((n) => ({ ...n, text: noticeText(n, w) })) }
+      : {}),
     // Compact on purpose: a sparse profile leaves most benefits possible, and batches run to 10,000 lines.
     possible: evaluation.possible.map((o) => ({
       policy: o.policy,
@@ -110,7 +112,7 @@ export function renderReport(evaluation: Evaluation, set: PolicySet, district: s
   const c = CATALOGUE[lang];
   const w = words(set, lang);
   const out: string[] = [c.reportHeading(evaluation.matches.length, yuanText(evaluation.totals.max, lang))];
-  for (const notice of evaluation.notices ?? []) out.push(notice.text);
+  for (const notice of evaluation.notices ?? []) out.push(noticeText(notice, w));
   for (const o of evaluation.matches) out.push(describeOutcome(o, set, lang));
   if (evaluation.excluded?.length) {
     out.push(`\n${c.excludedHeading}`);

@@ -27,11 +27,6 @@ function play(
 
 const lastQuestion = (s: Step) =>
   s.replies.findLast((r) => r.kind === "question") as Extract<Reply, { kind: "question" }>;
-const press = (s: Step, label: string): DialogEvent => {
-  const choice = lastQuestion(s).choices.find((c) => c.label === label);
-  if (!choice) throw new Error(`no button ${label}`);
-  return { kind: "choice", id: choice.id };
-};
 const pendingPath = (s: Step) =>
   s.state.pending?.kind === "fact" ? s.state.pending.path : s.state.pending?.kind;
 
@@ -66,20 +61,31 @@ describe("reduce", () => {
     }
   });
 
-  it("offers the platform presets as several-choice buttons; pressing selects, Done answers", () => {
+  it("offers the platform presets as several-choice buttons; pressing ticks them on the question, Done answers", () => {
     let step = play(["通州", "企业", ALL_TOPICS, "否", "否", "否", "否", "否"]);
     expect(pendingPath(step)).toBe("platforms");
     const question = lastQuestion(step);
     expect(question.multi).toBe(true);
-    // Tongzhou's article 3 asks no "newly recognised", so its label has no （新认定）.
-    expect(question.choices.map((c) => c.label)).toContain("国家级重点实验室／数据科学实验室");
-    const asked = step;
-    step = play([press(asked, "国家级重点实验室／数据科学实验室")], step);
-    step = play([press(asked, "市级创新中心／企业技术中心／创新联合体")], step);
+    expect(question.done).toBe("完成");
+    // Short buttons; the full wording beside them, and Tongzhou's article 3 asks no "newly
+    // recognised", so it has no （新认定）.
+    const key = question.choices.find((c) => c.detail === "国家级重点实验室／数据科学实验室");
+    const centre = question.choices.find((c) => c.detail === "市级创新中心／企业技术中心／创新联合体");
+    if (!key || !centre) throw new Error(JSON.stringify(question.choices));
+    for (const c of question.choices) expect([...c.label].length).toBeLessThanOrEqual(12);
+    step = play([{ kind: "choice", id: key.id }], step);
+    step = play([{ kind: "choice", id: centre.id }], step);
     expect(pendingPath(step)).toBe("platforms");
-    expect(replyText(step.replies[0] as Reply)).toContain("国家级重点实验室");
+    // Each press gives the same question back, nothing else, with what is ticked so far.
+    expect(step.replies).toHaveLength(1);
+    const ticked = (s: Step) =>
+      lastQuestion(s)
+        .choices.filter((c) => c.ticked)
+        .map((c) => c.id);
+    expect(ticked(step)).toEqual([key.id, centre.id]);
     // Pressing an option again takes it back out.
-    step = play([{ kind: "choice", id: `${step.state.seq}.1` }], step);
+    step = play([{ kind: "choice", id: key.id }], step);
+    expect(ticked(step)).toEqual([centre.id]);
     step = play([{ kind: "choice", id: "done" }], step);
     expect(step.state.profile.platforms).toEqual([
       { kind: "innovation_platform", level: "municipal", newlyRecognized: true },

@@ -43,19 +43,23 @@ describe("result reply", () => {
       expect(reply.sections.length).toBeGreaterThan(5);
       for (const section of reply.sections) {
         expect(section.heading.length + section.body.length).toBeLessThanOrEqual(3_000);
+        expect(section.detail?.length ?? 0).toBeLessThanOrEqual(3_000);
       }
     });
   }
 
-  it("groups an article's benefits under one heading and quotes each verbatim", () => {
+  it("gives each benefit of an article a section under the article's heading, its quote verbatim in the detail", () => {
     const evaluation = evaluate(everything, set, { lang: "zh" });
     const reply = resultReply([{ policy: "tongzhou", evaluation }], set, "zh", {
       early: false,
       compare: false,
     });
     const article6 = reply.sections.filter((s) => s.heading.includes("第六条"));
-    expect(article6).toHaveLength(1);
-    const body = article6[0]?.body ?? "";
+    expect(article6).toHaveLength(5);
+    expect(new Set(article6.map((s) => s.heading)).size).toBe(1);
+    // The quotes are folded away on chat apps: in the detail, never in the body.
+    expect(article6.map((s) => s.body).join("\n")).not.toContain("原文");
+    const body = article6.map((s) => `${s.body}\n${s.detail}`).join("\n\n");
     const source = set.sources.get("tongzhou")?.replace(/\s+/g, "") ?? "";
     const quotes = [...body.matchAll(/原文：“([^”]+)”/g)].map((m) => m[1] ?? "");
     // Tongzhou article 6 grants five benefits: sandbox entry, exit matching, data firsts, voucher, cross-border.

@@ -6,7 +6,7 @@
 import { expect } from "vitest";
 import { createAdvisorService } from "../../src/dialog/service.ts";
 import type { DialogState } from "../../src/dialog/state.ts";
-import type { AdvisorService, DialogEvent, Lang, Reply } from "../../src/dialog/types.ts";
+import type { AdvisorService, Choice, DialogEvent, Lang, Reply } from "../../src/dialog/types.ts";
 import type { FaqIndex } from "../../src/faq/index.ts";
 import type { PolicySet } from "../../src/policy/load.ts";
 import { MemoryStore } from "../../src/store/memory.ts";
@@ -105,7 +105,8 @@ function toEvent(
   if (turn.start) return { kind: "start", ...(turn.start.resume ? { resume: true } : {}) };
   if (turn.send !== undefined) return { kind: "text", text: turn.send };
   if (turn.choice !== undefined) return { kind: "choice", id: turn.choice };
-  const choice = lastQuestion?.choices.find((c) => c.label === turn.press);
+  // A button is named by what it says or, where that is shortened, by the option's full wording.
+  const choice = lastQuestion?.choices.find((c) => c.label === turn.press || c.detail === turn.press);
   if (!choice) throw new Error(`${where}: no button "${turn.press}" on the last question`);
   return { kind: "choice", id: choice.id };
 }
@@ -187,14 +188,21 @@ function checkResult(e: ResultExpectation, recorded: unknown, where: string) {
     ).toEqual(e.nearMisses);
 }
 
+/** A button as the transcripts read it: ticked ones marked ✅, the full wording beside a short label. */
+const choiceText = (c: Choice) => [c.ticked ? `✅ ${c.label}` : c.label, c.detail].filter(Boolean).join(" ");
+
 export function replyText(reply: Reply): string {
   switch (reply.kind) {
     case "text":
       return reply.text;
     case "question":
-      return [reply.progress, reply.text, reply.help, ...reply.choices.map((c) => c.label)].join("\n");
+      return [reply.progress, reply.text, reply.help, ...reply.choices.map(choiceText)].join("\n");
     case "result":
-      return [reply.title, ...reply.sections.flatMap((s) => [s.heading, s.body]), reply.footer].join("\n");
+      return [
+        reply.title,
+        ...reply.sections.flatMap((s) => [s.heading, s.body, s.detail ?? ""]),
+        reply.footer,
+      ].join("\n");
   }
 }
 

@@ -1,6 +1,7 @@
 /** Calendar dates: month-only dates, durations across month ends, the --as-of check. */
 import { describe, expect, it } from "vitest";
-import { addDuration, formatDate, isIsoDate, normalizeDate } from "../../src/policy/dates.ts";
+import { addDuration, isIsoDate, normalizeDate } from "../../src/policy/dates.ts";
+import { formatDate } from "../../src/render/dates.ts";
 
 describe("dates", () => {
   it("reads a month-only date as its first day and refuses dates that do not exist", () => {

@@ -4,7 +4,7 @@ import { compareDistricts } from "../../src/policy/evaluate.ts";
 import { defaultDataDir, loadPolicySet } from "../../src/policy/load.ts";
 import { parseProfile } from "../../src/policy/profile.ts";
 import type { Lang } from "../../src/policy/schema.ts";
-import { renderCompareTable, width } from "../../src/render/compare.ts";
+import { compareOverview, renderCompareTable, width } from "../../src/render/compare.ts";
 
 const exampleDir = new URL("../fixtures/policies/", import.meta.url).pathname;
 const real = loadPolicySet(defaultDataDir(), []);
@@ -75,5 +75,54 @@ describe.each(["zh", "en"] as const)("the compare table (%s)", (lang) => {
     expect(districts).toHaveLength(3);
     expect(header).toContain(withExample.documents.find((d) => d.id === "example")?.district[lang]);
     for (const row of body) expect(row.trim().split(/\s{2,}/)).toHaveLength(4);
+  });
+});
+
+describe.each(["zh", "en"] as const)("the chat's compare overview (%s)", (lang) => {
+  function overviewOf(set: typeof real) {
+    const districts = compareDistricts(parseProfile(set.profileSchema, facts), set, { lang, whatIf: true });
+    const [rows, totals, ...rest] = compareOverview(districts, set, lang);
+    return { districts, rows: rows?.blocks ?? [], totals: totals?.blocks ?? [], rest };
+  }
+  /** "Tongzhou: CNY 6,000,000; Shijingshan: no such clause" → the districts' names, in order. */
+  const named = (line: string, districts: { district: string }[]) =>
+    districts
+      .filter((d) => line.includes(`${d.district}${lang === "zh" ? "：" : ": "}`))
+      .map((d) => d.district);
+
+  it("gives a line per benefit naming every district, and nothing else after the totals", () => {
+    const { districts, rows, totals, rest } = overviewOf(real);
+    expect(rest).toEqual([]);
+    const outcomes = districts.flatMap((d) => [
+      ...d.matches,
+      ...(d.excluded ?? []),
+      ...d.nearMisses,
+      ...d.possible,
+    ]);
+    expect(rows).toHaveLength(outcomes.length);
+    for (const row of [...rows, ...totals])
+      expect(named(row, districts)).toEqual(districts.map((d) => d.district));
+    const infra = rows.find((r) => r.includes(lang === "zh" ? "6,000,000 元" : "CNY 6,000,000"));
+    expect(infra?.indexOf(districts[0]?.district ?? "?")).toBeLessThan(
+      infra?.indexOf(districts[1]?.district ?? "?") ?? 0,
+    );
+    expect(
+      rows.some((r) => r.includes(lang === "zh" ? "差一点（可得 50,000 元）" : "nearly (CNY 50,000)")),
+    ).toBe(true);
+  });
+
+  it("ends with the matched count and each district's total", () => {
+    const { districts, totals } = overviewOf(real);
+    const [count = "", total = ""] = totals;
+    for (const d of districts) {
+      expect(count).toContain(`${d.district}${lang === "zh" ? "：" : ": "}${d.matches.length}`);
+      expect(total).toContain(d.totals.max.toLocaleString("en-US"));
+    }
+  });
+
+  it("takes a third document as one more district on every line", () => {
+    const { districts, rows } = overviewOf(withExample);
+    expect(districts).toHaveLength(3);
+    for (const row of rows) expect(named(row, districts)).toHaveLength(3);
   });
 });

@@ -144,8 +144,9 @@ export function createTurnRunner(deps: {
         if (!replies) return;
         const messages = renderReplies(replies);
         const [first] = messages;
-        const ticking =
-          pressed.multi && !(request.event.kind === "choice" && request.event.id === DONE_CHOICE_ID);
+        // A tick, or a done that answered nothing (a hint only), leaves the checklist open.
+        const done = request.event.kind === "choice" && request.event.id === DONE_CHOICE_ID;
+        const ticking = pressed.multi && (!done || replies.every((r) => r.kind === "text"));
         if (ticking) {
           // The question stays open for more ticks and "done": redrawn in place when the dialog
           // re-asks it, otherwise left as it is under the dialog's acknowledgement.

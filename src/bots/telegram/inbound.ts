@@ -5,7 +5,7 @@
  */
 import type { MessageEntity, Update } from "grammy/types";
 import type { DialogEvent, Lang } from "../../dialog/types.ts";
-import { DONE_CHOICE_ID } from "../../render/telegram/messages.ts";
+import { DONE_CHOICE_ID, pressedLabel } from "../../render/telegram/messages.ts";
 import type { SentFile } from "./files.ts";
 
 /** The bot message whose button was pressed, as far as the update shows it. */
@@ -14,7 +14,7 @@ export interface PressedMessage {
   /** Plain text and entities of the message, to re-send it with the answer appended. */
   text?: string;
   entities?: MessageEntity[];
-  /** The pressed button's label, when the message's keyboard is in the update. */
+  /** What the press answered (the button, or a checklist's ticks), when the keyboard is in the update. */
   label?: string;
   /** The message asks a several-answers question (its keyboard has the done button). */
   multi: boolean;
@@ -74,7 +74,7 @@ function readPress(query: NonNullable<Update["callback_query"]>): Inbound {
   const buttons = accessible?.reply_markup?.inline_keyboard.flat() ?? [];
   const dataOf = (button: (typeof buttons)[number]) =>
     "callback_data" in button ? button.callback_data : undefined;
-  const label = buttons.find((button) => dataOf(button) === query.data)?.text;
+  const label = pressedLabel(buttons, query.data);
   const multi = buttons.some((button) => dataOf(button) === DONE_CHOICE_ID);
   return {
     kind: "turn",

@@ -129,8 +129,8 @@ export function createTurnHandler(deps: TurnDeps) {
     }
     if (pressed) {
       const current = open === undefined || open === pressed.messageId;
-      // A single-answer question shows the answer picked; ticks and "done" show in the dialog's text.
-      await closeQuestion(chatId, pressed.messageId, current && !pressed.multi ? pressed : undefined);
+      // The question keeps a line of what was answered: the button pressed, or the options ticked.
+      await closeQuestion(chatId, pressed.messageId, current ? pressed : undefined);
       if (open !== undefined && !current) await closeQuestion(chatId, open);
     } else if (open !== undefined) {
       await closeQuestion(chatId, open);

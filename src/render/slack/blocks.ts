@@ -5,7 +5,9 @@
  */
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
+import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
 import { inSlackTerms } from "./commands.ts";
+import { faqMessage } from "./faq.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
 
 type KnownBlock = types.KnownBlock;
@@ -31,7 +33,7 @@ export interface SlackMessage {
 
 /** The `action_id` prefix of every choice button; the button's `value` is the choice id. */
 export const CHOICE_ACTION_PREFIX = "choice_";
-export const DONE_CHOICE_ID = "done";
+export { DONE_CHOICE_ID };
 
 /** One block with the plain text it contributes to the fallback and to the size budget. */
 interface Part {
@@ -46,22 +48,26 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
 export function renderReply(dialogReply: Reply): SlackMessage[] {
   const reply = inSlackTerms(dialogReply);
   switch (reply.kind) {
-    case "text":
-      return pack(sectionParts(escapeMrkdwn(reply.text)));
+    case "text": {
+      const faq = reply.faq && faqMessage(reply.faq);
+      return faq ? [faq] : pack(sectionParts(escapeMrkdwn(reply.text)));
+    }
     case "question":
       return pack(questionParts(reply));
     case "result":
-      return pack(resultParts(reply.title, reply.sections, reply.footer));
+      return pack(resultParts(reply.title, reply.sections, reply.footer), resultFallback(reply));
   }
 }
 
 function questionParts(question: Extract<Reply, { kind: "question" }>): Part[] {
   const parts = sectionParts(escapeMrkdwn(question.text));
+  const details = detailLines(question);
+  if (details) parts.push(...sectionParts(escapeMrkdwn(details)));
   const notes = [question.progress, question.help].filter((note): note is string => Boolean(note));
   for (const note of notes) parts.push(...contextParts(escapeMrkdwn(note)));
   const choices: Choice[] = [...question.choices];
   const hasDone = choices.some((choice) => choice.id === DONE_CHOICE_ID);
-  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question.text) });
+  if (question.multi && !hasDone) choices.push({ id: DONE_CHOICE_ID, label: doneLabel(question) });
   const buttons = choices.map((choice, index) => choiceButton(choice, index));
   for (let start = 0; start < buttons.length; start += SLACK_LIMITS.buttonsPerActions) {
     const elements = buttons.slice(start, start + SLACK_LIMITS.buttonsPerActions);
@@ -76,25 +82,42 @@ function choiceButton(choice: Choice, index: number): Button {
     type: "button",
     action_id: `${CHOICE_ACTION_PREFIX}${index}`,
     value: choice.id,
-    text: { type: "plain_text", text: truncate(choice.label, SLACK_LIMITS.buttonText), emoji: true },
+    text: { type: "plain_text", text: truncate(buttonText(choice), SLACK_LIMITS.buttonText), emoji: true },
   };
   if (choice.id === DONE_CHOICE_ID) button.style = "primary";
   return button;
 }
 
-/** The dialog words its question in the conversation's language; the done button follows it. */
-function doneLabel(questionText: string): string {
-  return /\p{Script=Han}/u.test(questionText) ? "完成" : "Done";
-}
-
+/** The result: a divider between districts, an article's heading once above its benefits, and
+ * each benefit's working and quote in small print below it (a context block). */
 function resultParts(title: string, sections: ResultSection[], footer: string): Part[] {
   const heading = truncate(title, SLACK_LIMITS.headerText);
   const header: KnownBlock = { type: "header", text: { type: "plain_text", text: heading } };
   const parts: Part[] = [{ block: header, text: `*${escapeMrkdwn(heading)}*` }];
-  for (const section of sections) parts.push(...resultSectionParts(section));
+  let article: string | undefined;
+  let districts = 0;
+  for (const section of sections) {
+    if (section.district && districts++ > 0) parts.push({ block: { type: "divider" }, text: "" });
+    const sameArticle = section.detail !== undefined && section.heading === article;
+    article = section.detail === undefined ? undefined : section.heading;
+    parts.push(...resultSectionParts(sameArticle ? { ...section, heading: "" } : section));
+    if (section.detail) parts.push(...contextParts(escapeMrkdwn(section.detail)));
+  }
   if (footer) parts.push(...contextParts(escapeMrkdwn(footer)));
   return parts;
 }
+
+/** What a notification shows of a result: its title and each district's total, in plain words
+ * (the fallback is not mrkdwn for every client, so no `*`). */
+function resultFallback(reply: Extract<Reply, { kind: "result" }>): string {
+  const colon = /\p{Script=Han}/u.test(reply.title) ? "：" : ": ";
+  const totals = reply.sections.filter((s) => s.district).map((s) => `${s.heading}${colon}${s.body}`);
+  const lines = totals.length ? totals : reply.sections.slice(0, 1).map((s) => s.body);
+  return escapeMrkdwn(truncate([reply.title, ...lines].join("\n"), RESULT_FALLBACK_CHARS));
+}
+
+/** A result's fallback says what a lock screen has room for. */
+const RESULT_FALLBACK_CHARS = 300;
 
 /** A section's heading stays with the first piece of its body; the rest follow as plain sections. */
 function resultSectionParts(section: ResultSection): Part[] {
@@ -120,15 +143,16 @@ function contextParts(mrkdwn: string): Part[] {
     }));
 }
 
-/** Groups blocks into as few messages as the per-message limits allow, keeping their order. */
-function pack(parts: Part[]): SlackMessage[] {
+/** Groups blocks into as few messages as the per-message limits allow, keeping their order.
+ * Each message's fallback is its blocks' text, or `fallback` when given. */
+function pack(parts: Part[], fallback?: string): SlackMessage[] {
   const messages: SlackMessage[] = [];
   let blocks: KnownBlock[] = [];
   let texts: string[] = [];
   let size = 0;
   const flush = () => {
     if (blocks.length === 0) return;
-    messages.push({ blocks, text: truncate(texts.join("\n"), SLACK_LIMITS.fallbackText) });
+    messages.push({ blocks, text: fallback ?? truncate(texts.join("\n"), SLACK_LIMITS.fallbackText) });
     blocks = [];
     texts = [];
     size = 0;
@@ -144,12 +168,22 @@ function pack(parts: Part[]): SlackMessage[] {
   return messages;
 }
 
-/** A question once answered: its buttons replaced by the answer given. */
+/** A question once answered: its buttons replaced by the answer given (`label`, the pressed
+ * button's; for a checklist's done button, the options ticked). */
 export function answeredBlocks(blocks: KnownBlock[], label: string): KnownBlock[] {
   const kept = blocks.filter((block) => block.type !== "actions");
+  const buttons = blocks.flatMap((block) =>
+    block.type === "actions"
+      ? block.elements.flatMap((e) =>
+          e.type === "button" ? [[e.text.text, e.value ?? ""] as [string, string]] : [],
+        )
+      : [],
+  );
+  const done = buttons.find(([text, value]) => value === DONE_CHOICE_ID && text === label);
+  const record = (done && answeredLabel(buttons, DONE_CHOICE_ID)) || label;
   const answer: KnownBlock = {
     type: "context",
-    elements: [{ type: "mrkdwn", text: `✓ ${escapeMrkdwn(label)}` }],
+    elements: [{ type: "mrkdwn", text: `✓ ${escapeMrkdwn(record)}` }],
   };
   return [...kept, answer];
 }

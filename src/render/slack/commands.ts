@@ -34,7 +34,7 @@ export function inSlackTerms(reply: Reply): Reply {
       return {
         ...reply,
         footer: slackCommands(reply.footer),
-        sections: reply.sections.map((s) => ({ heading: s.heading, body: slackCommands(s.body) })),
+        sections: reply.sections.map((s) => ({ ...s, body: slackCommands(s.body) })),
       };
   }
 }

@@ -5,14 +5,16 @@
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
+import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
+import { faqHtml } from "./faq.ts";
+
+export { DONE_CHOICE_ID };
 
 /** Telegram refuses messages over 4,096 characters; stay clear of it. The limit counts the
  * text after entity parsing, so measuring the HTML source errs on the safe side. */
 export const MAX_MESSAGE_CHARS = 4000;
 /** Telegram's limit on callback data, in bytes. */
 export const MAX_CALLBACK_BYTES = 64;
-export const DONE_CHOICE_ID = "done";
-const DONE_LABEL = "完成 / Done";
 
 export interface TelegramMessage {
   /** HTML parse mode. */
@@ -40,12 +42,16 @@ export function renderReplies(replies: Reply[]): TelegramMessage[] {
 
 export function renderReply(reply: Reply): TelegramMessage[] {
   switch (reply.kind) {
-    case "text":
+    case "text": {
+      const faq = reply.faq && faqHtml(reply.faq);
+      if (faq) return [{ html: faq }];
       return pack([paragraph(reply.text)]).map((html) => ({ html }));
+    }
     case "question": {
       const blocks = [
         reply.progress && paragraph(reply.progress, "i"),
         paragraph(reply.text, "b"),
+        paragraph(detailLines(reply)),
         reply.help && paragraph(reply.help),
       ].filter((block): block is string[] => Boolean(block));
       const pieces = pack(blocks).map((html): TelegramMessage => ({ html }));
@@ -54,35 +60,83 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       if (pieces.length === 0) pieces.push({ html: "…" });
       // A question answered by typing (an amount) has no buttons, and Telegram refuses an empty keyboard.
       if (reply.choices.length > 0 || reply.multi) {
-        (pieces[pieces.length - 1] as TelegramMessage).keyboard = keyboard(reply.choices, reply.multi);
+        (pieces[pieces.length - 1] as TelegramMessage).keyboard = keyboard(reply);
       }
       return pieces;
     }
-    case "result": {
-      const blocks = [
-        paragraph(reply.title, "b"),
-        ...reply.sections.map((section) => [...paragraph(section.heading, "b"), ...paragraph(section.body)]),
-        paragraph(reply.footer, "i"),
-      ];
-      return pack(blocks).map((html) => ({ html }));
-    }
+    case "result":
+      return pack(resultBlocks(reply)).map((html) => ({ html }));
   }
 }
 
-export function keyboard(choices: Choice[], multi: boolean): InlineKeyboardMarkup {
-  const buttons = choices.map(button);
-  if (multi) buttons.push({ text: DONE_LABEL, callback_data: DONE_CHOICE_ID });
-  // Short labels (yes/no, districts) sit two to a row; longer ones get a row each so
-  // phone screens do not cut them off.
-  const perRow = choices.every((choice) => [...choice.label].length <= 10) ? 2 : 1;
-  const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+/** The result's blocks: a benefit's detail folded into an expandable quote, the heading of an
+ * article said once above its benefits. */
+function resultBlocks(reply: Extract<Reply, { kind: "result" }>): string[][] {
+  const blocks = [paragraph(reply.title, "b")];
+  let article: string | undefined;
+  for (const section of reply.sections) {
+    const sameArticle = section.detail !== undefined && section.heading === article;
+    article = section.detail === undefined ? undefined : section.heading;
+    blocks.push([
+      ...(sameArticle ? [] : paragraph(section.heading, "b")),
+      ...paragraph(section.body),
+      ...folded(section.detail),
+    ]);
+  }
+  blocks.push(paragraph(reply.footer, "i"));
+  return blocks;
+}
+
+const FOLD_OPEN = "<blockquote expandable>";
+const FOLD_CLOSE = "</blockquote>";
+
+/** Text shown collapsed to its first lines until tapped; each quote is one line of the block, so
+ * packing never cuts a quote open (a detail too long for one message becomes several quotes). */
+function folded(text: string | undefined): string[] {
+  if (!text?.trim()) return [];
+  const room = MAX_MESSAGE_CHARS - FOLD_OPEN.length - FOLD_CLOSE.length;
+  const quotes: string[] = [];
+  for (const line of text
+    .trim()
+    .split("\n")
+    .flatMap((l) => hardSplit(l, room))) {
+    const last = quotes.at(-1);
+    if (last !== undefined && last.length + 1 + line.length <= room)
+      quotes[quotes.length - 1] = `${last}\n${line}`;
+    else quotes.push(line);
+  }
+  return quotes.map((quote) => `${FOLD_OPEN}${quote}${FOLD_CLOSE}`);
+}
+
+/** A phone's inline keyboard row holds two buttons of about 20 columns each (a Chinese
+ * character takes two); longer labels get a row of their own rather than being cut off. */
+const HALF_ROW_COLUMNS = 20;
+const columns = (text: string) => [...text].reduce((n, c) => n + ((c.codePointAt(0) ?? 0) < 0x80 ? 1 : 2), 0);
+
+export function keyboard(question: Extract<Reply, { kind: "question" }>): InlineKeyboardMarkup {
+  const buttons = question.choices.map(button);
+  if (question.multi) buttons.push({ text: doneLabel(question), callback_data: DONE_CHOICE_ID });
+  // Two to a row where both fit; the done button closes the list on a row of its own.
+  const rows: InlineKeyboardButton.CallbackButton[][] = [];
+  const fits = (b: InlineKeyboardButton.CallbackButton) =>
+    b.callback_data !== DONE_CHOICE_ID && columns(b.text) <= HALF_ROW_COLUMNS;
+  for (const b of buttons) {
+    const last = rows.at(-1);
+    if (last?.length === 1 && last[0] && fits(last[0]) && fits(b)) last.push(b);
+    else rows.push([b]);
+  }
   return { inline_keyboard: rows };
+}
+
+/** What a press of the button with `data` answered, for the question's record line (choices.ts). */
+export function pressedLabel(buttons: InlineKeyboardButton[], data: string): string | undefined {
+  const pairs = buttons.map((b): [string, string] => [b.text, "callback_data" in b ? b.callback_data : ""]);
+  return answeredLabel(pairs, data);
 }
 
 function button(choice: Choice): InlineKeyboardButton.CallbackButton {
   if (Buffer.byteLength(choice.id, "utf8") > MAX_CALLBACK_BYTES) throw new CallbackDataError(choice.id);
-  return { text: choice.label, callback_data: choice.id };
+  return { text: buttonText(choice), callback_data: choice.id };
 }
 
 /**

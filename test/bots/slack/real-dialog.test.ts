@@ -46,7 +46,7 @@ async function answerUntilResult(harness: Harness): Promise<PostedMessage> {
     const result = messages.find((message) => message.blocks.some((block) => block.type === "header"));
     if (result) return result;
     const last = at(messages, messages.length - 1);
-    // A several-answers question stays open under the dialog's "selected" notes until done.
+    // A several-answers question stays open, its ticks redrawn on it, until done.
     const open = [...messages]
       .reverse()
       .find((message) => buttons(message).some((option) => option.value === "done"));

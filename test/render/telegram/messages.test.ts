@@ -89,7 +89,31 @@ describe("rendering for Telegram", () => {
       "b",
       "done",
     ]);
-    expect(buttons.map((b) => b.text)).toEqual(["国家级重点实验室（新认定）", "市级孵化器", "完成 / Done"]);
+    expect(buttons.map((b) => b.text)).toEqual(["国家级重点实验室（新认定）", "市级孵化器", "完成"]);
+  });
+
+  it("names the done button in the conversation's language, ticks with ✅, and pairs buttons that fit", () => {
+    const [message] = renderReply({
+      kind: "question",
+      text: "Which apply?",
+      choices: [
+        { id: "1", label: "Data infra", detail: "Data infrastructure (computing…)", ticked: true },
+        { id: "2", label: "Platforms" },
+        { id: "3", label: "A label far too long to share a row" },
+        { id: "4", label: "DCMM" },
+      ],
+      multi: true,
+      done: "Done",
+    });
+    const rows = message?.keyboard?.inline_keyboard.map((row) => row.map((b) => b.text));
+    expect(rows).toEqual([
+      ["✅ Data infra", "Platforms"],
+      ["A label far too long to share a row"],
+      ["DCMM"],
+      ["Done"],
+    ]);
+    // The full wording of a shortened button is in the question's text.
+    expect(message?.html).toContain("• Data infrastructure (computing…)");
   });
 
   it("refuses a choice id over Telegram's 64-byte callback data limit instead of sending a broken button", () => {
