@@ -6,6 +6,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
+import { groupReplies } from "../one-message.ts";
 import { faqHtml } from "./faq.ts";
 
 export { DONE_CHOICE_ID };
@@ -36,8 +37,28 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A turn's replies as messages, a plain text joined to the question or result it goes with
+ * (one-message.ts) when the two fit one message. */
 export function renderReplies(replies: Reply[]): TelegramMessage[] {
-  return replies.flatMap(renderReply);
+  return groupReplies(replies).flatMap((group) => joinMessages(group.map(renderReply)));
+}
+
+/** Joins each reply's messages to the next one's where they fit, the buttons staying at the bottom. */
+function joinMessages(parts: TelegramMessage[][]): TelegramMessage[] {
+  const out: TelegramMessage[] = [];
+  for (const message of parts.flat()) {
+    const previous = out.at(-1);
+    const fits = previous && previous.html.length + 2 + message.html.length <= MAX_MESSAGE_CHARS;
+    if (previous && fits && !(previous.keyboard && message.keyboard)) {
+      out[out.length - 1] = {
+        html: `${previous.html}\n\n${message.html}`,
+        ...((message.keyboard ?? previous.keyboard)
+          ? { keyboard: message.keyboard ?? previous.keyboard }
+          : {}),
+      };
+    } else out.push(message);
+  }
+  return out;
 }
 
 export function renderReply(reply: Reply): TelegramMessage[] {
