@@ -69,25 +69,20 @@ export function setConsent(
 
 /**
  * After a turn: consent given or refused once outlives whatever the dialog did with the state
- * (/restart starts a new state), and the first result on a reachable channel ends with the offer:
- * in the result's footer with a button beside its others, so the result stays one message.
+ * (/restart starts a new state), and the first result on a reachable channel ends with the offer
+ * (joined to the result's message) and a button for it beside the result's others.
  */
 export function withConsent(before: DialogState | undefined, turn: Step, channel: Channel): Step {
   const kept = turn.state.notify ?? before?.notify;
   const state: DialogState = kept ? { ...turn.state, notify: kept } : turn.state;
   const showsResult = turn.effects.some((e) => e.kind === "record");
   if (kept || !showsResult || !canNotify(channel)) return { ...turn, state };
-  const offer = say("offer", state.lang, channel);
+  const offer: Reply = { kind: "text", text: say("offer", state.lang, channel), joins: true };
   const button = { id: COMMAND_BUTTON.subscribe, label: say("button", state.lang, channel) };
-  const withOffer = (reply: Reply): Reply =>
-    reply.kind === "result"
-      ? { ...reply, footer: `${reply.footer}\n${offer}`, actions: [...(reply.actions ?? []), button] }
-      : reply;
-  const result = turn.replies.findIndex((r) => r.kind === "result");
-  const replies =
-    result >= 0 ? turn.replies.map((r, i) => (i === result ? withOffer(r) : r)) : [...turn.replies];
-  if (result < 0) replies.push({ kind: "text", text: offer });
-  return { ...turn, state: { ...state, notify: "offered" }, replies };
+  const replies = turn.replies.map((r) =>
+    r.kind === "result" ? { ...r, actions: [...(r.actions ?? []), button] } : r,
+  );
+  return { ...turn, state: { ...state, notify: "offered" }, replies: [...replies, offer] };
 }
 
 /** Whether a stored dialog state (any version, read loosely) holds a user's opt-in. */
