@@ -105,8 +105,11 @@ export function renderReply(reply: Reply): string {
         ...(reply.progress ? [`[${reply.progress}]`] : []),
         reply.text,
         ...(reply.help ? [`  ${reply.help}`] : []),
-        // The console has room for the full wording the buttons of a chat shorten.
-        ...reply.choices.map((c, i) => `  ${i + 1}. ${c.detail ?? c.label}`),
+        // The console has room for the full wording the buttons of a chat shorten. Where a
+        // figure is typed, a number is that figure: the buttons are listed without numbers.
+        ...(reply.figure
+          ? [`  ${reply.choices.map((c) => `[${c.label}]`).join(" ")}`]
+          : reply.choices.map((c, i) => `  ${i + 1}. ${c.detail ?? c.label}`)),
       ].join("\n");
     case "result":
       return [`==== ${reply.title} ====`, ...sectionTexts(reply.sections), `---- ${reply.footer}`].join(

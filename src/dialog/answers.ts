@@ -159,7 +159,8 @@ function settle(
       : value === null
         ? t.none
         : describeValue(ctx.set, path, value, state.lang);
-  return { ...next, replies: [textReply(t.readBack(shown)), ...next.replies] };
+  const readBack: Reply = { ...textReply(t.readBack(shown)), joins: true };
+  return { ...next, replies: [readBack, ...next.replies] };
 }
 
 /** Answers "don't know" in a row before the result so far is shown unasked (the questions go on). */

@@ -53,7 +53,9 @@ function factQuestion(state: DialogState, set: PolicySet, path: string): Pending
           : fact?.type === "boolean" || fact?.type === "amount" || fact?.type === "choice"
             ? fact.type
             : "text";
-  if (type !== "choice" && type !== "multi") return { fact: path, type, options: [] };
+  // A level's buttons are listed too (their ids the values); an amount's lone "skip" is not.
+  if (type !== "choice" && type !== "multi" && !(type === "integer" && options.length > 0))
+    return { fact: path, type, options: [] };
   const covers = fact?.type === "set" ? fact.options : [];
   return {
     fact: path,

@@ -133,15 +133,36 @@ export function answerOptions(
         .filter((_, i) => !useful || useful.has(i));
       return { options: [...presets, none, unknown], multi: true };
     }
+    case "integer": {
+      // A level is one of a few whole numbers, its bounds in the data: a button each, pressed
+      // rather than typed. A wider range is typed.
+      const size = fact.max - fact.min + 1;
+      if (size > CLOSED_SET_MAX) return { options: [], multi: false };
+      const levels = Array.from({ length: size }, (_, i): AnswerOption => {
+        const value = fact.min + i;
+        return { key: String(value), label: String(value), names: [String(value)], value };
+      });
+      return { options: [...levels, unknown], multi: false };
+    }
     case "amount":
+      // A figure is typed; the one button skips it.
+      return {
+        options: [{ ...unknown, label: t.skip, names: [...unknown.names, ...both((l) => TEXT[l].skip)] }],
+        multi: false,
+      };
     case "count":
-    case "integer":
     case "percent":
     case "decimal":
     case "date":
       return { options: [], multi: false };
   }
 }
+
+/** The most values an integer fact may have to be offered as buttons (a level 0–5 has six). */
+const CLOSED_SET_MAX = 10;
+
+/** Facts answered with a figure: a number typed is that figure, never a button's place in the list. */
+export const isFigure = (fact: Fact | undefined) => fact?.type === "amount" || fact?.type === "integer";
 
 export function questionReply(
   set: PolicySet,
@@ -157,6 +178,7 @@ export function questionReply(
   const text = path === DISTRICT ? t.districtQuestion : (fact?.question?.[lang] ?? fact?.label[lang] ?? path);
   // One hint a question: the data's own, else how to pick several, else how to skip, unless the
   // question already says how ("（1–5，没有可回答“跳过”）").
+  // (A question with buttons has its "don't know / skip" among them.)
   const saysSkip = /跳过|\bskip\b/i.test(text);
   const help =
     (path === DISTRICT ? t.districtHelp : fact?.help?.[lang]) ??
@@ -177,6 +199,7 @@ export function questionReply(
     })),
     multi,
     ...(multi ? { done: t.done } : {}),
+    ...(isFigure(fact) && path !== DISTRICT ? { figure: true as const } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { PolicySet } from "../policy/load.ts";
 import { type ChoiceOption, parseChoice, parseChoices } from "./parse/index.ts";
-import type { AnswerOption, Interpretation } from "./questions.ts";
+import { type AnswerOption, type Interpretation, isFigure } from "./questions.ts";
 import { TEXT } from "./text.ts";
 import type { Lang } from "./types.ts";
 import { readAnswer, type UnreadReason } from "./understand/index.ts";
@@ -18,7 +18,9 @@ export function readTyped(
   lang: Lang,
   shown: { options: AnswerOption[]; multi: boolean },
 ): Interpretation {
-  const exact = readByOption(text, shown, strictChoice);
+  // A number typed for a figure (an amount, a level) is that figure, never the n-th button.
+  const figure = isFigure(set.facts.get(path)) && /^[0-9]/.test(bare(text));
+  const exact = figure ? byValue(text, shown) : readByOption(text, shown, strictChoice);
   if (exact) return exact;
   const reading = readAnswer(path, text, set);
   switch (reading.kind) {
@@ -29,7 +31,8 @@ export function readTyped(
     case "unread": {
       // Last, a label typed in part or misspelt ("univercity"), but never for yes/no, where a
       // word inside the answer ("not sure" holds "no") would be taken for the answer.
-      const loose = set.facts.get(path)?.type === "boolean" ? null : readByOption(text, shown, parseChoice);
+      const loose =
+        set.facts.get(path)?.type === "boolean" || figure ? null : readByOption(text, shown, parseChoice);
       return loose ?? { kind: "unreadable", hint: hintFor(set, path, reading.reason, lang) };
     }
   }
@@ -61,9 +64,8 @@ function readByOption(
   const { options, multi } = shown;
   if (options.length === 0) return null;
   // An option whose value is typed as is ("3" for "year 3") is that option, not the third one.
-  const typed = bare(text);
-  const byValue = options.find((o) => !o.special && typeof o.value !== "object" && String(o.value) === typed);
-  if (byValue) return multi ? combine([byValue]) : pick(byValue);
+  const typedValue = byValue(text, shown);
+  if (typedValue) return typedValue;
   const choosable = options.map((o) => ({ id: o.key, names: o.names }));
   if (multi) {
     const whole = reader(text, choosable);
@@ -73,6 +75,13 @@ function readByOption(
   }
   const key = reader(text, choosable);
   return key === null ? null : pick(options.find((o) => o.key === key));
+}
+
+/** The option whose value is typed as is. */
+function byValue(text: string, { options, multi }: { options: AnswerOption[]; multi: boolean }) {
+  const typed = bare(text);
+  const option = options.find((o) => !o.special && typeof o.value !== "object" && String(o.value) === typed);
+  return option ? (multi ? combine([option]) : pick(option)) : null;
 }
 
 function strictList(text: string, options: ChoiceOption[]): string[] | null {

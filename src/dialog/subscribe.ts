@@ -73,7 +73,7 @@ export function withConsent(before: DialogState | undefined, turn: Step, channel
   const state: DialogState = kept ? { ...turn.state, notify: kept } : turn.state;
   const showsResult = turn.effects.some((e) => e.kind === "record");
   if (kept || !showsResult || !canNotify(channel)) return { ...turn, state };
-  const offer: Reply = { kind: "text", text: say("offer", state.lang, channel) };
+  const offer: Reply = { kind: "text", text: say("offer", state.lang, channel), joins: true };
   return { ...turn, state: { ...state, notify: "offered" }, replies: [...turn.replies, offer] };
 }
 

@@ -19,6 +19,8 @@ const zh = {
   skipHint: "不清楚可回复“跳过”。",
   /** The button that closes a several-answers question. */
   done: "完成",
+  /** The button under a question answered by typing a figure. */
+  skip: "跳过",
   nothingSelected: "还没有选择任何一项；如都没有，请选“都没有”。",
   staleButton: "这个按钮属于之前的问题，请回答当前的问题：",
   unreadable: {
@@ -128,6 +130,7 @@ const en: Texts = {
   multiHint: "Several allowed: tap them and then “Done”, or type numbers such as 1,3.",
   skipHint: "Not sure? Reply “skip”.",
   done: "Done",
+  skip: "Skip",
   nothingSelected: "Nothing selected yet; if none applies, choose “None of them”.",
   staleButton: "That button belongs to an earlier question. Please answer this one:",
   unreadable: {

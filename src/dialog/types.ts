@@ -37,6 +37,9 @@ export type Reply = (
       multi: boolean;
       /** The done button's label, in the conversation's language (several-answers questions). */
       done?: string;
+      /** Answered by typing a figure (an amount, a level): the buttons are shortcuts, and a
+       * number typed is that figure, not a button's place in the list. */
+      figure?: true;
     }
   | { kind: "result"; title: string; sections: ResultSection[]; footer: string }
 ) & {
@@ -44,6 +47,10 @@ export type Reply = (
    * what can be done after the result). A chat whose earlier messages stay on screen, buttons
    * live, leaves it out when something else is said; the console prints it. */
   restates?: true;
+  /** A short text about the question or result next to it (an answer's read-back before the
+   * next question, the offer after the result): a chat app shows it in the same message, so a
+   * turn is one new message (src/render/one-message.ts). */
+  joins?: true;
 };
 
 /** An FAQ answer (or the "not covered" reply) as parts, worded in src/render/faq.ts. */

@@ -212,6 +212,15 @@ export function coverage(units: ContentUnit[], coverages: number[], rarity: numb
  * them. Missing words after the ones the clause has ("数据中心 | 外省客户") are left as they are. */
 function modifierWeights(units: ContentUnit[], coverages: number[]): number[] {
   const weights = units.map((u) => u.weight);
+  // Most clauses have no missing word right before one they have: nothing to do (`ask` runs
+  // this three times for every clause).
+  let any = false;
+  for (let i = 0; i + 1 < units.length && !any; i++)
+    any =
+      units[i]?.phrase === units[i + 1]?.phrase &&
+      (coverages[i] ?? 0) < 0.5 &&
+      (coverages[i + 1] ?? 0) >= 0.5;
+  if (!any) return weights;
   const runs: { phrase: number; covered: boolean; members: number[] }[] = [];
   for (const [i, unit] of units.entries()) {
     const covered = (coverages[i] ?? 0) >= 0.5;

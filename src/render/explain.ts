@@ -20,7 +20,17 @@ export interface Words {
   title(policy: string, benefit?: string): string;
 }
 
+/** One Words per set and language: a batch renders 10,000 profiles with the same few. */
+const made = new WeakMap<PolicySet, Partial<Record<Lang, Words>>>();
+
 export function words(set: PolicySet, lang: Lang): Words {
+  const forSet = made.get(set) ?? {};
+  if (!made.has(set)) made.set(set, forSet);
+  forSet[lang] ??= makeWords(set, lang);
+  return forSet[lang];
+}
+
+function makeWords(set: PolicySet, lang: Lang): Words {
   return {
     lang,
     c: CATALOGUE[lang],

@@ -69,6 +69,27 @@ describe("reading an answer by the fact's type", () => {
     );
     expect(question.text).toBe(set.facts.get("infrastructure.fixedAssetInvestment")?.question?.en);
     expect(question.help).toContain("30m");
-    expect(question.choices).toEqual([]);
+    // An amount is typed; its one button skips it.
+    expect(question.choices).toEqual([{ id: "4.u", label: "Skip" }]);
+    expect(question.figure).toBe(true);
+  });
+
+  it("offers a closed set of levels as buttons, from the fact's bounds in the data", () => {
+    for (const path of ["dcmm.level", "dcmm.previousAwardedLevel"]) {
+      const fact = set.facts.get(path);
+      if (fact?.type !== "integer") throw new Error(`${path} is not an integer fact`);
+      const question = questionReply(set, path, "zh", 7, undefined);
+      const levels = Array.from({ length: fact.max - fact.min + 1 }, (_, i) => String(fact.min + i));
+      expect(question.choices.map((c) => c.label)).toEqual([...levels, "不知道／跳过"]);
+      expect(question.choices.map((c) => c.id)).toEqual([...levels.map((l) => `7.${l}`), "7.u"]);
+    }
+  });
+
+  it("reads a number typed for a level as that level, never as the n-th button", () => {
+    // 0–5 plus "don't know": "1" is level 1 (not the first button, level 0), "7" is out of range
+    // (not the seventh button, "don't know").
+    expect(read("dcmm.previousAwardedLevel", "1")).toEqual({ kind: "value", value: 1 });
+    expect(read("dcmm.previousAwardedLevel", "7").kind).toBe("unreadable");
+    expect(read("guaranteedFinancing.guaranteeFee", "1")).toEqual({ kind: "value", value: 1 });
   });
 });

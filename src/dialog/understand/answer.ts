@@ -238,6 +238,8 @@ function optionsNamed(set: PolicySet, fact: Fact, s: string): (string | number)[
   if (picked.size === 0) {
     const numeric = options.every((o) => typeof o.value === "number");
     for (const n of figures(s).filter((x) => !x.money && !x.negative)) {
+      // A place in the list has no unit but 个/项: "second year", "5人" are not option 2 or 5.
+      if (!numeric && n.unit && !/^(?:个|项|項)$/.test(n.unit)) continue;
       const o = numeric ? options.find((x) => x.value === n.value) : options[n.value - 1];
       if (o) picked.add(o.value);
     }

@@ -6,6 +6,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
+import { groupReplies, roleIn } from "../one-message.ts";
 import { inSlackTerms } from "./commands.ts";
 import { faqMessage } from "./faq.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
@@ -41,8 +42,30 @@ interface Part {
   text: string;
 }
 
+/** A turn's replies as messages, a plain text joined to the question or result it goes with
+ * (one-message.ts) when the two fit one message. The fallback text, which notifications show,
+ * is what comes up to the question or result, not the texts after it. */
 export function renderReplies(replies: Reply[]): SlackMessage[] {
-  return replies.flatMap(renderReply);
+  return groupReplies(replies).flatMap((group) => {
+    const out: { message: SlackMessage; after: boolean }[] = [];
+    for (const [i, reply] of group.entries()) {
+      const after = roleIn(group, i) === "after";
+      for (const message of renderReply(reply)) {
+        const previous = out.at(-1);
+        const blocks = [...(previous?.message.blocks ?? []), ...message.blocks];
+        const fits =
+          blocks.length <= SLACK_LIMITS.blocksPerMessage &&
+          JSON.stringify(blocks).length <= SLACK_LIMITS.messageChars;
+        if (!previous || !fits) {
+          out.push({ message, after });
+          continue;
+        }
+        const text = after ? previous.message.text : [previous.message.text, message.text].join("\n");
+        previous.message = { blocks, text: truncate(text, SLACK_LIMITS.fallbackText) };
+      }
+    }
+    return out.map((o) => o.message);
+  });
 }
 
 export function renderReply(dialogReply: Reply): SlackMessage[] {

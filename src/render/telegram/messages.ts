@@ -6,6 +6,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
+import { groupReplies } from "../one-message.ts";
 import { faqHtml } from "./faq.ts";
 
 export { DONE_CHOICE_ID };
@@ -36,8 +37,28 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A turn's replies as messages, a plain text joined to the question or result it goes with
+ * (one-message.ts) when the two fit one message. */
 export function renderReplies(replies: Reply[]): TelegramMessage[] {
-  return replies.flatMap(renderReply);
+  return groupReplies(replies).flatMap((group) => joinMessages(group.map(renderReply)));
+}
+
+/** Joins each reply's messages to the next one's where they fit, the buttons staying at the bottom. */
+function joinMessages(parts: TelegramMessage[][]): TelegramMessage[] {
+  const out: TelegramMessage[] = [];
+  for (const message of parts.flat()) {
+    const previous = out.at(-1);
+    const fits = previous && previous.html.length + 2 + message.html.length <= MAX_MESSAGE_CHARS;
+    if (previous && fits && !(previous.keyboard && message.keyboard)) {
+      out[out.length - 1] = {
+        html: `${previous.html}\n\n${message.html}`,
+        ...((message.keyboard ?? previous.keyboard)
+          ? { keyboard: message.keyboard ?? previous.keyboard }
+          : {}),
+      };
+    } else out.push(message);
+  }
+  return out;
 }
 
 export function renderReply(reply: Reply): TelegramMessage[] {
@@ -109,20 +130,29 @@ function folded(text: string | undefined): string[] {
 }
 
 /** A phone's inline keyboard row holds two buttons of about 20 columns each (a Chinese
- * character takes two); longer labels get a row of their own rather than being cut off. */
+ * character takes two); longer labels get a row of their own rather than being cut off.
+ * Tiny ones (levels 0–5, 是/否) share a row six at a time, like a keypad. */
 const HALF_ROW_COLUMNS = 20;
+const TINY_COLUMNS = 3;
+const TINY_PER_ROW = 6;
 const columns = (text: string) => [...text].reduce((n, c) => n + ((c.codePointAt(0) ?? 0) < 0x80 ? 1 : 2), 0);
+
+type Button = InlineKeyboardButton.CallbackButton;
 
 export function keyboard(question: Extract<Reply, { kind: "question" }>): InlineKeyboardMarkup {
   const buttons = question.choices.map(button);
   if (question.multi) buttons.push({ text: doneLabel(question), callback_data: DONE_CHOICE_ID });
-  // Two to a row where both fit; the done button closes the list on a row of its own.
-  const rows: InlineKeyboardButton.CallbackButton[][] = [];
-  const fits = (b: InlineKeyboardButton.CallbackButton) =>
-    b.callback_data !== DONE_CHOICE_ID && columns(b.text) <= HALF_ROW_COLUMNS;
+  // Two to a row where both fit, tiny ones more; the done button closes the list on its own row.
+  const isDone = (b: Button) => b.callback_data === DONE_CHOICE_ID;
+  const joins = (row: Button[], b: Button) => {
+    if (isDone(b) || row.some(isDone)) return false;
+    if ([...row, b].every((x) => columns(x.text) <= TINY_COLUMNS)) return row.length < TINY_PER_ROW;
+    return row.length === 1 && [...row, b].every((x) => columns(x.text) <= HALF_ROW_COLUMNS);
+  };
+  const rows: Button[][] = [];
   for (const b of buttons) {
     const last = rows.at(-1);
-    if (last?.length === 1 && last[0] && fits(last[0]) && fits(b)) last.push(b);
+    if (last && joins(last, b)) last.push(b);
     else rows.push([b]);
   }
   return { inline_keyboard: rows };
@@ -134,7 +164,7 @@ export function pressedLabel(buttons: InlineKeyboardButton[], data: string): str
   return answeredLabel(pairs, data);
 }
 
-function button(choice: Choice): InlineKeyboardButton.CallbackButton {
+function button(choice: Choice): Button {
   if (Buffer.byteLength(choice.id, "utf8") > MAX_CALLBACK_BYTES) throw new CallbackDataError(choice.id);
   return { text: buttonText(choice), callback_data: choice.id };
 }

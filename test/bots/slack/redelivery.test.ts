@@ -45,6 +45,8 @@ describe("a retried delivery", () => {
     expect(await history()).toBe(before);
     const reasked = posted(harness.fake).slice(postsBefore);
     expect(reasked.length).toBeGreaterThan(0);
-    expect(at(reasked, reasked.length - 1).text).toBe(at(posted(harness.fake), postsBefore - 1).text);
+    // The question as asked before (where it came with the answer's read-back, at its end).
+    const question = at(reasked, reasked.length - 1).text;
+    expect(at(posted(harness.fake), postsBefore - 1).text.slice(-question.length)).toBe(question);
   });
 });
