@@ -10,7 +10,7 @@ import type { BenefitOutcome } from "../policy/outcome.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import { CATALOGUE } from "../render/catalogue.ts";
 import { compareOverview } from "../render/compare.ts";
-import { noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
+import { briefAmount, noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
 import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
@@ -163,10 +163,12 @@ function benefitSections(heading: string, o: BenefitOutcome, set: PolicySet, lan
   if (o.amount.totalMax !== null) lines.push(t.totalMax(yuanText(o.amount.totalMax, lang)));
   const detail = [`${t.source}${t.colon}“${o.quote}”`];
   if (o.amount.monetary) detail.unshift(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
+  const brief = o.amount.max === null ? undefined : briefAmount(o, words(set, lang));
   return chop(detail.join("\n")).map((piece, i) => ({
     heading,
     body: i === 0 ? lines.join("\n") : "",
     detail: piece,
+    ...(i === 0 && brief ? { brief } : {}),
   }));
 }
 

@@ -104,6 +104,9 @@ export interface ResultSection {
    * Chat apps fold it (Telegram's expandable quote, a Slack context block); the console prints
    * it under the body. */
   detail?: string;
+  /** A benefit's working as one plain line, for a phone above its folded detail (the console
+   * prints the detail, which says it in full). */
+  brief?: string;
   /** The section gives a total (a district's summary, the compared districts' totals): a phone
    * shows it first, and a notification says it. */
   total?: true;

@@ -137,6 +137,16 @@ export interface Catalogue {
   upToSuffix: (amount: string) => string;
   aside: (text: string) => string;
   label: (name: "working" | "note" | "whatIf" | "source") => string;
+  /** A match's working in one plain line for a phone (explain.ts `briefAmount`); amounts with units. */
+  brief: {
+    rate: (label: string, percent: string, result: string) => string;
+    share: (label: string, percent: string, whole: string, share: string, result: string) => string;
+    capped: (line: string, cap: string) => string;
+    tier: (tier: string, result: string) => string;
+    tierShare: (tier: string, percent: string, result: string) => string;
+    difference: (tier: string, from: string, result: string) => string;
+    fixed: (result: string) => string;
+  };
   /** The cells and lines of the `--compare` table (src/render/compare.ts). */
   compare: {
     heading: string;
@@ -273,6 +283,16 @@ const zh: Catalogue = {
   upToSuffix: (amount) => `，最高 ${amount}`,
   aside: (text) => `（${text}）`,
   label: (name) => ({ working: "计算：", note: "说明：", whatIf: "如果：", source: "原文：" })[name],
+  brief: {
+    rate: (label, percent, result) => `按${label}的 ${percent} 计：${result}`,
+    share: (label, percent, whole, share, result) =>
+      `按${label}的 ${percent} 计，${whole}中 ${share} 有符合条件的费用覆盖：${result}`,
+    capped: (line, cap) => `${line}，超过上限，按上限 ${cap} 计`,
+    tier: (tier, result) => `按${tier}的标准：${result}`,
+    tierShare: (tier, percent, result) => `按${tier}标准的 ${percent}：${result}`,
+    difference: (tier, from, result) => `按${tier}与已获支持的${from}之差：${result}`,
+    fixed: (result) => `定额：${result}`,
+  },
   compare: {
     heading: "各区比较：同样的情况，假设在该区注册并实际经营（金额单位：元，均为最高额）",
     benefit: "支持事项",
@@ -418,6 +438,17 @@ const en: Catalogue = {
   upToSuffix: (amount) => `, up to ${amount}`,
   aside: (text) => ` (${text})`,
   label: (name) => ({ working: "Working: ", note: "Note: ", whatIf: "What if: ", source: "Source: " })[name],
+  brief: {
+    rate: (label, percent, result) => `${percent} of the ${label.toLowerCase()}: ${result}`,
+    share: (label, percent, whole, share, result) =>
+      `${percent} of the ${label.toLowerCase()}, for the ${share} of the ${whole.toLowerCase()} that eligible costs cover: ${result}`,
+    capped: (line, cap) => `${line}, above the cap, so ${cap}`,
+    tier: (tier, result) => `the award for ${tier}: ${result}`,
+    tierShare: (tier, percent, result) => `${percent} of the award for ${tier}: ${result}`,
+    difference: (tier, from, result) =>
+      `the difference between ${tier} and ${from}, already funded: ${result}`,
+    fixed: (result) => `a fixed award: ${result}`,
+  },
   compare: {
     heading: "By district: the same facts, as if registered and operating there (yuan, at most)",
     benefit: "Benefit",

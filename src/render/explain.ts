@@ -301,3 +301,38 @@ export function noticeText(notice: Notice, w: Words): string {
     quote: notice.quote,
   });
 }
+
+/** A match's working as one plain line for a phone ("按担保费的 50% 计，…：30,000 元"); undefined
+ * for kinds whose working does not fit a line (items, schedules, bands): the detail says it all. */
+export function briefAmount(outcome: BenefitOutcome, w: Words): string | undefined {
+  const { c } = w;
+  const money = (yuan: number) => c.yuan(y(yuan));
+  const trace = outcome.trace;
+  switch (trace.kind) {
+    case "fixed":
+      return c.brief.fixed(money(trace.amount));
+    case "tier": {
+      const name = tierName(trace.tier, w);
+      if (trace.from) return c.brief.difference(name, tierName(trace.from, w), money(trace.result));
+      if (trace.percent !== undefined)
+        return c.brief.tierShare(name, formatPercent(trace.percent), money(trace.result));
+      return c.brief.tier(name, money(trace.result));
+    }
+    case "rate": {
+      const b = trace.base;
+      const label = w.label(b.figure.fact);
+      const percent = formatPercent(trace.factor);
+      const raw = money(trace.raw);
+      const line =
+        b.kind === "share" && !b.covered
+          ? c.brief.share(label, percent, w.label(b.whole.fact), shareOf(b.part.value, b.whole.value), raw)
+          : c.brief.rate(label, percent, raw);
+      return trace.cap !== undefined && trace.raw > trace.cap ? c.brief.capped(line, money(trace.cap)) : line;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** part ÷ whole as a percentage with at most two decimals. */
+const shareOf = (part: number, whole: number) => `${Number(((part / whole) * 100).toFixed(2))}%`;

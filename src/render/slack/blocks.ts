@@ -132,7 +132,8 @@ function resultParts(reply: Extract<Reply, { kind: "result" }>): Part[] {
     previous = section;
     const sameArticle = section.detail !== undefined && section.heading === article;
     article = section.detail === undefined ? undefined : section.heading;
-    parts.push(...resultSectionParts(sameArticle ? { ...section, heading: "" } : section));
+    const shown = section.brief ? { ...section, body: `${section.body}\n${section.brief}` } : section;
+    parts.push(...resultSectionParts(sameArticle ? { ...shown, heading: "" } : shown));
     if (section.detail) parts.push(...contextParts(escapeMrkdwn(section.detail)));
   }
   if (reply.footer) parts.push(...contextParts(escapeMrkdwn(reply.footer)));

@@ -108,6 +108,7 @@ function resultBlocks(reply: Extract<Reply, { kind: "result" }>): string[][] {
     blocks.push([
       ...(sameArticle ? [] : paragraph(section.heading, "b")),
       ...paragraph(section.body),
+      ...paragraph(section.brief ?? ""),
       ...folded(section.detail),
     ]);
   }

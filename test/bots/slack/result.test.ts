@@ -151,4 +151,16 @@ describe("the result on Slack", () => {
     await turn(() => harness.press(compared, "/restart"));
     expect(JSON.stringify(service.replies.at(-1))).toContain("您好");
   });
+
+  it("says each benefit's working in one plain line above its small print", async () => {
+    await open();
+    const calls = await toResult();
+    const result = calls.find((c) => c.method === "chat.postMessage" && isResult(c)) as RecordedCall;
+    const sections = blocksOf(result)
+      .filter((b) => b.type === "section")
+      .map((b) => b.text?.text ?? "")
+      .join("\n");
+    expect(sections).toMatch(/担保费的 50% 计，[^\n]*贷款金额中 30% 有符合条件的费用覆盖：30,000 元/);
+    expect(sections).toContain("按3级的标准：200,000 元");
+  });
 });

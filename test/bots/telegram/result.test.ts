@@ -156,4 +156,14 @@ describe("the result on Telegram", () => {
     expect(JSON.stringify(h.service.replies.at(-1))).toContain("您好");
     expect(lastQuestion()?.text).toContain("哪个区");
   });
+
+  it("says each benefit's working in one plain line above its fold", async () => {
+    await open();
+    await toResult();
+    const html = h.fake.chat(CHAT).at(-1)?.text ?? "";
+    const unfolded = html.replace(/<blockquote expandable>[\s\S]*?<\/blockquote>/g, "");
+    // 200,000 fee × 50%, for the 30% of the loan the eligible costs (3,000,000 of 10,000,000) cover.
+    expect(unfolded).toMatch(/按[^\n]*担保费的 50% 计，[^\n]*贷款金额中 30% 有符合条件的费用覆盖：30,000 元/);
+    expect(unfolded).toMatch(/按3级的标准：200,000 元/);
+  });
 });
