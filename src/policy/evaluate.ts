@@ -67,7 +67,7 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
       for (const benefit of article.benefits) {
         const outcome = assess(document, article, benefit, scope, ctx);
         if (!outcome) continue;
-        if (ctx.whatIf) addWhatIf(outcome, document, article, benefit, scope, ctx);
+        if (ctx.whatIf) addWhatIf(outcome, benefit, scope, ctx);
         own.push(outcome);
       }
     }
@@ -300,22 +300,34 @@ function tryChange(
 
 /** The first candidate change that makes a near miss or possible benefit a match, as its what-if;
  * document-wide rules only ever exclude matches, so they need not be applied first. */
-function addWhatIf(
-  outcome: BenefitOutcome,
-  document: PolicyDocument,
-  article: Article,
-  benefit: Benefit,
-  scope: Scope,
-  ctx: Context,
-): void {
+function addWhatIf(outcome: BenefitOutcome, benefit: Benefit, scope: Scope, ctx: Context): void {
   if (outcome.status !== "near_miss" && outcome.status !== "possible") return;
   for (const [fact, value] of whatIfCandidates(outcome, benefit.amount, ctx.fact)) {
-    const after = assess(document, article, benefit, withChange(scope, fact, value), ctx);
-    if (after?.status === "match") {
-      outcome.whatIf = { fact, value, adds: after.amount.max };
+    const adds = matchedAmount(benefit, withChange(scope, fact, value), ctx);
+    if (adds !== undefined) {
+      outcome.whatIf = { fact, value, adds };
       return;
     }
   }
 }
 
-const unique = (list: string[]) => (list.length < 2 ? list : [...new Set(list)]);
+/** What the benefit pays where `assess` would make it a match, else undefined: the same tests
+ * (conditions met, the right entity, nothing exhausted, years left, not 0) without building the
+ * outcome, its working and its deciding facts, which a what-if never shows. */
+function matchedAmount(benefit: Benefit, scope: Scope, ctx: Context): number | null | undefined {
+  if (evaluateCondition(benefit.conditions, scope).truth !== true || wrongEntity(benefit, scope))
+    return undefined;
+  const amount = computeAmount(benefit.amount, scope, ctx);
+  if (amount.exhausted || amount.max === 0) return undefined;
+  return yearsTrace(benefit, scope, amount.max)?.left === 0 ? undefined : amount.max;
+}
+
+/** The list without repeats, first occurrence kept; lists here hold a handful of fact paths, where
+ * a scan is cheaper than building a Set. */
+function unique(list: string[]): string[] {
+  for (let i = 1; i < list.length; i++) {
+    if (list.lastIndexOf(list[i] as string, i - 1) === -1) continue;
+    return list.filter((f, j) => list.indexOf(f) === j);
+  }
+  return list;
+}

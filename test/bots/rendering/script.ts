@@ -22,11 +22,11 @@ function widget(replies: Reply[]): string {
   if (replies.some((r) => r.kind === "result")) return "";
   const q = question(replies, true);
   if (!q) return "";
-  return q.multi
-    ? " → a checklist"
-    : q.choices.length
-      ? " → a question with buttons"
-      : " → a question answered by typing";
+  if (q.multi) return " → a checklist";
+  // A figure is typed; its one button, if any, skips it.
+  if (q.choices.length <= 1)
+    return ` → a question answered by typing${q.choices.length ? " (a skip button)" : ""}`;
+  return " → a question with buttons";
 }
 
 export async function converse(d: Driver): Promise<Step[]> {
@@ -49,7 +49,9 @@ export async function converse(d: Driver): Promise<Step[]> {
     const text = question(d.lastReplies())?.text ?? "";
     const figure = FIGURES.find(([pattern]) => pattern.test(text));
     const no = d.buttons().find((label) => label === "否" || label === "No");
-    if (figure) add(await d.type("answer: a figure typed", figure[1]));
+    const level = figure && d.buttons().find((label) => label === figure[1]);
+    if (level) add(await d.press("answer: a button", level));
+    else if (figure) add(await d.type("answer: a figure typed", figure[1]));
     else if (no) add(await d.press("answer: a button", no));
     else add(await d.type("answer: skipped", "跳过"));
   }
