@@ -52,11 +52,7 @@ export function classify(event: DialogEvent, state: DialogState | undefined): Ev
 
 const langOf = (lang: Lang | undefined) => (lang ? { lang } : {});
 
-/** Buttons that run a command rather than answer the open question: their id is the command,
- * which is never a question's `seq.key`. */
-export const COMMAND_BUTTON = {
-  restart: "/restart",
-} as const;
+export { COMMAND_BUTTON } from "./command-buttons.ts";
 
 function pressed(id: string, state: DialogState | undefined): Event {
   if (id === "done") return { kind: "done" };

@@ -57,7 +57,9 @@ function compareSections(evaluations: DistrictEvaluation[], set: PolicySet, lang
     policy,
     district: districtName(set, policy, lang),
   }));
-  const overview = compareOverview(columns, set, lang).flatMap((p) => split(p.heading, p.blocks, "\n"));
+  const overview = compareOverview(columns, set, lang).flatMap((p) =>
+    split(p.heading, p.blocks, "\n").map((s) => (p.total ? { ...s, total: p.total } : s)),
+  );
   const w = words(set, lang);
   const notices = columns.flatMap((d) =>
     (d.notices ?? []).map((n) => ({ heading: d.district, body: noticeText(n, w) })),
@@ -75,7 +77,7 @@ function districtSections({ policy, evaluation }: DistrictEvaluation, set: Polic
   sections.push({
     heading: name,
     body: evaluation.matches.length ? t.districtSummary(evaluation.matches.length, total) : t.districtNone,
-    district: true,
+    total: true,
   });
   // A section per benefit, so each keeps its own working and quote to fold.
   for (const o of evaluation.matches) {

@@ -7,12 +7,13 @@ import { ProfileError } from "../policy/errors.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE, parseProfile } from "../policy/profile.ts";
 import { checklists, isChecklist } from "./areas.ts";
+import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { answeredCount, evaluateState, mostLeftAfter, plan } from "./planner.ts";
 import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
 import { type DialogState, getPath, isAnswered, scopeOf, withPath } from "./state.ts";
 import { TEXT } from "./text.ts";
-import type { Channel, Lang, Reply } from "./types.ts";
+import type { Channel, Choice, Lang, Reply } from "./types.ts";
 
 export interface ReducerContext {
   set: PolicySet;
@@ -128,16 +129,27 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
   const profile = state.profile;
   if (scopeOf(state) === "outside") {
     const result = recordOutside(ctx.set, state.lang);
-    return step(
-      state,
-      [...replies, outsideReply(ctx.set, state.lang)],
-      [{ kind: "record", profile, result }],
-    );
+    const reply = { ...outsideReply(ctx.set, state.lang), actions: resultActions(state) };
+    return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
   }
   const evaluations = evaluateState(state, ctx.set);
   const reply = resultReply(evaluations, ctx.set, state.lang, { early, compare: state.compare });
   const result = recordResult(evaluations, ctx.set, state.lang);
-  return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
+  // An early result is followed by the open question, which is what to do next.
+  const shown = early ? reply : { ...reply, actions: resultActions(state) };
+  return step(state, [...replies, shown], [{ kind: "record", profile, result }]);
+}
+
+/** The commands a finished result offers as buttons: change an answer, start over, and compare
+ * the districts unless the result already does. */
+function resultActions(state: DialogState): Choice[] {
+  const t = TEXT[state.lang].actions;
+  const actions: Choice[] = [
+    { id: COMMAND_BUTTON.profile, label: t.profile },
+    { id: COMMAND_BUTTON.restart, label: t.restart },
+  ];
+  if (!state.compare) actions.push({ id: COMMAND_BUTTON.compare, label: t.compare });
+  return actions;
 }
 
 /** Records an answer: a value, "don't know" (`undefined`) or "none of them" (`null`: answered,

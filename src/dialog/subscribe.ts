@@ -4,6 +4,7 @@
  * /subscribe ("订阅") and taken back with /unsubscribe ("退订"), which work at any point of the
  * dialog. Kept in the dialog state as `notify`, so it travels with the conversation in any store.
  */
+import { COMMAND_BUTTON } from "./command-buttons.ts";
 import type { DialogState } from "./state.ts";
 import { type ReducerContext, reask, type Step, step } from "./steps.ts";
 import type { Channel, Lang, Reply } from "./types.ts";
@@ -29,7 +30,7 @@ function commandNames(lang: Lang, channel: Channel | undefined) {
     : { sub: `/subscribe (or “${word.sub}”)`, unsub: `/unsubscribe (or “${word.unsub}”)` };
 }
 
-type Said = "offer" | "subscribed" | "unsubscribed" | "consoleOnly";
+type Said = "offer" | "button" | "subscribed" | "unsubscribed" | "consoleOnly";
 
 function say(what: Said, lang: Lang, channel: Channel | undefined): string {
   const { sub, unsub } = commandNames(lang, channel);
@@ -38,12 +39,14 @@ function say(what: Said, lang: Lang, channel: Channel | undefined): string {
     subscribed: `已订阅：政策文件更新且您的结果随之变化时，我们会在这里发一条消息告诉您。随时发送 ${unsub}取消。`,
     unsubscribed: `已退订，今后不会再收到结果变化的通知。需要时发送 ${sub}重新订阅。`,
     consoleOnly: "通知只能通过 Telegram 或 Slack 发送；控制台对话无法订阅。",
+    button: "订阅变化通知",
   };
   const en = {
     offer: `Would you like to hear from us if a policy document changes (a draft made final, an amount revised) and your result changes with it? Send ${sub} to opt in; ${unsub} stops it at any time.`,
     subscribed: `Subscribed: when a policy document changes and your result changes with it, you will get one message here. Send ${unsub} to stop at any time.`,
     unsubscribed: `Unsubscribed: you will get no more messages about changed results. Send ${sub} to opt in again.`,
     consoleOnly: "Notifications are sent on Telegram or Slack only; a console conversation cannot subscribe.",
+    button: "Notify me of changes",
   };
   return (lang === "zh" ? zh : en)[what];
 }
@@ -66,7 +69,8 @@ export function setConsent(
 
 /**
  * After a turn: consent given or refused once outlives whatever the dialog did with the state
- * (/restart starts a new state), and the first result on a reachable channel ends with the offer.
+ * (/restart starts a new state), and the first result on a reachable channel ends with the offer
+ * (joined to the result's message) and a button for it beside the result's others.
  */
 export function withConsent(before: DialogState | undefined, turn: Step, channel: Channel): Step {
   const kept = turn.state.notify ?? before?.notify;
@@ -74,7 +78,11 @@ export function withConsent(before: DialogState | undefined, turn: Step, channel
   const showsResult = turn.effects.some((e) => e.kind === "record");
   if (kept || !showsResult || !canNotify(channel)) return { ...turn, state };
   const offer: Reply = { kind: "text", text: say("offer", state.lang, channel), joins: true };
-  return { ...turn, state: { ...state, notify: "offered" }, replies: [...turn.replies, offer] };
+  const button = { id: COMMAND_BUTTON.subscribe, label: say("button", state.lang, channel) };
+  const replies = turn.replies.map((r) =>
+    r.kind === "result" ? { ...r, actions: [...(r.actions ?? []), button] } : r,
+  );
+  return { ...turn, state: { ...state, notify: "offered" }, replies: [...replies, offer] };
 }
 
 /** Whether a stored dialog state (any version, read loosely) holds a user's opt-in. */

@@ -73,6 +73,8 @@ const zh = {
   doneAlready: "评估已完成。输入 /profile 修改回答，/restart 重新开始，或直接提问政策问题。",
   offerCheck: "想知道贵单位能申请哪些支持、大约多少钱？回答几个问题即可。",
   startCheck: "开始测算",
+  /** The result's buttons. */
+  actions: { profile: "修改回答", restart: "重新开始", compare: "对比其他区" },
   profileTitle: "目前已收集的信息：",
   profileEmpty: "还没有收集到任何信息。",
   profileQuestion: "要修改哪一项？（选择后重新回答）",
@@ -193,6 +195,7 @@ const en: Texts = {
   offerCheck:
     "Want to know which support your organisation can apply for, and roughly how much? It takes a few questions.",
   startCheck: "Start a check",
+  actions: { profile: "Change answers", restart: "Start over", compare: "Compare districts" },
   profileTitle: "What I have so far:",
   profileEmpty: "Nothing collected yet.",
   profileQuestion: "Which answer do you want to change? (pick it and answer again)",

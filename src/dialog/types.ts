@@ -41,7 +41,15 @@ export type Reply = (
        * number typed is that figure, not a button's place in the list. */
       figure?: true;
     }
-  | { kind: "result"; title: string; sections: ResultSection[]; footer: string }
+  | {
+      kind: "result";
+      title: string;
+      sections: ResultSection[];
+      footer: string;
+      /** What can be done next, as buttons whose ids are commands ("/profile"); a chat app shows
+       * them under the result, the console leaves them to the footer's typed commands. */
+      actions?: Choice[];
+    }
 ) & {
   /** Says again what the conversation already shows (the open question after a side trip, or
    * what can be done after the result). A chat whose earlier messages stay on screen, buttons
@@ -96,8 +104,9 @@ export interface ResultSection {
    * Chat apps fold it (Telegram's expandable quote, a Slack context block); the console prints
    * it under the body. */
   detail?: string;
-  /** The section opens a district's part of the result (its name and total). */
-  district?: true;
+  /** The section gives a total (a district's summary, the compared districts' totals): a phone
+   * shows it first, and a notification says it. */
+  total?: true;
 }
 
 export type DialogEvent =

@@ -191,8 +191,13 @@ export function unitCoverages(
 
 /** Sums one clause's unit coverages; `rarity[i]` says how few clauses cover unit i at all
  * (0 for a word every clause has, like 数据), so `specific` is the most telling covered word. */
-export function coverage(units: ContentUnit[], coverages: number[], rarity: number[]): Coverage {
-  const weights = modifierWeights(units, coverages);
+export function coverage(
+  units: ContentUnit[],
+  coverages: number[],
+  rarity: number[],
+  idf?: IdfWeighting,
+): Coverage {
+  const weights = modifierWeights(units, coverages).map((w, i) => w * idfFactor(rarity[i] ?? 0, idf));
   let total = 0;
   let covered = 0;
   let specific = 0;
@@ -203,6 +208,25 @@ export function coverage(units: ContentUnit[], coverages: number[], rarity: numb
     specific = Math.max(specific, weight * c * (rarity[i] ?? 0));
   }
   return { share: total === 0 ? 1 : covered / total, covered, missing: total - covered, specific };
+}
+
+/** How content words weigh by their rarity among the clauses: a word few clauses have
+ * ("出境", "DCMM") says more about what is asked than one most have ("数据", "服务"). A
+ * word no clause has at all (rarity 0) is either the question's own topic ("停车场") or
+ * filler the generic list lacks ("first time", "compliantly"); it weighs `unseen`. */
+export interface IdfWeighting {
+  /** The rarity of a word only one clause has (the most a word in some clause reaches). */
+  max: number;
+  /** What a word no clause has weighs, against 1 for the rarest word some clause has. */
+  unseen: number;
+  /** What the commonest word weighs (a word every clause has still names something). */
+  least: number;
+}
+
+function idfFactor(rarity: number, idf: IdfWeighting | undefined): number {
+  if (!idf) return 1;
+  if (rarity <= 0) return idf.unseen;
+  return idf.least + (1 - idf.least) * Math.min(1, rarity / idf.max);
 }
 
 /** Chinese and English put a noun's modifiers before it. Where words the clause lacks stand
@@ -238,6 +262,9 @@ function modifierWeights(units: ContentUnit[], coverages: number[]): number[] {
     if (!before || !after || before.covered || !after.covered || before.phrase !== after.phrase) continue;
     // A lone character before a noun is a verb or preposition ("用数据资产入股"), not a kind.
     if (before.members.every((i) => (units[i]?.weight ?? 0) < 1)) continue;
+    // Nor is an English word in -ing or -ed right before it ("exporting data", "booked data").
+    const last = units[before.members.at(-1) ?? -1];
+    if (last && !last.han && /(ing|ed)$/.test(last.text)) continue;
     collapse(before.members);
     collapse(after.members);
   }

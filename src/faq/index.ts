@@ -30,6 +30,7 @@ import {
   type ClauseEvidence,
   compileWords,
   coverage,
+  type IdfWeighting,
   lightForm,
   readContent,
   unitCoverages,
@@ -116,6 +117,8 @@ export interface FaqTuning {
   vocabulary?: FaqVocabulary;
   /** What a word found only in a clause's body counts for (default BODY_CREDIT). */
   bodyCredit?: number;
+  /** Content words weighed by rarity (evidence.ts IdfWeighting; default DEFAULT_IDF); false: all alike. */
+  idf?: Omit<IdfWeighting, "max"> | false;
 }
 
 export const DEFAULT_TOP = 3;
@@ -127,6 +130,10 @@ const NAMED_SLACK = 0.4;
 /** What a word found only in a clause's body (or a benefit's summary, which repeats the
  * body's lists) counts for, against one in its titles and keywords. */
 export const BODY_CREDIT = 0.6;
+/** Off: over a grid of `unseen` and `least` (scripts/faq-quality.ts --idf=U,L --fit), the
+ * tuning halves were separated best, and abstained on most, with every word alike
+ * (BENCHMARKS.md, FAQ quality). */
+export const DEFAULT_IDF: Omit<IdfWeighting, "max"> | false = false;
 
 interface Weighing {
   candidates: Candidate[];
@@ -200,6 +207,11 @@ export function createFaqIndex(
     }
   }
   const bm25 = createBm25(bags, tuning.bm25 ?? DEFAULT_BM25);
+  const idfTuning = tuning.idf ?? DEFAULT_IDF;
+  // A word only one clause has is the rarest a clause word gets (rarity in weigh, df 1).
+  const idf: IdfWeighting | undefined = idfTuning
+    ? { ...idfTuning, max: Math.log(1 + (entries.length - 0.5) / 1.5) }
+    : undefined;
   const districts = set.documents.map(districtNames);
 
   const weigh = (rest: string): Weighing => {
@@ -225,10 +237,10 @@ export function createFaqIndex(
       return df === 0 ? 0 : Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
     });
     const candidates = entries.map((entry, i) => {
-      const { share, missing, specific } = coverage(content.units, perEntry[i] ?? [], rarity);
-      const topic = coverage(content.units, perTopic[i] ?? [], rarity).share;
+      const { share, missing, specific } = coverage(content.units, perEntry[i] ?? [], rarity, idf);
+      const topic = coverage(content.units, perTopic[i] ?? [], rarity, idf).share;
       const evidence = { share, topic, missing, specific, relevance: contentScores[i] ?? 0 };
-      const reach = coverage(content.units, perClause[i] ?? [], rarity).share;
+      const reach = coverage(content.units, perClause[i] ?? [], rarity, idf).share;
       return { entry, relevance: scores[i] ?? 0, evidence, reach, probability: 0 };
     });
     // Whether any clause answers is a property of the question: the evidence of the clause

@@ -36,6 +36,8 @@ export function renderCompareTable(columns: DistrictEvaluation[], set: PolicySet
 export interface OverviewPart {
   heading: string;
   blocks: string[];
+  /** The part that gives the totals, which a phone shows first. */
+  total?: true;
 }
 
 /**
@@ -61,7 +63,7 @@ export function compareOverview(columns: DistrictEvaluation[], set: PolicySet, l
   ];
   return [
     { heading: t.overview, blocks: rows },
-    { heading: t.totals, blocks: totals },
+    { heading: t.totals, blocks: totals, total: true },
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { Reply } from "../dialog/types.ts";
+import type { Reply, ResultSection } from "../dialog/types.ts";
 
 /**
  * The replies a chat app shows. Telegram and Slack keep earlier messages on screen with their
@@ -8,4 +8,10 @@ import type { Reply } from "../dialog/types.ts";
 export function onScreen(replies: Reply[]): Reply[] {
   const news = replies.filter((reply) => !reply.restates);
   return news.length > 0 ? news : replies;
+}
+
+/** A result's sections with the totals first: on a phone the first lines are what a result is
+ * read for (the console keeps the dialog's order, where a comparison's totals close the table). */
+export function totalsFirst(sections: ResultSection[]): ResultSection[] {
+  return [...sections.filter((s) => s.total), ...sections.filter((s) => !s.total)];
 }

@@ -7,7 +7,7 @@ import type { AdvisorService, DialogEvent, Lang, Reply } from "../../dialog/type
 import { failureText } from "../../render/notices.ts";
 import { onScreen } from "../../render/on-screen.ts";
 import {
-  answeredBlocks,
+  answeredMessage,
   DONE_CHOICE_ID,
   renderReplies,
   type SlackMessage,
@@ -158,9 +158,9 @@ export function createTurnRunner(deps: {
           return;
         }
         // The answered question loses its buttons, so an old question cannot be answered twice.
-        const blocks = answeredBlocks(pressed.blocks, pressed.label);
+        const answered = answeredMessage(pressed.blocks, pressed.text, pressed.label);
         const { channel } = request.target;
-        const update = () => client.chat.update({ channel, ts: pressed.ts, text: pressed.text, blocks });
+        const update = () => client.chat.update({ channel, ts: pressed.ts, ...answered });
         await guarded("question update", update, "warn");
         await post(request.target, messages);
       }),

@@ -6,6 +6,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
+import { totalsFirst } from "../on-screen.ts";
 import { groupReplies, roleIn } from "../one-message.ts";
 import { inSlackTerms } from "./commands.ts";
 import { faqMessage } from "./faq.ts";
@@ -52,7 +53,12 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
       const after = roleIn(group, i) === "after";
       for (const message of renderReply(reply)) {
         const previous = out.at(-1);
-        const blocks = [...(previous?.message.blocks ?? []), ...message.blocks];
+        const before = previous?.message.blocks ?? [];
+        // A result's buttons stay at the bottom when a note joins it.
+        const keep = before.at(-1)?.type === "actions" && !message.blocks.some((b) => b.type === "actions");
+        const blocks = keep
+          ? [...before.slice(0, -1), ...message.blocks, ...before.slice(-1)]
+          : [...before, ...message.blocks];
         const fits =
           blocks.length <= SLACK_LIMITS.blocksPerMessage &&
           JSON.stringify(blocks).length <= SLACK_LIMITS.messageChars;
@@ -78,7 +84,7 @@ export function renderReply(dialogReply: Reply): SlackMessage[] {
     case "question":
       return pack(questionParts(reply));
     case "result":
-      return pack(resultParts(reply.title, reply.sections, reply.footer), resultFallback(reply));
+      return pack(resultParts(reply), resultFallback(reply));
   }
 }
 
@@ -111,30 +117,38 @@ function choiceButton(choice: Choice, index: number): Button {
   return button;
 }
 
-/** The result: a divider between districts, an article's heading once above its benefits, and
- * each benefit's working and quote in small print below it (a context block). */
-function resultParts(title: string, sections: ResultSection[], footer: string): Part[] {
-  const heading = truncate(title, SLACK_LIMITS.headerText);
+/** The result: the totals first, an article's heading once above its benefits, each benefit's
+ * working and quote in small print below it (a context block), dividers where the totals, the
+ * benefits and the notes meet, and the buttons for what to do next last. */
+function resultParts(reply: Extract<Reply, { kind: "result" }>): Part[] {
+  const heading = truncate(reply.title, SLACK_LIMITS.headerText);
   const header: KnownBlock = { type: "header", text: { type: "plain_text", text: heading } };
   const parts: Part[] = [{ block: header, text: `*${escapeMrkdwn(heading)}*` }];
   let article: string | undefined;
-  let districts = 0;
-  for (const section of sections) {
-    if (section.district && districts++ > 0) parts.push({ block: { type: "divider" }, text: "" });
+  let previous: ResultSection | undefined;
+  for (const section of totalsFirst(reply.sections)) {
+    if (previous && partOf(previous) !== partOf(section))
+      parts.push({ block: { type: "divider" }, text: "" });
+    previous = section;
     const sameArticle = section.detail !== undefined && section.heading === article;
     article = section.detail === undefined ? undefined : section.heading;
     parts.push(...resultSectionParts(sameArticle ? { ...section, heading: "" } : section));
     if (section.detail) parts.push(...contextParts(escapeMrkdwn(section.detail)));
   }
-  if (footer) parts.push(...contextParts(escapeMrkdwn(footer)));
+  if (reply.footer) parts.push(...contextParts(escapeMrkdwn(reply.footer)));
+  const actions = (reply.actions ?? []).slice(0, SLACK_LIMITS.buttonsPerActions).map(choiceButton);
+  if (actions.length) parts.push({ block: { type: "actions", elements: actions }, text: "" });
   return parts;
 }
+
+const partOf = (section: ResultSection) =>
+  section.total ? "totals" : section.detail !== undefined ? "benefits" : "notes";
 
 /** What a notification shows of a result: its title and each district's total, in plain words
  * (the fallback is not mrkdwn for every client, so no `*`). */
 function resultFallback(reply: Extract<Reply, { kind: "result" }>): string {
   const colon = /\p{Script=Han}/u.test(reply.title) ? "：" : ": ";
-  const totals = reply.sections.filter((s) => s.district).map((s) => `${s.heading}${colon}${s.body}`);
+  const totals = reply.sections.filter((s) => s.total).map((s) => `${s.heading}${colon}${s.body}`);
   const lines = totals.length ? totals : reply.sections.slice(0, 1).map((s) => s.body);
   return escapeMrkdwn(truncate([reply.title, ...lines].join("\n"), RESULT_FALLBACK_CHARS));
 }
@@ -191,24 +205,32 @@ function pack(parts: Part[], fallback?: string): SlackMessage[] {
   return messages;
 }
 
-/** A question once answered: its buttons replaced by the answer given (`label`, the pressed
- * button's; for a checklist's done button, the options ticked). */
-export function answeredBlocks(blocks: KnownBlock[], label: string): KnownBlock[] {
+/** A message once its button was pressed: its buttons replaced by the answer given (`label`, the
+ * pressed button's; for a checklist's done button, the options ticked), and its fallback text no
+ * longer listing the buttons (a question's fallback ends with "[是 / 否]"). */
+export function answeredMessage(
+  blocks: KnownBlock[],
+  text: string,
+  label: string,
+): { blocks: KnownBlock[]; text: string } {
   const kept = blocks.filter((block) => block.type !== "actions");
-  const buttons = blocks.flatMap((block) =>
+  const rows = blocks.flatMap((block) =>
     block.type === "actions"
-      ? block.elements.flatMap((e) =>
-          e.type === "button" ? [[e.text.text, e.value ?? ""] as [string, string]] : [],
-        )
+      ? [
+          block.elements.flatMap((e) =>
+            e.type === "button" ? [[e.text.text, e.value ?? ""] as [string, string]] : [],
+          ),
+        ]
       : [],
   );
+  const buttons = rows.flat();
   const done = buttons.find(([text, value]) => value === DONE_CHOICE_ID && text === label);
-  const record = (done && answeredLabel(buttons, DONE_CHOICE_ID)) || label;
-  const answer: KnownBlock = {
-    type: "context",
-    elements: [{ type: "mrkdwn", text: `✓ ${escapeMrkdwn(record)}` }],
+  const answer = `✓ ${escapeMrkdwn((done && answeredLabel(buttons, DONE_CHOICE_ID)) || label)}`;
+  const gone = new Set(rows.map((row) => `[${escapeMrkdwn(row.map(([t]) => t).join(" / "))}]`));
+  return {
+    blocks: [...kept, { type: "context", elements: [{ type: "mrkdwn", text: answer }] }],
+    text: [...text.split("\n").filter((line) => !gone.has(line)), answer].join("\n"),
   };
-  return [...kept, answer];
 }
 
 /** Whether a posted question took several answers: it carries the done button. */

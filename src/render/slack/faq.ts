@@ -34,7 +34,8 @@ export function faqMessage(view: FaqView): FaqMessage | undefined {
     fits &&= text.length <= TEXT_CHARS;
     if (text) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text }] });
   };
-  section(view.lead.map(e).join("\n"));
+  // With no clause to title the answer (the "not covered" reply), its statement is the title.
+  section(view.lead.map((l) => (view.clauses.length ? e(l) : `*${e(l)}*`)).join("\n"));
   section(view.list.map((line) => `• ${e(line)}`).join("\n"));
   for (const [i, c] of view.clauses.entries()) {
     if (i > 0) blocks.push({ type: "divider" });

@@ -14,7 +14,8 @@ export function faqHtml(view: FaqView): string | undefined {
   const e = escapeHtml;
   const words = CATALOGUE[view.lang].faq;
   const blocks = [
-    view.lead.map(e).join("\n"),
+    // With no clause to title the answer (the "not covered" reply), its statement is the title.
+    view.clauses.length ? view.lead.map(e).join("\n") : view.lead.map((l) => `<b>${e(l)}</b>`).join("\n"),
     view.list.map((line) => `• ${e(line)}`).join("\n"),
     ...view.clauses.map((c) => clauseHtml(c, words)),
     view.notes.map(e).join("\n"),

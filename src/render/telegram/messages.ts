@@ -6,6 +6,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
+import { totalsFirst } from "../on-screen.ts";
 import { groupReplies } from "../one-message.ts";
 import { faqHtml } from "./faq.ts";
 
@@ -85,17 +86,23 @@ export function renderReply(reply: Reply): TelegramMessage[] {
       }
       return pieces;
     }
-    case "result":
-      return pack(resultBlocks(reply)).map((html) => ({ html }));
+    case "result": {
+      const pieces = pack(resultBlocks(reply)).map((html): TelegramMessage => ({ html }));
+      // What to do next sits under the result's last piece, as a question's buttons do.
+      const last = pieces.at(-1);
+      if (last && reply.actions?.length)
+        last.keyboard = keyboard({ kind: "question", text: "", choices: reply.actions, multi: false });
+      return pieces;
+    }
   }
 }
 
-/** The result's blocks: a benefit's detail folded into an expandable quote, the heading of an
- * article said once above its benefits. */
+/** The result's blocks: the totals first, a benefit's detail folded into an expandable quote, the
+ * heading of an article said once above its benefits. */
 function resultBlocks(reply: Extract<Reply, { kind: "result" }>): string[][] {
   const blocks = [paragraph(reply.title, "b")];
   let article: string | undefined;
-  for (const section of reply.sections) {
+  for (const section of totalsFirst(reply.sections)) {
     const sameArticle = section.detail !== undefined && section.heading === article;
     article = section.detail === undefined ? undefined : section.heading;
     blocks.push([

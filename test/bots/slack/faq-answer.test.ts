@@ -81,4 +81,12 @@ describe("an FAQ answer in Slack, for a user whose district is known", () => {
     expect(sections[1]?.match(/• \*[^*]*DCMM[^*]*\* · 最高/g)).toHaveLength(2);
     expect(sections[1]).toContain("不适用于在通州区（北京城市副中心）注册经营的单位");
   });
+
+  it("a question the measures do not cover: the statement in bold, what they cover as bullets, whom to ask", async () => {
+    const message = await askAs("石景山", "有没有房租补贴？");
+    const sections = texts(message, "section");
+    expect(sections[0]).toMatch(/^\*措施没有涉及这个问题。.*\*$/);
+    expect(sections[1]?.match(/^• /gm)?.length).toBeGreaterThan(3);
+    expect(sections.join("\n")).toContain("有疑问可咨询负责解释的部门");
+  });
 });

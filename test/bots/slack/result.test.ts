@@ -92,4 +92,63 @@ describe("the result on Slack", () => {
     expect(fallback).not.toContain("*");
     expect(fallback.length).toBeLessThanOrEqual(300);
   });
+
+  it("is the whole result turn, and ends with buttons for what to do next", async () => {
+    await open();
+    const calls = await toResult();
+    const posts = calls.filter((c) => c.method === "chat.postMessage");
+    expect(posts).toHaveLength(1);
+    const blocks = blocksOf(posts[0] as RecordedCall);
+    const actions = blocks.filter((b) => b.type === "actions");
+    expect(actions.flatMap((b) => b.elements?.map((e) => e.value) ?? [])).toEqual([
+      "/profile",
+      "/restart",
+      "/compare",
+      "/subscribe",
+    ]);
+    expect(blocks.at(-1)?.type).toBe("actions");
+    // A divider under the total, and one where the benefits end and the notes begin.
+    const types = blocks.map((b) => b.type);
+    expect(types.filter((t) => t === "divider")).toHaveLength(2);
+    const total = blocks.findIndex((b) => b.text?.text.includes("合计最高"));
+    expect(types[total + 1]).toBe("divider");
+  });
+
+  it("after a press, the updated message's fallback no longer lists the buttons that are gone", async () => {
+    await open();
+    await toResult();
+    const updates = harness.fake.callsOf("chat.update");
+    expect(updates.length).toBeGreaterThan(0);
+    for (const update of updates) expect(String(update.args.text)).not.toMatch(/\[[^\]]* \/ [^\]]*\]/);
+
+    const result = posted(harness.fake).at(-1) as PostedMessage;
+    await turn(() => harness.press(result, "/profile"));
+    const closed = harness.fake.callsOf("chat.update").at(-1) as RecordedCall;
+    expect(closed.args.ts).toBe(result.ts);
+    expect(blocksOf(closed).some((b) => b.type === "actions")).toBe(false);
+    expect(String(closed.args.text)).toContain("✓ 修改回答");
+    expect(String(closed.args.text)).not.toContain("重新开始");
+    expect(JSON.stringify(service.replies.at(-1))).toContain("目前已收集的信息");
+  });
+
+  it("对比其他区 gives the comparison with the totals first, and 重新开始 starts afresh", async () => {
+    await open();
+    await toResult();
+    await turn(() => harness.press(posted(harness.fake).at(-1) as PostedMessage, "/compare"));
+    for (let i = 0; i < 30 && !hasResult(); i++) {
+      const pick = lastQuestion()?.choices.find((c) => /都没有|不知道/.test(c.label));
+      const message = lastWithButtons();
+      if (pick && message) await turn(() => harness.press(message, pick.id));
+      else await turn(() => harness.send(DM("跳过")));
+    }
+    const compared = posted(harness.fake).at(-1) as PostedMessage;
+    const texts = compared.blocks.map((b) => b.text?.text ?? "");
+    const totals = texts.findIndex((t) => t.includes("各区合计"));
+    expect(totals).toBeGreaterThan(0);
+    expect(totals).toBeLessThan(texts.findIndex((t) => t.includes("逐项比较")));
+    expect(compared.text).toContain("各区合计");
+    expect(buttons(compared).map((b) => b.value)).toEqual(["/profile", "/restart"]);
+    await turn(() => harness.press(compared, "/restart"));
+    expect(JSON.stringify(service.replies.at(-1))).toContain("您好");
+  });
 });

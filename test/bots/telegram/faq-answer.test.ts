@@ -84,4 +84,12 @@ describe("an FAQ answer in Telegram, for a user whose district is known", () => 
     expect(plain).not.toContain("不适用于");
     expect(plain).not.toContain("没有");
   });
+
+  it("a question the measures do not cover: the statement in bold, what they cover as bullets, whom to ask", async () => {
+    const { html, plain } = await askAs("石景山", "有没有房租补贴？");
+    expect(html.split("\n")[0]).toMatch(/^<b>措施没有涉及这个问题。.*<\/b>$/);
+    expect(plain.match(/^• /gm)?.length).toBeGreaterThan(3);
+    expect(plain).toContain("有疑问可咨询负责解释的部门");
+    expect(plain).not.toContain("原文");
+  });
 });

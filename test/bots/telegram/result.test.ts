@@ -51,7 +51,9 @@ const withButtons = () =>
     .filter((m) => m.buttons.length > 0)
     .at(-1);
 
+/** Presses a button the message shows (a test must not press what a user could not). */
 async function press(message: BotMessage, data: string) {
+  expect(message.buttons.map(([, id]) => id)).toContain(data);
   return play(h.fake.pressUpdate(message, data));
 }
 
@@ -103,5 +105,55 @@ describe("the result on Telegram", () => {
       ["<blockquote expandable>", "</blockquote>"],
     ] as const)
       expect(html.split(open).length).toBe(html.split(close).length);
+  });
+
+  it("is the whole result turn, with buttons for what to do next under it", async () => {
+    await open();
+    const calls = await toResult();
+    // The subscription offer rides in the result's footer and buttons: one message in all.
+    expect(sent(calls)).toHaveLength(1);
+    const result = h.fake.chat(CHAT).at(-1);
+    expect(result?.buttons).toEqual([
+      ["修改回答", "/profile"],
+      ["重新开始", "/restart"],
+      ["对比其他区", "/compare"],
+      ["订阅变化通知", "/subscribe"],
+    ]);
+    expect(result?.text).toContain("订阅");
+  });
+
+  it("修改回答 shows the answers to change, and the result keeps no live buttons", async () => {
+    await open();
+    await toResult();
+    const result = h.fake.chat(CHAT).at(-1) as BotMessage;
+    await press(result, "/profile");
+    const replies = h.service.replies.at(-1) ?? [];
+    expect(replies.some((r) => r.kind === "text" && r.text.includes("目前已收集的信息"))).toBe(true);
+    expect(lastQuestion()?.text).toContain("要修改哪一项");
+    expect(h.fake.chat(CHAT).find((m) => m.messageId === result.messageId)?.buttons).toEqual([]);
+  });
+
+  it("对比其他区 compares the districts, totals first, and 重新开始 then starts afresh", async () => {
+    await open();
+    await toResult();
+    await press(h.fake.chat(CHAT).at(-1) as BotMessage, "/compare");
+    expect(JSON.stringify(h.service.replies.at(-1))).toContain("下面按各区比较");
+    for (let i = 0; i < 30 && !hasResult(); i++) {
+      const question = lastQuestion();
+      const pick = question?.choices.find((c) => /都没有|不知道/.test(c.label));
+      const message = withButtons();
+      if (pick && message) await press(message, pick.id);
+      else await play(h.fake.textUpdate(CHAT, "跳过"));
+    }
+    const compared = h.fake.chat(CHAT).at(-1) as BotMessage;
+    expect(compared.text).toContain("各区比较");
+    // The districts' totals come before the benefit-by-benefit lines.
+    expect(compared.text.indexOf("各区合计")).toBeGreaterThan(0);
+    expect(compared.text.indexOf("各区合计")).toBeLessThan(compared.text.indexOf("逐项比较"));
+    // Already comparing: no button to compare again.
+    expect(compared.buttons.map(([, id]) => id)).toEqual(["/profile", "/restart"]);
+    await press(compared, "/restart");
+    expect(JSON.stringify(h.service.replies.at(-1))).toContain("您好");
+    expect(lastQuestion()?.text).toContain("哪个区");
   });
 });
