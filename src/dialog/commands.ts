@@ -18,9 +18,9 @@ import {
   type Step,
   step,
 } from "./steps.ts";
-import { SUBSCRIBE_WORDS } from "./subscribe.ts";
+import { canNotify, SUBSCRIBE_WORDS } from "./subscribe.ts";
 import { TEXT } from "./text.ts";
-import type { Lang, Reply } from "./types.ts";
+import type { Channel, Lang, Reply } from "./types.ts";
 
 /** Words that work like a command when they are the whole message. Slack keeps every message
  * that starts with "/" for its own slash commands, so there every command needs a word form. */
@@ -56,9 +56,36 @@ export function asCommand(text: string): { name: string; arg: string } | null {
   return { name: head.toLowerCase().replace(/@.*$/, ""), arg: rest.join(" ").toLowerCase() };
 }
 
+/** The commands /help lists and Telegram's menu offers, in that order: one list, so the two
+ * never name different commands. /start is Telegram's own way in and works as /restart. */
+export const MENU = [
+  "restart",
+  "back",
+  "skip",
+  "result",
+  "profile",
+  "compare",
+  "lang",
+  "subscribe",
+  "unsubscribe",
+  "help",
+] as const;
+export type MenuCommand = (typeof MENU)[number];
+
+/** The commands that work on a channel: a console conversation cannot be written to later, so
+ * it has no subscription. */
+export const commandsOn = (channel: Channel | undefined): MenuCommand[] =>
+  MENU.filter((name) => canNotify(channel) || (name !== "subscribe" && name !== "unsubscribe"));
+
+export function helpText(lang: Lang, channel: Channel | undefined): string {
+  const t = TEXT[lang];
+  const lines = commandsOn(channel).map((name) => `/${name} ${t.commands[name].help}`);
+  return [t.helpTitle, ...lines, t.helpAnswering].join("\n");
+}
+
 /** `/help`: what can be typed, then the open question again. */
 export const help = (state: DialogState, ctx: ReducerContext): Step =>
-  step(state, [{ kind: "text", text: TEXT[state.lang].help }, ...reask(state, ctx)]);
+  step(state, [{ kind: "text", text: helpText(state.lang, ctx.channel) }, ...reask(state, ctx)]);
 
 export const unknownCommand = (state: DialogState, name: string, ctx: ReducerContext): Step =>
   step(state, [{ kind: "text", text: TEXT[state.lang].unknownCommand(name) }, ...reask(state, ctx)]);
@@ -142,7 +169,9 @@ export function startComparing(state: DialogState, ctx: ReducerContext): Step {
   ]);
 }
 
-export function switchLanguage(state: DialogState, arg: string, ctx: ReducerContext): Step {
+export function switchLanguage(state: DialogState, asked: string, ctx: ReducerContext): Step {
+  // A bare /lang (Telegram's menu sends no argument) switches to the other language.
+  const arg = asked === "" ? (state.lang === "zh" ? "en" : "zh") : asked;
   if (arg !== "zh" && arg !== "en") {
     return step(state, [{ kind: "text", text: TEXT[state.lang].langUsage }, ...reask(state, ctx)]);
   }
