@@ -15,3 +15,7 @@ export function onScreen(replies: Reply[]): Reply[] {
 export function totalsFirst(sections: ResultSection[]): ResultSection[] {
   return [...sections.filter((s) => s.total), ...sections.filter((s) => !s.total)];
 }
+
+/** A line the dialog marks as a title ("■ …"): a phone shows it bold instead, so "•" is the one
+ * bullet in a result (the console keeps the mark). Empty for any other line. */
+export const titled = (line: string) => (line.startsWith("■ ") ? line.slice(2) : "");

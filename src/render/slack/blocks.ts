@@ -6,7 +6,7 @@
 import type { types } from "@slack/bolt";
 import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
-import { totalsFirst } from "../on-screen.ts";
+import { titled, totalsFirst } from "../on-screen.ts";
 import { groupReplies, roleIn } from "../one-message.ts";
 import { inSlackTerms } from "./commands.ts";
 import { faqMessage } from "./faq.ts";
@@ -162,7 +162,10 @@ function resultSectionParts(section: ResultSection): Part[] {
   // Slack only bolds `*text*` without inner edge spaces, and a blank heading would show as "* *".
   const trimmed = section.heading.trim();
   const heading = trimmed ? `*${escapeMrkdwn(trimmed)}*` : "";
-  const body = escapeMrkdwn(section.body);
+  const body = section.body
+    .split("\n")
+    .map((line) => (titled(line) ? `*${escapeMrkdwn(titled(line).trim())}*` : escapeMrkdwn(line)))
+    .join("\n");
   return sectionParts(heading && body ? `${heading}\n${body}` : heading || body);
 }
 

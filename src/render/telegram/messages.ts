@@ -6,7 +6,7 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
-import { totalsFirst } from "../on-screen.ts";
+import { titled, totalsFirst } from "../on-screen.ts";
 import { groupReplies } from "../one-message.ts";
 import { faqHtml } from "./faq.ts";
 
@@ -107,7 +107,9 @@ function resultBlocks(reply: Extract<Reply, { kind: "result" }>): string[][] {
     article = section.detail === undefined ? undefined : section.heading;
     blocks.push([
       ...(sameArticle ? [] : paragraph(section.heading, "b")),
-      ...paragraph(section.body),
+      ...section.body
+        .split("\n")
+        .flatMap((line) => (titled(line) ? paragraph(titled(line), "b") : paragraph(line))),
       ...paragraph(section.brief ?? ""),
       ...folded(section.detail),
     ]);
