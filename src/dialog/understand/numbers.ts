@@ -91,8 +91,7 @@ export function findNumbers(s: string): NumberMention[] {
     let englishFactor = 1;
     let money = /[万亿萬億]/.test(raw);
     const approximate =
-      some ||
-      APPROX_CN.test(raw) || /[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])/.test(raw);
+      some || APPROX_CN.test(raw) || /[一二两三四五六七八九][二两三四五六七八九](?=[十百千万亿])/.test(raw);
     const scale = /\d$/.test(raw) ? SCALE_AFTER.exec(rest()) : null;
     if (scale?.[1]) {
       englishFactor = ENGLISH_SCALE[scale[1]] ?? 1;
@@ -207,8 +206,14 @@ const ENGLISH_NUMBERS: Record<string, number> = {
   fifth: 5,
 };
 
-const FRACTION_OF_SCALE = /\b(half|a quarter|quarter|three quarters)(?: of)? (?:a |one )?(million|billion)\b/g;
-const FRACTIONS: Record<string, number> = { half: 0.5, "a quarter": 0.25, quarter: 0.25, "three quarters": 0.75 };
+const FRACTION_OF_SCALE =
+  /\b(half|a quarter|quarter|three quarters)(?: of)? (?:a |one )?(million|billion)\b/g;
+const FRACTIONS: Record<string, number> = {
+  half: 0.5,
+  "a quarter": 0.25,
+  quarter: 0.25,
+  "three quarters": 0.75,
+};
 
 /** "half a million", "a quarter million": money. */
 function fractionsOfScale(s: string): NumberMention[] {
