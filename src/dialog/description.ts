@@ -30,12 +30,15 @@ export function statedPaths(
   return out;
 }
 
+/** The facts (or the district) a reading of a message states. */
+export const factPaths = (profile: Record<string, unknown>, ctx: ReducerContext) =>
+  statedPaths(profile, (p) => p === DISTRICT || ctx.set.facts.has(p));
+
 /** The conversation after a description, or undefined when the text states no more than a
  * district (that is an ordinary answer to the first question). */
 export function takeDescription(fresh: DialogState, text: string, ctx: ReducerContext): Step | undefined {
   const understood = understandText(text, ctx.set);
-  const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
-  const paths = statedPaths(understood.profile, isFact);
+  const paths = factPaths(understood.profile, ctx);
   const unknown = understood.unknown.filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
   if (paths.filter((p) => p !== DISTRICT).length === 0 && unknown.length === 0) return undefined;
   let state: DialogState = { ...fresh, lang: understood.lang, described: true };

@@ -7,16 +7,14 @@
  */
 import { isDeepStrictEqual } from "node:util";
 import { textReply, typedAnswer } from "./answers.ts";
-import { confirmation, statedPaths } from "./description.ts";
-import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
+import { confirmation, factPaths } from "./description.ts";
+import { answerOptions, describeValue, interpretText } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
 import { answer, askNext, type ReducerContext, record, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
 import type { Reply } from "./types.ts";
+import { PART_END } from "./understand/describe.ts";
 import { understandText } from "./understand/index.ts";
-
-/** Where one thing said ends (as the description reader splits a message). */
-const PART_END = /[。；;！!？?\n，,]|\.(?=\s|$)/;
 
 /** Words that only frame a correction or an addition: left over, they answer nothing. */
 const FRAMING =
@@ -53,8 +51,12 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
     if (answered.state.pending?.seq !== pending.seq)
       return { ...answered, replies: [confirmed, ...answered.replies] };
   }
-  return askNext({ ...next, pending: null }, ctx, [confirmed]);
+  return askAgain(next, ctx, confirmed);
 }
+
+/** The confirmation, then what the planner asks next (the open question again if still needed). */
+const askAgain = (state: DialogState, ctx: ReducerContext, confirmed: Reply) =>
+  askNext({ ...state, pending: null }, ctx, [confirmed]);
 
 /** The checklist answered by the areas the message names and the areas of the facts it stated
  * ("we run a park and bought 3 million of data": operations and trading); when it names none,
@@ -68,14 +70,14 @@ function checklistAnswer(
 ): Step {
   const pending = state.pending as Extract<DialogState["pending"], { kind: "fact" }>;
   const fact = ctx.set.facts.get(pending.path);
+  if (fact?.type !== "set") return askAgain(state, ctx, confirmed);
   const read = interpretText(ctx.set, pending.path, text, state.lang, state);
   const named = read.kind === "value" && Array.isArray(read.value) ? read.value : [];
-  if (fact?.type !== "set") return askNext({ ...state, pending: null }, ctx, [confirmed]);
   const values = fact.options
     .filter((o) => named.includes(o.value) || (o.covers ?? []).some((p) => taken.includes(p)))
     .map((o) => o.value);
   const answered = values.length > 0 ? answer(state, pending.path, values, ctx) : "";
-  if (typeof answered === "string") return askNext({ ...state, pending: null }, ctx, [confirmed]);
+  if (typeof answered === "string") return askAgain(state, ctx, confirmed);
   const shown = describeValue(ctx.set, pending.path, values, state.lang);
   return {
     ...answered,
@@ -94,8 +96,7 @@ interface Stated {
 /** The facts the message states with a value that is new or changed. */
 function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
   const { profile } = understandText(text, ctx.set);
-  const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
-  return statedPaths(profile, isFact)
+  return factPaths(profile, ctx)
     .map((path) => ({ path, value: getPath(profile, path) }))
     .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));
 }
@@ -107,10 +108,6 @@ function leftOver(text: string, stated: Stated[], ctx: ReducerContext): string {
     .split(PART_END)
     .map((part) => part.trim())
     .filter((part) => part.length > 0 && !FRAMING.test(part.replace(/[\s,.!?，。！？、~～]/g, "")))
-    .filter((part) => {
-      const { profile } = understandText(part, ctx.set);
-      const isFact = (p: string) => p === DISTRICT || ctx.set.facts.has(p);
-      return !statedPaths(profile, isFact).some((p) => paths.has(p));
-    })
+    .filter((part) => !factPaths(understandText(part, ctx.set).profile, ctx).some((p) => paths.has(p)))
     .join("，");
 }

@@ -25,7 +25,7 @@ export interface Understanding {
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
-const PART_END = /[。；;！!？?\n，,、]|\.(?=\s|$)|\s(?:but|while|whereas)\s/g;
+export const PART_END = /[。；;！!？?\n，,、]|\.(?=\s|$)|\s(?:but|while|whereas)\s/g;
 
 interface Part {
   start: number;
@@ -136,13 +136,13 @@ function bindFigures(
   unknown: Set<string>,
   mentioned: Set<string>,
 ) {
-  const areaOf = vocabularyOf(set).areaOf;
+  const { areaOf, contexts } = vocabularyOf(set);
   const cues = mentions.flatMap((m) => {
     const targets = m.targets.filter(
       (t): t is Extract<Target, { kind: "fact" }> =>
         t.kind === "fact" &&
         FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? "") &&
-        inItsSetting(set.facts.get(t.path) as Fact, s),
+        inItsSetting(contexts.get(t.path), s),
     );
     // A word several facts share names the one whose area the text talks about, or none.
     const inContext =
@@ -182,11 +182,9 @@ function bindFigures(
   });
 }
 
-/** Whether the description says one of the fact's `context` words, where it has any. */
-function inItsSetting(fact: Fact, s: string): boolean {
-  const words = fact.context;
-  return !words || [...words.zh, ...words.en].some((w) => s.includes(norm(w)));
-}
+/** Whether the description says one of a fact's `context` words, where it has any. */
+const inItsSetting = (context: string[] | undefined, s: string) =>
+  !context || context.some((w) => s.includes(w));
 
 /** Whether a figure can be the value of a fact: money for amounts, small whole numbers otherwise. */
 function fits(fact: Fact, n: NumberMention): boolean {

@@ -36,6 +36,8 @@ export interface Vocabulary {
    * facts that share a word ("拿过50万" after "典型案例" is the application-award figure). */
   areaOf: Map<string, Set<string>>;
   districts: { id: string; names: string[] }[];
+  /** Each fact's `context` words, normalized: one must be in a description for its words to bind. */
+  contexts: Map<string, string[]>;
 }
 
 const cache = new WeakMap<PolicySet, Vocabulary>();
@@ -101,7 +103,10 @@ function compile(set: PolicySet): Vocabulary {
       for (const path of area) areaOf.set(path, area);
     }
   }
-  return { phrases, facts: set.facts, areaOf, districts };
+  const contexts = new Map<string, string[]>();
+  for (const fact of set.facts.values())
+    if (fact.context) contexts.set(fact.path, all(fact.context).map(norm));
+  return { phrases, facts: set.facts, areaOf, districts, contexts };
 }
 
 export { core as labelCore };
