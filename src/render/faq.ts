@@ -162,8 +162,20 @@ function lacking(
     : c.otherHas(shortName(mine, lang), thing, shortName(theirs, lang));
 }
 
-/** Everything a district's document says, in both languages, for "does it mention X at all". */
+const wordsOfDocument = new WeakMap<PolicyDocument, string>();
+
+/** Everything a district's document says, in both languages, for "does it mention X at all"
+ * (joined once per document: documents do not change while the advisor runs). */
 function documentWords(document: PolicyDocument): string {
+  let words = wordsOfDocument.get(document);
+  if (words === undefined) {
+    words = joinedText(document);
+    wordsOfDocument.set(document, words);
+  }
+  return words;
+}
+
+function joinedText(document: PolicyDocument): string {
   return document.articles
     .flatMap((a) => [
       a.heading,
