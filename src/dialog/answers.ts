@@ -4,9 +4,10 @@
  * user outside the districts, the answer picked to change. The reading itself is
  * understand/'s (through questions.ts); the next question and the result are steps.ts's.
  */
+
+import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { earlyResult, restart } from "./commands.ts";
 import { takeDescription } from "./description.ts";
-import { COMMAND_BUTTON } from "./events.ts";
 import { districtOf, faqReply } from "./faq.ts";
 import { looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
 import { plan } from "./planner.ts";

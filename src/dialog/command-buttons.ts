@@ -8,3 +8,7 @@ export const COMMAND_BUTTON = {
   compare: "/compare",
   subscribe: "/subscribe",
 } as const;
+
+/** The button that closes a several-answers question: the dialog reads it (events.ts), each
+ * platform's renderer draws it. */
+export const DONE_BUTTON = "done";

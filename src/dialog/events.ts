@@ -3,6 +3,7 @@
  * question, a question for the FAQ, or an answer. The transition table (machine.ts) is keyed by
  * these kinds, so classifying an event happens here once and nowhere else.
  */
+import { DONE_BUTTON } from "./command-buttons.ts";
 import { asCommand } from "./commands.ts";
 import { isUnknown, looksLikeQuestion } from "./parse/index.ts";
 import type { DialogState } from "./state.ts";
@@ -52,10 +53,8 @@ export function classify(event: DialogEvent, state: DialogState | undefined): Ev
 
 const langOf = (lang: Lang | undefined) => (lang ? { lang } : {});
 
-export { COMMAND_BUTTON } from "./command-buttons.ts";
-
 function pressed(id: string, state: DialogState | undefined): Event {
-  if (id === "done") return { kind: "done" };
+  if (id === DONE_BUTTON) return { kind: "done" };
   const command = id.startsWith("/") ? asCommand(id) : null;
   if (command) return commandEvent(command.name, command.arg);
   const [seq, key] = id.split(".", 2);

@@ -3,11 +3,12 @@
  * several-answers question, the done button in the conversation's language, the full wording
  * of options whose buttons are shortened, and the one-line record a question keeps once answered.
  */
+import { DONE_BUTTON } from "../dialog/command-buttons.ts";
 import type { Choice, Reply } from "../dialog/types.ts";
 
 type Question = Extract<Reply, { kind: "question" }>;
 
-export const DONE_CHOICE_ID = "done";
+export const DONE_CHOICE_ID = DONE_BUTTON;
 const TICK = "✅ ";
 
 export const buttonText = (choice: Choice) => (choice.ticked ? `${TICK}${choice.label}` : choice.label);
