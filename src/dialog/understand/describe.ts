@@ -22,6 +22,9 @@ export interface Understanding {
   lang: Lang;
   profile: Record<string, unknown>;
   unknown: string[];
+  /** Facts the text rules out every value of, where none can be stored ("还没做过DCMM认证": a
+   * DCMM level is 1-5): answered, with nothing in `profile`. Not part of `understand`'s output. */
+  none?: string[];
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
