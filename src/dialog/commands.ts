@@ -99,7 +99,8 @@ export const staleButton = (state: DialogState, ctx: ReducerContext): Step =>
 
 export function restart(lang: Lang, ctx: ReducerContext, before: Reply[] = []): Step {
   const welcome = TEXT[lang].welcome(TEXT[lang].andList(ctx.set.documents.map((d) => d.district[lang])));
-  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: welcome }]);
+  // The greeting goes in the first question's message: a turn is one message (one-message.ts).
+  return ask(newState(lang), DISTRICT, ctx, [...before, { kind: "text", text: welcome, joins: true }]);
 }
 
 export function back(state: DialogState, ctx: ReducerContext): Step {
@@ -118,7 +119,7 @@ export function back(state: DialogState, ctx: ReducerContext): Step {
     compare: last.path === DISTRICT ? false : state.compare,
   };
   const note = TEXT[state.lang].undone(labelOf(ctx.set, last.path, state.lang));
-  return ask(undone, last.path, ctx, [{ kind: "text", text: note }]);
+  return ask(undone, last.path, ctx, [{ kind: "text", text: note, joins: true }]);
 }
 
 export function skip(state: DialogState, ctx: ReducerContext): Step {
@@ -138,7 +139,9 @@ export function earlyResult(state: DialogState, ctx: ReducerContext): Step {
   }
   const open = state.pending !== null && plan(state, ctx.set).remaining.length > 0;
   const result = finish(state, ctx, [], open);
-  return { ...result, replies: [...result.replies, ...(open ? repost(state, ctx) : [])] };
+  // The open question goes on in the result's message, under it: the result is one message.
+  const question = open ? repost(state, ctx).map((reply): Reply => ({ ...reply, joins: true })) : [];
+  return { ...result, replies: [...result.replies, ...question] };
 }
 
 export function showProfile(state: DialogState, ctx: ReducerContext): Step {
@@ -153,7 +156,7 @@ export function showProfile(state: DialogState, ctx: ReducerContext): Step {
   const seq = state.seq + 1;
   const next: DialogState = { ...state, seq, pending: { kind: "editField", seq, paths } };
   return step(next, [
-    { kind: "text", text: [t.profileTitle, ...lines].join("\n") },
+    { kind: "text", text: [t.profileTitle, ...lines].join("\n"), joins: true },
     editFieldQuestion(next, ctx.set, seq, paths),
   ]);
 }
@@ -165,7 +168,7 @@ export function startComparing(state: DialogState, ctx: ReducerContext): Step {
   }
   const { counted: _, ...rest } = state;
   return askNext({ ...rest, compare: true, pending: null }, ctx, [
-    { kind: "text", text: TEXT[state.lang].compareOn },
+    { kind: "text", text: TEXT[state.lang].compareOn, joins: true },
   ]);
 }
 
@@ -176,5 +179,5 @@ export function switchLanguage(state: DialogState, asked: string, ctx: ReducerCo
     return step(state, [{ kind: "text", text: TEXT[state.lang].langUsage }, ...reask(state, ctx)]);
   }
   const next: DialogState = { ...state, lang: arg };
-  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched }, ...repost(next, ctx)]);
+  return step(next, [{ kind: "text", text: TEXT[arg].langSwitched, joins: true }, ...repost(next, ctx)]);
 }

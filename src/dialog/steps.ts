@@ -210,7 +210,7 @@ export function askCompare(state: DialogState, ctx: ReducerContext, replies: Rep
     const seq = next.seq + 1;
     return step({ ...next, seq, pending: { kind: "compare", seq } }, [
       ...replies,
-      { kind: "text", text: TEXT[state.lang].outsideScope(districtNames(ctx.set, state.lang)) },
+      { kind: "text", text: TEXT[state.lang].outsideScope(districtNames(ctx.set, state.lang)), joins: true },
       compareQuestion(state.lang, seq),
     ]);
   }

@@ -55,9 +55,10 @@ export type Reply = (
    * what can be done after the result). A chat whose earlier messages stay on screen, buttons
    * live, leaves it out when something else is said; the console prints it. */
   restates?: true;
-  /** A short text about the question or result next to it (an answer's read-back before the
-   * next question, the offer after the result): a chat app shows it in the same message, so a
-   * turn is one new message (src/render/one-message.ts). */
+  /** A short text about the question or result next to it (an answer's read-back or the
+   * welcome before the next question, the offer after the result), or the open question that
+   * goes on under a result asked for early: a chat app shows it in the same message, so a turn
+   * is one new message (src/render/one-message.ts). */
   joins?: true;
 };
 

@@ -42,6 +42,18 @@ describe.each([
     expect(result).toEqual(one(result));
   });
 
+  it("the welcome is one new message: the greeting and the first question together", () => {
+    const welcome = counts((s) => s.kind.startsWith("welcome"));
+    expect(welcome).toHaveLength(1);
+    expect(welcome).toEqual(one(welcome));
+  });
+
+  it("/compare is one new message, and the comparison asked for early is one (its open question in it)", () => {
+    const compare = counts((s) => s.kind.startsWith("compare"));
+    expect(compare).toHaveLength(2);
+    expect(compare).toEqual(one(compare));
+  });
+
   it("a tick on the checklist adds no message: the checklist is redrawn in place", () => {
     const ticks = counts(
       (s) => s.kind.startsWith("checklist: an") || s.kind.startsWith("checklist: another"),
