@@ -158,7 +158,7 @@ describe("second batch: other names, later plans, the support year", () => {
 });
 
 describe("ongoing is not planned", () => {
-  it.each(["智算中心正在运营", "the data center is still running"])("%s: in operation", (text) => {
+  it.each(["智算中心正在运行", "the data center is still in service"])("%s: in operation", (text) => {
     expect(read(text).profile).toEqual({ infrastructure: { inOperation: true } });
   });
 
