@@ -3,7 +3,9 @@
  * states is taken at once, confirmed in one short list, and only what is still open is asked.
  * The reading itself is understand/'s; this module only records it and words the confirmation.
  */
+
 import { OUTSIDE } from "../policy/profile.ts";
+import { unitsOn } from "../render/units.ts";
 import { factsOfOtherDistricts } from "./areas.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
@@ -71,7 +73,10 @@ export function confirmation(
   const t = TEXT[state.lang];
   const lines = taken.map((path) => {
     const value = getPath(state.profile, path);
-    const shown = value === undefined ? t.skippedValue : describeValue(ctx.set, path, value, state.lang);
+    const shown =
+      value === undefined
+        ? t.skippedValue
+        : describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
     return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
   });
   if (opening && getPath(state.profile, ENTITY_TYPE) === undefined) lines.push(`• ${t.assumedEnterprise}`);
