@@ -6,6 +6,8 @@
  * - faq-district.json: cross-district, closing-text, how-to-apply and known-district questions.
  * - faq-fresh.json: a set of all three kinds written later, before the abstention rule was
  *   reworked, and never tuned on: measured whole, as "fresh", never used by --fit.
+ * - faq-tuning-added.json: tuning-only questions of all three kinds, written later for kinds of
+ *   failure seen elsewhere; counted with the tuning halves (and by --fit), never held out.
  * `--fit` fits the calibration (src/faq/calibration.ts) on the tuning halves only and
  * prints it; `--misses` lists what goes wrong on the tuning halves (`--misses=all`: everywhere); `--compare` measures retrieval variants;
  * `--body-credit=X` weighs body-only words at X instead of BODY_CREDIT (src/faq/index.ts);
@@ -31,9 +33,16 @@ import { loadPolicySet } from "../src/policy/load.ts";
 
 const fixture = <T>(name: string) =>
   JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8")) as T;
-const inScope = split(fixture<QualityCase[]>("faq-questions.json"));
-const outOfScope = split(fixture<string[]>("faq-out-of-scope.json"));
-const districts = split(fixture<DistrictCase[]>("faq-district.json"));
+const added = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
+  "faq-tuning-added.json",
+);
+const withAdded = <T>(halves: { tuning: T[]; heldOut: T[] }, more: T[]) => ({
+  tuning: [...halves.tuning, ...more],
+  heldOut: halves.heldOut,
+});
+const inScope = withAdded(split(fixture<QualityCase[]>("faq-questions.json")), added.inScope);
+const outOfScope = withAdded(split(fixture<string[]>("faq-out-of-scope.json")), added.outOfScope);
+const districts = withAdded(split(fixture<DistrictCase[]>("faq-district.json")), added.district);
 const fresh = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
   "faq-fresh.json",
 );

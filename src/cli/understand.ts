@@ -56,7 +56,11 @@ type Output = Record<string, unknown>;
 
 /** The section-7 object for one text: a description, or an answer to `fact`. */
 export function understandOne(text: string, fact: string | undefined, set: PolicySet): Output {
-  if (fact === undefined) return understandText(text, set) as unknown as Output;
+  if (fact === undefined) {
+    // Section 7's object: the facts ruled out with nothing to store are the dialog's, not output.
+    const { lang, profile, unknown } = understandText(text, set);
+    return { lang, profile, unknown };
+  }
   return answerJson(fact, readAnswer(fact, text, set));
 }
 

@@ -42,11 +42,18 @@ export function takeDescription(fresh: DialogState, text: string, ctx: ReducerCo
   const understood = understandText(text, ctx.set);
   const paths = factPaths(understood.profile, ctx);
   const unknown = understood.unknown.filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
-  if (paths.filter((p) => p !== DISTRICT).length === 0 && unknown.length === 0) return undefined;
+  // Facts it rules out with no value to store ("还没做过DCMM认证"): answered "none", not asked.
+  const none = (understood.none ?? []).filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
+  if (paths.filter((p) => p !== DISTRICT).length === 0 && unknown.length === 0 && none.length === 0)
+    return undefined;
   let state: DialogState = { ...fresh, lang: understood.lang, described: true };
   const taken: string[] = [];
-  for (const path of [...paths, ...unknown]) {
-    const value = paths.includes(path) ? getPath(understood.profile, path) : undefined;
+  for (const path of [...paths, ...unknown, ...none]) {
+    const value = paths.includes(path)
+      ? getPath(understood.profile, path)
+      : none.includes(path)
+        ? null
+        : undefined;
     const next = record(state, path, value, ctx);
     if (typeof next === "string") continue;
     state = next;
@@ -74,9 +81,11 @@ export function confirmation(
   const lines = taken.map((path) => {
     const value = getPath(state.profile, path);
     const shown =
-      value === undefined
-        ? t.skippedValue
-        : describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
+      value !== undefined
+        ? describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel))
+        : state.none.includes(path)
+          ? t.noValue
+          : t.skippedValue;
     return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
   });
   if (opening && getPath(state.profile, ENTITY_TYPE) === undefined) lines.push(`• ${t.assumedEnterprise}`);

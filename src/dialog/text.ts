@@ -80,6 +80,8 @@ const zh = {
   profileQuestion: "要修改哪一项？（选择后重新回答）",
   profileContinue: "不修改，继续",
   skippedValue: "不知道",
+  /** A fact answered "none" with no value to store (no DCMM level). */
+  noValue: "没有",
   nothingToUndo: "没有可以撤销的回答。",
   undone: (label: string) => `已撤销“${label}”的回答，请重新回答：`,
   cannotSkipDistrict: "所在区决定适用哪项政策，无法跳过。",
@@ -201,6 +203,7 @@ const en: Texts = {
   profileQuestion: "Which answer do you want to change? (pick it and answer again)",
   profileContinue: "No change, carry on",
   skippedValue: "don't know",
+  noValue: "none",
   nothingToUndo: "There is no answer to undo.",
   undone: (label) => `Undid your answer to “${label}”. Please answer again:`,
   cannotSkipDistrict: "The district decides which measures apply, so it cannot be skipped.",

@@ -35,6 +35,7 @@ import {
   readContent,
   unitCoverages,
 } from "./evidence.ts";
+import { createKindReader } from "./kinds.ts";
 import { loadSynonyms, type SynonymGroup } from "./synonyms.ts";
 import { englishOf } from "./translation.ts";
 import { EMPTY_VOCABULARY, type FaqVocabulary, loadFaqVocabulary } from "./vocabulary.ts";
@@ -145,6 +146,9 @@ interface Weighing {
   asksHow: boolean;
   /** The question's search terms, for picking the quote that answers it. */
   terms: string[];
+  /** Each content word's weight as a thing asked about: 1 for a word, less for a lone
+   * character or a number, or an English -ing/-ed form. */
+  weights: number[];
 }
 
 interface Entry {
@@ -165,6 +169,10 @@ export interface Candidate {
   /** The share of the question's content the clause covers anywhere (body at full credit). */
   reach: number;
   probability: number;
+  /** How far the clause covers each content word (body words at BODY_CREDIT), and each in
+   * its topic fields alone. */
+  units: number[];
+  topicUnits: number[];
 }
 
 export function createFaqIndex(
@@ -187,6 +195,8 @@ export function createFaqIndex(
   const vocabulary = tuning.vocabulary ?? (synonyms.length ? loadFaqVocabulary() : EMPTY_VOCABULARY);
   const generic = compileWords(vocabulary.generic);
   const procedural = compileWords(vocabulary.procedural);
+  const readKind = createKindReader(vocabulary.kinds ?? {}, vocabulary.subject ?? []);
+  const scopeRefs = new Set(vocabulary.kinds?.scope.clauses ?? []);
   const entries: Entry[] = [];
   const bags: Map<string, number>[] = [];
   for (const document of set.documents) {
@@ -241,7 +251,9 @@ export function createFaqIndex(
       const topic = coverage(content.units, perTopic[i] ?? [], rarity, idf).share;
       const evidence = { share, topic, missing, specific, relevance: contentScores[i] ?? 0 };
       const reach = coverage(content.units, perClause[i] ?? [], rarity, idf).share;
-      return { entry, relevance: scores[i] ?? 0, evidence, reach, probability: 0 };
+      const units = perEntry[i] ?? [];
+      const topicUnits = perTopic[i] ?? [];
+      return { entry, relevance: scores[i] ?? 0, evidence, reach, probability: 0, units, topicUnits };
     });
     // Whether any clause answers is a property of the question: the evidence of the clause
     // that covers most of it (its topic fields counting again), relevance breaking ties.
@@ -265,14 +277,56 @@ export function createFaqIndex(
       hasContent: content.units.length > 0,
       asksHow: content.procedural,
       terms,
+      // An English -ing or -ed word names an action ("winning a contest"), not the thing a
+      // clause is about; it stays a plain word, never a topic another clause owns.
+      weights: content.units.map((u) =>
+        !u.han && /(ing|ed)$/.test(u.text) ? Math.min(u.weight, 0.5) : u.weight,
+      ),
     };
+  };
+
+  /** A question about the documents themselves (kinds.ts) whose other words are generic, or
+   * found in the text that answers it: that text, of each district it names or of every
+   * district ("石景山这个文件管几年", "who can benefit from the measures"). */
+  const byKind = (rest: string, named: Set<string>, candidates: Candidate[]): Candidate[] | undefined => {
+    const reading = readKind(rest, named.size > 0);
+    if (!reading.kind) return undefined;
+    const isTarget = (c: Candidate) =>
+      reading.kind === "closing"
+        ? c.entry.article.closing === true
+        : scopeRefs.has(`${c.entry.document.id}:${c.entry.article.number}`);
+    const targets = candidates.filter(
+      (c) => isTarget(c) && (named.size === 0 || named.has(c.entry.document.id)),
+    );
+    if (targets.length === 0) return undefined;
+    const content = readContent(reading.rest, generic, procedural);
+    // Every word of the question's own (a single character may be a particle) must be in
+    // the text: "will the hukou rules change" is about hukou, not about the measures.
+    const found = concepts(reading.rest);
+    const covers = (c: Candidate) =>
+      unitCoverages(content.units, c.entry.evidence, found).every(
+        (x, i) => x >= 0.5 || (content.units[i]?.weight ?? 0) < 1,
+      );
+    if (!targets.some(covers)) return undefined;
+    // The cues are the question's words and the text answers them: scored as a clause that
+    // covers all of a question (not the floor, which would read as a guess).
+    const sure = probability({ share: 1, topic: 1, missing: 0, specific: 0, relevance: 0 }, calibration);
+    return targets.map((c) => ({ ...c, probability: Math.max(c.probability, sure) }));
   };
 
   const answer = (question: string, options: AskOptions = {}): FaqResult => {
     const top = Math.max(0, options.top ?? DEFAULT_TOP);
     const lang = options.lang ?? languageOf(question);
     const { named, rest } = findDistricts(question, districts);
-    const { candidates, hasContent, asksHow, probability: inScope, evidence, terms } = weigh(rest);
+    const {
+      candidates,
+      hasContent,
+      asksHow,
+      probability: inScope,
+      evidence,
+      terms,
+      weights: unitWeight,
+    } = weigh(rest);
     const user = options.district;
     // Named districts first, then the asker's own; within each, by relevance (stable: equal
     // scores keep document order).
@@ -280,7 +334,10 @@ export function createFaqIndex(
       (named.has(c.entry.document.id) ? 2 : 0) + (c.entry.document.id === user ? 1 : 0);
     const byRank = (a: Candidate, b: Candidate) => rank(b) - rank(a) || b.relevance - a.relevance;
     let hits: Candidate[];
-    if (!hasContent && asksHow) {
+    const kindHits = byKind(rest, named, candidates);
+    if (kindHits) {
+      hits = kindHits.sort(byRank);
+    } else if (!hasContent && asksHow) {
       // "怎么申请？" with nothing else: the documents name who runs them, not the materials.
       hits = closingOf(candidates, named.size ? named : undefined).sort(byRank);
     } else if (!hasContent && named.size > 0) {
@@ -300,11 +357,27 @@ export function createFaqIndex(
       // The district the question names gets more slack: its clause in its own words is
       // still the one asked about.
       const slack = (c: Candidate) => (named.has(c.entry.document.id) ? NAMED_SLACK : SHARE_SLACK);
+      // But not when another district's clause has all the named one has and, in its topic,
+      // a word the named one lacks: for "通州…融资担保费" Tongzhou's pledge-loan clause lacks
+      // 担保, the topic of Shijingshan's; Tongzhou has no such clause, and says so (missingIn).
+      const others = candidates.filter((c) => c.relevance > 0 && !named.has(c.entry.document.id));
+      const covered = (x: number | undefined) => (x ?? 0) >= 0.5;
+      const outdoes = (o: Candidate, c: Candidate) =>
+        c.units.every((x, u) => !covered(x) || covered(o.units[u])) &&
+        c.units.some((x, u) => !covered(x) && (unitWeight[u] ?? 0) >= 1 && covered(o.topicUnits[u]));
+      const lacksTopic = (c: Candidate) =>
+        named.has(c.entry.document.id) && others.some((o) => outdoes(o, c));
       hits =
         inScope < calibration.threshold || evidence.share < calibration.minShare || evidence.topic === 0
           ? []
           : candidates
-              .filter((c) => c.relevance > 0 && c.relevance >= floor && c.reach >= bestShare - slack(c))
+              .filter(
+                (c) =>
+                  c.relevance > 0 &&
+                  c.relevance >= floor &&
+                  c.reach >= bestShare - slack(c) &&
+                  !lacksTopic(c),
+              )
               .sort(byRank);
       // A question about the closing text ("政策什么时候生效？") is answered by the closing text
       // of each district it names, or of every district when it names none.
@@ -332,11 +405,15 @@ export function createFaqIndex(
       .map((c) => ({ ...c, probability: Math.max(c.probability, calibration.threshold) }));
 
   const evidenceOf = (question: string) => {
-    const weighing = weigh(findDistricts(question, districts).rest);
+    const { named, rest } = findDistricts(question, districts);
+    const weighing = weigh(rest);
+    // A question its kind answers (byKind) is not decided by the evidence: like a wordless
+    // one, it is no row for the calibration.
+    const byItsKind = byKind(rest, named, weighing.candidates) !== undefined;
     return {
       evidence: weighing.evidence,
       probability: weighing.probability,
-      hasContent: weighing.hasContent,
+      hasContent: weighing.hasContent && !byItsKind,
     };
   };
 

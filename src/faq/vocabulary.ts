@@ -20,6 +20,24 @@ const FaqVocabularyFile = z.strictObject({
   areas: z.array(
     z.strictObject({ zh: z.string().min(1), en: z.string().min(1), articles: z.array(ArticleRef).min(1) }),
   ),
+  /** Cues of questions about the documents themselves (kinds.ts): strong ones alone, weak
+   * ones only in a question about the measures (naming a district or a `subject` word). */
+  kinds: z
+    .strictObject({
+      closing: z.strictObject({
+        cues: z.array(z.string().trim().min(1)),
+        weak: z.array(z.string().trim().min(1)),
+      }),
+      scope: z.strictObject({
+        cues: z.array(z.string().trim().min(1)),
+        weak: z.array(z.string().trim().min(1)),
+        /** The clauses that say whom each document applies to. */
+        clauses: z.array(ArticleRef),
+      }),
+    })
+    .optional(),
+  /** Words for the documents themselves (措施, rules), which make a weak cue count. */
+  subject: z.array(z.string().trim().min(1)).optional(),
 });
 export type FaqVocabulary = z.infer<typeof FaqVocabularyFile>;
 

@@ -47,6 +47,10 @@ const ChoiceOption = z.strictObject({
   /** Words that name the option only as an answer to its own question ("交易" for the first
    * transaction), too broad to state it inside a description. */
   answerWords: Words.optional(),
+  /** Words that name the option's area as much as the thing done ("数据交易", "data registration"):
+   * in a description they state it only where the same clause says it happened (完成, 已, 首次,
+   * done, first…), never for a business in that area ("我们做数据交易业务"). */
+  areaWords: Words.optional(),
   /** For a topic checklist: the facts this option stands for, not asked when it is left unticked. */
   covers: z.array(FactPath).optional(),
 });
@@ -64,6 +68,13 @@ const FactBase = {
   words: Words.optional(),
   /** Phrases that state a yes/no fact is false ("还在建设"), beyond a negated `words` phrase. */
   notWords: Words.optional(),
+  /** As an option's `areaWords`: words of the fact's area ("数据出境", "数据中心") that state it
+   * only with a word saying it happened in the same clause, or false where they are negated. */
+  areaWords: Words.optional(),
+  /** The fact is something achieved (投入使用, 首交易, 出盒, a DCMM level): a plan or work still in
+   * progress in the same clause ("打算后年建", "还在准备", "still building") says it is not (false, or
+   * no level), never that it is. */
+  milestone: z.boolean().optional(),
   /** Where a fact's words are everyday words that mean it only in one setting, a description
    * must also say one of these: "营收三千万" is a company's revenue, the technology-transfer
    * project's sales only where the message talks of "成果转化". Answers to its question need none. */

@@ -9,7 +9,7 @@ import type { PolicySet } from "../../policy/load.ts";
 import { getPath, setPath } from "../../policy/paths.ts";
 import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
-import { negatedAfter, negatedAt, saysUnknown } from "./hedges.ts";
+import { negatedAfter, negatedAt, planned, saysDone, saysUnknown } from "./hedges.ts";
 import { detectLang, type Lang } from "./lang.ts";
 import { norm, sentenceIds } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
@@ -22,6 +22,9 @@ export interface Understanding {
   lang: Lang;
   profile: Record<string, unknown>;
   unknown: string[];
+  /** Facts the text rules out every value of, where none can be stored ("还没做过DCMM认证": a
+   * DCMM level is 1-5): answered, with nothing in `profile`. Not part of `understand`'s output. */
+  none?: string[];
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
@@ -63,19 +66,23 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     .sort((a, b) => a.start - b.start);
   const profile: Record<string, unknown> = {};
   const unknown = new Set<string>();
+  const none = new Set<string>();
   const put = (path: string, v: unknown) => {
     if (getPath(profile, path) === undefined && !unknown.has(path)) setPath(profile, path, v);
   };
-  // Facts named anywhere in the text, to choose between facts that share a word.
-  const mentionedPaths = new Set(
-    mentions.flatMap((m) => (m.targets.length === 1 ? m.targets.map(pathOf) : [])),
-  );
+  // Where each fact is named, to choose between facts that share a word by what was just talked about.
+  const named = namedFacts(mentions);
+  const parts = partsOf(s);
+  const clauseAt = (i: number) => {
+    const p = parts.find((x) => x.start <= i && i < x.end);
+    return p ? s.slice(p.start, p.end) : "";
+  };
   const district = readDistrictMention(s, mentions);
   if (district) profile.district = district;
   // Mentions and numbers are in text order, so each part takes the next run of each.
   let mi = 0;
   let ni = 0;
-  for (const part of partsOf(s)) {
+  for (const part of parts) {
     while (mi < mentions.length && (mentions[mi] as Mention).start < part.start) mi++;
     while (ni < numbers.length && (numbers[ni] as NumberMention).start < part.start) ni++;
     const inPart: Mention[] = [];
@@ -86,10 +93,10 @@ export function understandIn(set: PolicySet, text: string): Understanding {
       if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const doubt = saysUnknown(partText);
-    bindFigures(set, s, inPart, figures, doubt, put, unknown, mentionedPaths);
-    readFlags(set, s, inPart, doubt, put, unknown);
+    bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named);
+    readFlags(set, s, inPart, partText, doubt, put, unknown, mentions);
   }
-  readOptions(set, s, mentions, put);
+  readOptions(set, s, mentions, put, clauseAt);
   readNamedValues(set, s, mentions, put);
   for (const fact of set.facts.values()) {
     if (fact.type !== "records") continue;
@@ -103,11 +110,60 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     )
       put(fact.path, []);
   }
+  const noValue = [...none].filter((p) => getPath(profile, p) === undefined && !unknown.has(p));
   return {
     lang,
     profile: valid(set, profile),
     unknown: [...unknown].filter((p) => getPath(profile, p) === undefined),
+    ...(noValue.length > 0 ? { none: noValue } : {}),
   };
+}
+
+interface Named {
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** The phrases that name one fact only, in text order. */
+function namedFacts(mentions: Mention[]): Named[] {
+  return mentions.flatMap((m) => {
+    const paths = [...new Set(m.targets.filter((t) => t.kind !== "district").map(pathOf))];
+    return paths.length === 1 ? [{ path: paths[0] as string, start: m.start, end: m.end }] : [];
+  });
+}
+
+/** A fact's family: its path's first word ("clusterSupport.received" and "clusterOperator"). */
+const family = (path: string) => /^[a-z]+/.exec(path)?.[0] ?? path;
+
+/**
+ * Of the facts a shared word may name ("这方面以前没拿过奖励", "last year we received 800k"), the
+ * one whose area was talked about last before it (else first after it); a fact of the same
+ * family as that mention wins a tie. None where two stay equal or no area is talked about.
+ */
+function referent<T extends { path: string }>(
+  targets: T[],
+  at: Mention,
+  named: Named[],
+  areaOf: Map<string, Set<string>>,
+  textLength: number,
+): T[] {
+  const scored = targets.map((t) => {
+    const area = areaOf.get(t.path) ?? new Set<string>();
+    let best = Number.POSITIVE_INFINITY;
+    for (const x of named) {
+      if (x.path === t.path || !area.has(x.path)) continue;
+      const gap =
+        x.end <= at.start ? at.start - x.end : x.start >= at.end ? x.start - at.end + textLength : -1;
+      if (gap < 0) continue;
+      const score = gap - (family(x.path) === family(t.path) ? 0.5 : 0);
+      if (score < best) best = score;
+    }
+    return { t, best };
+  });
+  const least = Math.min(...scored.map((x) => x.best));
+  const winners = scored.filter((x) => x.best === least && Number.isFinite(least));
+  return winners.length === 1 ? winners.map((x) => x.t) : [];
 }
 
 const pathOf = (t: Target) => (t.kind === "district" ? "district" : t.path);
@@ -131,10 +187,10 @@ function bindFigures(
   s: string,
   mentions: Mention[],
   figures: NumberMention[],
-  doubt: boolean,
+  clause: string,
   put: Put,
-  unknown: Set<string>,
-  mentioned: Set<string>,
+  said: { unknown: Set<string>; none: Set<string> },
+  named: Named[],
 ) {
   const { areaOf, contexts } = vocabularyOf(set);
   const cues = mentions.flatMap((m) => {
@@ -145,13 +201,11 @@ function bindFigures(
         inItsSetting(contexts.get(t.path), s),
     );
     // A word several facts share names the one whose area the text talks about, or none.
-    const inContext =
-      targets.length > 1
-        ? targets.filter((t) => [...(areaOf.get(t.path) ?? [])].some((p) => p !== t.path && mentioned.has(p)))
-        : targets;
+    const inContext = targets.length > 1 ? referent(targets, m, named, areaOf, s.length) : targets;
     return inContext.length === 1 ? inContext.map((t) => ({ m, fact: set.facts.get(t.path) as Fact })) : [];
   });
   if (cues.length === 0) return;
+  const doubt = saysUnknown(clause);
   const pairs: { cue: number; fig: number; gap: number }[] = [];
   cues.forEach((c, ci) => {
     figures.forEach((f, fi) => {
@@ -176,9 +230,17 @@ function bindFigures(
   }
   cues.forEach((c, ci) => {
     if (usedCue.has(ci)) return;
-    if (doubt) unknown.add(c.fact.path);
+    const { fact } = c;
+    if (doubt) said.unknown.add(fact.path);
     // "之前没拿过补贴", "没有质押贷款": none, where the fact can be 0.
-    else if (negatedAt(s, c.m.start) && (c.fact.type !== "integer" || c.fact.min <= 0)) put(c.fact.path, 0);
+    else if (negatedAt(s, c.m.start) && (fact.type !== "integer" || fact.min <= 0)) put(fact.path, 0);
+    // "还没做过DCMM认证", "DCMM还在准备": no level at all, where none can be stored.
+    else if (
+      fact.type === "integer" &&
+      fact.min > 0 &&
+      (negatedAt(s, c.m.start) || negatedAfter(s, c.m.end) || (fact.milestone && planned(clause)))
+    )
+      said.none.add(fact.path);
   });
 }
 
@@ -204,20 +266,28 @@ function readFlags(
   set: PolicySet,
   s: string,
   mentions: Mention[],
+  clause: string,
   doubt: boolean,
   put: Put,
   unknown: Set<string>,
+  all: Mention[],
 ) {
   for (const m of mentions) {
     for (const t of m.targets) {
       if (t.kind !== "fact" && t.kind !== "factNot") continue;
-      if (set.facts.get(t.path)?.type !== "boolean") continue;
+      const fact = set.facts.get(t.path);
+      if (fact?.type !== "boolean") continue;
       if (doubt) {
         unknown.add(t.path);
         continue;
       }
-      const negated = negatedAt(s, m.start) || negatedAfter(s, m.end);
-      put(t.path, t.kind === "fact" ? !negated : negated);
+      const next = all.find((x) => x.start >= m.end)?.start;
+      const negated = negatedAt(s, m.start) || negatedAfter(s, m.end, next);
+      // Something achieved that the clause plans or still works on has not happened.
+      if (t.kind === "fact" && !negated && fact.milestone && planned(clause)) put(t.path, false);
+      // A word of the area states the fact only where the clause says it happened.
+      else if (t.kind === "fact" && t.area && !negated && !saysDone(clause)) continue;
+      else put(t.path, t.kind === "fact" ? !negated : negated);
     }
   }
 }
@@ -238,7 +308,13 @@ function readNamedValues(set: PolicySet, s: string, mentions: Mention[], put: Pu
  * (levels "国家级" go to the nearest such word: "国家级大赛一等奖", "市级典型案例"); a fact
  * without (entity type, the data firsts) is stated by its options alone.
  */
-function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
+function readOptions(
+  set: PolicySet,
+  s: string,
+  mentions: Mention[],
+  put: Put,
+  clauseAt: (i: number) => string,
+) {
   const chosen = new Map<string, (string | number)[]>();
   const choose = (path: string, v: string | number) => {
     const list = chosen.get(path) ?? [];
@@ -265,7 +341,15 @@ function readOptions(set: PolicySet, s: string, mentions: Mention[], put: Put) {
     if (options.length === 0) continue;
     const free = options.filter((t) => !hasWords(set.facts.get(t.path)));
     if (free.length > 0) {
-      for (const t of free) if (!negatedAt(s, m.start)) choose(t.path, t.value);
+      const clause = clauseAt(m.start);
+      for (const t of free) {
+        if (negatedAt(s, m.start)) continue;
+        const achieved = set.facts.get(t.path)?.milestone;
+        // "准备明年做首次登记", "入表还在做": not done; "我们做数据交易业务": an area, not a first.
+        if (achieved && (planned(clause) || negatedAfter(s, m.end))) continue;
+        if (t.area && !saysDone(clause)) continue;
+        choose(t.path, t.value);
+      }
       continue;
     }
     // The nearest cue in the sentence decides which fact this option word belongs to.

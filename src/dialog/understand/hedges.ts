@@ -84,11 +84,12 @@ const NEGATION_BEFORE_EN =
   /\b(no|not|never|haven'?t|hasn'?t|didn'?t|don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|without|nor|neither|yet to)\b(?:(?!\b(?:but|however|though|although|while|whereas|yet|except|also)\b)[^,.;!?]){0,24}$/;
 /** Negation just after a phrase: "揭榜挂帅没成功", "实验室还没认定下来", "沙盒还没进". */
 const NEGATION_AFTER_ZH =
-  /^[^，,。；;！!？?]{0,3}?(还没|没有|没|未|尚未|不)(成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是)/;
-const NEGATION_AFTER_EN = /^[^,.;!?]{0,6}\b(not yet|not|never)\b/;
+  /^[^，,。；;！!？?]{0,4}?(?:(?:还没有|还没|没有|没能|没|未能|未|尚未|并未)(?!想到|多久|几|少|错|问题|关系|什么)|不(?=成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是))/;
+const NEGATION_AFTER_EN =
+  /^(?:[^,.;!?]{0,6}\b(?:not yet|not|never)\b|[^,.;!?]{0,16}?\b(?:but|and) (?:we |it |they )?(?:did not|didn'?t|failed to|could not|couldn'?t|were not|weren'?t|was not|wasn'?t|have not|haven'?t|has not|hasn'?t)\b)/;
 // Words that turn the negation back ("不但", "没想到", "无论") or belong to another phrase.
 const NOT_A_NEGATION =
-  /(不但|不仅|不只|无论|不管|没想到|不少|不错|不久|不断|不同|无人|未来|非常|not only|no longer)[^，,。；;]{0,4}$/;
+  /(不但|不仅|不只|不过|不论|无论|不管|没想到|不少|不错|不久|不断|不同|无人|未来|非常|not only|no longer)[^，,。；;]{0,4}$/;
 
 /** Whether the text just before `index` in `s` negates what starts there. */
 export function negatedAt(s: string, index: number): boolean {
@@ -97,8 +98,21 @@ export function negatedAt(s: string, index: number): boolean {
   return NEGATION_BEFORE_ZH.test(before.slice(-6)) || NEGATION_BEFORE_EN.test(before);
 }
 
-/** Whether the text just after `end` in `s` negates the phrase that ends there. */
-export function negatedAfter(s: string, end: number): boolean {
-  const after = s.slice(end, end + 16);
-  return NEGATION_AFTER_ZH.test(after) || NEGATION_AFTER_EN.test(after);
+/** Whether the text just after `end` in `s` negates the phrase that ends there; `next`, where
+ * another phrase starts after it, bounds the look ("有实验室但没有孵化器" negates the incubator). */
+export function negatedAfter(s: string, end: number, next = s.length): boolean {
+  const after = s.slice(end, end + 24);
+  const m = NEGATION_AFTER_ZH.exec(after) ?? NEGATION_AFTER_EN.exec(after);
+  return m !== null && end + m[0].length < next;
 }
+
+/** Work planned or still in progress ("打算后年建", "还在准备", "still building", "plan to"):
+ * what it is about has not happened yet. */
+const PLANNED =
+  /打算|计划|准备|筹备|筹划|筹建|规划|拟|将要|即将|想要|希望|预计|正在|还在|在做|进行中|推进中|申请中|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|still|yet to)\b/;
+export const planned = (clause: string) => PLANNED.test(clause);
+
+/** Words that say a thing happened ("完成了", "已入表", "首次", "done", "for the first time"). */
+const DONE =
+  /完成|已|实现|成功|通过|获得|获批|入选|做了|做过|办了|办过|达成|落地|拿到|取得|首次|首笔|首个|第一次|第一笔|成交|卖出|了$|\b(?:completed?|done|did|made|achieved|finished|already|first|successfully|passed|won|got|received|obtained|selected|closed|carried out|was|were|have been|has been)\b/;
+export const saysDone = (clause: string) => DONE.test(clause);

@@ -17,6 +17,8 @@ export interface DescriptionCase {
   text: string;
   profile: Record<string, unknown>;
   unknown: string[];
+  /** Facts the text rules out every value of ("还没做过DCMM认证": no DCMM level). */
+  none?: string[];
   split?: string;
 }
 
@@ -86,6 +88,18 @@ export function measure(answers: AnswerCase[], descriptions: DescriptionCase[], 
       q.statedFacts++;
       if (got.unknown.includes(path)) q.extracted++;
       else q.misses.push(`description ${JSON.stringify(d.text)}: ${path} not read as unknown`);
+    }
+    const gotNone = got.none ?? [];
+    for (const path of d.none ?? []) {
+      q.statedFacts++;
+      if (gotNone.includes(path)) q.extracted++;
+      else q.misses.push(`description ${JSON.stringify(d.text)}: ${path} not read as none`);
+    }
+    for (const path of gotNone) {
+      if (!(d.none ?? []).includes(path)) {
+        q.invented++;
+        q.misses.push(`description ${JSON.stringify(d.text)}: invented none ${path}`);
+      }
     }
     for (const [path, value] of have) {
       if (want.has(path) && !same(want.get(path), value)) q.invented++;

@@ -12,11 +12,11 @@ import { norm } from "./normalize.ts";
 /** What a phrase names. */
 export type Target =
   /** The fact itself: a cue word for a figure, or a phrase stating a yes/no fact. */
-  | { kind: "fact"; path: string }
+  | { kind: "fact"; path: string; area?: true }
   /** A phrase stating a yes/no fact is false. */
   | { kind: "factNot"; path: string }
   /** One value of a choice or set fact, or of a level or count (`valueWords`). */
-  | { kind: "option"; path: string; value: string | number }
+  | { kind: "option"; path: string; value: string | number; area?: true }
   /** A field value of an item of a records fact (platform kind, level, newly recognised…). */
   | { kind: "field"; path: string; field: string; value: string | number | boolean }
   | { kind: "district"; id: string };
@@ -66,12 +66,15 @@ function compile(set: PolicySet): Vocabulary {
   };
   for (const fact of set.facts.values()) {
     for (const w of all(fact.words)) add(w, { kind: "fact", path: fact.path });
+    for (const w of all(fact.areaWords)) add(w, { kind: "fact", path: fact.path, area: true });
     for (const w of all(fact.notWords)) add(w, { kind: "factNot", path: fact.path });
     for (const v of fact.valueWords ?? [])
       for (const w of all(v.words)) add(w, { kind: "option", path: fact.path, value: v.value });
     if (fact.type === "choice" || fact.type === "set") {
       for (const o of fact.options) {
         for (const w of all(o.words)) add(w, { kind: "option", path: fact.path, value: o.value });
+        for (const w of all(o.areaWords))
+          add(w, { kind: "option", path: fact.path, value: o.value, area: true });
       }
     }
     if (fact.type === "records") {
