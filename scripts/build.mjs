@@ -3,7 +3,9 @@
  * its own modules). Packages stay external, loaded from node_modules at run time, except zod:
  * every command validates with it before anything else, and as some 130 separate ES modules it
  * took ~40 ms of each start to resolve and load; bundled, ~20 ms (issue 10's batch target
- * counts the whole process).
+ * counts the whole process). Sources import zod as a namespace (`import * as z`), so esbuild keeps
+ * only what they use: `import { z }` kept the whole namespace object, zod's 60-odd locales with it
+ * (the chunk was 790 KB, now 290 KB; start-up about 15 ms less).
  */
 import { rmSync } from "node:fs";
 import { build } from "esbuild";

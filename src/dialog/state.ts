@@ -3,7 +3,7 @@
  * Stored with `STATE_VERSION`; a stored state that does not fit the schema below is not
  * guessed at but restarted with a message (see service.ts).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { getPath } from "../policy/paths.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import type { Lang } from "./types.ts";

@@ -4,7 +4,7 @@
  * extend it without touching the ranking code.
  */
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { PolicyDataError } from "../policy/errors.ts";
 import { defaultDataDir, parseDataFile } from "../policy/load.ts";
 

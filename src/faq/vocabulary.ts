@@ -4,7 +4,7 @@
  * said when a question falls outside them. Data, so staff can extend them without code.
  */
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { PolicyDataError } from "../policy/errors.ts";
 import { defaultDataDir, parseDataFile } from "../policy/load.ts";
 import type { Localized } from "../policy/schema.ts";

@@ -142,7 +142,7 @@ function coveredShare(
     return { value: yuan(v), base: { kind: "openShare", figure, open }, zero: [] };
   }
   const covered = p >= w;
-  const share: Fraction = covered ? { num: 1n, den: 1n } : { num: BigInt(p), den: BigInt(w) };
+  const share: Fraction = covered ? { num: 1, den: 1 } : { num: p, den: w };
   const base: Base = {
     kind: "share",
     figure,

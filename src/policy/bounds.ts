@@ -8,6 +8,12 @@ import { addDuration, normalizeDate } from "./dates.ts";
 import { exact } from "./money.ts";
 import type { Bound, Condition } from "./schema.ts";
 
+/** The percentage as a BigInt fraction: ratios are compared in BigInt (rare enough not to need more). */
+const exactBig = (value: number) => {
+  const { num, den } = exact(value);
+  return { num: BigInt(num), den: BigInt(den) };
+};
+
 export type RatioCondition = Extract<Condition, { kind: "ratio" }>;
 export type AgeCondition = Extract<Condition, { kind: "age" }>;
 
@@ -52,7 +58,7 @@ function missingTrace(facts: string[], scope: Scope): ConditionTrace {
 /** part ÷ whole against the percentage, exactly (3.75% is below 5%, 5% is not); no share of 0. */
 export function ratioHolds(condition: RatioCondition, part: number, whole: number): boolean {
   if (Math.round(whole) <= 0) return false;
-  const p = exact(condition.percent);
+  const p = exactBig(condition.percent);
   return compare(condition.bound, BigInt(Math.round(part)) * 100n * p.den, p.num * BigInt(Math.round(whole)));
 }
 
@@ -64,7 +70,7 @@ export const ratioPercent = (part: number, whole: number) =>
  * (an upper bound, or no whole to take a share of). */
 export function partNeeded(condition: RatioCondition, whole: number): number | undefined {
   if (condition.bound === "atMost" || condition.bound === "below" || Math.round(whole) <= 0) return undefined;
-  const p = exact(condition.percent);
+  const p = exactBig(condition.percent);
   const product = p.num * BigInt(Math.round(whole));
   const divisor = 100n * p.den;
   const ceil = (product + divisor - 1n) / divisor;

@@ -2,7 +2,7 @@
  * The enterprise profile (CONTRACT.md section 2), built from the declared facts so
  * that a document adding a fact adds it to the profile with no code change.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { normalizeDate } from "./dates.ts";
 import { ProfileError } from "./errors.ts";
 import { setPath } from "./paths.ts";

@@ -6,7 +6,7 @@
  * rules are discriminated unions on `kind`; the evaluator handles each with an
  * exhaustive switch, so a new kind fails to compile until it is handled.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 // zod compiles a parser per object shape with `new Function`; for profiles (many optional keys,
 // each batch line a different shape) the interpreted path measured twice as fast.

@@ -9,7 +9,7 @@
  * by a rule across benefits, adjustments, validity notices) is written from toContractJson itself.
  */
 import type { PolicySet } from "../policy/load.ts";
-import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
+import type { BenefitOutcome, Evaluation, WhatIf } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
 import { reasonText, words } from "./explain.ts";
 import { amountText, caveats, toContractJson } from "./report.ts";
@@ -121,12 +121,12 @@ export function contractLineWriter(
     const f = fixedOf(o);
     bytes(f.head);
     text(
-      `"amount":{"max":${num(a.max)},"totalMax":${num(a.totalMax)},"monetary":${a.monetary},"period":${JSON.stringify(a.period)},"explanation":`,
+      `"amount":{"max":${num(a.max)},"totalMax":${num(a.totalMax)},"monetary":${a.monetary},"period":${name(a.period)},"explanation":`,
     );
     if (o.status === "match") string(amountText(o, set, w));
     else bytes(ceiling(o, f));
     bytes(quote(o.quote));
-    if (o.whatIf) text(`,"whatIf":${JSON.stringify(o.whatIf)}`);
+    if (o.whatIf) text(`,"whatIf":${whatIfJson(o.whatIf)}`);
     if (withReason) {
       text(`,"reason":`);
       string(o.reason ? reasonText(o.reason, w) : "");
@@ -135,8 +135,8 @@ export function contractLineWriter(
   };
   const possible = (o: BenefitOutcome) => {
     bytes(fixedOf(o).head);
-    let rest = `"upTo":${num(o.upTo ?? null)},"unknown":${JSON.stringify(o.decidingFacts)}`;
-    if (o.whatIf) rest += `,"whatIf":${JSON.stringify(o.whatIf)}`;
+    let rest = `"upTo":${num(o.upTo ?? null)},"unknown":${names(o.decidingFacts)}`;
+    if (o.whatIf) rest += `,"whatIf":${whatIfJson(o.whatIf)}`;
     text(`${rest}}`);
   };
   const list = (name: string, outcomes: BenefitOutcome[], each: (o: BenefitOutcome) => void) => {
@@ -169,7 +169,7 @@ export function contractLineWriter(
       list(`"matches":`, e.matches, (o) => item(o, false));
       list(`,"nearMisses":`, e.nearMisses, (o) => item(o, true));
       list(`,"possible":`, e.possible, possible);
-      text(`,"totals":${JSON.stringify(e.totals)}`);
+      text(`,"totals":{"max":${num(e.totals.max)}}`);
       bytes(caveatsOf(district));
     },
     json(value) {
@@ -193,6 +193,33 @@ interface Fixed {
 }
 
 const utf8 = (s: string) => Buffer.from(s, "utf8");
+
+/** Names from the data (fact paths, periods) as JSON strings: a few dozen, written 100,000 times. */
+const quoted = new Map<string, string>();
+function name(s: string): string {
+  let json = quoted.get(s);
+  if (json === undefined) {
+    json = JSON.stringify(s);
+    quoted.set(s, json);
+  }
+  return json;
+}
+
+/** A list of fact paths as JSON.stringify writes it. */
+function names(list: string[]): string {
+  if (list.length === 0) return "[]";
+  let out = `[${name(list[0] as string)}`;
+  for (let i = 1; i < list.length; i++) out += `,${name(list[i] as string)}`;
+  return `${out}]`;
+}
+
+/** A what-if as JSON.stringify writes `{ fact, value, adds }` (the one shape evaluate builds);
+ * a value of another type than a number or yes goes through JSON.stringify itself. */
+function whatIfJson(w: WhatIf): string {
+  const v = w.value;
+  const value = typeof v === "number" ? num(v) : typeof v === "boolean" ? `${v}` : JSON.stringify(v);
+  return `{"fact":${name(w.fact)},"value":${value},"adds":${num(w.adds)}}`;
+}
 
 /** A JSON number (or null), as JSON.stringify writes it. */
 function num(n: number | null): string {
