@@ -4,8 +4,8 @@
  * or a message saying why the file was refused. The conversation itself is never touched.
  */
 import type { PolicySet } from "../policy/load.ts";
-import { money } from "../render/units.ts";
 import type { Lang } from "../policy/outcome.ts";
+import { money } from "../render/units.ts";
 import { SheetError } from "./errors.ts";
 import { resultTable, type SheetSummary, summarize } from "./index.ts";
 import { formatOf, readTable } from "./read.ts";
@@ -100,4 +100,3 @@ export function summaryText(s: SheetSummary, lang: Lang): string {
   const errors = s.errors ? `；${s.errors} 行有错误` : "";
   return `${s.rows} 家企业，${s.matched} 家有匹配，合计最高 ${money(s.totalMax, "zh", "chat")}${errors}`;
 }
-

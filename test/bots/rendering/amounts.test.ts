@@ -23,7 +23,8 @@ function shownText(step: Step): string {
 }
 
 /** "26 万元" → 260000, "5,000 元" → 5000. */
-const yuanOf = (figure: string, wan: boolean) => Math.round(Number(figure.replace(/,/g, "")) * (wan ? 1e4 : 1));
+const yuanOf = (figure: string, wan: boolean) =>
+  Math.round(Number(figure.replace(/,/g, "")) * (wan ? 1e4 : 1));
 
 describe.each([
   ["telegram", telegramDriver],
