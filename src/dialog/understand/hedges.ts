@@ -109,7 +109,7 @@ export function negatedAfter(s: string, end: number, next = s.length): boolean {
 /** Work planned or still in progress ("打算后年建", "还在准备", "still building", "plan to"):
  * what it is about has not happened yet. */
 const PLANNED =
-  /打算|计划|准备|筹备|筹划|筹建|规划|拟|将要|即将|想要|希望|预计|正在|还在|在做|进行中|推进中|申请中|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|still|yet to)\b/;
+  /打算|计划|准备|筹备|筹划|筹建|规划|拟|将要|即将|想要|希望|预计|正在|还在|在做|进行中|推进中|申请中|明年|后年|开工|动工|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|still|yet to|expected to|expect to|scheduled|due to|next year)\b/;
 export const planned = (clause: string) => PLANNED.test(clause);
 
 /** Words that say a thing happened ("完成了", "已入表", "首次", "done", "for the first time"). */
