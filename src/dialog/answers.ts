@@ -5,6 +5,7 @@
  * understand/'s (through questions.ts); the next question and the result are steps.ts's.
  */
 
+import { unitsOn } from "../render/units.ts";
 import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { earlyResult, restart } from "./commands.ts";
 import { takeDescription } from "./description.ts";
@@ -72,7 +73,7 @@ export function firstMessage(text: string, ctx: ReducerContext, lang: Lang): Ste
  * the user came to be asked, goes on to the first question. The welcome state is kept either
  * way, so a district or a description typed next is taken as at the start. */
 function firstQuestion(text: string, ctx: ReducerContext, lang: Lang): Step {
-  const answer = faqReply(text, ctx.faq, ctx.set, lang);
+  const answer = faqReply(text, ctx.faq, ctx.set, lang, undefined, unitsOn(ctx.channel));
   if (ctx.channel === "console" || ctx.channel === undefined) return restart(lang, ctx, [answer]);
   const t = TEXT[lang];
   const offer: Reply = {
@@ -89,7 +90,7 @@ export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang
 
 /** Free text that asks something: the FAQ's answer, then the open question again. */
 export function faqAside(state: DialogState, text: string, ctx: ReducerContext): Step {
-  const reply = faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile));
+  const reply = faqReply(text, ctx.faq, ctx.set, state.lang, districtOf(state.profile), unitsOn(ctx.channel));
   if (!state.pending) return step(state, [reply]);
   return step(state, [reply, restating(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
 }
@@ -159,7 +160,7 @@ function settle(
       ? t.skippedValue
       : value === null
         ? t.none
-        : describeValue(ctx.set, path, value, state.lang);
+        : describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
   const readBack: Reply = { ...textReply(t.readBack(shown)), joins: true };
   return { ...next, replies: [readBack, ...next.replies] };
 }

@@ -2,6 +2,7 @@
  * /lang, /compare, /subscribe, /unsubscribe, /help): how they are typed, and what each does.
  * Which one runs in which phase is machine.ts's table. */
 
+import { unitsOn } from "../render/units.ts";
 import { plan } from "./planner.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
 import { type DialogState, getPath, newState, withPath } from "./state.ts";
@@ -150,7 +151,10 @@ export function showProfile(state: DialogState, ctx: ReducerContext): Step {
   if (paths.length === 0) return step(state, [{ kind: "text", text: t.profileEmpty }, ...reask(state, ctx)]);
   const lines = paths.map((path) => {
     const value = getPath(state.profile, path);
-    const shown = value === undefined ? t.skippedValue : describeValue(ctx.set, path, value, state.lang);
+    const shown =
+      value === undefined
+        ? t.skippedValue
+        : describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
     return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
   });
   const seq = state.seq + 1;

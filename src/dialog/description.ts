@@ -3,7 +3,9 @@
  * states is taken at once, confirmed in one short list, and only what is still open is asked.
  * The reading itself is understand/'s; this module only records it and words the confirmation.
  */
+
 import { OUTSIDE } from "../policy/profile.ts";
+import { unitsOn } from "../render/units.ts";
 import { factsOfOtherDistricts } from "./areas.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
@@ -80,7 +82,7 @@ export function confirmation(
     const value = getPath(state.profile, path);
     const shown =
       value !== undefined
-        ? describeValue(ctx.set, path, value, state.lang)
+        ? describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel))
         : state.none.includes(path)
           ? t.noValue
           : t.skippedValue;

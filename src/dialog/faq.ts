@@ -8,6 +8,7 @@
 import type { FaqIndex, FaqResult, FaqSearch } from "../faq/index.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { faqText, faqView, notCoveredView } from "../render/faq.ts";
+import type { Units } from "../render/units.ts";
 import { TEXT } from "./text.ts";
 import type { FaqView, Lang, Reply } from "./types.ts";
 
@@ -24,6 +25,7 @@ export function faqReply(
   set: PolicySet,
   lang: Lang,
   district?: string,
+  units?: Units,
 ): Reply {
   const t = TEXT[lang];
   if (!faq) return { kind: "text", text: t.faqUnavailable };
@@ -39,7 +41,14 @@ export function faqReply(
     if (!isSearch(faq)) return { kind: "text", text: t.faqNone };
     return shown(notCoveredView(set, faq.vocabulary, lang, result.named));
   }
-  const input = { question, result: { ...result, answers }, set, lang, intro: t.faqIntro };
+  const input = {
+    question,
+    result: { ...result, answers },
+    set,
+    lang,
+    intro: t.faqIntro,
+    ...(units ? { units } : {}),
+  };
   return shown(faqView(known ? { ...input, district: known } : input));
 }
 

@@ -7,6 +7,7 @@ import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE } from "../policy/profile.ts";
 import type { Fact, Localized } from "../policy/schema.ts";
 import { yuanText } from "../render/report.ts";
+import type { Units } from "../render/units.ts";
 import { offeredAreas, presetFlagsMatter, unqualified, usefulPresets } from "./areas.ts";
 import { combine, pick, readTyped } from "./reading.ts";
 import type { DialogState } from "./state.ts";
@@ -217,7 +218,14 @@ export function interpretText(
 export { combine, pick };
 
 /** How an answer reads back in `/profile`. */
-export function describeValue(set: PolicySet, path: string, value: unknown, lang: Lang): string {
+/** `units`: how an amount is written on the surface (render/units.ts); yuan by default. */
+export function describeValue(
+  set: PolicySet,
+  path: string,
+  value: unknown,
+  lang: Lang,
+  units: Units = "yuan",
+): string {
   const t = TEXT[lang];
   const { options } = answerOptions(set, path, lang);
   const fact = set.facts.get(path);
@@ -229,7 +237,7 @@ export function describeValue(set: PolicySet, path: string, value: unknown, lang
   if (Array.isArray(value)) return value.length === 0 ? t.none : value.map(labelFor).join(t.listSeparator);
   if (typeof value === "boolean") return value ? t.yes : t.no;
   if (typeof value === "number" && fact?.type === "amount") {
-    return yuanText(value, lang);
+    return yuanText(value, lang, units);
   }
   if (typeof value === "number" && fact?.type === "percent") return `${value}%`;
   return labelFor(value);

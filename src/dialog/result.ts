@@ -12,6 +12,7 @@ import { CATALOGUE } from "../render/catalogue.ts";
 import { compareOverview } from "../render/compare.ts";
 import { briefAmount, noticeText, reasonText, whatIfText, words } from "../render/explain.ts";
 import { amountText, articleLabel, PERIOD, toContractJson, yuanText } from "../render/report.ts";
+import type { Units } from "../render/units.ts";
 import type { DistrictEvaluation } from "./planner.ts";
 import { TEXT } from "./text.ts";
 import type { Lang, Reply, ResultSection } from "./types.ts";
@@ -24,6 +25,8 @@ export interface ResultOptions {
   early: boolean;
   /** District "other": each evaluation is "as if" in that district. */
   compare: boolean;
+  /** How amounts are written: a chat app's style on Telegram and Slack (render/units.ts). */
+  units?: Units;
 }
 
 export function resultReply(
@@ -33,9 +36,10 @@ export function resultReply(
   options: ResultOptions,
 ): Extract<Reply, { kind: "result" }> {
   const t = TEXT[lang];
+  const units = options.units ?? "yuan";
   const sections: ResultSection[] = options.compare
-    ? compareSections(evaluations, set, lang)
-    : evaluations.flatMap((e) => districtSections(e, set, lang));
+    ? compareSections(evaluations, set, lang, units)
+    : evaluations.flatMap((e) => districtSections(e, set, lang, units));
   const cited = evaluations
     .map((e) => set.documents.find((d) => d.id === e.policy))
     .filter((d) => d !== undefined);
@@ -51,16 +55,21 @@ export function resultReply(
 
 /** Comparing: one overview, benefit by benefit and district by district, the totals last (as the
  * CLI's `--compare` table), then any district's notices. */
-function compareSections(evaluations: DistrictEvaluation[], set: PolicySet, lang: Lang): ResultSection[] {
+function compareSections(
+  evaluations: DistrictEvaluation[],
+  set: PolicySet,
+  lang: Lang,
+  units: Units,
+): ResultSection[] {
   const columns = evaluations.map(({ policy, evaluation }) => ({
     ...evaluation,
     policy,
     district: districtName(set, policy, lang),
   }));
-  const overview = compareOverview(columns, set, lang).flatMap((p) =>
+  const overview = compareOverview(columns, set, lang, units).flatMap((p) =>
     split(p.heading, p.blocks, "\n").map((s) => (p.total ? { ...s, total: p.total } : s)),
   );
-  const w = words(set, lang);
+  const w = words(set, lang, units);
   const notices = columns.flatMap((d) =>
     (d.notices ?? []).map((n) => ({ heading: d.district, body: noticeText(n, w) })),
   );
@@ -69,11 +78,16 @@ function compareSections(evaluations: DistrictEvaluation[], set: PolicySet, lang
 
 /** One district's part: its summary, matches by article with the working and the quote, notices,
  * benefits not counted, near misses and possible ones. */
-function districtSections({ policy, evaluation }: DistrictEvaluation, set: PolicySet, lang: Lang) {
+function districtSections(
+  { policy, evaluation }: DistrictEvaluation,
+  set: PolicySet,
+  lang: Lang,
+  units: Units,
+) {
   const t = TEXT[lang];
   const sections: ResultSection[] = [];
   const name = districtName(set, policy, lang);
-  const total = yuanText(evaluation.totals.max, lang);
+  const total = yuanText(evaluation.totals.max, lang, units);
   sections.push({
     heading: name,
     body: evaluation.matches.length ? t.districtSummary(evaluation.matches.length, total) : t.districtNone,
@@ -81,9 +95,9 @@ function districtSections({ policy, evaluation }: DistrictEvaluation, set: Polic
   });
   // A section per benefit, so each keeps its own working and quote to fold.
   for (const o of evaluation.matches) {
-    sections.push(...benefitSections(articleHeading(set, policy, o.article, lang), o, set, lang));
+    sections.push(...benefitSections(articleHeading(set, policy, o.article, lang), o, set, lang, units));
   }
-  const w = words(set, lang);
+  const w = words(set, lang, units);
   for (const notice of evaluation.notices ?? [])
     sections.push({ heading: name, body: noticeText(notice, w) });
   const excluded = (evaluation.excluded ?? []).map(
@@ -97,7 +111,7 @@ function districtSections({ policy, evaluation }: DistrictEvaluation, set: Polic
     return `• ${articleHeading(set, o.policy, o.article, lang)} · ${o.title}${t.colon}${why}${whatIf}`;
   });
   sections.push(...split(`${name} · ${t.nearMissHeading}`, near, "\n"));
-  const possible = evaluation.possible.map((o) => describePossible(o, set, lang));
+  const possible = evaluation.possible.map((o) => describePossible(o, set, lang, units));
   sections.push(...split(`${name} · ${t.possibleHeading}`, possible, "\n"));
   return sections;
 }
@@ -154,16 +168,23 @@ function articleHeading(set: PolicySet, policy: string, article: number, lang: L
 
 /** A matched benefit: what it is and how much in the body, the working and the quote as its
  * detail (a very long detail goes on in further sections under the same heading). */
-function benefitSections(heading: string, o: BenefitOutcome, set: PolicySet, lang: Lang): ResultSection[] {
+function benefitSections(
+  heading: string,
+  o: BenefitOutcome,
+  set: PolicySet,
+  lang: Lang,
+  units: Units,
+): ResultSection[] {
   const t = TEXT[lang];
+  const w = words(set, lang, units);
   const lines = [`■ ${o.title}`];
   if (!o.amount.monetary) lines.push(t.notMoney);
   else if (o.amount.max === null) lines.push(t.amountUnknown);
-  else lines.push(t.amountLine(yuanText(o.amount.max, lang), PERIOD[o.amount.period][lang]));
-  if (o.amount.totalMax !== null) lines.push(t.totalMax(yuanText(o.amount.totalMax, lang)));
+  else lines.push(t.amountLine(w.money(o.amount.max), PERIOD[o.amount.period][lang]));
+  if (o.amount.totalMax !== null) lines.push(t.totalMax(w.money(o.amount.totalMax)));
   const detail = [`${t.source}${t.colon}“${o.quote}”`];
-  if (o.amount.monetary) detail.unshift(`${t.working}${t.colon}${amountText(o, set, words(set, lang))}`);
-  const brief = o.amount.max === null ? undefined : briefAmount(o, words(set, lang));
+  if (o.amount.monetary) detail.unshift(`${t.working}${t.colon}${amountText(o, set, w)}`);
+  const brief = o.amount.max === null ? undefined : briefAmount(o, w);
   return chop(detail.join("\n")).map((piece, i) => ({
     heading,
     body: i === 0 ? lines.join("\n") : "",
@@ -172,10 +193,10 @@ function benefitSections(heading: string, o: BenefitOutcome, set: PolicySet, lan
   }));
 }
 
-function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang): string {
+function describePossible(o: BenefitOutcome, set: PolicySet, lang: Lang, units: Units): string {
   const t = TEXT[lang];
-  const upTo = typeof o.upTo === "number" ? `${t.colon}${t.upTo(yuanText(o.upTo, lang))}` : "";
-  const w = words(set, lang);
+  const w = words(set, lang, units);
+  const upTo = typeof o.upTo === "number" ? `${t.colon}${t.upTo(w.money(o.upTo))}` : "";
   const notes = [o.reason ? reasonText(o.reason, w) : "", o.whatIf ? whatIfText(o.whatIf, w) : ""];
   const said = notes.filter(Boolean).join(w.c.join);
   const reason = said ? `（${said}）` : "";

@@ -5,7 +5,9 @@
  * question if anything is left; otherwise the question is asked again. Reading a correction as
  * the answer ("不对" is "no", so 0 years) would store what nobody said.
  */
+
 import { isDeepStrictEqual } from "node:util";
+import { unitsOn } from "../render/units.ts";
 import { textReply, typedAnswer } from "./answers.ts";
 import { confirmation, factPaths } from "./description.ts";
 import { answerOptions, describeValue, interpretText } from "./questions.ts";
@@ -78,7 +80,7 @@ function checklistAnswer(
     .map((o) => o.value);
   const answered = values.length > 0 ? answer(state, pending.path, values, ctx) : "";
   if (typeof answered === "string") return askAgain(state, ctx, confirmed);
-  const shown = describeValue(ctx.set, pending.path, values, state.lang);
+  const shown = describeValue(ctx.set, pending.path, values, state.lang, unitsOn(ctx.channel));
   return {
     ...answered,
     replies: [confirmed, textReply(TEXT[state.lang].readBack(shown)), ...answered.replies],

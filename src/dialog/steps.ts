@@ -6,6 +6,7 @@ import type { FaqIndex } from "../faq/index.ts";
 import { ProfileError } from "../policy/errors.ts";
 import type { PolicySet } from "../policy/load.ts";
 import { OUTSIDE, parseProfile } from "../policy/profile.ts";
+import { unitsOn } from "../render/units.ts";
 import { checklists, isChecklist } from "./areas.ts";
 import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { answeredCount, evaluateState, mostLeftAfter, plan } from "./planner.ts";
@@ -133,7 +134,8 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
     return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
   }
   const evaluations = evaluateState(state, ctx.set);
-  const reply = resultReply(evaluations, ctx.set, state.lang, { early, compare: state.compare });
+  const units = unitsOn(ctx.channel);
+  const reply = resultReply(evaluations, ctx.set, state.lang, { early, compare: state.compare, units });
   const result = recordResult(evaluations, ctx.set, state.lang);
   // An early result is followed by the open question, which is what to do next.
   const shown = early ? reply : { ...reply, actions: resultActions(state) };

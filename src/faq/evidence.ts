@@ -97,7 +97,10 @@ export function readContent(question: string, generic: WordList, procedural: Wor
     flush();
     const stemmed = /^\d/.test(word) ? word : stem(word);
     if (procedural.stems.has(stemmed)) asksHowEn = true;
+    // "we're", "we've", "don't": the word before the contraction is what counts.
+    const bare = word.replace(/['’](re|ve|m|ll|d)$|n['’]t$/, "");
     if (
+      EN_STOP.has(bare) ||
       EN_STOP.has(word) ||
       EN_STOP.has(stemmed) ||
       generic.stems.has(stemmed) ||
@@ -111,7 +114,9 @@ export function readContent(question: string, generic: WordList, procedural: Wor
       text: lightForm(word),
       stem: stemmed,
       han: false,
-      weight: /^\d/.test(word) ? 0.5 : 1,
+      // A number, or a verb's past form ("passed", "converted"), says less than a noun
+      // about what the question is after: the action is the asker's story.
+      weight: /^\d/.test(word) || PAST_FORM.test(word) ? 0.5 : 1,
       phrase,
       ...(compound < 0 ? {} : { compound }),
     });
@@ -134,6 +139,9 @@ function trimPair(word: string, generic: WordList, procedural: WordList): string
     generic.chars.has(c) || procedural.chars.has(c) || /[了的从把被在对向到后过着]/.test(c);
   return word.length === 2 && [...word].every(filler) ? "" : word;
 }
+
+/** An English past form: "passed", "converted", "recognised" (not "need", "seed", "bed"). */
+const PAST_FORM = /^[a-z]{3,}[^e]ed$/;
 
 /** A word that meets the clause only through its Porter stem is probably the same word
  * ("implementing", "implementation") but may not be ("parking", "park"). */

@@ -32,6 +32,8 @@ export interface PolicySet {
   asOf?: string;
   /** Words for places outside every loaded district (facts.json `elsewhere`), read as `other`. */
   elsewhere: Words;
+  /** Names that contain a fact's word but name something else (facts.json `otherThings`). */
+  otherThings?: Words;
 }
 
 /** Names folders (or files) of extra policy documents, loaded beside `data/policies` by the same
@@ -101,7 +103,15 @@ export function loadPolicySet(
   checkTopics(facts);
   documents.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   const elsewhere = catalogue.elsewhere ?? { zh: [], en: [] };
-  return { documents, facts, sources, elsewhere, profileSchema: buildProfileSchema(facts, documents) };
+  const otherThings = catalogue.otherThings ?? { zh: [], en: [] };
+  return {
+    documents,
+    facts,
+    sources,
+    elsewhere,
+    otherThings,
+    profileSchema: buildProfileSchema(facts, documents),
+  };
 }
 
 /** A topic option names the facts it stands for; each must be declared. */

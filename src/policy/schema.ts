@@ -414,5 +414,8 @@ export const FactCatalog = z.strictObject({
   facts: z.array(Fact).min(1),
   /** Places outside every loaded district (other Beijing districts, other cities), read as `other`. */
   elsewhere: Words.optional(),
+  /** Names of other things that contain a fact's word ("数据交易所" is an exchange, not a data
+   * transaction): read as themselves, so the word inside them states nothing. */
+  otherThings: Words.optional(),
 });
 export type FactCatalog = z.infer<typeof FactCatalog>;

@@ -10,6 +10,7 @@ import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
 import { CATALOGUE, type Catalogue } from "./catalogue.ts";
 import { caveats } from "./report.ts";
+import { money as moneyIn, type Units } from "./units.ts";
 
 export type DistrictEvaluation = Evaluation & { policy: string; district: string };
 
@@ -45,10 +46,15 @@ export interface OverviewPart {
  * no columns). Each benefit is a line with every district's cell after it; the matched count
  * and the totals, district by district, come last.
  */
-export function compareOverview(columns: DistrictEvaluation[], set: PolicySet, lang: Lang): OverviewPart[] {
+export function compareOverview(
+  columns: DistrictEvaluation[],
+  set: PolicySet,
+  lang: Lang,
+  units: Units = "yuan",
+): OverviewPart[] {
   const c = CATALOGUE[lang];
   const t = c.compare;
-  const money = (yuan: number) => c.yuan(formatYuan(yuan));
+  const money = (yuan: number) => moneyIn(yuan, lang, units);
   const across = (cells: string[]) =>
     cells.map((text, i) => `${columns[i]?.district ?? ""}${t.colon}${text}`).join(t.separator);
   const rows = columns.flatMap((column, i) =>

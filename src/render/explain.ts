@@ -3,12 +3,13 @@
  * catalogue. The one place the advisor's arithmetic becomes words, for every surface.
  */
 import type { PolicySet } from "../policy/load.ts";
-import { formatPercent, formatYuan as y } from "../policy/money.ts";
+import { formatPercent } from "../policy/money.ts";
 import type { BenefitOutcome, Notice, WhatIf } from "../policy/outcome.ts";
 import type { Lang } from "../policy/schema.ts";
 import type { AmountTrace, BandRef, Base, BenefitRef, NextBand, Reason, TierRef } from "../policy/trace.ts";
 import { CATALOGUE, type Catalogue } from "./catalogue.ts";
 import { formatDate, formatDuration } from "./dates.ts";
+import { figure, money, type Units } from "./units.ts";
 
 export interface Words {
   lang: Lang;
@@ -18,22 +19,29 @@ export interface Words {
   show(path: string, value: number): string;
   /** A document's title, or one of its benefits' when `benefit` is given (an id). */
   title(policy: string, benefit?: string): string;
+  /** An amount as a formula shows it, and with its unit, in the surface's style (units.ts). */
+  y(amount: number): string;
+  money(amount: number): string;
 }
 
 /** One Words per set and language: a batch renders 10,000 profiles with the same few. */
-const made = new WeakMap<PolicySet, Partial<Record<Lang, Words>>>();
+const made = new WeakMap<PolicySet, Partial<Record<`${Lang}:${Units}`, Words>>>();
 
-export function words(set: PolicySet, lang: Lang): Words {
+/** `units`: yuan for the console, the CLI and records; a chat app's style on Telegram and Slack. */
+export function words(set: PolicySet, lang: Lang, units: Units = "yuan"): Words {
   const forSet = made.get(set) ?? {};
   if (!made.has(set)) made.set(set, forSet);
-  forSet[lang] ??= makeWords(set, lang);
-  return forSet[lang];
+  forSet[`${lang}:${units}`] ??= makeWords(set, lang, units);
+  return forSet[`${lang}:${units}`] as Words;
 }
 
-function makeWords(set: PolicySet, lang: Lang): Words {
+function makeWords(set: PolicySet, lang: Lang, units: Units): Words {
+  const y = (amount: number) => figure(amount, lang, units);
   return {
     lang,
     c: CATALOGUE[lang],
+    y,
+    money: (amount) => money(amount, lang, units),
     label: (path) => set.facts.get(path)?.label[lang] ?? path,
     show: (path, value) => {
       const type = set.facts.get(path)?.type;
@@ -54,7 +62,8 @@ function makeWords(set: PolicySet, lang: Lang): Words {
 export function explainAmount(outcome: BenefitOutcome, set: PolicySet, w: Words): string {
   let text = explainTrace(outcome.trace, w);
   const years = outcome.years;
-  if (years && years.left > 0) text += w.c.years(years.count, years.left, y(years.perYear), y(years.total));
+  if (years && years.left > 0)
+    text += w.c.years(years.count, years.left, w.y(years.perYear), w.y(years.total));
   const reading = readingOf(outcome, set)?.[w.lang];
   if (reading) text += w.c.reading(reading);
   return text;
@@ -74,9 +83,9 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
     case "none":
       return c.notMoney;
     case "fixed":
-      return inner ? y(trace.amount) : c.fixed(y(trace.amount));
+      return inner ? w.y(trace.amount) : c.fixed(w.y(trace.amount));
     case "upTo":
-      return inner ? c.upTo(y(trace.cap)) : c.upToOnReview(y(trace.cap));
+      return inner ? c.upTo(w.y(trace.cap)) : c.upToOnReview(w.y(trace.cap));
     case "rate":
     case "matching": {
       const factor = trace.kind === "rate" ? formatPercent(trace.factor) : String(trace.factor);
@@ -84,11 +93,11 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
       const formula =
         trace.kind === "matching" && trace.factor === 1
           ? `${prefix}${base(trace.base, w)}`
-          : `${prefix}${base(trace.base, w)} × ${factor} = ${y(trace.raw)}`;
+          : `${prefix}${base(trace.base, w)} × ${factor} = ${w.y(trace.raw)}`;
       let text =
         trace.cap !== undefined && trace.raw > trace.cap
-          ? c.capApplied(formula, y(trace.cap))
-          : `${formula}${trace.cap === undefined ? "" : c.capNote(y(trace.cap))}`;
+          ? c.capApplied(formula, w.y(trace.cap))
+          : `${formula}${trace.cap === undefined ? "" : c.capNote(w.y(trace.cap))}`;
       if (trace.base.kind === "openShare") text += c.openShare(trace.base.open.map(w.label));
       return text;
     }
@@ -96,35 +105,46 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
       const name = tierName(trace.tier, w);
       if (trace.from) {
         const own = trace.percent === undefined ? trace.amount : trace.result + trace.from.amount;
-        return c.tierDifference(name, y(own), tierName(trace.from, w), y(trace.from.amount), y(trace.result));
+        return c.tierDifference(
+          name,
+          w.y(own),
+          tierName(trace.from, w),
+          w.y(trace.from.amount),
+          w.y(trace.result),
+        );
       }
       if (trace.percent !== undefined)
-        return c.tierShare(name, y(trace.amount), formatPercent(trace.percent), y(trace.result));
-      return c.tier(name, y(trace.amount));
+        return c.tierShare(name, w.y(trace.amount), formatPercent(trace.percent), w.y(trace.result));
+      return c.tier(name, w.y(trace.amount));
     }
     case "items": {
       const parts = trace.each.map((e) => explainTrace(e, w, trace.each.length > 1));
       const distinct = new Set(parts);
       const listed =
         distinct.size === 1 && parts.length > 1 ? `${parts.length} × ${parts[0]}` : parts.join(" + ");
-      let text = parts.length === 1 ? (parts[0] ?? "") : c.items(parts.length, listed, y(trace.sum));
+      let text = parts.length === 1 ? (parts[0] ?? "") : c.items(parts.length, listed, w.y(trace.sum));
       if (trace.limit)
-        text += c.limit(y(trace.limit.cap), y(trace.limit.received), y(trace.limit.room), y(trace.result));
+        text += c.limit(
+          w.y(trace.limit.cap),
+          w.y(trace.limit.received),
+          w.y(trace.limit.room),
+          w.y(trace.result),
+        );
       return text;
     }
     case "schedule": {
       let text = c.schedule(
-        y(trace.firstYear),
-        trace.laterYearCap === undefined ? null : y(trace.laterYearCap),
+        w.y(trace.firstYear),
+        trace.laterYearCap === undefined ? null : w.y(trace.laterYearCap),
         trace.years,
-        y(trace.total),
+        w.y(trace.total),
       );
       if (trace.year > 1 || trace.received > 0)
         text += c.scheduleYear(
           trace.year,
-          y(trace.received),
-          y(Math.max(0, trace.total - trace.received)),
-          y(trace.result),
+          w.y(trace.received),
+          w.y(Math.max(0, trace.total - trace.received)),
+          w.y(trace.result),
         );
       return text;
     }
@@ -135,22 +155,27 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
     case "band": {
       const upper = trace.upper;
       const range = c.bandRange(
-        y(trace.band.from),
+        w.y(trace.band.from),
         trace.band.strict === true,
-        upper ? y(upper.from) : null,
+        upper ? w.y(upper.from) : null,
         upper?.strict === true,
       );
-      return withNext(c.band(y(trace.value), range, y(trace.band.amount)), trace.next, c);
+      return withNext(c.band(w.y(trace.value), range, w.y(trace.band.amount)), trace.next, w);
     }
     case "belowBands":
-      return belowBands(trace, c);
+      return belowBands(trace, w);
     case "exclusiveKept":
-      return `${explainTrace(trace.inner, w, inner)}${c.exclusiveKept(titles(trace.others, w), y(trace.result), trace.quote)}`;
+      return `${explainTrace(trace.inner, w, inner)}${c.exclusiveKept(titles(trace.others, w), w.y(trace.result), trace.quote)}`;
     case "exclusiveOpen":
       return `${explainTrace(trace.inner, w, inner)}${c.exclusiveOpen(titles(trace.others, w), trace.quote)}`;
     case "capCut": {
-      const cut = { cap: y(trace.cap), sum: y(trace.sum), over: y(trace.sum - trace.cap), cut: y(trace.cut) };
-      return `${explainTrace(trace.inner, w, inner)}${c.capCut({ ...cut, result: y(trace.result), quote: trace.quote })}`;
+      const cut = {
+        cap: w.y(trace.cap),
+        sum: w.y(trace.sum),
+        over: w.y(trace.sum - trace.cap),
+        cut: w.y(trace.cut),
+      };
+      return `${explainTrace(trace.inner, w, inner)}${c.capCut({ ...cut, result: w.y(trace.result), quote: trace.quote })}`;
     }
     case "dated": {
       const date = (d: string) => formatDate(d, w.lang);
@@ -164,33 +189,33 @@ export function explainTrace(trace: AmountTrace, w: Words, inner = false): strin
 const titles = (refs: BenefitRef[], w: Words) => refs.map((r) => w.title(r.policy, r.benefit));
 
 /** "50,000,000（含）以上" / "above 50,000,000": a band's lower edge as the clause words it. */
-const bandEdge = (band: BandRef, c: Catalogue) =>
-  c.bandRange(y(band.from), band.strict === true, null, false);
+const bandEdge = (band: BandRef, w: Words) =>
+  w.c.bandRange(w.y(band.from), band.strict === true, null, false);
 
 /** Below the lowest band, and (the next band up being the lowest) what reaching it pays. */
-function belowBands(below: { value: number; lowest: BandRef; next?: NextBand }, c: Catalogue): string {
-  const reach = below.next ? { gap: y(below.next.gap), amount: y(below.next.band.amount) } : null;
-  return c.belowBands(y(below.value), bandEdge(below.lowest, c), reach);
+function belowBands(below: { value: number; lowest: BandRef; next?: NextBand }, w: Words): string {
+  const reach = below.next ? { gap: w.y(below.next.gap), amount: w.y(below.next.band.amount) } : null;
+  return w.c.belowBands(w.y(below.value), bandEdge(below.lowest, w), reach);
 }
 
 /** A band and, when one pays more, how far the next band up is and what it adds. */
-const withNext = (text: string, next: NextBand | undefined, c: Catalogue) =>
+const withNext = (text: string, next: NextBand | undefined, w: Words) =>
   next
-    ? `${text}${c.join}${c.nextBand(y(next.gap), bandEdge(next.band, c), y(next.band.amount), y(next.adds))}`
+    ? `${text}${w.c.join}${w.c.nextBand(w.y(next.gap), bandEdge(next.band, w), w.y(next.band.amount), w.y(next.adds))}`
     : text;
 
 function base(b: Base, w: Words): string {
   switch (b.kind) {
     case "fact":
     case "openShare":
-      return y(b.figure.value);
+      return w.y(b.figure.value);
     case "share":
       return b.covered
-        ? w.c.covered(y(b.figure.value), w.label(b.part.fact), w.label(b.whole.fact))
+        ? w.c.covered(w.y(b.figure.value), w.label(b.part.fact), w.label(b.whole.fact))
         : w.c.share(
-            y(b.figure.value),
-            y(b.part.value),
-            y(b.whole.value),
+            w.y(b.figure.value),
+            w.y(b.part.value),
+            w.y(b.whole.value),
             w.label(b.part.fact),
             w.label(b.whole.fact),
           );
@@ -220,11 +245,11 @@ export function reasonText(reason: Reason, w: Words): string {
     case "noTier":
       return c.noTier(tierName(reason.tier, w));
     case "limitUsed":
-      return c.limitUsed(y(reason.cap));
+      return c.limitUsed(w.y(reason.cap));
     case "yearsUsed":
       return c.yearsUsed(reason.count);
     case "totalUsed":
-      return c.totalUsed(y(reason.total), reason.years);
+      return c.totalUsed(w.y(reason.total), reason.years);
     case "notForEntity":
       return c.notForEntity(c.list(reason.allowed.map((t) => c.entity[t] ?? t)));
     case "nothingDue":
@@ -237,14 +262,14 @@ export function reasonText(reason: Reason, w: Words): string {
       return c.ratioMissed({
         part: w.label(reason.part.fact),
         whole: w.label(reason.whole.fact),
-        partValue: y(reason.part.value),
-        wholeValue: y(reason.whole.value),
+        partValue: w.y(reason.part.value),
+        wholeValue: w.y(reason.whole.value),
         share: `${reason.share}%`,
         percent: `${reason.percent}%`,
         gap: reason.gap,
         upper: reason.bound === "atMost" || reason.bound === "below",
         strict: reason.bound === "above" || reason.bound === "below",
-        needed: reason.needed === undefined ? null : y(reason.needed),
+        needed: reason.needed === undefined ? null : w.y(reason.needed),
       });
     case "zeroWhole":
       return c.zeroWhole(w.label(reason.part), w.label(reason.whole));
@@ -259,20 +284,20 @@ export function reasonText(reason: Reason, w: Words): string {
         wantsShort: reason.bound === "below" || reason.bound === "atMost",
       });
     case "belowBands":
-      return belowBands(reason, c);
+      return belowBands(reason, w);
     case "exclusiveLower":
       return c.exclusiveLower(
         w.title(reason.kept.policy, reason.kept.benefit),
-        y(reason.keptAmount),
-        y(reason.amount),
+        w.y(reason.keptAmount),
+        w.y(reason.amount),
         reason.keptAmount === reason.amount,
       );
     case "capReached":
       return c.capReached({
-        cap: y(reason.cap),
-        sum: y(reason.sum),
-        over: y(reason.sum - reason.cap),
-        cut: y(reason.cut),
+        cap: w.y(reason.cap),
+        sum: w.y(reason.sum),
+        over: w.y(reason.sum - reason.cap),
+        cut: w.y(reason.cut),
         quote: reason.quote,
       });
   }
@@ -284,7 +309,7 @@ export function whatIfText(whatIf: WhatIf, w: Words): string {
   const label = w.label(whatIf.fact);
   const change =
     whatIf.value === true ? c.yes(label) : c.setTo(label, valueText(whatIf.value, whatIf.fact, w));
-  return c.whatIf(change, whatIf.adds === null ? null : c.yuan(y(whatIf.adds)));
+  return c.whatIf(change, whatIf.adds === null ? null : w.money(whatIf.adds));
 }
 
 const valueText = (value: unknown, path: string, w: Words) =>
@@ -306,7 +331,7 @@ export function noticeText(notice: Notice, w: Words): string {
  * for kinds whose working does not fit a line (items, schedules, bands): the detail says it all. */
 export function briefAmount(outcome: BenefitOutcome, w: Words): string | undefined {
   const { c } = w;
-  const money = (yuan: number) => c.yuan(y(yuan));
+  const money = (yuan: number) => w.money(yuan);
   const trace = outcome.trace;
   switch (trace.kind) {
     case "fixed":

@@ -19,6 +19,7 @@ import type { PolicySet } from "../policy/load.ts";
 import type { Article, Benefit, PolicyDocument } from "../policy/schema.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import { PERIOD, yuanText } from "./report.ts";
+import type { Units } from "./units.ts";
 
 /** Long article texts are shortened in the chat; the quote stays a verbatim prefix. */
 const MAX_QUOTE = 600;
@@ -32,6 +33,8 @@ export interface FaqViewInput {
   district?: string;
   /** The console's lead-in before the clauses. */
   intro?: string;
+  /** How amounts are written: a chat app's style on Telegram and Slack (units.ts). */
+  units?: Units;
 }
 
 export function faqView(input: FaqViewInput): FaqView {
@@ -98,7 +101,7 @@ function clause(a: FaqAnswer, input: FaqViewInput, mine: PolicyDocument | undefi
   const benefits = article ? askedAbout(article, a, input.question) : [];
   const points = benefits.map((b) => ({
     title: b.title[lang],
-    amount: amountOf(b, lang),
+    amount: amountOf(b, lang, input.units),
     summary: b.summary[lang],
   }));
   const quote = a.quote ?? a.text;
@@ -202,16 +205,16 @@ function mentions(text: string, word: string): boolean {
 
 const position = (text: string, word: string) => fold(text).indexOf(fold(word));
 
-function amountOf(benefit: Benefit, lang: Lang): string {
+function amountOf(benefit: Benefit, lang: Lang, units: Units = "yuan"): string {
   const c = CATALOGUE[lang];
   if (benefit.amount.kind === "none") return c.notMoneyShort;
   const rule = benefit.amount;
   const cap = ceiling(rule);
   const period = PERIOD[benefit.period][lang];
-  if (cap !== null) return c.amountLine(yuanText(cap, lang), period);
+  if (cap !== null) return c.amountLine(yuanText(cap, lang, units), period);
   // Per item without a limit on the sum (each award won, each platform): the most per item.
   const each = rule.kind === "perItem" ? ceiling(rule.each) : null;
-  return each === null ? c.amountDepends : c.faq.perItem(yuanText(each, lang), period);
+  return each === null ? c.amountDepends : c.faq.perItem(yuanText(each, lang, units), period);
 }
 
 /** "石景山区（3）", "通州区（北京城市副中心）第八条", "Tongzhou, article 8". */

@@ -4,11 +4,11 @@
  */
 import { ceiling } from "../policy/amounts.ts";
 import type { PolicySet } from "../policy/load.ts";
-import { formatYuan } from "../policy/money.ts";
 import type { BenefitOutcome, Evaluation } from "../policy/outcome.ts";
 import type { Lang, Period } from "../policy/schema.ts";
 import { CATALOGUE } from "./catalogue.ts";
 import { explainAmount, noticeText, reasonText, type Words, whatIfText, words } from "./explain.ts";
+import { money, type Units } from "./units.ts";
 
 /** The JSON object `triage --json` prints for one profile (CONTRACT.md section 3). */
 export function toContractJson(evaluation: Evaluation, set: PolicySet, district: string, lang: Lang) {
@@ -62,7 +62,7 @@ export function amountText(o: BenefitOutcome, set: PolicySet, w: Words): string 
     ?.articles.find((a) => a.number === o.article)
     ?.benefits.find((b) => b.id === o.benefit)?.amount;
   const cap = rule ? ceiling(rule) : null;
-  return cap === null ? w.c.amountDepends : w.c.upTo(formatYuan(cap));
+  return cap === null ? w.c.amountDepends : w.c.upTo(w.y(cap));
 }
 
 export function caveats(set: PolicySet, district: string, lang: Lang): string[] {
@@ -77,7 +77,8 @@ export const PERIOD: Record<Period, Record<Lang, string>> = {
   multi_year: { zh: "多年", en: "multi-year" },
 };
 
-export const yuanText = (amount: number, lang: Lang) => CATALOGUE[lang].yuan(formatYuan(amount));
+/** An amount with its unit, in yuan unless a chat app's `units` are asked for (units.ts). */
+export const yuanText = (amount: number, lang: Lang, units: Units = "yuan") => money(amount, lang, units);
 
 /** "通州区（北京城市副中心） 第二条 …" / "Tongzhou, article 2": the numbering word is the document's. */
 export function articleLabel(set: PolicySet, policy: string, article: number, lang: Lang): string {

@@ -4,8 +4,8 @@
  * or a message saying why the file was refused. The conversation itself is never touched.
  */
 import type { PolicySet } from "../policy/load.ts";
-import { formatYuan } from "../policy/money.ts";
 import type { Lang } from "../policy/outcome.ts";
+import { money } from "../render/units.ts";
 import { SheetError } from "./errors.ts";
 import { resultTable, type SheetSummary, summarize } from "./index.ts";
 import { formatOf, readTable } from "./read.ts";
@@ -95,23 +95,8 @@ export async function answerSheet(
 export function summaryText(s: SheetSummary, lang: Lang): string {
   if (lang === "en") {
     const errors = s.errors ? `; ${s.errors} row${s.errors === 1 ? "" : "s"} with errors` : "";
-    return `${s.rows} entities, ${s.matched} with a match, at most ${englishYuan(s.totalMax)} in total${errors}`;
+    return `${s.rows} entities, ${s.matched} with a match, at most ${money(s.totalMax, "en", "chat")} in total${errors}`;
   }
   const errors = s.errors ? `；${s.errors} 行有错误` : "";
-  return `${s.rows} 家企业，${s.matched} 家有匹配，合计最高 ${chineseYuan(s.totalMax)}${errors}`;
-}
-
-/** 1.2 亿元, 3,500 万元, 8,000 元: one decimal at most, as people say totals. */
-function chineseYuan(yuan: number): string {
-  const short = (n: number) => String(Math.round(n * 10) / 10);
-  if (yuan >= 1e8) return `${short(yuan / 1e8)} 亿元`;
-  if (yuan >= 1e4) return `${formatYuan(Math.round(yuan / 1e4))} 万元`;
-  return `${formatYuan(yuan)} 元`;
-}
-
-function englishYuan(yuan: number): string {
-  const short = (n: number) => String(Math.round(n * 10) / 10);
-  if (yuan >= 1e9) return `CNY ${short(yuan / 1e9)} billion`;
-  if (yuan >= 1e6) return `CNY ${short(yuan / 1e6)} million`;
-  return `CNY ${formatYuan(yuan)}`;
+  return `${s.rows} 家企业，${s.matched} 家有匹配，合计最高 ${money(s.totalMax, "zh", "chat")}${errors}`;
 }

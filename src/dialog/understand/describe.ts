@@ -73,8 +73,9 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   // Where each fact is named, to choose between facts that share a word by what was just talked about.
   const named = namedFacts(mentions);
   const parts = partsOf(s);
+  const partAt = (i: number) => parts.findIndex((x) => x.start <= i && i < x.end);
   const clauseAt = (i: number) => {
-    const p = parts.find((x) => x.start <= i && i < x.end);
+    const p = parts[partAt(i)];
     return p ? s.slice(p.start, p.end) : "";
   };
   const district = readDistrictMention(s, mentions);
@@ -96,7 +97,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named);
     readFlags(set, s, inPart, partText, doubt, put, unknown, mentions);
   }
-  readOptions(set, s, mentions, put, clauseAt);
+  readOptions(set, s, mentions, put, clauseAt, partAt);
   readNamedValues(set, s, mentions, put);
   for (const fact of set.facts.values()) {
     if (fact.type !== "records") continue;
@@ -314,11 +315,19 @@ function readOptions(
   mentions: Mention[],
   put: Put,
   clauseAt: (i: number) => string,
+  partAt: (i: number) => number,
 ) {
   const chosen = new Map<string, (string | number)[]>();
-  const choose = (path: string, v: string | number) => {
+  // Options whose word and cue are in different clauses: a choice keeps them only when no option
+  // is said in its cue's own clause ("这是第二年申请运营经费，第一年拿了550万" is year 2).
+  const apart = new Set<string>();
+  const choose = (path: string, v: string | number, far = false) => {
     const list = chosen.get(path) ?? [];
-    if (!list.includes(v)) list.push(v);
+    const key = `${path}\u0000${v}`;
+    if (!list.includes(v)) {
+      list.push(v);
+      if (far) apart.add(key);
+    } else if (!far) apart.delete(key);
     chosen.set(path, list);
   };
   const ids = sentenceIds(s);
@@ -361,9 +370,17 @@ function readOptions(
       .sort((a, b) => a.gap - b.gap);
     for (const { c } of near) {
       const path = c.t.kind === "fact" || c.t.kind === "field" ? c.t.path : "";
-      const match = options.find((o) => o.path === path);
+      // A yes/no cue names the choices of its own family too ("the service window, second year
+      // of support" is the window's support year).
+      const match =
+        options.find((o) => o.path === path) ??
+        (set.facts.get(path)?.type === "boolean"
+          ? options.find((o) => family(o.path) === family(path))
+          : undefined);
       if (match) {
-        if (!negatedAt(s, Math.min(m.start, c.m.start))) choose(match.path, match.value);
+        const planning = set.facts.get(match.path)?.milestone && planned(clauseAt(m.start));
+        if (!planning && !negatedAt(s, Math.min(m.start, c.m.start)))
+          choose(match.path, match.value, partAt(m.start) !== partAt(c.m.start));
         break;
       }
       if (m.targets.some((t) => t.kind === "field" && t.path === path)) break;
@@ -389,8 +406,11 @@ function readOptions(
         path,
         fact.options.map((o) => o.value).filter((v) => values.includes(v)),
       );
-    // The default is not a statement (CONTRACT.md section 7: "Tongzhou company" has no entityType).
-    else if (values.length === 1 && values[0] !== fact.default) put(path, values[0]);
+    else {
+      const near = values.length > 1 ? values.filter((v) => !apart.has(`${path}\u0000${v}`)) : values;
+      // The default is not a statement (CONTRACT.md section 7: "Tongzhou company" has no entityType).
+      if (near.length === 1 && near[0] !== fact.default) put(path, near[0]);
+    }
   }
 }
 

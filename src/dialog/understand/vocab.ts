@@ -95,6 +95,11 @@ function compile(set: PolicySet): Vocabulary {
   }));
   for (const d of districts) for (const n of d.names) add(n, { kind: "district", id: d.id });
   for (const w of all(set.elsewhere)) add(w, { kind: "district", id: OUTSIDE });
+  // Other things named with a fact's word inside ("数据交易所"): matched, naming nothing.
+  for (const w of all(set.otherThings)) {
+    const key = norm(w);
+    if (key.length > 0 && !byText.has(key)) byText.set(key, []);
+  }
   const phrases = [...byText.entries()]
     .map(([text, targets]) => ({ text, latin: /^[a-z0-9]/.test(text) || /[a-z0-9]$/.test(text), targets }))
     .sort((a, b) => b.text.length - a.text.length);

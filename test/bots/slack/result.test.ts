@@ -160,8 +160,8 @@ describe("the result on Slack", () => {
       .filter((b) => b.type === "section")
       .map((b) => b.text?.text ?? "")
       .join("\n");
-    expect(sections).toMatch(/担保费的 50% 计，[^\n]*贷款金额中 30% 有符合条件的费用覆盖：30,000 元/);
-    expect(sections).toContain("按3级的标准：200,000 元");
+    expect(sections).toMatch(/担保费的 50% 计，[^\n]*贷款金额中 30% 有符合条件的费用覆盖：3 万元/);
+    expect(sections).toContain("按3级的标准：20 万元");
     expect(sections).not.toContain("■");
     expect(sections).toContain("*数据资产融资担保费补助*");
   });

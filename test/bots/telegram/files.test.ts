@@ -51,7 +51,7 @@ describe("telegram: a sheet sent as a file", () => {
     const [doc] = h.fake.documents;
     expect(doc?.fileName).toBe("list-results.xlsx");
     expect(doc?.caption).toBe(
-      "3 entities, 2 with a match, at most CNY 20.2 million in total; 1 row with errors",
+      "3 entities, 2 with a match, at most CNY 20,200,000 in total; 1 row with errors",
     );
     const back = new ExcelJS.Workbook();
     await back.xlsx.load(doc?.bytes as unknown as ArrayBuffer);

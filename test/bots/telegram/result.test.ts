@@ -163,8 +163,8 @@ describe("the result on Telegram", () => {
     const html = h.fake.chat(CHAT).at(-1)?.text ?? "";
     const unfolded = html.replace(/<blockquote expandable>[\s\S]*?<\/blockquote>/g, "");
     // 200,000 fee × 50%, for the 30% of the loan the eligible costs (3,000,000 of 10,000,000) cover.
-    expect(unfolded).toMatch(/按[^\n]*担保费的 50% 计，[^\n]*贷款金额中 30% 有符合条件的费用覆盖：30,000 元/);
-    expect(unfolded).toMatch(/按3级的标准：200,000 元/);
+    expect(unfolded).toMatch(/按[^\n]*担保费的 50% 计，[^\n]*贷款金额中 30% 有符合条件的费用覆盖：3 万元/);
+    expect(unfolded).toMatch(/按3级的标准：20 万元/);
     // One bullet style: benefit titles in bold, not marked with ■.
     expect(unfolded).not.toContain("■");
     expect(unfolded).toContain("<b>数据资产融资担保费补助</b>");

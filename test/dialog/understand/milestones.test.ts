@@ -114,3 +114,56 @@ describe("statements read", () => {
     expect(read("打算首次申请进入数据监管沙盒").profile).toEqual({ sandbox: { firstEntry: true } });
   });
 });
+
+describe("second batch: other names, later plans, the support year", () => {
+  it("an exchange named with the word 数据交易 inside is not a transaction", () => {
+    expect(read("产品已经挂到数据交易所了").profile).toEqual({});
+    expect(read("去年第一次在数据交易所完成交易").profile).toEqual({ dataFirsts: ["transaction"] });
+  });
+
+  it.each([
+    ["机房明年才开工", { infrastructure: { inOperation: false } }],
+    ["the data centre is expected to go live in 2028", { infrastructure: { inOperation: false } }],
+    ["准备申请揭榜挂帅", { challengeWinner: false }],
+    ["打算参加全国数据大赛", {}],
+  ])("%s: planned, not achieved", (text, profile) => {
+    expect(read(text).profile).toEqual(profile);
+  });
+
+  it("a yes/no fact's word names the support year of its own family", () => {
+    expect(read("we operate the service window, third year of support").profile).toEqual({
+      serviceWindowOperator: true,
+      serviceWindowSupport: { year: 3 },
+    });
+  });
+
+  it("a year said in the cue's own clause wins over one said in the next", () => {
+    expect(read("标注基地这是第三年申请运营经费，第一年拿了500万").profile.clusterSupport).toEqual({
+      year: 3,
+      received: 5_000_000,
+    });
+  });
+
+  it("'invested' in a technology-transfer project is that project's, not fixed assets", () => {
+    expect(read("tech transfer project: sales of 9 million, 4 million invested").profile).toEqual({
+      techTransfer: { salesRevenue: 9_000_000, projectInvestment: 4_000_000 },
+    });
+  });
+
+  it("no data moved across borders yet is no first transfer", () => {
+    expect(read("we haven't sent any data across borders").profile).toEqual({
+      firstCrossBorderTransfer: false,
+    });
+  });
+});
+
+describe("ongoing is not planned", () => {
+  it.each(["智算中心正在运行", "the data center is still in service"])("%s: in operation", (text) => {
+    expect(read(text).profile).toEqual({ infrastructure: { inOperation: true } });
+  });
+
+  it("模拟 is not 拟 (a plan), 未来 is not 未 (a negation)", () => {
+    expect(read("数据模拟平台已投入使用").profile).toEqual({ infrastructure: { inOperation: true } });
+    expect(read("入选了国家级典型案例，未来还会参加大赛").profile.typicalCases).toEqual(["national"]);
+  });
+});
