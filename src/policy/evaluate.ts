@@ -229,6 +229,13 @@ function outcomeOf(
     status,
     trace,
     decidingFacts: NO_FACTS,
+    // Every outcome starts with the optional fields, unset, in the order they are set below: one
+    // shape for all of them, so the reads of the writer and of the filters stay monomorphic
+    // (added later, they made four shapes and more). JSON leaves out what is undefined.
+    upTo: undefined,
+    years: undefined,
+    reason: undefined,
+    whatIf: undefined,
   };
 }
 
