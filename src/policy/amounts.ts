@@ -32,16 +32,19 @@ export interface AmountContext {
 
 const PLAIN: AmountContext = {};
 
+/** The `missing` of every amount that is known: shared, only read. */
+const NONE: string[] = [];
+
 type Rule<K extends AmountRule["kind"]> = Extract<AmountRule, { kind: K }>;
 
 export function computeAmount(rule: AmountRule, scope: Scope, ctx: AmountContext = PLAIN): AmountResult {
   switch (rule.kind) {
     case "none":
-      return { max: null, trace: { kind: "none" }, missing: [] };
+      return { max: null, trace: { kind: "none" }, missing: NONE };
     case "fixed":
-      return { max: rule.amount, trace: { kind: "fixed", amount: rule.amount }, missing: [] };
+      return { max: rule.amount, trace: { kind: "fixed", amount: rule.amount }, missing: NONE };
     case "upTo":
-      return { max: rule.cap, trace: { kind: "upTo", cap: rule.cap }, missing: [] };
+      return { max: rule.cap, trace: { kind: "upTo", cap: rule.cap }, missing: NONE };
     case "rate":
     case "matching":
       return proportional(rule, scope);
@@ -169,18 +172,15 @@ function proportional(rule: Rule<"rate"> | Rule<"matching">, scope: Scope): Amou
     ? 0
     : floorYuan(times(base.value, rule.kind === "rate" ? percent(rule.percent) : exact(rule.ratio)));
   const result = rule.cap === undefined ? raw : Math.min(raw, rule.cap);
-  const trace: AmountTrace = {
-    kind: rule.kind,
-    base: base.base,
-    factor,
-    raw,
-    ...(rule.cap === undefined ? {} : { cap: rule.cap }),
-    result,
-  };
-  const exhausted: Reason | undefined = base.zero.length
-    ? { code: "zeroFigure", facts: base.zero }
-    : undefined;
-  return { max: result, missing: [], trace, ...(exhausted ? { exhausted } : {}) };
+  // Literals, not spreads of optional parts: this runs for every rate of a batch, and a spread
+  // copies through a slow generic path (the keys keep the same order either way).
+  const trace: AmountTrace =
+    rule.cap === undefined
+      ? { kind: rule.kind, base: base.base, factor, raw, result }
+      : { kind: rule.kind, base: base.base, factor, raw, cap: rule.cap, result };
+  const amount: AmountResult = { max: result, missing: NONE, trace };
+  if (base.zero.length) amount.exhausted = { code: "zeroFigure", facts: base.zero };
+  return amount;
 }
 
 // --- tiers --------------------------------------------------------------------
@@ -191,12 +191,14 @@ function tiers(rule: Rule<"tiers">, scope: Scope): AmountResult {
     return { max: null, missing: [rule.by], trace: { kind: "unknown", missing: [rule.by] } };
   const ref = (k: unknown): TierRef => {
     const t = rule.tiers.find((x) => x.key === k);
-    return { key: k as string | number, ...(t?.label ? { label: t.label } : {}) };
+    const tierRef: TierRef = { key: k as string | number };
+    if (t?.label) tierRef.label = t.label;
+    return tierRef;
   };
   const tier = rule.tiers.find((t) => t.key === key);
   if (!tier || tier.amount === 0) {
     const trace: AmountTrace = { kind: "tier", tier: ref(key), amount: 0, result: 0 };
-    return { max: 0, missing: [], trace, exhausted: { code: "noTier", tier: ref(key) } };
+    return { max: 0, missing: NONE, trace, exhausted: { code: "noTier", tier: ref(key) } };
   }
   let amount = tier.amount;
   if (rule.percent !== undefined) amount = floorYuan(times(yuan(amount), percent(rule.percent)));
@@ -216,8 +218,8 @@ function tiers(rule: Rule<"tiers">, scope: Scope): AmountResult {
     result,
   };
   if (from && result === 0)
-    return { max: 0, missing: [], trace, exhausted: { code: "alreadyFunded", tier: from } };
-  return { max: result, missing: [], trace };
+    return { max: 0, missing: NONE, trace, exhausted: { code: "alreadyFunded", tier: from } };
+  return { max: result, missing: NONE, trace };
 }
 
 // --- per item -----------------------------------------------------------------
@@ -257,7 +259,9 @@ function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): Amoun
     sum === 0 ? (each.find((e) => e.exhausted)?.exhausted ?? { code: "nothingDue" }) : undefined;
   if (!rule.limit) {
     const trace: AmountTrace = { kind: "items", each: traces, sum, result: sum };
-    return { max: sum, missing: [], trace, ...(nothing ? { exhausted: nothing } : {}) };
+    const amount: AmountResult = { max: sum, missing: NONE, trace };
+    if (nothing) amount.exhausted = nothing;
+    return amount;
   }
   const received = Math.round(rule.limit.received ? Number(scope.get(rule.limit.received) ?? 0) : 0);
   const room = Math.max(0, rule.limit.cap - received);
@@ -271,7 +275,9 @@ function perItem(rule: Rule<"perItem">, scope: Scope, ctx: AmountContext): Amoun
   };
   const exhausted: Reason | undefined =
     room === 0 ? { code: "limitUsed", cap: rule.limit.cap, received } : nothing;
-  return { max, missing: [], trace, ...(exhausted ? { exhausted } : {}) };
+  const amount: AmountResult = { max, missing: NONE, trace };
+  if (exhausted) amount.exhausted = exhausted;
+  return amount;
 }
 
 // --- multi-year schedule --------------------------------------------------------
@@ -298,5 +304,7 @@ function schedule(rule: Rule<"schedule">, scope: Scope): AmountResult {
   };
   const exhausted: Reason | undefined =
     max === 0 ? { code: "totalUsed", total: rule.total, years: rule.years } : undefined;
-  return { max, totalMax: Math.min(left, room), missing: [], trace, ...(exhausted ? { exhausted } : {}) };
+  const amount: AmountResult = { max, totalMax: Math.min(left, room), missing: NONE, trace };
+  if (exhausted) amount.exhausted = exhausted;
+  return amount;
 }

@@ -76,17 +76,18 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
   }
   const matches = outcomes.filter((o) => o.status === "match");
   const excluded = adjustments.length ? outcomes.filter((o) => o.status === "excluded") : [];
-  return {
+  const evaluation: Evaluation = {
     matches,
     nearMisses: outcomes.filter((o) => o.status === "near_miss"),
     possible: outcomes.filter((o) => o.status === "possible"),
     totals: { max: matches.reduce((sum, o) => sum + (o.amount.max ?? 0), 0) },
-    // Present only where a document has dates or rules across benefits, so the two real
-    // documents' output keeps its shape.
-    ...(excluded.length ? { excluded } : {}),
-    ...(adjustments.length ? { adjustments } : {}),
-    ...(notices.length ? { notices } : {}),
   };
+  // Present only where a document has dates or rules across benefits, so the two real
+  // documents' output keeps its shape (set in this order, as the keys were spread before).
+  if (excluded.length) evaluation.excluded = excluded;
+  if (adjustments.length) evaluation.adjustments = adjustments;
+  if (notices.length) evaluation.notices = notices;
+  return evaluation;
 }
 
 /** The evaluation date, worked out once and only when a date rule asks for it. */
