@@ -83,7 +83,7 @@ describe("FAQ quality over the question sets", () => {
     // whom they apply to; a named district lacking the thing asked), in new words.
     const q = measureQuality(index, added.inScope);
     // Three in-scope ones still fail (BENCHMARKS.md, FAQ quality): kept, not tuned away.
-    expect(q.top1, missList(q)).toBeGreaterThanOrEqual(0.9);
+    expect(q.top1, missList(q)).toBeGreaterThanOrEqual(0.93);
     const o = measureAbstention(index, added.outOfScope);
     expect(o.abstained, o.answered.map((a) => a.q).join("\n")).toBe(1);
     const d = measureDistricts(index, added.district);
@@ -91,15 +91,15 @@ describe("FAQ quality over the question sets", () => {
   });
 
   describe("the first sets (tuning and held-out halves)", () => {
-    it("answers the in-scope questions: the tuning half all first, the held-out half at least 95%", () => {
-      // The held-out half still leaves 5 of 163 unanswered (3.1%): questions of which the clause
+    it("answers the in-scope questions: the tuning half all first, the held-out half at least 96.5%", () => {
+      // The held-out half still leaves 3 of 163 unanswered (1.8%): questions of which the clause
       // has at most half the words (calibration.ts minShare). BENCHMARKS.md.
       const { tuning, heldOut } = split(cases);
       const tuned = measureQuality(index, tuning);
       expect(tuned.top1, missList(tuned)).toBe(1);
       const held = measureQuality(index, heldOut);
-      expect(held.top1, missList(held)).toBeGreaterThanOrEqual(0.95);
-      expect(held.unanswered, missList(held)).toBeLessThanOrEqual(0.035);
+      expect(held.top1, missList(held)).toBeGreaterThanOrEqual(0.965);
+      expect(held.unanswered, missList(held)).toBeLessThanOrEqual(0.02);
     });
 
     it("answers at least 95% of the out-of-scope questions of each half with nothing", () => {

@@ -28,4 +28,11 @@ describe("questions told as a story", () => {
     expect(index.ask("my boss just rented a new office last month, is there rent help?")).toEqual([]);
     expect(index.ask("去年我们老板想问问停车场有没有补贴")).toEqual([]);
   });
+
+  it("reads a leading light verb (变成, 成为) as the story, not as another kind of what the clause offers", () => {
+    // 变成 right before the clause's own words once counted as half the question (the
+    // modifier rule), so the clause that has every other word did not answer.
+    expect(first("变成国家高质量数据集典型案例的通州企业给多少")).toBe("tongzhou:5");
+    expect(first("成为国家级数据科学实验室的通州企业奖多少")).toBe("tongzhou:3");
+  });
 });
