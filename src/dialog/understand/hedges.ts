@@ -84,7 +84,7 @@ const NEGATION_BEFORE_EN =
   /\b(no|not|never|haven'?t|hasn'?t|didn'?t|don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|without|nor|neither|yet to)\b(?:(?!\b(?:but|however|though|although|while|whereas|yet|except|also)\b)[^,.;!?]){0,24}$/;
 /** Negation just after a phrase: "揭榜挂帅没成功", "实验室还没认定下来", "沙盒还没进". */
 const NEGATION_AFTER_ZH =
-  /^[^，,。；;！!？?]{0,4}?(?:(?:还没有|还没|没有|没能|没|未能|未|尚未|并未)(?!想到|多久|几|少|错|问题|关系|什么)|不(?=成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是))/;
+  /^[^，,。；;！!？?]{0,4}?(?:(?:还没有|还没|没有|没能|没|未能|未|尚未|并未)(?!想到|多久|几|少|错|问题|关系|什么|来|必|免)|不(?=成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是))/;
 const NEGATION_AFTER_EN =
   /^(?:[^,.;!?]{0,6}\b(?:not yet|not|never)\b|[^,.;!?]{0,16}?\b(?:but|and) (?:we |it |they )?(?:did not|didn'?t|failed to|could not|couldn'?t|were not|weren'?t|was not|wasn'?t|have not|haven'?t|has not|hasn'?t)\b)/;
 // Words that turn the negation back ("不但", "没想到", "无论") or belong to another phrase.
@@ -109,7 +109,7 @@ export function negatedAfter(s: string, end: number, next = s.length): boolean {
 /** Work planned or still in progress ("打算后年建", "还在准备", "still building", "plan to"):
  * what it is about has not happened yet. */
 const PLANNED =
-  /打算|计划|准备|筹备|筹划|筹建|规划|拟|将要|即将|想要|希望|预计|正在|还在|在做|进行中|推进中|申请中|明年|后年|开工|动工|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|still|yet to|expected to|expect to|scheduled|due to|next year)\b/;
+  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|推进|办|弄|搞|走|评|审|规划|施工|调试|测试)|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
 export const planned = (clause: string) => PLANNED.test(clause);
 
 /** Words that say a thing happened ("完成了", "已入表", "首次", "done", "for the first time"). */

@@ -156,3 +156,14 @@ describe("second batch: other names, later plans, the support year", () => {
     });
   });
 });
+
+describe("ongoing is not planned", () => {
+  it.each(["智算中心正在运行", "the data center is still in service"])("%s: in operation", (text) => {
+    expect(read(text).profile).toEqual({ infrastructure: { inOperation: true } });
+  });
+
+  it("模拟 is not 拟 (a plan), 未来 is not 未 (a negation)", () => {
+    expect(read("数据模拟平台已投入使用").profile).toEqual({ infrastructure: { inOperation: true } });
+    expect(read("入选了国家级典型案例，未来还会参加大赛").profile.typicalCases).toEqual(["national"]);
+  });
+});
