@@ -159,6 +159,18 @@ export function answerOptions(
   }
 }
 
+/** A button holds 12 characters on a phone; a longer option shows its data `short`, or its words
+ * without the bracketed qualifier ("Tongzhou" for "Tongzhou (Beijing City Sub-center)"), and its
+ * full wording goes in the question's text. */
+export const MAX_BUTTON_CHARS = 12;
+function buttonLabel(option: AnswerOption): string {
+  if (option.short) return option.short;
+  const plain = unqualified(option.label);
+  return [...option.label].length > MAX_BUTTON_CHARS && [...plain].length <= MAX_BUTTON_CHARS
+    ? plain
+    : option.label;
+}
+
 /** The most values an integer fact may have to be offered as buttons (a level 0–5 has six). */
 const CLOSED_SET_MAX = 10;
 
@@ -194,8 +206,8 @@ export function questionReply(
     ...(help ? { help } : {}),
     choices: options.map((o) => ({
       id: `${seq}.${o.key}`,
-      label: o.short ?? o.label,
-      ...(o.short ? { detail: o.label } : {}),
+      label: buttonLabel(o),
+      ...(buttonLabel(o) !== o.label ? { detail: o.label } : {}),
       ...(ticked.includes(o.key) ? { ticked: true as const } : {}),
     })),
     multi,

@@ -10,7 +10,7 @@ import { unitsOn } from "../render/units.ts";
 import { checklists, isChecklist } from "./areas.ts";
 import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { answeredCount, evaluateState, mostLeftAfter, plan } from "./planner.ts";
-import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
+import { type AnswerOption, DISTRICT, describeValue, labelOf, questionReply } from "./questions.ts";
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
 import { type DialogState, getPath, isAnswered, scopeOf, withPath } from "./state.ts";
 import { TEXT } from "./text.ts";
@@ -114,7 +114,7 @@ function openQuestion(state: DialogState, ctx: ReducerContext): Reply {
     case "compare":
       return compareQuestion(state.lang, pending.seq);
     case "editField":
-      return editFieldQuestion(state, ctx.set, pending.seq, pending.paths);
+      return editFieldQuestion(state, ctx, pending.seq, pending.paths);
   }
 }
 
@@ -224,7 +224,7 @@ export function compareOptions(lang: Lang): AnswerOption[] {
     {
       key: "y",
       label: t.compareYes,
-      names: [TEXT.zh.compareYes, TEXT.en.compareYes, "比较", "compare"],
+      names: [TEXT.zh.compareYes, TEXT.en.compareYes, "比较", "compare", "compare the districts"],
       value: true,
     },
     {
@@ -257,16 +257,33 @@ export function editFieldOptions(state: DialogState, set: PolicySet, paths: stri
     {
       key: "c",
       label: t.profileContinue,
-      names: [TEXT.zh.profileContinue, TEXT.en.profileContinue, "继续", "continue"],
+      names: [TEXT.zh.profileContinue, TEXT.en.profileContinue, "继续", "continue", "carry on"],
     },
   ];
 }
 
-export function editFieldQuestion(state: DialogState, set: PolicySet, seq: number, paths: string[]): Reply {
+/** Which answer to change: a numbered button per answer, each answer (its label and value) in the
+ * question's text by its number, as a fact's label is too long for a button. */
+export function editFieldQuestion(
+  state: DialogState,
+  ctx: ReducerContext,
+  seq: number,
+  paths: string[],
+): Reply {
+  const t = TEXT[state.lang];
+  const shown = (path: string) => {
+    const value = getPath(state.profile, path);
+    if (value !== undefined) return describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
+    return state.none.includes(path) ? t.noValue : t.skippedValue;
+  };
   return {
     kind: "question",
-    text: TEXT[state.lang].profileQuestion,
-    choices: editFieldOptions(state, set, paths).map((o) => ({ id: `${seq}.${o.key}`, label: o.label })),
+    text: t.profileQuestion,
+    choices: editFieldOptions(state, ctx.set, paths).map((o) => {
+      const path = typeof o.value === "string" ? o.value : undefined;
+      if (path === undefined) return { id: `${seq}.${o.key}`, label: o.label };
+      return { id: `${seq}.${o.key}`, label: o.key, detail: `${o.label}${t.colon}${shown(path)}` };
+    }),
     multi: false,
   };
 }

@@ -97,7 +97,20 @@ function combine(children: Condition[], scope: Scope, stopAt: boolean): Conditio
     undecided = true;
     unknown.push(...trace.unknown);
   }
-  return undecided ? { truth: undefined, unknown: [...new Set(unknown)] } : known(!stopAt);
+  return undecided ? { truth: undefined, unknown: withoutRepeats(unknown) } : known(!stopAt);
+}
+
+/** The list without repeats, first occurrence kept, in place: a handful of paths, where a scan
+ * is cheaper than a Set (this runs for every undecided `all`/`any` of a batch). */
+function withoutRepeats(list: string[]): string[] {
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as string;
+    if (kept > 0 && list.lastIndexOf(item, kept - 1) !== -1) continue;
+    list[kept++] = item;
+  }
+  list.length = kept;
+  return list;
 }
 
 export function itemScope(item: unknown): Scope {

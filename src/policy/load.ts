@@ -233,8 +233,20 @@ export function conditionFacts(condition: Condition): string[] {
   }
 }
 
-/** Profile facts an amount rule reads. Rules inside `perItem.each` read item fields. */
+const amountFactsOf = new WeakMap<AmountRule, string[]>();
+
+/** Profile facts an amount rule reads. Rules inside `perItem.each` read item fields. Worked out
+ * once per rule (evaluation asks for every outcome of a batch); the list is shared: only read it. */
 export function amountFacts(rule: AmountRule): string[] {
+  let facts = amountFactsOf.get(rule);
+  if (facts === undefined) {
+    facts = factsOfAmount(rule);
+    amountFactsOf.set(rule, facts);
+  }
+  return facts;
+}
+
+function factsOfAmount(rule: AmountRule): string[] {
   switch (rule.kind) {
     case "none":
     case "fixed":

@@ -85,5 +85,14 @@ export function formatYuan(amount: number): string {
   return out;
 }
 
-/** 20 → "20%", 0.5 → "50%". */
-export const formatPercent = (p: number): string => `${Number(p.toFixed(4))}%`;
+const percentText = new Map<number, string>();
+
+/** 20 → "20%", 0.5 → "50%". The rates are the data's few, said in every worked amount. */
+export function formatPercent(p: number): string {
+  let text = percentText.get(p);
+  if (text === undefined) {
+    text = `${Number(p.toFixed(4))}%`;
+    percentText.set(p, text);
+  }
+  return text;
+}

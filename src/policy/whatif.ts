@@ -42,9 +42,12 @@ export function whatIfCandidates(
 /** The scope as if the profile stated `fact` as `value` (fact paths are leaves: no path is a
  * prefix of another, so no other fact's value changes). */
 export function withChange(scope: Scope, fact: string, value: unknown): Scope {
-  return {
-    ...scope,
+  const changed: Scope = {
     get: (path) => (path === fact ? value : scope.get(path)),
     isGiven: (path) => path === fact || scope.isGiven(path),
+    missingMeansNo: scope.missingMeansNo,
   };
+  // Only what the scope has (a spread copied it the same way, at more cost per candidate).
+  if (scope.asOf) changed.asOf = scope.asOf;
+  return changed;
 }
