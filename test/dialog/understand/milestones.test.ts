@@ -167,3 +167,34 @@ describe("ongoing is not planned", () => {
     expect(read("入选了国家级典型案例，未来还会参加大赛").profile.typicalCases).toEqual(["national"]);
   });
 });
+
+describe("third batch: negated verbs with objects, filings, receipts", () => {
+  it("a negated verb with its object before the phrase negates it", () => {
+    expect(read("还没做数据资产作价入股").profile).toEqual({ equityContribution: false });
+    expect(read("没参加过揭榜挂帅").profile).toEqual({ challengeWinner: false });
+  });
+
+  it("a pilot still being filed for is not held", () => {
+    expect(read("可信数据空间试点还在申报").profile).toEqual({ trustedDataSpacePilot: false });
+  });
+
+  it("not yet out of the sandbox is no exit certificate", () => {
+    const { sandbox } = read("we entered the sandbox but haven't exited yet").profile as {
+      sandbox?: { exitCertificate?: boolean };
+    };
+    expect(sandbox?.exitCertificate).toBe(false);
+  });
+
+  it("data assets that went on the balance sheet are the first", () => {
+    expect(read("our data assets went on the balance sheet in May").profile).toEqual({
+      dataFirsts: ["balance_sheet"],
+    });
+  });
+
+  it("no award received for a typical case is its award 0, not a competition", () => {
+    expect(read("a municipal typical case, and we have not received any award for it").profile).toEqual({
+      typicalCases: ["municipal"],
+      appInnovationAwardsReceived: 0,
+    });
+  });
+});
