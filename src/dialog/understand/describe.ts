@@ -73,7 +73,9 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   // Where each fact is named, to choose between facts that share a word by what was just talked about.
   const named = namedFacts(mentions);
   const parts = partsOf(s);
-  const partAt = (i: number) => parts.findIndex((x) => x.start <= i && i < x.end);
+  const partIds = new Int32Array(s.length + 1).fill(-1);
+  parts.forEach((p, k) => partIds.fill(k, p.start, p.end));
+  const partAt = (i: number) => partIds[i] ?? -1;
   const clauseAt = (i: number) => {
     const p = parts[partAt(i)];
     return p ? s.slice(p.start, p.end) : "";
