@@ -28,6 +28,9 @@ export type Reply = (
       /** /help's commands (commands.ts `MENU` names), for a surface where they are typed
        * otherwise (a Slack channel thread, where only their words work). */
       commands?: string[];
+      /** A file that goes with the text (the exported result): a chat app sends it as a document
+       * captioned by `text`; the console says `text` only. */
+      file?: { name: string; text: string };
     }
   | {
       kind: "question";

@@ -68,8 +68,10 @@ export function createTurnRunner(deps: {
     target: SlackTarget,
     messages: Array<Pick<SlackMessage, "text"> & Partial<SlackMessage>>,
   ) => {
-    for (const message of messages) {
-      await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+    for (const { file, ...message } of messages) {
+      const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
+      if (file) await client.files.uploadV2({ channel_id: target.channel, ...thread, ...file });
+      else await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
     }
   };
 

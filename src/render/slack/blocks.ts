@@ -31,6 +31,8 @@ export const SLACK_LIMITS = {
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  /** Uploaded as a file (files.uploadV2 arguments, the comment its text). */
+  file?: { file: Buffer; filename: string; initial_comment: string };
 }
 
 /** The `action_id` prefix of every choice button; the button's `value` is the choice id. */
@@ -60,6 +62,8 @@ export function renderReplies(replies: Reply[], place: SlackPlace = "dm"): Slack
           ? [...before.slice(0, -1), ...message.blocks, ...before.slice(-1)]
           : [...before, ...message.blocks];
         const fits =
+          !previous?.message.file &&
+          !message.file &&
           blocks.length <= SLACK_LIMITS.blocksPerMessage &&
           JSON.stringify(blocks).length <= SLACK_LIMITS.messageChars;
         if (!previous || !fits) {
@@ -80,6 +84,11 @@ export function renderReply(dialogReply: Reply, place: SlackPlace = "dm"): Slack
   switch (reply.kind) {
     case "text": {
       const faq = reply.faq && faqMessage(reply.faq);
+      if (reply.file) {
+        const { name: filename, text } = reply.file;
+        const file = { file: Buffer.from(text, "utf8"), filename, initial_comment: reply.text };
+        return [{ text: reply.text, blocks: [], file }];
+      }
       return faq ? [faq] : pack(sectionParts(escapeMrkdwn(reply.text)));
     }
     case "question":
