@@ -16,7 +16,6 @@ const zh = {
   progressIntro: (n: number, k: number) =>
     k > n ? `第 ${n} 题（前 ${k} 题确定适用的方面）` : `第 ${n} 题（选好方面后只问需要的）`,
   multiHint: "可多选：点选后按“完成”，或输入编号如 1,3。",
-  skipHint: "不清楚可回复“跳过”。",
   /** The button that closes a several-answers question. */
   done: "完成",
   /** The button under a question answered by typing a figure. */
@@ -135,7 +134,6 @@ const en: Texts = {
       ? `Question ${n} (the first ${k} find what applies)`
       : `Question ${n} (then only what your areas need)`,
   multiHint: "Several allowed: tap them and then “Done”, or type numbers such as 1,3.",
-  skipHint: "Not sure? Reply “skip”.",
   done: "Done",
   skip: "Skip",
   nothingSelected: "Nothing selected yet; if none applies, choose “None of them”.",

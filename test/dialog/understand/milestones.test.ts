@@ -198,3 +198,39 @@ describe("third batch: negated verbs with objects, filings, receipts", () => {
     });
   });
 });
+
+describe("fourth batch: a planned level, a lost competition, a filing without result", () => {
+  it.each(["正在准备DCMM三级认证", "we plan to apply for DCMM level 2 next year"])(
+    "%s: the level is planned, not held",
+    (text) => {
+      const u = read(text);
+      expect(u.profile).toEqual({});
+      expect(u.none).toEqual(["dcmm.level"]);
+    },
+  );
+
+  it.each(["参加过国家级大赛但没获奖", "we entered a municipal competition but did not win anything"])(
+    "%s: no competition award",
+    (text) => {
+      expect(read(text).profile).toEqual({ competitionAwards: [] });
+    },
+  );
+
+  it("a joined negated clause that names another fact is that fact's, not the competition's", () => {
+    expect(
+      read("we entered a national competition but did not win, and were selected as a national typical case")
+        .profile,
+    ).toEqual({
+      competitionAwards: [],
+      typicalCases: ["national"],
+    });
+    expect(
+      read("we won a municipal competition award but were not selected as a typical case").profile,
+    ).toEqual({ competitionAwards: ["municipal"], typicalCases: [] });
+  });
+
+  it("filed for a typical case with no result is not selected; sold for the first time is a first", () => {
+    expect(read("申报了国家级典型案例，还在等结果").profile).toEqual({});
+    expect(read("去年第一次卖出了数据产品").profile).toEqual({ dataFirsts: ["transaction"] });
+  });
+});
