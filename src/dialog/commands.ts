@@ -41,6 +41,8 @@ const WORD_COMMANDS: Record<string, string> = {
   result: "/result",
   帮助: "/help",
   help: "/help",
+  对比各区: "/compare",
+  compare: "/compare",
   english: "/lang en",
   中文: "/lang zh",
   ...SUBSCRIBE_WORDS,
@@ -85,7 +87,10 @@ export function helpText(lang: Lang, channel: Channel | undefined): string {
 
 /** `/help`: what can be typed, then the open question again. */
 export const help = (state: DialogState, ctx: ReducerContext): Step =>
-  step(state, [{ kind: "text", text: helpText(state.lang, ctx.channel) }, ...reask(state, ctx)]);
+  step(state, [
+    { kind: "text", text: helpText(state.lang, ctx.channel), commands: commandsOn(ctx.channel) },
+    ...reask(state, ctx),
+  ]);
 
 export const unknownCommand = (state: DialogState, name: string, ctx: ReducerContext): Step =>
   step(state, [{ kind: "text", text: TEXT[state.lang].unknownCommand(name) }, ...reask(state, ctx)]);

@@ -130,7 +130,7 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
   const profile = state.profile;
   if (scopeOf(state) === "outside") {
     const result = recordOutside(ctx.set, state.lang);
-    const reply = { ...outsideReply(ctx.set, state.lang), actions: resultActions(state) };
+    const reply = { ...outsideReply(ctx.set, state.lang), actions: resultActions(state, ctx) };
     return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
   }
   const evaluations = evaluateState(state, ctx.set);
@@ -138,19 +138,23 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
   const reply = resultReply(evaluations, ctx.set, state.lang, { early, compare: state.compare, units });
   const result = recordResult(evaluations, ctx.set, state.lang);
   // An early result is followed by the open question, which is what to do next.
-  const shown = early ? reply : { ...reply, actions: resultActions(state) };
+  const shown = early ? reply : { ...reply, actions: resultActions(state, ctx) };
   return step(state, [...replies, shown], [{ kind: "record", profile, result }]);
 }
 
 /** The commands a finished result offers as buttons: change an answer, start over, and compare
  * the districts unless the result already does. */
-function resultActions(state: DialogState): Choice[] {
+function resultActions(state: DialogState, ctx: ReducerContext): Choice[] {
   const t = TEXT[state.lang].actions;
   const actions: Choice[] = [
     { id: COMMAND_BUTTON.profile, label: t.profile },
     { id: COMMAND_BUTTON.restart, label: t.restart },
   ];
   if (!state.compare) actions.push({ id: COMMAND_BUTTON.compare, label: t.compare });
+  // A chat app sends the file; the console has no file to give.
+  const chat = ctx.channel === "telegram" || ctx.channel === "slack";
+  if (chat && getPath(state.profile, DISTRICT) !== undefined && scopeOf(state) !== "outside")
+    actions.push({ id: COMMAND_BUTTON.export, label: t.export });
   return actions;
 }
 
