@@ -74,7 +74,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   const named = namedFacts(mentions);
   const parts = partsOf(s);
   const partIds = new Int32Array(s.length + 1).fill(-1);
-  parts.forEach((p, k) => partIds.fill(k, p.start, p.end));
+  for (const [k, p] of parts.entries()) partIds.fill(k, p.start, p.end);
   const partAt = (i: number) => partIds[i] ?? -1;
   const clauseAt = (i: number) => {
     const p = parts[partAt(i)];
