@@ -7,6 +7,7 @@ export const COMMAND_BUTTON = {
   profile: "/profile",
   compare: "/compare",
   subscribe: "/subscribe",
+  export: "/export",
 } as const;
 
 /** The button that closes a several-answers question: the dialog reads it (events.ts), each

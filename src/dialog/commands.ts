@@ -2,9 +2,8 @@
  * /lang, /compare, /subscribe, /unsubscribe, /help): how they are typed, and what each does.
  * Which one runs in which phase is machine.ts's table. */
 
-import { unitsOn } from "../render/units.ts";
 import { plan } from "./planner.ts";
-import { DISTRICT, describeValue, labelOf } from "./questions.ts";
+import { DISTRICT, labelOf } from "./questions.ts";
 import { type DialogState, getPath, newState, withPath } from "./state.ts";
 import {
   answer,
@@ -42,6 +41,8 @@ const WORD_COMMANDS: Record<string, string> = {
   result: "/result",
   帮助: "/help",
   help: "/help",
+  对比各区: "/compare",
+  compare: "/compare",
   english: "/lang en",
   中文: "/lang zh",
   ...SUBSCRIBE_WORDS,
@@ -86,7 +87,10 @@ export function helpText(lang: Lang, channel: Channel | undefined): string {
 
 /** `/help`: what can be typed, then the open question again. */
 export const help = (state: DialogState, ctx: ReducerContext): Step =>
-  step(state, [{ kind: "text", text: helpText(state.lang, ctx.channel) }, ...reask(state, ctx)]);
+  step(state, [
+    { kind: "text", text: helpText(state.lang, ctx.channel), commands: commandsOn(ctx.channel) },
+    ...reask(state, ctx),
+  ]);
 
 export const unknownCommand = (state: DialogState, name: string, ctx: ReducerContext): Step =>
   step(state, [{ kind: "text", text: TEXT[state.lang].unknownCommand(name) }, ...reask(state, ctx)]);
@@ -149,19 +153,12 @@ export function showProfile(state: DialogState, ctx: ReducerContext): Step {
   const t = TEXT[state.lang];
   const paths = answeredPaths(state);
   if (paths.length === 0) return step(state, [{ kind: "text", text: t.profileEmpty }, ...reask(state, ctx)]);
-  const lines = paths.map((path) => {
-    const value = getPath(state.profile, path);
-    const shown =
-      value === undefined
-        ? t.skippedValue
-        : describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
-    return `• ${labelOf(ctx.set, path, state.lang)}${t.colon}${shown}`;
-  });
   const seq = state.seq + 1;
   const next: DialogState = { ...state, seq, pending: { kind: "editField", seq, paths } };
+  // The answers are listed in the question, one numbered button each (editFieldQuestion).
   return step(next, [
-    { kind: "text", text: [t.profileTitle, ...lines].join("\n"), joins: true },
-    editFieldQuestion(next, ctx.set, seq, paths),
+    { kind: "text", text: t.profileTitle, joins: true },
+    editFieldQuestion(next, ctx, seq, paths),
   ]);
 }
 

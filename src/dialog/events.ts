@@ -23,6 +23,7 @@ export type Event =
   | { kind: "compare" }
   | { kind: "consent"; consent: "subscribed" | "unsubscribed" }
   | { kind: "help" }
+  | { kind: "export" }
   | { kind: "unknownCommand"; name: string }
   /** The "done" button, or a done word typed while ticks are collected. */
   | { kind: "done"; text?: string }
@@ -100,6 +101,8 @@ function commandEvent(name: string, arg: string): Event {
       return { kind: "consent", consent: "unsubscribed" };
     case "/help":
       return { kind: "help" };
+    case "/export":
+      return { kind: "export" };
     default:
       return { kind: "unknownCommand", name };
   }

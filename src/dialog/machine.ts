@@ -16,6 +16,7 @@
  *
  * Comparing is not a phase but a scope (state.ts `scopeOf`): the same questions, every district.
  */
+
 import {
   commitSelection,
   faqAside,
@@ -46,6 +47,7 @@ import {
 } from "./commands.ts";
 import { takeDescription } from "./description.ts";
 import { classify, type Event, type EventKind, isCommand } from "./events.ts";
+import { exportResult } from "./export.ts";
 import { answerOptions, DISTRICT } from "./questions.ts";
 import type { DialogState } from "./state.ts";
 import { takeStatement } from "./statements.ts";
@@ -98,6 +100,7 @@ const ANYWHERE: Required<Omit<Row, "answer" | "press">> = {
   compare: (s, _, ctx) => startComparing(s, ctx),
   consent: (s, e, ctx) => setConsent(s, e.consent, ctx),
   help: (s, _, ctx) => help(s, ctx),
+  export: (s, _, ctx) => exportResult(s, ctx),
   unknownCommand: (s, e, ctx) => unknownCommand(s, e.name, ctx),
   stale: (s, _, ctx) => staleButton(s, ctx),
 };

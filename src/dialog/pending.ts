@@ -53,8 +53,9 @@ function factQuestion(state: DialogState, set: PolicySet, path: string): Pending
           : fact?.type === "boolean" || fact?.type === "amount" || fact?.type === "choice"
             ? fact.type
             : "text";
-  // A level's buttons are listed too (their ids the values); an amount's lone "skip" is not.
-  if (type !== "choice" && type !== "multi" && !(type === "integer" && options.length > 0))
+  // A level's buttons are listed too (their ids the values); a typed figure's lone "skip" is not.
+  const levels = options.some((o) => o.special === undefined);
+  if (type !== "choice" && type !== "multi" && !(type === "integer" && levels))
     return { fact: path, type, options: [] };
   const covers = fact?.type === "set" ? fact.options : [];
   return {

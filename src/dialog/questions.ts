@@ -70,6 +70,11 @@ export function answerOptions(
     special: "none",
     value: [],
   };
+  const skip: AnswerOption = {
+    ...unknown,
+    label: t.skip,
+    names: [...unknown.names, ...both((l) => TEXT[l].skip)],
+  };
   if (path === DISTRICT) {
     const districts = set.documents.map((d, i) => ({
       key: String(i + 1),
@@ -138,7 +143,7 @@ export function answerOptions(
       // A level is one of a few whole numbers, its bounds in the data: a button each, pressed
       // rather than typed. A wider range is typed.
       const size = fact.max - fact.min + 1;
-      if (size > CLOSED_SET_MAX) return { options: [], multi: false };
+      if (size > CLOSED_SET_MAX) return { options: [skip], multi: false };
       const levels = Array.from({ length: size }, (_, i): AnswerOption => {
         const value = fact.min + i;
         return { key: String(value), label: String(value), names: [String(value)], value };
@@ -146,24 +151,34 @@ export function answerOptions(
       return { options: [...levels, unknown], multi: false };
     }
     case "amount":
-      // A figure is typed; the one button skips it.
-      return {
-        options: [{ ...unknown, label: t.skip, names: [...unknown.names, ...both((l) => TEXT[l].skip)] }],
-        multi: false,
-      };
     case "count":
     case "percent":
     case "decimal":
     case "date":
-      return { options: [], multi: false };
+      // A figure (or a date) is typed; the one button skips it, so no hint has to say how.
+      return { options: [skip], multi: false };
   }
+}
+
+/** A button holds 12 characters on a phone; a longer option shows its data `short`, or its words
+ * without the bracketed qualifier ("Tongzhou" for "Tongzhou (Beijing City Sub-center)"), and its
+ * full wording goes in the question's text. */
+export const MAX_BUTTON_CHARS = 12;
+function buttonLabel(option: AnswerOption): string {
+  if (option.short) return option.short;
+  const plain = unqualified(option.label);
+  return [...option.label].length > MAX_BUTTON_CHARS && [...plain].length <= MAX_BUTTON_CHARS
+    ? plain
+    : option.label;
 }
 
 /** The most values an integer fact may have to be offered as buttons (a level 0–5 has six). */
 const CLOSED_SET_MAX = 10;
 
-/** Facts answered with a figure: a number typed is that figure, never a button's place in the list. */
-export const isFigure = (fact: Fact | undefined) => fact?.type === "amount" || fact?.type === "integer";
+/** Facts answered by typing a figure or a date: a number typed is that figure, never a button's
+ * place in the list. */
+const TYPED = new Set(["amount", "integer", "count", "percent", "decimal", "date"]);
+export const isFigure = (fact: Fact | undefined) => TYPED.has(fact?.type ?? "");
 
 export function questionReply(
   set: PolicySet,
@@ -177,13 +192,12 @@ export function questionReply(
   const fact = set.facts.get(path);
   const { options, multi } = answerOptions(set, path, lang, state);
   const text = path === DISTRICT ? t.districtQuestion : (fact?.question?.[lang] ?? fact?.label[lang] ?? path);
-  // One hint a question: the data's own, else how to pick several, else how to skip, unless the
-  // question already says how ("（1–5，没有可回答“跳过”）").
-  // (A question with buttons has its "don't know / skip" among them.)
-  const saysSkip = /跳过|\bskip\b/i.test(text);
+  // One hint a question: the data's own, else how to pick several unless the question already
+  // says so ("（可多选）"). How to skip is a button ("不知道／跳过", "跳过") on every question.
+  const saysMulti = /可多选|several allowed/i.test(text);
   const help =
     (path === DISTRICT ? t.districtHelp : fact?.help?.[lang]) ??
-    (multi ? t.multiHint : options.length === 0 && !saysSkip ? t.skipHint : undefined);
+    (multi && !saysMulti ? t.multiHint : undefined);
   // A checklist shows what is ticked so far, however often it is drawn again.
   const pending = state?.pending;
   const ticked = pending?.kind === "fact" && pending.path === path ? pending.selected : [];
@@ -194,8 +208,8 @@ export function questionReply(
     ...(help ? { help } : {}),
     choices: options.map((o) => ({
       id: `${seq}.${o.key}`,
-      label: o.short ?? o.label,
-      ...(o.short ? { detail: o.label } : {}),
+      label: buttonLabel(o),
+      ...(buttonLabel(o) !== o.label ? { detail: o.label } : {}),
       ...(ticked.includes(o.key) ? { ticked: true as const } : {}),
     })),
     multi,

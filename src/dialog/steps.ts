@@ -10,7 +10,7 @@ import { unitsOn } from "../render/units.ts";
 import { checklists, isChecklist } from "./areas.ts";
 import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { answeredCount, evaluateState, mostLeftAfter, plan } from "./planner.ts";
-import { type AnswerOption, DISTRICT, labelOf, questionReply } from "./questions.ts";
+import { type AnswerOption, DISTRICT, describeValue, labelOf, questionReply } from "./questions.ts";
 import { districtNames, outsideReply, recordOutside, recordResult, resultReply } from "./result.ts";
 import { type DialogState, getPath, isAnswered, scopeOf, withPath } from "./state.ts";
 import { TEXT } from "./text.ts";
@@ -114,7 +114,7 @@ function openQuestion(state: DialogState, ctx: ReducerContext): Reply {
     case "compare":
       return compareQuestion(state.lang, pending.seq);
     case "editField":
-      return editFieldQuestion(state, ctx.set, pending.seq, pending.paths);
+      return editFieldQuestion(state, ctx, pending.seq, pending.paths);
   }
 }
 
@@ -130,7 +130,7 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
   const profile = state.profile;
   if (scopeOf(state) === "outside") {
     const result = recordOutside(ctx.set, state.lang);
-    const reply = { ...outsideReply(ctx.set, state.lang), actions: resultActions(state) };
+    const reply = { ...outsideReply(ctx.set, state.lang), actions: resultActions(state, ctx) };
     return step(state, [...replies, reply], [{ kind: "record", profile, result }]);
   }
   const evaluations = evaluateState(state, ctx.set);
@@ -138,19 +138,23 @@ export function finish(state: DialogState, ctx: ReducerContext, replies: Reply[]
   const reply = resultReply(evaluations, ctx.set, state.lang, { early, compare: state.compare, units });
   const result = recordResult(evaluations, ctx.set, state.lang);
   // An early result is followed by the open question, which is what to do next.
-  const shown = early ? reply : { ...reply, actions: resultActions(state) };
+  const shown = early ? reply : { ...reply, actions: resultActions(state, ctx) };
   return step(state, [...replies, shown], [{ kind: "record", profile, result }]);
 }
 
 /** The commands a finished result offers as buttons: change an answer, start over, and compare
  * the districts unless the result already does. */
-function resultActions(state: DialogState): Choice[] {
+function resultActions(state: DialogState, ctx: ReducerContext): Choice[] {
   const t = TEXT[state.lang].actions;
   const actions: Choice[] = [
     { id: COMMAND_BUTTON.profile, label: t.profile },
     { id: COMMAND_BUTTON.restart, label: t.restart },
   ];
   if (!state.compare) actions.push({ id: COMMAND_BUTTON.compare, label: t.compare });
+  // A chat app sends the file; the console has no file to give.
+  const chat = ctx.channel === "telegram" || ctx.channel === "slack";
+  if (chat && getPath(state.profile, DISTRICT) !== undefined && scopeOf(state) !== "outside")
+    actions.push({ id: COMMAND_BUTTON.export, label: t.export });
   return actions;
 }
 
@@ -224,7 +228,7 @@ export function compareOptions(lang: Lang): AnswerOption[] {
     {
       key: "y",
       label: t.compareYes,
-      names: [TEXT.zh.compareYes, TEXT.en.compareYes, "比较", "compare"],
+      names: [TEXT.zh.compareYes, TEXT.en.compareYes, "比较", "compare", "compare the districts"],
       value: true,
     },
     {
@@ -257,16 +261,33 @@ export function editFieldOptions(state: DialogState, set: PolicySet, paths: stri
     {
       key: "c",
       label: t.profileContinue,
-      names: [TEXT.zh.profileContinue, TEXT.en.profileContinue, "继续", "continue"],
+      names: [TEXT.zh.profileContinue, TEXT.en.profileContinue, "继续", "continue", "carry on"],
     },
   ];
 }
 
-export function editFieldQuestion(state: DialogState, set: PolicySet, seq: number, paths: string[]): Reply {
+/** Which answer to change: a numbered button per answer, each answer (its label and value) in the
+ * question's text by its number, as a fact's label is too long for a button. */
+export function editFieldQuestion(
+  state: DialogState,
+  ctx: ReducerContext,
+  seq: number,
+  paths: string[],
+): Reply {
+  const t = TEXT[state.lang];
+  const shown = (path: string) => {
+    const value = getPath(state.profile, path);
+    if (value !== undefined) return describeValue(ctx.set, path, value, state.lang, unitsOn(ctx.channel));
+    return state.none.includes(path) ? t.noValue : t.skippedValue;
+  };
   return {
     kind: "question",
-    text: TEXT[state.lang].profileQuestion,
-    choices: editFieldOptions(state, set, paths).map((o) => ({ id: `${seq}.${o.key}`, label: o.label })),
+    text: t.profileQuestion,
+    choices: editFieldOptions(state, ctx.set, paths).map((o) => {
+      const path = typeof o.value === "string" ? o.value : undefined;
+      if (path === undefined) return { id: `${seq}.${o.key}`, label: o.label };
+      return { id: `${seq}.${o.key}`, label: o.key, detail: `${o.label}${t.colon}${shown(path)}` };
+    }),
     multi: false,
   };
 }

@@ -46,7 +46,7 @@ function say(what: Said, lang: Lang, channel: Channel | undefined): string {
     subscribed: `Subscribed: when a policy document changes and your result changes with it, you will get one message here. Send ${unsub} to stop at any time.`,
     unsubscribed: `Unsubscribed: you will get no more messages about changed results. Send ${sub} to opt in again.`,
     consoleOnly: "Notifications are sent on Telegram or Slack only; a console conversation cannot subscribe.",
-    button: "Notify me of changes",
+    button: "Notify me",
   };
   return (lang === "zh" ? zh : en)[what];
 }

@@ -16,7 +16,6 @@ const zh = {
   progressIntro: (n: number, k: number) =>
     k > n ? `第 ${n} 题（前 ${k} 题确定适用的方面）` : `第 ${n} 题（选好方面后只问需要的）`,
   multiHint: "可多选：点选后按“完成”，或输入编号如 1,3。",
-  skipHint: "不清楚可回复“跳过”。",
   /** The button that closes a several-answers question. */
   done: "完成",
   /** The button under a question answered by typing a figure. */
@@ -74,7 +73,11 @@ const zh = {
   offerCheck: "想知道贵单位能申请哪些支持、大约多少钱？回答几个问题即可。",
   startCheck: "开始测算",
   /** The result's buttons. */
-  actions: { profile: "修改回答", restart: "重新开始", compare: "对比其他区" },
+  actions: { profile: "修改回答", restart: "重新开始", compare: "对比其他区", export: "导出" },
+  exported: "评估结果表格（CSV，可用 Excel 打开），列与工作人员的批量表格相同。",
+  exportName: "评估结果.csv",
+  exportNothing: "还没有可以导出的结果：需要先知道所在区。",
+  exportConsole: "控制台对话无法发送文件；工作人员可用 records export 导出已完成的评估。",
   profileTitle: "目前已收集的信息：",
   profileEmpty: "还没有收集到任何信息。",
   profileQuestion: "要修改哪一项？（选择后重新回答）",
@@ -135,7 +138,6 @@ const en: Texts = {
       ? `Question ${n} (the first ${k} find what applies)`
       : `Question ${n} (then only what your areas need)`,
   multiHint: "Several allowed: tap them and then “Done”, or type numbers such as 1,3.",
-  skipHint: "Not sure? Reply “skip”.",
   done: "Done",
   skip: "Skip",
   nothingSelected: "Nothing selected yet; if none applies, choose “None of them”.",
@@ -168,7 +170,7 @@ const en: Texts = {
     `These measures apply only to entities registered and actually operating in ${names}, so your organisation is not covered at present.`,
   compareQuestion:
     "If you are considering moving there, I can ask the same questions and compare what each district would offer. Compare?",
-  compareYes: "Compare the districts",
+  compareYes: "Compare",
   compareNo: "No, thanks",
   resultTitle: "Your result",
   earlyResultTitle: "Your result so far (some questions unanswered)",
@@ -196,12 +198,17 @@ const en: Texts = {
     "The assessment is complete. Type /profile to change an answer, /restart to start again, or ask a question about the policies.",
   offerCheck:
     "Want to know which support your organisation can apply for, and roughly how much? It takes a few questions.",
-  startCheck: "Start a check",
-  actions: { profile: "Change answers", restart: "Start over", compare: "Compare districts" },
+  startCheck: "Start check",
+  actions: { profile: "Edit answers", restart: "Start over", compare: "Compare", export: "Export" },
+  exported: "Your result as a table (CSV, opens in Excel), in the columns of the staff sheets.",
+  exportName: "result.csv",
+  exportNothing: "There is no result to export yet: I need your district first.",
+  exportConsole:
+    "A console conversation cannot send a file; staff can export finished triages with records export.",
   profileTitle: "What I have so far:",
   profileEmpty: "Nothing collected yet.",
   profileQuestion: "Which answer do you want to change? (pick it and answer again)",
-  profileContinue: "No change, carry on",
+  profileContinue: "No change",
   skippedValue: "don't know",
   noValue: "none",
   nothingToUndo: "There is no answer to undo.",

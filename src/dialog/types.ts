@@ -25,6 +25,12 @@ export type Reply = (
       /** An FAQ answer's parts, for a chat app to format (bold titles, a folded quote); `text`
        * says the same plainly, as Slack keeps a fallback text next to its blocks. */
       faq?: FaqView;
+      /** /help's commands (commands.ts `MENU` names), for a surface where they are typed
+       * otherwise (a Slack channel thread, where only their words work). */
+      commands?: string[];
+      /** A file that goes with the text (the exported result): a chat app sends it as a document
+       * captioned by `text`; the console says `text` only. */
+      file?: { name: string; text: string };
     }
   | {
       kind: "question";

@@ -17,11 +17,12 @@ export const buttonText = (choice: Choice) => (choice.ticked ? `${TICK}${choice.
 export const doneLabel = (question: Question) =>
   question.done ?? (/\p{Script=Han}/u.test(question.text) ? "完成" : "Done");
 
-/** The full wording of the options whose buttons shorten it, a line each, for the question's text. */
+/** The full wording of the options whose buttons shorten it, a line each, for the question's text;
+ * by its number where the button is one (/profile's answers). */
 export function detailLines(question: Question): string {
   return question.choices
     .filter((choice) => choice.detail !== undefined)
-    .map((choice) => `• ${choice.detail}`)
+    .map((choice) => `${/^\d+$/.test(choice.label) ? `${choice.label}.` : "•"} ${choice.detail}`)
     .join("\n");
 }
 

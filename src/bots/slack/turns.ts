@@ -12,6 +12,7 @@ import {
   renderReplies,
   type SlackMessage,
 } from "../../render/slack/blocks.ts";
+import { placeOf } from "../../render/slack/commands.ts";
 import { escapeMrkdwn } from "../../render/slack/mrkdwn.ts";
 import { sheetsInDirectMessages } from "../../sheet/chat.ts";
 import type { ConversationStore } from "../../store/types.ts";
@@ -67,8 +68,10 @@ export function createTurnRunner(deps: {
     target: SlackTarget,
     messages: Array<Pick<SlackMessage, "text"> & Partial<SlackMessage>>,
   ) => {
-    for (const message of messages) {
-      await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
+    for (const { file, ...message } of messages) {
+      const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
+      if (file) await client.files.uploadV2({ channel_id: target.channel, ...thread, ...file });
+      else await client.chat.postMessage({ channel: target.channel, thread_ts: target.threadTs, ...message });
     }
   };
 
@@ -136,13 +139,13 @@ export function createTurnRunner(deps: {
     message: (request) =>
       turn(request, "reply", async () => {
         const replies = await takeTurn(request);
-        if (replies) await post(request.target, renderReplies(replies));
+        if (replies) await post(request.target, renderReplies(replies, placeOf(request.isDirect)));
       }),
     press: (request, pressed) =>
       turn(request, "button reply", async () => {
         const replies = await takeTurn(request);
         if (!replies) return;
-        const messages = renderReplies(replies);
+        const messages = renderReplies(replies, placeOf(request.isDirect));
         const [first] = messages;
         // A tick, or a done that answered nothing (a hint only), leaves the checklist open.
         const done = request.event.kind === "choice" && request.event.id === DONE_CHOICE_ID;

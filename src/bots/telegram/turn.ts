@@ -39,6 +39,7 @@ export interface TurnDeps {
  * buttons then simply stay until pressed, when the dialog answers as for any stale press). */
 const OPEN_QUESTIONS_LIMIT = 10_000;
 const TELEGRAM_TEXT_LIMIT = 4096;
+const link_preview_options = { is_disabled: true };
 /** How long a turn runs before the chat shows "typing…". */
 const TYPING_AFTER_MS = 200;
 
@@ -51,11 +52,14 @@ export function createTurnHandler(deps: TurnDeps) {
   const send = async (chatId: number, messages: TelegramMessage[]) => {
     let lastKeyboard: number | undefined;
     for (const message of messages) {
-      const sent = await api.sendMessage(chatId, message.html, {
-        parse_mode: "HTML",
-        reply_markup: message.keyboard,
-        link_preview_options: { is_disabled: true },
-      });
+      const { document: file, html, keyboard } = message;
+      const sent = file
+        ? await api.sendDocument(chatId, file, { caption: html, parse_mode: "HTML" })
+        : await api.sendMessage(chatId, html, {
+            parse_mode: "HTML",
+            reply_markup: keyboard,
+            link_preview_options,
+          });
       if (message.keyboard) lastKeyboard = sent.message_id;
     }
     return lastKeyboard;

@@ -73,7 +73,9 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   // Where each fact is named, to choose between facts that share a word by what was just talked about.
   const named = namedFacts(mentions);
   const parts = partsOf(s);
-  const partAt = (i: number) => parts.findIndex((x) => x.start <= i && i < x.end);
+  const partIds = new Int32Array(s.length + 1).fill(-1);
+  for (const [k, p] of parts.entries()) partIds.fill(k, p.start, p.end);
+  const partAt = (i: number) => partIds[i] ?? -1;
   const clauseAt = (i: number) => {
     const p = parts[partAt(i)];
     return p ? s.slice(p.start, p.end) : "";
@@ -227,6 +229,11 @@ function bindFigures(
     usedCue.add(p.cue);
     usedFig.add(p.fig);
     if (fig.negative || fig.foreign) continue;
+    // "正在准备DCMM三级认证": the level is planned, not held.
+    if (cue.fact.milestone && planned(clause)) {
+      if (cue.fact.type === "integer" && cue.fact.min > 0) said.none.add(cue.fact.path);
+      continue;
+    }
     put(cue.fact.path, cue.fact.type === "amount" ? Math.round(fig.value) : fig.value);
   }
   cues.forEach((c, ci) => {
@@ -282,7 +289,7 @@ function readFlags(
         unknown.add(t.path);
         continue;
       }
-      const next = all.find((x) => x.start >= m.end)?.start;
+      const next = nextOther(all, m, t.path);
       const negated = negatedAt(s, m.start) || negatedAfter(s, m.end, next);
       // Something achieved that the clause plans or still works on has not happened.
       if (t.kind === "fact" && !negated && fact.milestone && planned(clause)) put(t.path, false);
@@ -292,6 +299,11 @@ function readFlags(
     }
   }
 }
+
+/** Where the next phrase after `m` that does not name `path` starts ("大赛但没获奖": 获奖 is the
+ * same fact, so the negation is still about it). */
+const nextOther = (all: Mention[], m: Mention, path: string) =>
+  all.find((x) => x.start >= m.end && !x.targets.some((t) => "path" in t && t.path === path))?.start;
 
 /** A level said by its name ("DCMM稳健级" is level 3): the fact's `valueWords` state the value. */
 function readNamedValues(set: PolicySet, s: string, mentions: Mention[], put: Put) {
@@ -378,8 +390,13 @@ function readOptions(
           ? options.find((o) => family(o.path) === family(path))
           : undefined);
       if (match) {
-        const planning = set.facts.get(match.path)?.milestone && planned(clauseAt(m.start));
-        if (!planning && !negatedAt(s, Math.min(m.start, c.m.start)))
+        // "参加过市级大赛但没获奖", "entered a national competition but did not win": not won.
+        const achieved = set.facts.get(match.path)?.milestone;
+        const last = m.end > c.m.end ? m : c.m;
+        const undone =
+          achieved &&
+          (planned(clauseAt(m.start)) || negatedAfter(s, last.end, nextOther(mentions, last, match.path)));
+        if (!undone && !negatedAt(s, Math.min(m.start, c.m.start)))
           choose(match.path, match.value, partAt(m.start) !== partAt(c.m.start));
         break;
       }
@@ -395,7 +412,9 @@ function readOptions(
         const none = fact.options.find((o) => o.value === "none");
         if (none) choose(fact.path, none.value);
       }
-      if (fact?.type === "set" && !chosen.has(fact.path) && negatedAt(s, m.start)) chosen.set(fact.path, []);
+      const lost = fact?.milestone && negatedAfter(s, m.end, nextOther(mentions, m, t.path));
+      if (fact?.type === "set" && !chosen.has(fact.path) && (negatedAt(s, m.start) || lost))
+        chosen.set(fact.path, []);
     }
   }
   for (const [path, values] of chosen) {

@@ -80,13 +80,18 @@ export function saysNone(s: string): boolean {
 /** Negation words that, just before a phrase, say it does not hold ("没有揭榜", "not in operation"). */
 const NEGATION_BEFORE_ZH =
   /(没有|没|未|无|不是|不|尚未|还没有|还没|暂未|暂无|并未|从未|从没|非)[^，,。；;！!？?]{0,4}$/;
+/** A negated verb with its object before the phrase: "还没做数据资产作价入股", "没参加过揭榜挂帅". */
+const NEGATED_VERB_BEFORE_ZH =
+  /(还没有|还没|没有|没|未|尚未|从未|从没)(?:做|办|开展|进行|参加|申请|搞|实现|完成|拿|获得)过?[^，,。；;！!？?]{0,6}$/;
 const NEGATION_BEFORE_EN =
   /\b(no|not|never|haven'?t|hasn'?t|didn'?t|don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|without|nor|neither|yet to)\b(?:(?!\b(?:but|however|though|although|while|whereas|yet|except|also)\b)[^,.;!?]){0,24}$/;
 /** Negation just after a phrase: "揭榜挂帅没成功", "实验室还没认定下来", "沙盒还没进". */
 const NEGATION_AFTER_ZH =
   /^[^，,。；;！!？?]{0,4}?(?:(?:还没有|还没|没有|没能|没|未能|未|尚未|并未)(?!想到|多久|几|少|错|问题|关系|什么|来|必|免)|不(?=成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是))/;
-const NEGATION_AFTER_EN =
-  /^(?:[^,.;!?]{0,6}\b(?:not yet|not|never)\b|[^,.;!?]{0,16}?\b(?:but|and) (?:we |it |they )?(?:did not|didn'?t|failed to|could not|couldn'?t|were not|weren'?t|was not|wasn'?t|have not|haven'?t|has not|hasn'?t)\b)/;
+const NEGATION_AFTER_EN = /^[^,.;!?]{0,6}\b(?:not yet|not|never)\b/;
+/** "… but did not win", "… and haven't exited": a negated verb in a clause joined to the phrase. */
+const NEGATED_CLAUSE_AFTER_EN =
+  /^[^,.;!?]{0,16}?\b(?:but|and) (?:we |it |they )?(?:did not|didn'?t|failed to|could not|couldn'?t|were not|weren'?t|was not|wasn'?t|have not|haven'?t|has not|hasn'?t)\b/;
 // Words that turn the negation back ("不但", "没想到", "无论") or belong to another phrase.
 const NOT_A_NEGATION =
   /(不但|不仅|不只|不过|不论|无论|不管|没想到|不少|不错|不久|不断|不同|无人|未来|非常|not only|no longer)[^，,。；;]{0,4}$/;
@@ -95,7 +100,11 @@ const NOT_A_NEGATION =
 export function negatedAt(s: string, index: number): boolean {
   const before = s.slice(Math.max(0, index - 28), index);
   if (NOT_A_NEGATION.test(before)) return false;
-  return NEGATION_BEFORE_ZH.test(before.slice(-6)) || NEGATION_BEFORE_EN.test(before);
+  return (
+    NEGATION_BEFORE_ZH.test(before.slice(-6)) ||
+    NEGATED_VERB_BEFORE_ZH.test(before.slice(-12)) ||
+    NEGATION_BEFORE_EN.test(before)
+  );
 }
 
 /** Whether the text just after `end` in `s` negates the phrase that ends there; `next`, where
@@ -103,16 +112,26 @@ export function negatedAt(s: string, index: number): boolean {
 export function negatedAfter(s: string, end: number, next = s.length): boolean {
   const after = s.slice(end, end + 24);
   const m = NEGATION_AFTER_ZH.exec(after) ?? NEGATION_AFTER_EN.exec(after);
-  return m !== null && end + m[0].length < next;
+  if (m) return end + m[0].length < next;
+  // A joined clause is about the phrase only where it names nothing else before it ends
+  // ("a competition but did not win" is; "… but were not selected as a typical case" is not).
+  if (!NEGATED_CLAUSE_AFTER_EN.test(after)) return false;
+  const close = /[,.;!?]/.exec(s.slice(end));
+  return next >= (close ? end + close.index : s.length);
 }
 
 /** Work planned or still in progress ("打算后年建", "还在准备", "still building", "plan to"):
  * what it is about has not happened yet. */
 const PLANNED =
-  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|推进|办|弄|搞|走|评|审|规划|施工|调试|测试)|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
-export const planned = (clause: string) => PLANNED.test(clause);
+  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|申报|报|推进|办|弄|搞|走|评|审|规划|施工|调试|测试)|申报中|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
+/** Applied or filed for, with no result said: not achieved yet ("申报了市级典型案例", "applied for"). */
+const APPLIED = /申报|报名|申请了|提交了|\b(?:applied|applying|submitted|signed up)\b/;
+const RESULT =
+  /成功|通过|入选|获得|获批|拿到|评上|选上|揭榜成功|\b(?:won|passed|selected|got|granted|approved|awarded)\b/;
+export const planned = (clause: string) =>
+  PLANNED.test(clause) || (APPLIED.test(clause) && !RESULT.test(clause));
 
 /** Words that say a thing happened ("完成了", "已入表", "首次", "done", "for the first time"). */
 const DONE =
-  /完成|已|实现|成功|通过|获得|获批|入选|做了|做过|办了|办过|达成|落地|拿到|取得|首次|首笔|首个|第一次|第一笔|成交|卖出|了$|\b(?:completed?|done|did|made|achieved|finished|already|first|successfully|passed|won|got|received|obtained|selected|closed|carried out|was|were|have been|has been)\b/;
+  /完成|已|实现|成功|通过|获得|获批|入选|做了|做过|办了|办过|达成|落地|拿到|取得|首次|首笔|首个|第一次|第一笔|成交|卖出|了$|\b(?:completed?|done|did|made|achieved|finished|already|first|successfully|passed|won|got|received|obtained|selected|went|entered|closed|carried out|was|were|have been|has been)\b/;
 export const saysDone = (clause: string) => DONE.test(clause);

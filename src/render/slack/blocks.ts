@@ -8,7 +8,7 @@ import type { Choice, Reply, ResultSection } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
 import { titled, totalsFirst } from "../on-screen.ts";
 import { groupReplies, roleIn } from "../one-message.ts";
-import { inSlackTerms } from "./commands.ts";
+import { inSlackTerms, type SlackPlace } from "./commands.ts";
 import { faqMessage } from "./faq.ts";
 import { escapeMrkdwn, splitText, truncate } from "./mrkdwn.ts";
 
@@ -31,6 +31,8 @@ export const SLACK_LIMITS = {
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
+  /** Uploaded as a file (files.uploadV2 arguments, the comment its text). */
+  file?: { file: Buffer; filename: string; initial_comment: string };
 }
 
 /** The `action_id` prefix of every choice button; the button's `value` is the choice id. */
@@ -46,12 +48,12 @@ interface Part {
 /** A turn's replies as messages, a plain text joined to the question or result it goes with
  * (one-message.ts) when the two fit one message. The fallback text, which notifications show,
  * is what comes up to the question or result, not the texts after it. */
-export function renderReplies(replies: Reply[]): SlackMessage[] {
+export function renderReplies(replies: Reply[], place: SlackPlace = "dm"): SlackMessage[] {
   return groupReplies(replies).flatMap((group) => {
     const out: { message: SlackMessage; after: boolean }[] = [];
     for (const [i, reply] of group.entries()) {
       const after = roleIn(group, i) === "after";
-      for (const message of renderReply(reply)) {
+      for (const message of renderReply(reply, place)) {
         const previous = out.at(-1);
         const before = previous?.message.blocks ?? [];
         // A result's buttons stay at the bottom when a note joins it.
@@ -60,6 +62,8 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
           ? [...before.slice(0, -1), ...message.blocks, ...before.slice(-1)]
           : [...before, ...message.blocks];
         const fits =
+          !previous?.message.file &&
+          !message.file &&
           blocks.length <= SLACK_LIMITS.blocksPerMessage &&
           JSON.stringify(blocks).length <= SLACK_LIMITS.messageChars;
         if (!previous || !fits) {
@@ -74,11 +78,17 @@ export function renderReplies(replies: Reply[]): SlackMessage[] {
   });
 }
 
-export function renderReply(dialogReply: Reply): SlackMessage[] {
-  const reply = inSlackTerms(dialogReply);
+/** `place`: a DM or a channel thread, which name the commands differently (commands.ts). */
+export function renderReply(dialogReply: Reply, place: SlackPlace = "dm"): SlackMessage[] {
+  const reply = inSlackTerms(dialogReply, place);
   switch (reply.kind) {
     case "text": {
       const faq = reply.faq && faqMessage(reply.faq);
+      if (reply.file) {
+        const { name: filename, text } = reply.file;
+        const file = { file: Buffer.from(text, "utf8"), filename, initial_comment: reply.text };
+        return [{ text: reply.text, blocks: [], file }];
+      }
       return faq ? [faq] : pack(sectionParts(escapeMrkdwn(reply.text)));
     }
     case "question":

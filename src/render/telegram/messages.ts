@@ -3,6 +3,7 @@
  * text escaped, choices as inline keyboards whose callback data is the choice id, and long
  * texts split below Telegram's 4,096-character limit at section, then line, boundaries.
  */
+import { InputFile } from "grammy";
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice, Reply } from "../../dialog/types.ts";
 import { answeredLabel, buttonText, DONE_CHOICE_ID, detailLines, doneLabel } from "../choices.ts";
@@ -22,7 +23,12 @@ export interface TelegramMessage {
   /** HTML parse mode. */
   html: string;
   keyboard?: InlineKeyboardMarkup;
+  /** Sent as a document (sendDocument), `html` its caption. */
+  document?: InputFile;
 }
+
+/** Telegram's limit on a document's caption. */
+const MAX_CAPTION_CHARS = 1000;
 
 /** A choice id too long for Telegram's callback data: the dialog must use short ids. */
 export class CallbackDataError extends Error {
@@ -50,7 +56,8 @@ function joinMessages(parts: TelegramMessage[][]): TelegramMessage[] {
   for (const message of parts.flat()) {
     const previous = out.at(-1);
     const fits = previous && previous.html.length + 2 + message.html.length <= MAX_MESSAGE_CHARS;
-    if (previous && fits && !(previous.keyboard && message.keyboard)) {
+    const document = previous?.document ?? message.document;
+    if (previous && fits && !(previous.keyboard && message.keyboard) && !document) {
       out[out.length - 1] = {
         html: `${previous.html}\n\n${message.html}`,
         ...((message.keyboard ?? previous.keyboard)
@@ -67,6 +74,10 @@ export function renderReply(reply: Reply): TelegramMessage[] {
     case "text": {
       const faq = reply.faq && faqHtml(reply.faq);
       if (faq) return [{ html: faq }];
+      if (reply.file) {
+        const document = new InputFile(Buffer.from(reply.file.text, "utf8"), reply.file.name);
+        return [{ html: escapeHtml(reply.text.slice(0, MAX_CAPTION_CHARS)), document }];
+      }
       return pack([paragraph(reply.text)]).map((html) => ({ html }));
     }
     case "question": {

@@ -75,7 +75,9 @@ const TELEGRAM_SHOWN = new Set([
 const TELEGRAM_NEW = new Set(["sendMessage", "sendDocument"]);
 const CHAT = 8080;
 
-export async function telegramDriver(): Promise<Driver> {
+/** `lang`: the language the user's Telegram is set to (Chinese unless told). */
+export async function telegramDriver(lang: "zh" | "en" = "zh"): Promise<Driver> {
+  const languageCode = lang === "en" ? "en" : "zh-hans";
   const { wrapped, replies } = service();
   const h = await startTelegram({
     service: () => wrapped,
@@ -113,23 +115,23 @@ export async function telegramDriver(): Promise<Driver> {
     async start() {
       await h.telegram.start();
       const menu = take("command menu", "(the bot starts)");
-      await run(fake.textUpdate(CHAT, "/start", { languageCode: "zh-hans" }));
+      await run(fake.textUpdate(CHAT, "/start", { languageCode }));
       const welcome = take("welcome", "/start");
       return { ...welcome, calls: [...menu.calls, ...welcome.calls] };
     },
     async type(kind, text) {
-      await run(fake.textUpdate(CHAT, text, { languageCode: "zh-hans" }));
+      await run(fake.textUpdate(CHAT, text, { languageCode }));
       return take(kind, text);
     },
     async command(kind, name) {
-      await run(fake.textUpdate(CHAT, `/${name}`, { languageCode: "zh-hans" }));
+      await run(fake.textUpdate(CHAT, `/${name}`, { languageCode }));
       return take(kind, `/${name}`);
     },
     async press(kind, label) {
       const message = open();
       const button = message?.buttons.find(([text]) => text.includes(label));
       if (!message || !button) throw new Error(`no button "${label}" on the open question`);
-      await run(fake.pressUpdate(message, button[1], { languageCode: "zh-hans" }));
+      await run(fake.pressUpdate(message, button[1], { languageCode }));
       return take(kind, `[${button[0]}]`);
     },
     buttons: () => (open()?.buttons ?? []).map(([label]) => label),
@@ -138,7 +140,7 @@ export async function telegramDriver(): Promise<Driver> {
         fake.documentUpdate(
           CHAT,
           { name: "企业名单.csv", bytes: Buffer.from(SAMPLE_SHEET) },
-          { languageCode: "zh-hans" },
+          { languageCode },
         ),
       );
       return take(kind, "(sends 企业名单.csv)");
@@ -166,7 +168,8 @@ const SLACK_SHOWN = new Set([
 ]);
 const SLACK_NEW = new Set(["chat.postMessage", "chat.postEphemeral", "files.completeUploadExternal"]);
 
-export async function slackDriver(): Promise<Driver> {
+/** `lang`: the language the user greets the bot in (Chinese unless told). */
+export async function slackDriver(lang: "zh" | "en" = "zh"): Promise<Driver> {
   const { wrapped, replies } = service();
   const h = await startSlack({ service: wrapped, limits: createLimits({ burst: 10_000 }) });
   const { fake } = h;
@@ -215,8 +218,9 @@ export async function slackDriver(): Promise<Driver> {
   return {
     platform: "slack",
     async start() {
-      await dm("你好");
-      return take("welcome", "你好");
+      const hello = lang === "en" ? "hello" : "你好";
+      await dm(hello);
+      return take("welcome", hello);
     },
     async type(kind, text) {
       await dm(text);

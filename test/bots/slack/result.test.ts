@@ -104,6 +104,7 @@ describe("the result on Slack", () => {
       "/profile",
       "/restart",
       "/compare",
+      "/export",
       "/subscribe",
     ]);
     expect(blocks.at(-1)?.type).toBe("actions");
@@ -147,7 +148,7 @@ describe("the result on Slack", () => {
     expect(totals).toBeGreaterThan(0);
     expect(totals).toBeLessThan(texts.findIndex((t) => t.includes("逐项比较")));
     expect(compared.text).toContain("各区合计");
-    expect(buttons(compared).map((b) => b.value)).toEqual(["/profile", "/restart"]);
+    expect(buttons(compared).map((b) => b.value)).toEqual(["/profile", "/restart", "/export"]);
     await turn(() => harness.press(compared, "/restart"));
     expect(JSON.stringify(service.replies.at(-1))).toContain("您好");
   });

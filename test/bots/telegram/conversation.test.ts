@@ -198,9 +198,8 @@ describe("a whole conversation with the real advisor", () => {
         expect(after.some((r) => r.kind === "text" && /您好|welcome/i.test(r.text))).toBe(false);
         expect(lastQuestion(second.service)?.text).not.toBe(asked?.text);
         await turn(second, fake.textUpdate(CHAT, "/profile"));
-        const profile = (second.service.replies.at(-1) ?? [])
-          .map((r) => ("text" in r ? r.text : ""))
-          .join("\n");
+        // What the chat shows of /profile: the answers listed in the question's message.
+        const profile = fake.chat(CHAT).at(-1)?.text ?? "";
         expect(profile).toContain("石景山");
         expect(profile).toContain(nth(asked?.choices ?? [], 0).label);
       } finally {

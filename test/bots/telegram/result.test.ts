@@ -117,6 +117,7 @@ describe("the result on Telegram", () => {
       ["修改回答", "/profile"],
       ["重新开始", "/restart"],
       ["对比其他区", "/compare"],
+      ["导出", "/export"],
       ["订阅变化通知", "/subscribe"],
     ]);
     expect(result?.text).toContain("订阅");
@@ -151,7 +152,7 @@ describe("the result on Telegram", () => {
     expect(compared.text.indexOf("各区合计")).toBeGreaterThan(0);
     expect(compared.text.indexOf("各区合计")).toBeLessThan(compared.text.indexOf("逐项比较"));
     // Already comparing: no button to compare again.
-    expect(compared.buttons.map(([, id]) => id)).toEqual(["/profile", "/restart"]);
+    expect(compared.buttons.map(([, id]) => id)).toEqual(["/profile", "/restart", "/export"]);
     await press(compared, "/restart");
     expect(JSON.stringify(h.service.replies.at(-1))).toContain("您好");
     expect(lastQuestion()?.text).toContain("哪个区");

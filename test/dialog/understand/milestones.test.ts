@@ -167,3 +167,70 @@ describe("ongoing is not planned", () => {
     expect(read("入选了国家级典型案例，未来还会参加大赛").profile.typicalCases).toEqual(["national"]);
   });
 });
+
+describe("third batch: negated verbs with objects, filings, receipts", () => {
+  it("a negated verb with its object before the phrase negates it", () => {
+    expect(read("还没做数据资产作价入股").profile).toEqual({ equityContribution: false });
+    expect(read("没参加过揭榜挂帅").profile).toEqual({ challengeWinner: false });
+  });
+
+  it("a pilot still being filed for is not held", () => {
+    expect(read("可信数据空间试点还在申报").profile).toEqual({ trustedDataSpacePilot: false });
+  });
+
+  it("not yet out of the sandbox is no exit certificate", () => {
+    const { sandbox } = read("we entered the sandbox but haven't exited yet").profile as {
+      sandbox?: { exitCertificate?: boolean };
+    };
+    expect(sandbox?.exitCertificate).toBe(false);
+  });
+
+  it("data assets that went on the balance sheet are the first", () => {
+    expect(read("our data assets went on the balance sheet in May").profile).toEqual({
+      dataFirsts: ["balance_sheet"],
+    });
+  });
+
+  it("no award received for a typical case is its award 0, not a competition", () => {
+    expect(read("a municipal typical case, and we have not received any award for it").profile).toEqual({
+      typicalCases: ["municipal"],
+      appInnovationAwardsReceived: 0,
+    });
+  });
+});
+
+describe("fourth batch: a planned level, a lost competition, a filing without result", () => {
+  it.each(["正在准备DCMM三级认证", "we plan to apply for DCMM level 2 next year"])(
+    "%s: the level is planned, not held",
+    (text) => {
+      const u = read(text);
+      expect(u.profile).toEqual({});
+      expect(u.none).toEqual(["dcmm.level"]);
+    },
+  );
+
+  it.each(["参加过国家级大赛但没获奖", "we entered a municipal competition but did not win anything"])(
+    "%s: no competition award",
+    (text) => {
+      expect(read(text).profile).toEqual({ competitionAwards: [] });
+    },
+  );
+
+  it("a joined negated clause that names another fact is that fact's, not the competition's", () => {
+    expect(
+      read("we entered a national competition but did not win, and were selected as a national typical case")
+        .profile,
+    ).toEqual({
+      competitionAwards: [],
+      typicalCases: ["national"],
+    });
+    expect(
+      read("we won a municipal competition award but were not selected as a typical case").profile,
+    ).toEqual({ competitionAwards: ["municipal"], typicalCases: [] });
+  });
+
+  it("filed for a typical case with no result is not selected; sold for the first time is a first", () => {
+    expect(read("申报了国家级典型案例，还在等结果").profile).toEqual({});
+    expect(read("去年第一次卖出了数据产品").profile).toEqual({ dataFirsts: ["transaction"] });
+  });
+});
