@@ -11,6 +11,8 @@ export interface Mention {
   end: number;
   text: string;
   targets: Target[];
+  /** Something money figures measure that is no fact ("奖金"): see `Phrase.measures`. */
+  measures?: true;
 }
 
 const LATIN = /[a-z0-9]/;
@@ -45,7 +47,14 @@ export function scan(s: string, vocabulary: Vocabulary): Mention[] {
       at++;
       continue;
     }
-    found.push({ start: at, end: end.end, text: s.slice(at, end.end), targets: end.phrase.targets });
+    const mention: Mention = {
+      start: at,
+      end: end.end,
+      text: s.slice(at, end.end),
+      targets: end.phrase.targets,
+    };
+    if (end.phrase.measures) mention.measures = true;
+    found.push(mention);
     at = end.end;
   }
   return found;

@@ -29,6 +29,8 @@ export interface Phrase {
   tail?: string;
   /** Latin text is matched on word edges; Chinese anywhere. */
   latin: boolean;
+  /** Names something money figures measure that is no fact (facts.json `otherFigures`). */
+  measures?: true;
   targets: Target[];
 }
 
@@ -107,11 +109,24 @@ function compile(set: PolicySet): Vocabulary {
     const key = norm(w);
     if (key.length > 0 && !byText.has(key)) byText.set(key, []);
   }
+  // What figures measure that is no fact ("奖金", "prize"): matched, and marked so (a fact's word
+  // too, as "prize" is a competition's).
+  const measured = new Set<string>();
+  for (const w of all(set.otherFigures)) {
+    const key = norm(w);
+    if (key.length === 0) continue;
+    measured.add(key);
+    if (!byText.has(key)) byText.set(key, []);
+  }
   const phrases = [...byText.entries()]
     .map(([key, targets]): Phrase => {
       const [text, tail] = key.split(GAP, 2) as [string, string | undefined];
       const latin = /^[a-z0-9]/.test(key) || /[a-z0-9]$/.test(key);
-      return tail ? { text: text.trim(), tail: tail.trim(), latin, targets } : { text, latin, targets };
+      const phrase: Phrase = tail
+        ? { text: text.trim(), tail: tail.trim(), latin, targets }
+        : { text, latin, targets };
+      if (measured.has(key)) phrase.measures = true;
+      return phrase;
     })
     .filter((p) => p.text.length > 0 && p.tail !== "")
     .sort((a, b) => b.text.length + (b.tail?.length ?? 0) - (a.text.length + (a.tail?.length ?? 0)));
