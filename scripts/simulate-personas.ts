@@ -152,6 +152,11 @@ export async function simulate(persona: Persona, driver: Driver, set: PolicySet)
     answers++;
     last = out;
   }
+  // A slip on the last question is corrected after the result it led to.
+  if (slip === "made" && persona.mistake) {
+    last = await driver.send(persona.mistake.fix);
+    answers++;
+  }
   return { id: persona.id, answers, asked, ...judge(persona, last, set) };
 }
 
