@@ -491,13 +491,22 @@ function clauseEvidence(article: Article, analyze: Analyzer, topicOnly: boolean)
     words: new Set(englishWords(fields).map(lightForm)),
     // Only stems of inflected words ("interpreted" → interpret): a bare word that is its own
     // stem ("park") may be another word's root by accident ("parking").
-    stems: new Set(
-      englishWords(fields)
-        .map(lightForm)
-        .flatMap((w) => (stem(w) === w ? [] : [stem(w)])),
-    ),
+    stems: stemsOf(englishWords(fields).map(lightForm)),
     concepts: new Set(analyze(fields).filter((term) => term.startsWith(CONCEPT))),
   };
+}
+
+/** Only stems of inflected words ("interpreted" → interpret), each with its words. */
+function stemsOf(words: string[]): Map<string, string[]> {
+  const stems = new Map<string, string[]>();
+  for (const w of new Set(words)) {
+    const s = stem(w);
+    if (s === w) continue;
+    const forms = stems.get(s);
+    if (forms) forms.push(w);
+    else stems.set(s, [w]);
+  }
+  return stems;
 }
 
 /** The quote of the one benefit the question is most about, when the quote itself speaks

@@ -17,7 +17,8 @@ const vocabulary = loadFaqVocabulary();
 const report = (q: string, lang: "zh" | "en" = "zh") =>
   renderAnswers(q, index.answer(q, { lang }), set, vocabulary, lang);
 /** Every relevance figure the report prints. */
-const figures = (text: string) => [...text.matchAll(/(?:相关度|relevance) (\d\.\d\d)/g)].map((m) => Number(m[1]));
+const figures = (text: string) =>
+  [...text.matchAll(/(?:相关度|relevance) (\d\.\d\d)/g)].map((m) => Number(m[1]));
 
 describe("relevance in the readable report", () => {
   it.each([
