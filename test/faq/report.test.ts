@@ -29,8 +29,10 @@ describe("relevance in the readable report", () => {
     const text = report(q, lang);
     expect(text).toContain(lang === "zh" ? "负责解释" : "interpret");
     expect(figures(text)).toEqual([]);
+    // Why it is shown, in place of the figure; the report then says what the measures lack.
+    expect(text).toContain(lang === "zh" ? "此条写明由谁解释和组织实施" : "this text names who interprets");
     expect(text).toContain(
-      lang === "zh" ? "措施没有写明申请流程，此条写明由谁解释和组织实施" : "the measures give no procedure",
+      lang === "zh" ? "措施没有写明申请材料和办理流程" : "do not list application materials",
     );
   });
 
