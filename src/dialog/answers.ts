@@ -95,9 +95,13 @@ export function faqAside(state: DialogState, text: string, ctx: ReducerContext):
   return step(state, [reply, restating(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
 }
 
+const PUZZLED = /^[\s?？¿]+$/;
+
 /** A typed answer to the fact question now open. */
 export function typedAnswer(state: DialogState, text: string, ctx: ReducerContext): Step {
   const pending = state.pending as FactPending;
+  // "？？？" to a question is puzzlement, not "don't know": the question again.
+  if (PUZZLED.test(text)) return unreadable(state, TEXT[state.lang].puzzled, ctx);
   const meaning = interpretText(ctx.set, pending.path, text, state.lang, state);
   return settle(state, pending.path, meaning, ctx, true);
 }
