@@ -48,4 +48,11 @@ describe("reading free text, measured on our own sets", () => {
     const m = measure([], cases);
     expect(m.misses).toEqual([]);
   });
+
+  // tune14 (session 22): "n/a", "not applicable", "nothing yet" say the fact does not apply: none.
+  it("reads every tune14 answer exactly: what does not apply is none, not don't know", () => {
+    const cases = answers.filter((a) => a.split === "tune14");
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    expect(measure(cases, []).misses).toEqual([]);
+  });
 });
