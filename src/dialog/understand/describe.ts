@@ -210,12 +210,22 @@ function bindFigures(
   if (cues.length === 0) return;
   const doubt = saysUnknown(clause);
   const pairs: { cue: number; fig: number; gap: number }[] = [];
+  const gapOf = (m: Mention, f: NumberMention) =>
+    f.start >= m.end ? f.start - m.end : f.end <= m.start ? m.start - f.end + 1 : 0;
   cues.forEach((c, ci) => {
     figures.forEach((f, fi) => {
-      if (!fits(c.fact, f)) return;
-      const after = f.start >= c.m.end;
-      const gap = after ? f.start - c.m.end : f.end <= c.m.start ? c.m.start - f.end + 1 : 0;
-      pairs.push({ cue: ci, fig: fi, gap });
+      if (fits(c.fact, f)) pairs.push({ cue: ci, fig: fi, gap: gapOf(c.m, f) });
+    });
+  });
+  // Money said of something that is no fact ("拿了30万奖金", "a 100k prize", "奖金20万") is that
+  // thing's: the figure is taken by it (a figure just before it first), bound to no fact's word.
+  const sinks = mentions.filter((m) => m.measures);
+  sinks.forEach((m, k) => {
+    figures.forEach((f, fi) => {
+      if (!f.money && (f.unit || f.chineseOnly || f.ordinal || f.value < 100)) return;
+      const just =
+        f.end <= m.start && /^\s*(?:元|块钱|块|rmb|yuan|cny|的)?\s*$/.test(s.slice(f.end, m.start));
+      pairs.push({ cue: cues.length + k, fig: fi, gap: just ? -1 : gapOf(m, f) });
     });
   });
   pairs.sort((a, b) => a.gap - b.gap);
@@ -225,9 +235,9 @@ function bindFigures(
     if (usedCue.has(p.cue) || usedFig.has(p.fig)) continue;
     const cue = cues[p.cue];
     const fig = figures[p.fig];
-    if (!cue || !fig) continue;
     usedCue.add(p.cue);
     usedFig.add(p.fig);
+    if (!cue || !fig) continue;
     if (fig.negative || fig.foreign) continue;
     // "正在准备DCMM三级认证": the level is planned, not held.
     if (cue.fact.milestone && planned(clause)) {
@@ -344,6 +354,22 @@ function readOptions(
   };
   const ids = sentenceIds(s);
   const sentenceOf = (i: number) => ids[i] ?? 0;
+  // "第一年收到了80万", "got 2 million for the first year": a choice said where an amount of its own
+  // family is said (what was received) tells when that was, not the choice.
+  const whenReceived = (m: Mention, path: string) =>
+    set.facts.get(path)?.type === "choice" &&
+    mentions.some(
+      (x) =>
+        x !== m &&
+        partAt(x.start) === partAt(m.start) &&
+        x.targets.some(
+          (t) =>
+            t.kind === "fact" &&
+            t.path !== path &&
+            family(t.path) === family(path) &&
+            set.facts.get(t.path)?.type === "amount",
+        ),
+    );
   // Cues by sentence: an option word looks only at its own sentence's (linear in a long paste).
   const cuesBySentence = new Map<number, { m: Mention; t: Target }[]>();
   for (const m of mentions)
@@ -396,7 +422,7 @@ function readOptions(
         const undone =
           achieved &&
           (planned(clauseAt(m.start)) || negatedAfter(s, last.end, nextOther(mentions, last, match.path)));
-        if (!undone && !negatedAt(s, Math.min(m.start, c.m.start)))
+        if (!undone && !negatedAt(s, Math.min(m.start, c.m.start)) && !whenReceived(m, match.path))
           choose(match.path, match.value, partAt(m.start) !== partAt(c.m.start));
         break;
       }

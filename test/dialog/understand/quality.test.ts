@@ -40,4 +40,12 @@ describe("reading free text, measured on our own sets", () => {
   it("invents at most one fact in 30 descriptions", () => {
     expect(q.invented / q.descriptions, q.misses.join("\n")).toBeLessThanOrEqual(1 / 30);
   });
+
+  // tune13 (session 22): the kinds missed on a private set, in other words; each must be read whole.
+  it("reads every tune13 case exactly: first transfers abroad, gapped breakthroughs, funds 'got', prize money", () => {
+    const cases = descriptions.filter((d) => d.split === "tune13");
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    const m = measure([], cases);
+    expect(m.misses).toEqual([]);
+  });
 });
