@@ -69,9 +69,10 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
     const own: BenefitOutcome[] = [];
     // Rules across benefits rewrite their outcomes in place, so those are never shared.
     const remembered = document.rules.length ? undefined : memo;
+    remembered?.begin(profile);
     for (const article of document.articles) {
       for (const benefit of article.benefits) {
-        let outcome = remembered?.recall(benefit, profile);
+        let outcome = remembered?.recall(benefit);
         if (outcome === undefined) {
           outcome = benefitOutcome(document, article, benefit, scope, ctx);
           remembered?.remember(outcome);

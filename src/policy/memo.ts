@@ -29,8 +29,8 @@ export const NOT_APPLICABLE = null;
 type Level = Map<unknown, Level | BenefitOutcome | null>;
 
 interface BenefitMemo {
-  /** The split paths of the facts the outcome depends on. */
-  readonly facts: string[][];
+  /** The facts the outcome depends on, as their places in the memo's list of facts. */
+  readonly facts: number[];
   root: Level;
   kept: number;
   lookups: number;
@@ -40,9 +40,11 @@ interface BenefitMemo {
 }
 
 export interface OutcomeMemo {
+  /** Starts a profile's evaluation: its facts are read afresh (once each) from here on. */
+  begin(profile: Profile): void;
   /** The outcome remembered for the benefit's fact values in this profile: a BenefitOutcome,
    * NOT_APPLICABLE, or undefined when there is none (then `remember` stores the one worked out). */
-  recall(benefit: Benefit, profile: Profile): BenefitOutcome | null | undefined;
+  recall(benefit: Benefit): BenefitOutcome | null | undefined;
   /** Stores the outcome for the values of the last `recall` that found none. */
   remember(outcome: BenefitOutcome | undefined): void;
   /** The options it was made for: one memo serves evaluations with the same ones only. */
@@ -57,35 +59,41 @@ export interface MemoOptions {
 
 export function createOutcomeMemo(options: MemoOptions): OutcomeMemo {
   const benefits = new Map<Benefit, BenefitMemo>();
+  const facts = factValues();
   // Where the last recall that found nothing ended: the level and the last fact's value.
   let open: { memo: BenefitMemo; level: Level; value: unknown } | undefined;
   const memoOf = (benefit: Benefit): BenefitMemo => {
     let memo = benefits.get(benefit);
     if (!memo) {
-      memo = { facts: factsOf(benefit), root: new Map(), kept: 0, lookups: 0, hits: 0, off: false };
+      const places = factsOf(benefit).map(facts.place);
+      memo = { facts: places, root: new Map(), kept: 0, lookups: 0, hits: 0, off: false };
       benefits.set(benefit, memo);
     }
     return memo;
   };
   return {
     options,
-    recall(benefit, profile) {
+    begin(profile) {
+      facts.readFrom(profile);
+    },
+    recall(benefit) {
       open = undefined;
       const memo = memoOf(benefit);
       if (memo.off) return undefined;
-      const facts = memo.facts;
+      const room = memo.kept < MOST_KEPT;
       let level = memo.root;
-      const last = facts.length - 1;
+      const last = memo.facts.length - 1;
       for (let i = 0; i < last; i++) {
-        const value = keyOf(read(profile, facts[i] as string[]));
+        const value = facts.value(memo.facts[i] as number);
         let next = level.get(value) as Level | undefined;
         if (next === undefined) {
+          if (!room) return undefined;
           next = new Map();
           level.set(value, next);
         }
         level = next;
       }
-      const value = keyOf(read(profile, facts[last] as string[]));
+      const value = facts.value(memo.facts[last] as number);
       const outcome = level.get(value) as BenefitOutcome | null | undefined;
       memo.lookups++;
       if (outcome !== undefined) {
@@ -95,7 +103,7 @@ export function createOutcomeMemo(options: MemoOptions): OutcomeMemo {
       if (memo.lookups >= TRIAL && memo.hits < memo.lookups * WORTH_KEEPING) {
         memo.off = true;
         memo.root = new Map();
-      } else if (memo.kept < MOST_KEPT) open = { memo, level, value };
+      } else if (room) open = { memo, level, value };
       return undefined;
     },
     remember(outcome) {
@@ -108,16 +116,51 @@ export function createOutcomeMemo(options: MemoOptions): OutcomeMemo {
   };
 }
 
+/** The profile's fact values as map keys, each read once per profile however many benefits
+ * depend on it (the entity type: all of them). */
+function factValues() {
+  const places = new Map<string, number>();
+  const paths: string[][] = [];
+  const values: unknown[] = [];
+  const readIn: number[] = [];
+  let profile: unknown;
+  let round = 0;
+  return {
+    place(path: string): number {
+      let place = places.get(path);
+      if (place === undefined) {
+        place = paths.length;
+        places.set(path, place);
+        paths.push(path.split("."));
+        values.push(undefined);
+        readIn.push(-1);
+      }
+      return place;
+    },
+    readFrom(next: unknown) {
+      profile = next;
+      round++;
+    },
+    value(place: number): unknown {
+      if (readIn[place] !== round) {
+        values[place] = keyOf(read(profile, paths[place] as string[]));
+        readIn[place] = round;
+      }
+      return values[place];
+    },
+  };
+}
+
 /** Every profile fact the benefit's outcome can depend on, each once (the entity type always:
  * the list is never empty). */
-function factsOf(benefit: Benefit): string[][] {
+function factsOf(benefit: Benefit): string[] {
   const paths = new Set([
     "entityType",
     ...conditionFacts(benefit.conditions),
     ...amountFacts(benefit.amount),
   ]);
   if (benefit.years?.received) paths.add(benefit.years.received);
-  return [...paths].map((path) => path.split("."));
+  return [...paths];
 }
 
 function read(root: unknown, parts: string[]): unknown {
