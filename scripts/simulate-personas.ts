@@ -46,12 +46,13 @@ export interface Persona {
  * question open after it and nothing recorded; odd: empty, emoji, noise: nothing changes;
  * back: the last question answered is asked again; restart: everything is forgotten (the
  * person then sends the description again); correction: a message that corrects `fact`, which
- * must then hold the hidden profile's value.
+ * must then hold the hidden profile's value; unknownAnswer: a "don't know" in other words
+ * ("不好意思，这个不清楚"), which answers the open question as not known and changes nothing else.
  */
 export interface Interjection {
   at: number;
   send: string;
-  kind: "question" | "outOfScope" | "odd" | "back" | "restart" | "correction";
+  kind: "question" | "outOfScope" | "odd" | "back" | "restart" | "correction" | "unknownAnswer";
   fact?: string;
 }
 
@@ -195,6 +196,8 @@ function interjectionFailure(
       const answeredIn = textLang(after.replies[0] ?? "");
       if (step.kind !== "odd" && asked && answeredIn !== asked)
         return `asked in ${asked}, answered in ${answeredIn}: ${after.replies[0]?.slice(0, 80)}`;
+      if (step.kind !== "odd" && /^(没看懂|Sorry, I didn't get that)/.test(after.replies[0] ?? ""))
+        return `not answered: ${after.replies[0]?.slice(0, 60)}`;
       const resumed = after.replies.at(-1) ?? "";
       if (step.kind !== "odd" && asked && textLang(resumed) !== asked)
         return `questionnaire resumed in ${textLang(resumed)}`;
@@ -202,6 +205,11 @@ function interjectionFailure(
     }
     case "back":
       return fact === lastAsked ? undefined : `went back to ${fact}, the last question was ${lastAsked}`;
+    case "unknownAnswer": {
+      const open = before.pending?.fact ?? "";
+      if (!same) return `profile changed to ${JSON.stringify(after.profile)}`;
+      return after.unknown?.includes(open) ? undefined : `${open} not answered "don't know"`;
+    }
     case "restart":
       return Object.keys(after.profile ?? {}).length === 0 && fact === "district"
         ? undefined

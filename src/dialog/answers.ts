@@ -8,7 +8,7 @@
 import { unitsOn } from "../render/units.ts";
 import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { earlyResult, restart } from "./commands.ts";
-import { takeDescription } from "./description.ts";
+import { isJsonObject, takeDescription } from "./description.ts";
 import { districtOf, faqReply } from "./faq.ts";
 import { looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
 import { plan } from "./planner.ts";
@@ -86,7 +86,8 @@ function firstQuestion(text: string, ctx: ReducerContext, lang: Lang): Step {
 }
 
 /** The language a first message asks for or is written in. */
-export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang(text) ?? ctx.lang ?? "zh";
+export const firstLang = (text: string, ctx: ReducerContext): Lang =>
+  (isJsonObject(text) ? undefined : detectLang(text)) ?? ctx.lang ?? "zh";
 
 /** Free text that asks something: the FAQ's answer, then the open question again. */
 export function faqAside(state: DialogState, text: string, ctx: ReducerContext): Step {

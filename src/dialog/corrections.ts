@@ -18,7 +18,7 @@ import { TEXT } from "./text.ts";
 /** Words that say the last answer was wrong (one or more, in front). "不是" is left out: it is
  * also a plain "no" to the open question ("不是，还在建"). */
 const CORRECTION =
-  /^(?:不对|错了|说错了|写错了|打错了|输错了|搞错了|刚才说错了|刚才写错了|更正一下|更正|纠正一下|纠正|改一下|改成|oops|my mistake|my bad|correction|no wait|i meant|i mean|that should be|should be|make that|actually)(?=$|[^a-z])[\s,，.。:：!！、;；-]*/i;
+  /^(?:(?:刚才|刚刚|上一题|上一个|前面|之前)?(?:那个|那题|那道题|的)?我?(?:说|写|填|打|输|选|答|搞|弄)?错了|不对|更正一下|更正|纠正一下|纠正|改一下|改成|改为|应改为|wrong|that'?s wrong|that is wrong|that'?s not right|not right|i made a mistake|made a mistake|typo|i mistyped|mistyped|i misspoke|scratch that|oops|my mistake|my bad|correction|no wait|i meant|i mean|that should be|should be|make that|actually)(?=$|[^a-z])[\s,，.。:：!！、;；-]*/i;
 /** Politeness that may come with a correction but is not one ("sorry, no idea" answers the open
  * question). */
 const POLITE =

@@ -46,7 +46,7 @@ import {
   unknownCommand,
 } from "./commands.ts";
 import { takeCorrection } from "./corrections.ts";
-import { takeDescription } from "./description.ts";
+import { isJsonObject, takeDescription } from "./description.ts";
 import { classify, type Event, type EventKind, isCommand } from "./events.ts";
 import { exportResult } from "./export.ts";
 import { answerOptions, DISTRICT } from "./questions.ts";
@@ -179,6 +179,8 @@ function followLanguage(state: DialogState, event: Event): DialogState {
 /** The language a message is written in, when it says: Chinese characters, or an English
  * phrase of two words or more (a lone "ok", "finance" or "DCMM" may be an option's name). */
 function languageOf(text: string): Lang | undefined {
+  // A pasted JSON is in no one's language: its keys are English whatever the user speaks.
+  if (isJsonObject(text)) return undefined;
   const lang = detectLang(text);
   if (lang !== "en") return lang;
   return (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 2 ? "en" : undefined;

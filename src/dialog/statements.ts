@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { unitsOn } from "../render/units.ts";
 import { textReply, typedAnswer } from "./answers.ts";
-import { confirmation, factPaths } from "./description.ts";
+import { confirmation, factPaths, pastedProfile, readStated } from "./description.ts";
 import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
 import { answer, askNext, type ReducerContext, record, type Step } from "./steps.ts";
@@ -32,8 +32,10 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
   // figures and who the entity is count as stated, and the rest of the message may answer the
   // checklist as well.
   const multi = answerOptions(ctx.set, pending.path, state.lang, state).multi;
+  // A pasted profile names its facts exactly: all of them count, and it names no area.
+  const pasted = pastedProfile(text, ctx) !== undefined;
   const stated = statedFacts(state, text, ctx).filter(
-    (p) => !multi || isFigure(ctx, p.path) || isWho(p.path),
+    (p) => !multi || pasted || isFigure(ctx, p.path) || isWho(p.path),
   );
   if (!stated.some((p) => p.path !== pending.path)) return undefined;
   let next: DialogState = state;
@@ -54,9 +56,9 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
   const confirmed = confirmation(next, taken, ctx, false);
   // The parts that say who the entity is name no area ("补充一下，我们是高校" ticks nothing).
   const who = stated.filter((p) => isWho(p.path));
-  if (multi)
-    return checklistAnswer(next, who.length ? leftOver(text, who, ctx) : text, taken, ctx, confirmed);
-  const rest = taken.includes(pending.path) ? "" : leftOver(text, stated, ctx);
+  const areaText = pasted ? "" : who.length ? leftOver(text, who, ctx) : text;
+  if (multi) return checklistAnswer(next, areaText, taken, ctx, confirmed);
+  const rest = taken.includes(pending.path) || pasted ? "" : leftOver(text, stated, ctx);
   if (rest) {
     const answered = typedAnswer(next, rest, ctx);
     if (answered.state.pending?.seq !== pending.seq)
@@ -127,7 +129,7 @@ interface Stated {
 
 /** The facts the message states with a value that is new or changed. */
 function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
-  const { profile } = understandText(text, ctx.set);
+  const { profile } = readStated(text, ctx, state.lang);
   return factPaths(profile, ctx)
     .map((path) => ({ path, value: getPath(profile, path) }))
     .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));

@@ -26,10 +26,14 @@ describe("simulated personas over chat --json", () => {
     expect(mean).toBeLessThanOrEqual(3);
   }, 60_000);
 
-  it("the second fresh set (corrections, interjections, hedges, language switches) ends on triage of each hidden profile", async () => {
+  it("the second and third fresh sets (corrections, interjections, hedges, language switches) ends on triage of each hidden profile", async () => {
     const faq = createFaqIndex(set);
-    const fresh = loadPersonas(fileURLToPath(new URL("../fixtures/personas-fresh2.json", import.meta.url)));
-    expect(fresh.length).toBeGreaterThanOrEqual(25);
+    const file = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+    const fresh = [
+      ...loadPersonas(file("personas-fresh2.json")),
+      ...loadPersonas(file("personas-fresh3.json")),
+    ];
+    expect(fresh.length).toBeGreaterThanOrEqual(35);
     const { outcomes } = await simulateAll(fresh, () => moduleDriver(set, faq), set);
     for (const o of outcomes) expect(o.passed, `${o.id}: ${o.why ?? ""}`).toBe(true);
   }, 60_000);
