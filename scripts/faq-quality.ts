@@ -6,6 +6,8 @@
  * - faq-district.json: cross-district, closing-text, how-to-apply and known-district questions.
  * - faq-fresh.json: a set of all three kinds written later, before the abstention rule was
  *   reworked, and never tuned on: measured whole, as "fresh", never used by --fit.
+ * - faq-fresh2.json: a second set of all three kinds, written in session 22 from the policy
+ *   texts before that session changed anything, never tuned on: measured whole, as "fresh2".
  * - faq-tuning-added.json: tuning-only questions of all three kinds, written later for kinds of
  *   failure seen elsewhere; counted with the tuning halves (and by --fit), never held out.
  * `--fit` fits the calibration (src/faq/calibration.ts) on the tuning halves only and
@@ -45,6 +47,9 @@ const outOfScope = withAdded(split(fixture<string[]>("faq-out-of-scope.json")), 
 const districts = withAdded(split(fixture<DistrictCase[]>("faq-district.json")), added.district);
 const fresh = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
   "faq-fresh.json",
+);
+const fresh2 = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
+  "faq-fresh2.json",
 );
 const set = loadPolicySet();
 const synonyms = loadSynonyms();
@@ -92,6 +97,7 @@ for (const [name, groups, tuning] of variants) {
     tuning: [inScope.tuning, outOfScope.tuning, districts.tuning],
     heldOut: [inScope.heldOut, outOfScope.heldOut, districts.heldOut],
     fresh: [fresh.inScope, fresh.outOfScope, fresh.district],
+    fresh2: [fresh2.inScope, fresh2.outOfScope, fresh2.district],
   } as const;
   for (const [half, [questions, outside, district]] of Object.entries(sets)) {
     const q = measureQuality(index, questions);

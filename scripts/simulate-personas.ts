@@ -29,6 +29,31 @@ export interface Persona {
   lang: "zh" | "en";
   description: string;
   profile: Record<string, unknown>;
+  /** How the person words things: "hedge" answers 好像没有 / 应该有 / 没印象 (I think so, can't
+   * remember); "colloquial" writes amounts as 一个亿 / 五十万 / 3000多万 (2.5 million, 30m). */
+  style?: "hedge" | "colloquial";
+  /** From this answer on (0 = the first after the description) the person writes in the other language. */
+  switchLangAt?: number;
+  /** Messages sent before the answer numbered `at`, each checked by its kind (see `interject`). */
+  script?: Interjection[];
+  /** The first time `fact` is asked the person types `say` (a slip), and `fix` as the next message
+   * whatever is asked then ("不对，是5000万"); the fix must take effect. */
+  mistake?: { fact: string; say: string; fix: string };
+}
+
+/**
+ * question / outOfScope: a question mid-questionnaire, answered in its own language, the same
+ * question open after it and nothing recorded; odd: empty, emoji, noise: nothing changes;
+ * back: the last question answered is asked again; restart: everything is forgotten (the
+ * person then sends the description again); correction: a message that corrects `fact`, which
+ * must then hold the hidden profile's value; unknownAnswer: a "don't know" in other words
+ * ("不好意思，这个不清楚"), which answers the open question as not known and changes nothing else.
+ */
+export interface Interjection {
+  at: number;
+  send: string;
+  kind: "question" | "outOfScope" | "odd" | "back" | "restart" | "correction" | "unknownAnswer";
+  fact?: string;
 }
 
 interface Option {
@@ -77,25 +102,127 @@ export async function simulate(persona: Persona, driver: Driver, set: PolicySet)
   let last = out;
   let answers = 0;
   const corrected = new Set<string>();
+  const script = [...(persona.script ?? [])];
+  let slip: "due" | "made" | "fixed" = persona.mistake ? "due" : "fixed";
+  const fail = (why: string) => ({ id: persona.id, answers, passed: false, why, asked });
   while (out.pending && answers < MAX_ANSWERS) {
+    const next = script[0];
+    if (next && next.at <= answers) {
+      script.shift();
+      const before = out;
+      out = await driver.send(next.send);
+      const wrong = interjectionFailure(next, before, out, persona, asked.at(-1));
+      if (wrong) return fail(`${next.kind} "${next.send.slice(0, 40)}": ${wrong}`);
+      if (next.kind === "restart") out = await driver.send(persona.description);
+      last = out;
+      continue;
+    }
     asked.push(out.pending.fact);
+    const lang = langAt(persona, answers);
+    const speaker = { ...persona, lang };
+    let text: string;
+    if (slip === "made" && persona.mistake) {
+      slip = "fixed";
+      out = await driver.send(persona.mistake.fix);
+      if (out.error) return fail(out.error);
+      const got = getPath(out.profile ?? {}, persona.mistake.fact);
+      const want = getPath(persona.profile, persona.mistake.fact);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        return fail(
+          `correction "${persona.mistake.fix}" not taken: ${persona.mistake.fact} = ${JSON.stringify(got)}, meant ${JSON.stringify(want)}`,
+        );
+      answers++;
+      last = out;
+      continue;
+    }
     // A person who sees a fact confirmed wrongly corrects it (/profile, the field, the answer).
     const wrong = misread(out.profile ?? {}, persona.profile, set).find((p) => !corrected.has(p));
-    let text: string;
-    if (out.pending.fact === "editField") {
-      const label = set.facts.get(correcting ?? "")?.label[persona.lang];
+    if (slip === "due" && persona.mistake && out.pending.fact === persona.mistake.fact) {
+      slip = "made";
+      text = persona.mistake.say;
+    } else if (out.pending.fact === "editField") {
+      const label = set.facts.get(correcting ?? "")?.label[lang];
       text = out.pending.options.find((o) => o.label === label)?.id ?? "c";
     } else if (wrong) {
       corrected.add(wrong);
       correcting = wrong;
       text = "/profile";
-    } else text = answerFor(persona, out.pending, answers, set);
+    } else text = answerFor(speaker, out.pending, answers, set);
     out = await driver.send(text);
-    if (out.error) return { id: persona.id, answers, passed: false, why: out.error, asked };
+    if (out.error) return fail(out.error);
     answers++;
     last = out;
   }
+  // A slip on the last question is corrected after the result it led to.
+  if (slip === "made" && persona.mistake) {
+    last = await driver.send(persona.mistake.fix);
+    answers++;
+  }
   return { id: persona.id, answers, asked, ...judge(persona, last, set) };
+}
+
+const other = (lang: "zh" | "en") => (lang === "zh" ? "en" : "zh");
+const langAt = (persona: Persona, n: number) =>
+  persona.switchLangAt !== undefined && n >= persona.switchLangAt ? other(persona.lang) : persona.lang;
+
+/** The language a text is in: mostly Chinese characters, or mostly Latin letters. */
+export function textLang(text: string): "zh" | "en" | undefined {
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).join("").length;
+  if (han === 0 && latin < 4) return undefined;
+  return han * 2 >= latin ? "zh" : "en";
+}
+
+/** What is wrong with the advisor's turn after an interjection, or undefined. */
+function interjectionFailure(
+  step: Interjection,
+  before: ChatOut,
+  after: ChatOut,
+  persona: Persona,
+  lastAsked: string | undefined,
+): string | undefined {
+  if (after.error) return `error ${after.error}`;
+  if (!after.replies?.length) return "no reply";
+  const same = JSON.stringify(before.profile) === JSON.stringify(after.profile);
+  const fact = after.pending?.fact ?? null;
+  switch (step.kind) {
+    case "question":
+    case "outOfScope":
+    case "odd": {
+      if (!same) return `profile changed to ${JSON.stringify(after.profile)}`;
+      if (after.result) return "showed a result";
+      if (fact !== (before.pending?.fact ?? null)) return `open question became ${fact}`;
+      const asked = textLang(step.send);
+      const answeredIn = textLang(after.replies[0] ?? "");
+      if (step.kind !== "odd" && asked && answeredIn !== asked)
+        return `asked in ${asked}, answered in ${answeredIn}: ${after.replies[0]?.slice(0, 80)}`;
+      if (step.kind !== "odd" && /^(没看懂|Sorry, I didn't get that)/.test(after.replies[0] ?? ""))
+        return `not answered: ${after.replies[0]?.slice(0, 60)}`;
+      const resumed = after.replies.at(-1) ?? "";
+      if (step.kind !== "odd" && asked && textLang(resumed) !== asked)
+        return `questionnaire resumed in ${textLang(resumed)}`;
+      return undefined;
+    }
+    case "back":
+      return fact === lastAsked ? undefined : `went back to ${fact}, the last question was ${lastAsked}`;
+    case "unknownAnswer": {
+      const open = before.pending?.fact ?? "";
+      if (!same) return `profile changed to ${JSON.stringify(after.profile)}`;
+      return after.unknown?.includes(open) ? undefined : `${open} not answered "don't know"`;
+    }
+    case "restart":
+      return Object.keys(after.profile ?? {}).length === 0 && fact === "district"
+        ? undefined
+        : `after restart: profile ${JSON.stringify(after.profile)}, asking ${fact}`;
+    case "correction": {
+      const path = step.fact ?? "";
+      const got = getPath(after.profile ?? {}, path);
+      const want = getPath(persona.profile, path);
+      return JSON.stringify(got) === JSON.stringify(want)
+        ? undefined
+        : `${path} = ${JSON.stringify(got)}, meant ${JSON.stringify(want)}`;
+    }
+  }
 }
 
 /** Facts the conversation holds with a value the hidden profile does not have. */
@@ -154,13 +281,27 @@ const WORDS = {
   },
 };
 
+const HEDGED = {
+  zh: {
+    yes: ["应该有", "应该是的", "好像有", "有的吧"],
+    no: ["好像没有", "应该没有", "印象中没有", "好像不是"],
+    unknown: ["没印象", "说不准", "记不清了", "这个得问财务"],
+  },
+  en: {
+    yes: ["I think so", "probably yes", "yes I believe so", "I believe we do"],
+    no: ["I don't think so", "probably not", "not that I know of", "I don't believe so"],
+    unknown: ["can't remember", "no idea", "not sure, sorry", "I'd have to check"],
+  },
+};
+
 export function answerFor(
   persona: Persona,
   pending: NonNullable<ChatOut["pending"]>,
   n: number,
   set: PolicySet,
 ): string {
-  const w = WORDS[persona.lang];
+  const w =
+    persona.style === "hedge" ? { ...WORDS[persona.lang], ...HEDGED[persona.lang] } : WORDS[persona.lang];
   const hidden = persona.profile;
   if (pending.fact === "compare") return w.noCompare;
   if (pending.fact === "editField") return pickOf(pending.options, 0).id;
@@ -176,7 +317,9 @@ export function answerFor(
     case "boolean":
       return pickOf(value ? w.yes : w.no, n);
     case "amount":
-      return amountText(value as number, persona.lang, n);
+      return persona.style === "colloquial"
+        ? colloquialAmount(value as number, persona.lang, n)
+        : amountText(value as number, persona.lang, n);
     case "integer":
       return String(value);
     case "choice":
@@ -202,6 +345,37 @@ function amountText(yuan: number, lang: "zh" | "en", n: number): string {
   }
   if (yuan % 1e6 === 0) return pickOf([`${yuan / 1e6} million`, `${yuan / 1e6}m`], n);
   return pickOf([yuan.toLocaleString("en-US"), `¥${yuan}`], n);
+}
+
+const CN: Record<number, string> = {
+  1: "一",
+  2: "两",
+  3: "三",
+  5: "五",
+  10: "十",
+  20: "二十",
+  30: "三十",
+  50: "五十",
+  80: "八十",
+  100: "一百",
+  200: "两百",
+  500: "五百",
+};
+
+/** Amounts as people say them: 一个亿, 五十万, 1.5亿, 3000多万; 2.5 million, 30m, ￥300,000. */
+function colloquialAmount(yuan: number, lang: "zh" | "en", n: number): string {
+  if (yuan === 0) return lang === "zh" ? "没有" : "none";
+  if (lang === "zh") {
+    if (yuan % 1e8 === 0 && CN[yuan / 1e8]) return `${CN[yuan / 1e8]}个亿`;
+    if (yuan >= 1e8 && yuan % 1e7 === 0) return `${yuan / 1e8}亿`;
+    if (yuan % 1e4 === 0 && CN[yuan / 1e4]) return `${CN[yuan / 1e4]}万`;
+    if (yuan % 1e7 === 0) return pickOf([`${yuan / 1e4}多万`, `${yuan / 1e7}kw`], n);
+    if (yuan % 1e4 === 0) return `约${yuan / 1e4}万`;
+    return `${yuan}块`;
+  }
+  if (yuan % 1e5 === 0)
+    return pickOf([`${yuan / 1e6} million`, `${yuan / 1e6}m`, `RMB ${yuan / 1e6} million`], n);
+  return `￥${yuan.toLocaleString("en-US")}`;
 }
 
 function choiceText(options: Option[], value: unknown, n: number): string {
@@ -297,8 +471,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const set = loadPolicySet();
   const faq = createFaqIndex(set);
   const useProcess = process.argv.includes("--process");
+  const fileArg = process.argv.find((a) => a.endsWith(".json"));
   const { outcomes, mean, passed } = await simulateAll(
-    loadPersonas(),
+    fileArg ? loadPersonas(fileArg) : loadPersonas(),
     useProcess ? processDriver : () => moduleDriver(set, faq),
     set,
   );

@@ -8,7 +8,7 @@
 import { unitsOn } from "../render/units.ts";
 import { COMMAND_BUTTON } from "./command-buttons.ts";
 import { earlyResult, restart } from "./commands.ts";
-import { takeDescription } from "./description.ts";
+import { isJsonObject, takeDescription } from "./description.ts";
 import { districtOf, faqReply } from "./faq.ts";
 import { looksLikeQuestion, parseChoice, parseYesNo } from "./parse/index.ts";
 import { plan } from "./planner.ts";
@@ -86,7 +86,8 @@ function firstQuestion(text: string, ctx: ReducerContext, lang: Lang): Step {
 }
 
 /** The language a first message asks for or is written in. */
-export const firstLang = (text: string, ctx: ReducerContext): Lang => detectLang(text) ?? ctx.lang ?? "zh";
+export const firstLang = (text: string, ctx: ReducerContext): Lang =>
+  (isJsonObject(text) ? undefined : detectLang(text)) ?? ctx.lang ?? "zh";
 
 /** Free text that asks something: the FAQ's answer, then the open question again. */
 export function faqAside(state: DialogState, text: string, ctx: ReducerContext): Step {
@@ -95,9 +96,13 @@ export function faqAside(state: DialogState, text: string, ctx: ReducerContext):
   return step(state, [reply, restating(TEXT[state.lang].backToQuestion), ...reask(state, ctx)]);
 }
 
+const PUZZLED = /^[\s?？¿]+$/;
+
 /** A typed answer to the fact question now open. */
 export function typedAnswer(state: DialogState, text: string, ctx: ReducerContext): Step {
   const pending = state.pending as FactPending;
+  // "？？？" to a question is puzzlement, not "don't know": the question again.
+  if (PUZZLED.test(text)) return unreadable(state, TEXT[state.lang].puzzled, ctx);
   const meaning = interpretText(ctx.set, pending.path, text, state.lang, state);
   return settle(state, pending.path, meaning, ctx, true);
 }

@@ -48,10 +48,43 @@ const WORD_COMMANDS: Record<string, string> = {
   ...SUBSCRIBE_WORDS,
 };
 
+/** Going back and starting over as people say them, the whole message ("回到上一题", "撤销",
+ * "go back", "从头开始", "let's start again"): read as the command, never as an answer ("回到上一题"
+ * was once read as ticking an area). */
+const PHRASE_COMMANDS: [RegExp, string][] = [
+  [
+    /^(?:请|麻烦)?(?:回到|返回到?|退回到?|回退到?|退到|回)(?:上一?|前一?)(?:步|题|道题|个问题|个)(?:吧|了|一下)?$/,
+    "/back",
+  ],
+  [/^(?:上一?|前一?)(?:个问题|道题)$|^(?:撤销|撤回|回退)(?:上一步|一下|上一个回答|刚才的回答)?$/, "/back"],
+  [
+    /^(?:please )?(?:go back|back up|undo|previous|previous question|last question|go to the previous question|undo that)(?: please)?$/,
+    "/back",
+  ],
+  [
+    /^(?:我想|我要|请|我们)?(?:从头开始|从头来|重新来过?|重来一遍|再来一遍|重新开始|重新填|重新做|重置)(?:吧|一下|一遍)?$/,
+    "/restart",
+  ],
+  [
+    /^(?:let'?s |can we |could we |i want to |i'd like to |please )?(?:start (?:over|again|from scratch|afresh)|begin again|restart|reset)(?: please)?$/,
+    "/restart",
+  ],
+];
+
+function phraseCommand(text: string): string | undefined {
+  const said = text
+    .toLowerCase()
+    .replace(/[\s。.!！~～?？，,]+$/, "")
+    .replace(/\s+/g, " ");
+  return PHRASE_COMMANDS.find(([pattern]) => pattern.test(said))?.[1];
+}
+
 /** The command a message is, as `/name` and its argument, or null for an ordinary message. */
 export function asCommand(text: string): { name: string; arg: string } | null {
   const trimmed = text.trim();
-  const command = trimmed.startsWith("/") ? trimmed : WORD_COMMANDS[trimmed.toLowerCase()];
+  const command = trimmed.startsWith("/")
+    ? trimmed
+    : (WORD_COMMANDS[trimmed.toLowerCase()] ?? phraseCommand(trimmed));
   if (!command) return null;
   // Telegram appends the bot's name in groups: "/back@policy_bot".
   const [head = "", ...rest] = command.split(/\s+/);

@@ -4,7 +4,8 @@
  * The reading itself is understand/'s; this module only records it and words the confirmation.
  */
 
-import { OUTSIDE } from "../policy/profile.ts";
+import { ProfileError } from "../policy/errors.ts";
+import { OUTSIDE, parseProfile } from "../policy/profile.ts";
 import { unitsOn } from "../render/units.ts";
 import { factsOfOtherDistricts } from "./areas.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
@@ -36,10 +37,41 @@ export function statedPaths(
 export const factPaths = (profile: Record<string, unknown>, ctx: ReducerContext) =>
   statedPaths(profile, (p) => p === DISTRICT || ctx.set.facts.has(p));
 
+/** A message that is a JSON object, as a program or a staff member pastes one. */
+export const isJsonObject = (text: string) => /^\s*\{[\s\S]*\}\s*$/.test(text);
+
+/** A profile pasted as JSON (CONTRACT.md section 2, `district` optional, `id`/`name` ignored):
+ * its facts exactly as written, or undefined when it is not one (then it is read as text). */
+export function pastedProfile(text: string, ctx: ReducerContext): Record<string, unknown> | undefined {
+  if (!isJsonObject(text)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const { id: _id, name: _name, ...facts } = value as Record<string, unknown>;
+  try {
+    parseProfile(ctx.set.profileSchema, { [DISTRICT]: OUTSIDE, ...facts });
+  } catch (error) {
+    if (error instanceof ProfileError) return undefined;
+    throw error;
+  }
+  return facts;
+}
+
+/** What a message states: a pasted profile as it is, anything else as understand/ reads it. */
+export function readStated(text: string, ctx: ReducerContext, lang: DialogState["lang"]) {
+  const pasted = pastedProfile(text, ctx);
+  if (pasted) return { lang, profile: pasted, unknown: [] as string[], none: [] as string[] };
+  return understandText(text, ctx.set);
+}
+
 /** The conversation after a description, or undefined when the text states no more than a
  * district (that is an ordinary answer to the first question). */
 export function takeDescription(fresh: DialogState, text: string, ctx: ReducerContext): Step | undefined {
-  const understood = understandText(text, ctx.set);
+  const understood = readStated(text, ctx, fresh.lang);
   const paths = factPaths(understood.profile, ctx);
   const unknown = understood.unknown.filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
   // Facts it rules out with no value to store ("还没做过DCMM认证"): answered "none", not asked.

@@ -74,9 +74,16 @@ function typed(text: string, state: DialogState | undefined): Event {
   const pending = state?.pending;
   const ticking = pending?.kind === "fact" && pending.selected.length > 0;
   if (ticking && DONE_WORDS.has(text.trim().toLowerCase())) return { kind: "done", text };
-  if (looksLikeQuestion(text) && !isUnknown(text)) return { kind: "question", text };
+  if ((looksLikeQuestion(text) || asksToKnow(text)) && !isUnknown(text)) return { kind: "question", text };
   return { kind: "answer", text };
 }
+
+/** A question put as a request, with no question word or mark: "想了解一下数据券", "I want to
+ * know about rent subsidies", "tell me about the data voucher". */
+const REQUEST =
+  /^(?:(?:我|我们)?(?:想|要|希望)(?:了解|知道|问问?|咨询|打听)|(?:请|麻烦)?(?:介绍|说说|讲讲|解释)一下|问一下|咨询一下)|^(?:(?:i|we)(?:'d| would)? (?:want|like|wanna|need) to (?:know|ask|learn|understand|hear)|(?:tell|show) me|i have a question|what about|how about|any (?:support|subsidy|subsidies|funding|help) for)\b/i;
+
+const asksToKnow = (text: string) => REQUEST.test(text.trim());
 
 function commandEvent(name: string, arg: string): Event {
   switch (name) {

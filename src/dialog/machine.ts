@@ -45,7 +45,8 @@ import {
   switchLanguage,
   unknownCommand,
 } from "./commands.ts";
-import { takeDescription } from "./description.ts";
+import { takeCorrection } from "./corrections.ts";
+import { isJsonObject, takeDescription } from "./description.ts";
 import { classify, type Event, type EventKind, isCommand } from "./events.ts";
 import { exportResult } from "./export.ts";
 import { answerOptions, DISTRICT } from "./questions.ts";
@@ -122,12 +123,14 @@ const TABLE: Record<Phase, Row> = {
     skip: (s, _, ctx) => skip(s, ctx),
   },
   asking: {
-    answer: (s, e, ctx) => takeStatement(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
+    answer: (s, e, ctx) =>
+      takeStatement(s, e.text, ctx) ?? takeCorrection(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
     press: (s, e, ctx) => pressAnswer(s, e.key, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },
   checklist: {
-    answer: (s, e, ctx) => takeStatement(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
+    answer: (s, e, ctx) =>
+      takeStatement(s, e.text, ctx) ?? takeCorrection(s, e.text, ctx) ?? typedAnswer(s, e.text, ctx),
     press: (s, e, ctx) => tick(s, e.key, ctx),
     skip: (s, _, ctx) => skip(s, ctx),
   },
@@ -140,7 +143,8 @@ const TABLE: Record<Phase, Row> = {
     press: (s, e, ctx) => pressField(s, e.key, ctx),
   },
   result: {
-    answer: (s) => doneAlready(s),
+    // A correction or a stated fact still changes the answers: the result is worked out again.
+    answer: (s, e, ctx) => takeStatement(s, e.text, ctx) ?? takeCorrection(s, e.text, ctx) ?? doneAlready(s),
     press: (s) => doneAlready(s),
     done: (s) => doneAlready(s),
   },
@@ -175,6 +179,8 @@ function followLanguage(state: DialogState, event: Event): DialogState {
 /** The language a message is written in, when it says: Chinese characters, or an English
  * phrase of two words or more (a lone "ok", "finance" or "DCMM" may be an option's name). */
 function languageOf(text: string): Lang | undefined {
+  // A pasted JSON is in no one's language: its keys are English whatever the user speaks.
+  if (isJsonObject(text)) return undefined;
   const lang = detectLang(text);
   if (lang !== "en") return lang;
   return (text.match(/[A-Za-z]{2,}/g)?.length ?? 0) >= 2 ? "en" : undefined;

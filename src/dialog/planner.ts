@@ -88,7 +88,7 @@ export function plan(state: DialogState, set: PolicySet): Plan {
 
 /**
  * Whether answering the open facts of `outcome` can still change it (make it a match, or change
- * its amount) when one of its facts was answered "don't know": the outcome is evaluated with its
+ * its amount) when one of its facts was answered "don't know" or "none": the outcome is evaluated with its
  * open facts at generous and at modest values, and if both give the same, nothing asked can
  * matter (after "not sure" on the guarantee fee, the loan amount changes nothing).
  */
@@ -98,7 +98,9 @@ function canStillChange(
   state: DialogState,
   set: PolicySet,
 ): boolean {
-  if (!outcome.decidingFacts.some((f) => state.skipped.includes(f))) return true;
+  // A fact answered "don't know" or "none" (no DCMM certification: no level at all) keeps no
+  // value for ever, so the outcome may hinge on it for good.
+  if (!outcome.decidingFacts.some((f) => state.skipped.includes(f) || state.none.includes(f))) return true;
   const open = outcome.decidingFacts.filter((f) => !isAnswered(state, f) && set.facts.has(f));
   if (open.length === 0) return false;
   const signature = (values: "generous" | "modest") => {

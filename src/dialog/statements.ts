@@ -9,8 +9,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { unitsOn } from "../render/units.ts";
 import { textReply, typedAnswer } from "./answers.ts";
-import { confirmation, factPaths } from "./description.ts";
-import { answerOptions, describeValue, interpretText } from "./questions.ts";
+import { confirmation, factPaths, pastedProfile, readStated } from "./description.ts";
+import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
 import { answer, askNext, type ReducerContext, record, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
@@ -20,15 +20,23 @@ import { understandText } from "./understand/index.ts";
 
 /** Words that only frame a correction or an addition: left over, they answer nothing. */
 const FRAMING =
-  /^(?:不对|不是|错了|说错了|写错了|更正|纠正|改一下|修改|另外|还有|对了|哦|噢|嗯|抱歉|不好意思|sorry|actually|correction|wait|oops|also|and|plus|no wait|my mistake|i mean)+$/i;
+  /^(?:不对|不是|错了|说错了|写错了|更正|纠正|改一下|修改|另外|还有|对了|补充|补充一下|补充下|顺便说一下|哦|噢|嗯|抱歉|不好意思|其实|sorry|actually|correction|wait|oops|also|and|plus|no wait|my mistake|i mean|btw|by the way)+$/i;
 
 export function takeStatement(state: DialogState, text: string, ctx: ReducerContext): Step | undefined {
-  const pending = state.pending;
-  if (pending?.kind !== "fact") return undefined;
+  const open = state.pending;
+  // After the result nothing is open: stated facts are taken and the result worked out again.
+  if (open === null) return afterResult(state, text, ctx);
+  if (open.kind !== "fact") return undefined;
+  const pending = open;
   // A checklist's areas are named by words that also state facts ("创新平台"): there only
-  // figures count as stated, and the whole message may answer the checklist as well.
+  // figures and who the entity is count as stated, and the rest of the message may answer the
+  // checklist as well.
   const multi = answerOptions(ctx.set, pending.path, state.lang, state).multi;
-  const stated = statedFacts(state, text, ctx).filter((p) => !multi || isFigure(ctx, p.path));
+  // A pasted profile names its facts exactly: all of them count, and it names no area.
+  const pasted = pastedProfile(text, ctx) !== undefined;
+  const stated = statedFacts(state, text, ctx).filter(
+    (p) => !multi || pasted || isFigure(ctx, p.path) || isWho(p.path),
+  );
   if (!stated.some((p) => p.path !== pending.path)) return undefined;
   let next: DialogState = state;
   const taken: string[] = [];
@@ -46,8 +54,11 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
     pending,
   };
   const confirmed = confirmation(next, taken, ctx, false);
-  if (multi) return checklistAnswer(next, text, taken, ctx, confirmed);
-  const rest = taken.includes(pending.path) ? "" : leftOver(text, stated, ctx);
+  // The parts that say who the entity is name no area ("补充一下，我们是高校" ticks nothing).
+  const who = stated.filter((p) => isWho(p.path));
+  const areaText = pasted ? "" : who.length ? leftOver(text, who, ctx) : text;
+  if (multi) return checklistAnswer(next, areaText, taken, ctx, confirmed);
+  const rest = taken.includes(pending.path) || pasted ? "" : leftOver(text, stated, ctx);
   if (rest) {
     const answered = typedAnswer(next, rest, ctx);
     if (answered.state.pending?.seq !== pending.seq)
@@ -73,8 +84,8 @@ function checklistAnswer(
   const pending = state.pending as Extract<DialogState["pending"], { kind: "fact" }>;
   const fact = ctx.set.facts.get(pending.path);
   if (fact?.type !== "set") return askAgain(state, ctx, confirmed);
-  const read = interpretText(ctx.set, pending.path, text, state.lang, state);
-  const named = read.kind === "value" && Array.isArray(read.value) ? read.value : [];
+  const read = text ? interpretText(ctx.set, pending.path, text, state.lang, state) : undefined;
+  const named = read?.kind === "value" && Array.isArray(read.value) ? read.value : [];
   const values = fact.options
     .filter((o) => named.includes(o.value) || (o.covers ?? []).some((p) => taken.includes(p)))
     .map((o) => o.value);
@@ -87,6 +98,27 @@ function checklistAnswer(
   };
 }
 
+/** After the result: the facts a message states, taken, then the result again (or what they
+ * newly make worth asking). */
+function afterResult(state: DialogState, text: string, ctx: ReducerContext): Step | undefined {
+  const stated = statedFacts(state, text, ctx);
+  let next: DialogState = state;
+  const taken: string[] = [];
+  for (const { path, value } of stated) {
+    const recorded = record(next, path, value, ctx);
+    if (typeof recorded === "string") continue;
+    next = recorded;
+    taken.push(path);
+  }
+  if (taken.length === 0) return undefined;
+  const history = next.history.map((h, i) => (i >= state.history.length ? { ...h, stated: true } : h));
+  const { counted: _, ...rest } = { ...next, history };
+  return askAgain(rest, ctx, confirmation(rest, taken, ctx, false));
+}
+
+/** Who the entity is (its district, its kind): never the name of an area. */
+const isWho = (path: string) => path === DISTRICT || path === "entityType";
+
 const FIGURES = new Set(["amount", "count", "integer", "percent", "decimal"]);
 const isFigure = (ctx: ReducerContext, path: string) => FIGURES.has(ctx.set.facts.get(path)?.type ?? "");
 
@@ -97,7 +129,7 @@ interface Stated {
 
 /** The facts the message states with a value that is new or changed. */
 function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
-  const { profile } = understandText(text, ctx.set);
+  const { profile } = readStated(text, ctx, state.lang);
   return factPaths(profile, ctx)
     .map((path) => ({ path, value: getPath(profile, path) }))
     .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));

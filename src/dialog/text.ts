@@ -37,6 +37,8 @@ const zh = {
     date: "没看懂这个日期，请写成“2024年6月”或“2024-06-15”这样的形式。",
   },
   readBack: (shown: string) => `记为：${shown} —— 说错了可以 /back`,
+  corrected: (label: string, shown: string) => `已更正：${label} 改为 ${shown}`,
+  puzzled: "这个问题是这样的：可以回复选项编号或直接用自己的话回答；拿不准就回复“不知道”。",
   understood: "我理解的是：",
   assumedEnterprise: "主体类型：企业（默认；如果不是企业，请告诉我）",
   otherDistrictOnly: (fact: string, other: string, mine: string) =>
@@ -159,6 +161,9 @@ const en: Texts = {
     date: "Sorry, I couldn't read that date. Please write it like June 2024, 2024-06 or 2024-06-15.",
   },
   readBack: (shown) => `Noted: ${shown} — /back to change`,
+  corrected: (label, shown) => `Corrected: ${label} is now ${shown}`,
+  puzzled:
+    "Here is the question again: reply with an option's number or in your own words; if you don't know, reply “not sure”.",
   understood: "Here is what I understood:",
   assumedEnterprise: "Type of entity: enterprise (assumed; tell me if you are not one)",
   otherDistrictOnly: (fact, other, mine) =>

@@ -5,7 +5,7 @@
  * words and "how do I apply" words are not content: every clause has them, so sharing them
  * is no evidence ("停车场补贴" shares 补贴 with half the clauses and is about none).
  */
-import { type ConceptMatch, EN_STOP, HAN, normalize, segmenter, stem, ZH_STOP } from "./analyzer.ts";
+import { type ConceptMatch, EN_STOP, HAN, normalize, piecesOf, stem, ZH_STOP } from "./analyzer.ts";
 
 /** A word list compiled for matching: Chinese phrases as substrings, single Chinese
  * characters only as whole words (区 alone, not inside 集聚区), English as stems. */
@@ -13,19 +13,40 @@ export interface WordList {
   phrases: string[];
   chars: Set<string>;
   stems: Set<string>;
+  /** The listed English words (light forms), for the bare-word exception of `hasWord`. */
+  words: Set<string>;
 }
 
 export function compileWords(words: string[]): WordList {
-  const list: WordList = { phrases: [], chars: new Set(), stems: new Set() };
+  const list: WordList = { phrases: [], chars: new Set(), stems: new Set(), words: new Set() };
   for (const raw of words) {
     const word = normalize(raw).trim();
-    if (!HAN.test(word)) list.stems.add(stem(word));
-    else if (word.length === 1) list.chars.add(word);
+    if (!HAN.test(word)) {
+      list.stems.add(stem(word));
+      list.words.add(lightForm(word));
+    } else if (word.length === 1) list.chars.add(word);
     else list.phrases.push(word);
   }
   list.phrases.sort((a, b) => b.length - a.length);
   return list;
 }
+
+/** Whether an English word of a question is one of the list's, by its stem ("supported"
+ * is "support"); but a bare word that is its own stem is the list's only when listed
+ * itself: "funding" (asking for money) is listed, "fund" (a government fund, a thing a
+ * clause is about) is another word with the same stem. */
+export function hasWord(list: WordList, word: string, stemmed: string, before = ""): boolean {
+  if (!list.stems.has(stemmed)) return false;
+  const light = lightForm(word);
+  // After an auxiliary, "to" or a pronoun the bare word is the verb: "does Tongzhou fund
+  // events" (the district name is already taken out) asks for money like "funding".
+  return light !== stemmed || list.words.has(light) || VERB_BEFORE.has(before);
+}
+
+/** Words after which a bare word is read as a verb. */
+const VERB_BEFORE = new Set(
+  "do does did will would can could may might should shall to they you we i it who also not".split(" "),
+);
 
 export interface ContentUnit {
   /** Chinese characters, or an English word lightly stemmed (lightForm). */
@@ -41,6 +62,8 @@ export interface ContentUnit {
   /** Units of one hyphenated English compound share an id: "high-tech" is one thing asked
    * about, covered only when all its parts are (a clause with "high-value" has "high"). */
   compound?: number;
+  /** A Chinese unit's character pairs, worked out once for all the clauses it is checked in. */
+  pairs?: string[];
 }
 
 export interface QuestionContent {
@@ -70,11 +93,13 @@ export function readContent(question: string, generic: WordList, procedural: Wor
     phrase++;
   };
   let asksHowEn = false;
+  // The English word before the current one (stop words included), for hasWord.
+  let before = "";
   const compounds = [...text.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
   }));
-  for (const part of segmenter.segment(text)) {
+  for (const part of piecesOf(text)) {
     const word = part.segment;
     if (!part.isWordLike) {
       // Spaces join English words into a phrase; anything else, or a space next to
@@ -85,6 +110,7 @@ export function readContent(question: string, generic: WordList, procedural: Wor
       continue;
     }
     if (HAN.test(word)) {
+      before = "";
       const bare = trimPair(word.replace(EDGE_CHARS, ""), generic, procedural);
       if (!bare || ZH_STOP.has(bare) || generic.chars.has(bare) || procedural.chars.has(bare)) brk();
       else if (bare.length === 1) chars += bare;
@@ -96,15 +122,18 @@ export function readContent(question: string, generic: WordList, procedural: Wor
     }
     flush();
     const stemmed = /^\d/.test(word) ? word : stem(word);
-    if (procedural.stems.has(stemmed)) asksHowEn = true;
+    const previous = before;
+    before = word;
+    const isProcedural = hasWord(procedural, word, stemmed, previous);
+    if (isProcedural) asksHowEn = true;
     // "we're", "we've", "don't": the word before the contraction is what counts.
     const bare = word.replace(/['’](re|ve|m|ll|d)$|n['’]t$/, "");
     if (
       EN_STOP.has(bare) ||
       EN_STOP.has(word) ||
       EN_STOP.has(stemmed) ||
-      generic.stems.has(stemmed) ||
-      procedural.stems.has(stemmed)
+      hasWord(generic, word, stemmed, previous) ||
+      isProcedural
     ) {
       phrase++;
       continue;
@@ -166,9 +195,27 @@ export function lightForm(word: string): string {
 export interface ClauseEvidence {
   chinese: string;
   words: Set<string>;
-  /** Porter stems: "interpreting" meets "interpreted", for part credit only. */
-  stems: Set<string>;
+  /** Porter stems, each with the clause's words (light forms) that have it: "interpreting"
+   * meets "interpreted", for part credit only. */
+  stems: Map<string, string[]>;
   concepts: Set<string>;
+}
+
+/** What the bare word an agent noun is made from may end in past the agent's base:
+ * "office", "compute", "develop" beside "officer", "computer", "developer". */
+const BASE_ENDING = /^e?$/;
+
+/** Whether one word is the agent or instrument noun made from the other bare word
+ * ("officer" and "office", "computer" and "compute"): Porter gives them one stem, but a
+ * chief data officer says nothing about office furniture. The verb's own forms stay the
+ * agent's ("operating" an incubator, its "operator"). A word that merely ends in -er
+ * ("transfer", "register", "power") is no agent noun of its own forms: what follows its
+ * base in the other word ("transferring": "erring") is not a bare word's ending. */
+export function agentPair(a: string, b: string): boolean {
+  const [agent, other] = /(er|or)$/.test(a) ? [a, b] : [b, a];
+  if (!/(er|or)$/.test(agent) || /(er|or)$/.test(other)) return false;
+  const base = agent.slice(0, -2);
+  return other.startsWith(base) && BASE_ENDING.test(other.slice(base.length));
 }
 
 export interface Coverage {
@@ -282,8 +329,11 @@ function modifierWeights(units: ContentUnit[], coverages: number[]): number[] {
 function unitCoverage(unit: ContentUnit, clause: ClauseEvidence, shared: ConceptMatch[]): number {
   let best = 0;
   if (unit.han) {
-    const pairs = bigrams(unit.text);
-    best = pairs.filter((pair) => clause.chinese.includes(pair)).length / pairs.length;
+    unit.pairs ??= bigrams(unit.text);
+    const pairs = unit.pairs;
+    let found = 0;
+    for (const pair of pairs) if (clause.chinese.includes(pair)) found++;
+    best = found / pairs.length;
     for (const c of shared) {
       if (!c.substring) continue;
       if (c.substring.includes(unit.text)) return 1;
@@ -295,7 +345,18 @@ function unitCoverage(unit: ContentUnit, clause: ClauseEvidence, shared: Concept
   if (shared.some((c) => sameWord(unit, c))) return 1;
   // A word inside a shared concept's hyphenated term ("city-level", "cross-border").
   if (shared.some((c) => c.substring?.split(/[^a-z0-9]+/).includes(unit.text))) return 1;
-  return unit.stem !== undefined && clause.stems.has(unit.stem) ? STEM_CREDIT : 0;
+  const forms = unit.stem === undefined ? undefined : clause.stems.get(unit.stem);
+  if (!forms || unit.stem === undefined) return 0;
+  // Two inflected or derived forms of one stem ("authorisation", "authorised") are one word;
+  // only a bare word ("park" beside "parking") may be another word's root by accident.
+  const stemmed = unit.stem;
+  const inflected = unit.text !== stemmed && unit.text.length > stemmed.length;
+  let credit = 0;
+  for (const w of forms) {
+    if (agentPair(unit.text, w)) continue;
+    credit = Math.max(credit, inflected && !agentPair(w, unit.text) ? 1 : STEM_CREDIT);
+  }
+  return credit;
 }
 
 /** A concept's English word meets the question's word through its stem, unless the concept
@@ -305,7 +366,10 @@ function sameWord(unit: ContentUnit, match: ConceptMatch): boolean {
   const at = unit.stem === undefined ? -1 : (match.stems?.indexOf(unit.stem) ?? -1);
   if (at < 0) return false;
   const word = lightForm(match.words?.[at] ?? "");
-  return word === unit.text || stem(word) !== word || (match.stems?.length ?? 0) > 1;
+  if (word === unit.text) return true;
+  // "compute" (a concept's word) is not "computers".
+  if (agentPair(unit.text, word)) return false;
+  return stem(word) !== word || (match.stems?.length ?? 0) > 1;
 }
 
 /** Overlapping character pairs; a single character stands for itself. */

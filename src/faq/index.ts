@@ -75,6 +75,10 @@ export interface FaqResult {
   missingIn: string[];
   /** The question asks how to apply. */
   procedural: boolean;
+  /** Set when the answers were given for the kind of question, not picked by its words, so
+   * their scores measure nothing about it: "procedure", the texts naming who runs the measures
+   * for a bare "how do I apply"; "district", a named district's clauses in order. */
+  shownFor?: "procedure" | "district";
 }
 
 export interface FaqIndex {
@@ -243,16 +247,22 @@ export function createFaqIndex(
     // A word most clauses have (数据, 服务) says little about which clause is meant, or
     // whether any is: rarity is the idf of "covers this word at least half".
     const rarity = content.units.map((_, u) => {
-      const df = perEntry.filter((c) => (c[u] ?? 0) >= 0.5).length;
+      let df = 0;
+      for (const c of perEntry) if ((c[u] ?? 0) >= 0.5) df++;
       return df === 0 ? 0 : Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
     });
-    const candidates = entries.map((entry, i) => {
-      const { share, missing, specific } = coverage(content.units, perEntry[i] ?? [], rarity, idf);
+    const none: Evidence = { share: 0, topic: 0, missing: 0, specific: 0, relevance: 0 };
+    const candidates = entries.map((entry, i): Candidate => {
+      const units = perEntry[i] ?? [];
+      const topicUnits = perTopic[i] ?? [];
+      // A clause the question shares no term with is never weighed further (every use of a
+      // candidate's evidence takes relevance > 0 first): its coverage is not worked out.
+      if (!(scores[i] ?? 0))
+        return { entry, relevance: 0, evidence: none, reach: 0, probability: 0, units, topicUnits };
+      const { share, missing, specific } = coverage(content.units, units, rarity, idf);
       const topic = coverage(content.units, perTopic[i] ?? [], rarity, idf).share;
       const evidence = { share, topic, missing, specific, relevance: contentScores[i] ?? 0 };
       const reach = coverage(content.units, perClause[i] ?? [], rarity, idf).share;
-      const units = perEntry[i] ?? [];
-      const topicUnits = perTopic[i] ?? [];
       return { entry, relevance: scores[i] ?? 0, evidence, reach, probability: 0, units, topicUnits };
     });
     // Whether any clause answers is a property of the question: the evidence of the clause
@@ -334,18 +344,21 @@ export function createFaqIndex(
       (named.has(c.entry.document.id) ? 2 : 0) + (c.entry.document.id === user ? 1 : 0);
     const byRank = (a: Candidate, b: Candidate) => rank(b) - rank(a) || b.relevance - a.relevance;
     let hits: Candidate[];
+    let shownFor: FaqResult["shownFor"];
     const kindHits = byKind(rest, named, candidates);
     if (kindHits) {
       hits = kindHits.sort(byRank);
     } else if (!hasContent && asksHow) {
       // "怎么申请？" with nothing else: the documents name who runs them, not the materials.
       hits = closingOf(candidates, named.size ? named : undefined).sort(byRank);
+      shownFor = "procedure";
     } else if (!hasContent && named.size > 0) {
       // "通州有什么政策": a district and nothing else to go on. Its clauses, in order, are the
       // answer (scored 0: nothing in the question singled one out).
       hits = candidates
         .filter((c) => named.has(c.entry.document.id) && c.entry.article.benefits.length > 0)
         .map((c) => ({ ...c, probability: 0 }));
+      shownFor = "district";
     } else if (!hasContent) {
       hits = [];
     } else {
@@ -396,7 +409,7 @@ export function createFaqIndex(
       ceiling = Math.min(ceiling, hit.probability);
       return toAnswer(hit.entry, round(ceiling), lang, terms, bm25.idf, user);
     });
-    return { answers, named: [...named], missingIn, procedural: asksHow };
+    return { answers, named: [...named], missingIn, procedural: asksHow, ...(shownFor ? { shownFor } : {}) };
   };
 
   const closingOf = (candidates: Candidate[], only?: Set<string>) =>
@@ -491,13 +504,22 @@ function clauseEvidence(article: Article, analyze: Analyzer, topicOnly: boolean)
     words: new Set(englishWords(fields).map(lightForm)),
     // Only stems of inflected words ("interpreted" → interpret): a bare word that is its own
     // stem ("park") may be another word's root by accident ("parking").
-    stems: new Set(
-      englishWords(fields)
-        .map(lightForm)
-        .flatMap((w) => (stem(w) === w ? [] : [stem(w)])),
-    ),
+    stems: stemsOf(englishWords(fields).map(lightForm)),
     concepts: new Set(analyze(fields).filter((term) => term.startsWith(CONCEPT))),
   };
+}
+
+/** Only stems of inflected words ("interpreted" → interpret), each with its words. */
+function stemsOf(words: string[]): Map<string, string[]> {
+  const stems = new Map<string, string[]>();
+  for (const w of new Set(words)) {
+    const s = stem(w);
+    if (s === w) continue;
+    const forms = stems.get(s);
+    if (forms) forms.push(w);
+    else stems.set(s, [w]);
+  }
+  return stems;
 }
 
 /** The quote of the one benefit the question is most about, when the quote itself speaks

@@ -120,6 +120,15 @@ export function applyLines(set: Documents, answers: FaqAnswer[], lang: Lang): st
   return lines;
 }
 
+/** Why a clause is shown when the question's words did not pick it (FaqResult.shownFor). */
+const SHOWN_FOR: Record<NonNullable<FaqResult["shownFor"]>, Record<Lang, string>> = {
+  procedure: {
+    zh: "此条写明由谁解释和组织实施",
+    en: "this text names who interprets and runs the measures",
+  },
+  district: { zh: "按条文顺序列出", en: "the district's clauses in order" },
+};
+
 export function renderAnswers(
   question: string,
   result: FaqResult,
@@ -147,10 +156,15 @@ export function renderAnswers(
   }
   for (const [i, answer] of answers.entries()) {
     const label = clauseLabel(set, answer.policy, answer.article, lang);
-    const relevance = `${zh ? "相关度" : "relevance"} ${answer.score.toFixed(2)}`;
+    // A figure only where it measures something: a clause picked on the question's words. A
+    // clause given for the kind of question says why it is shown instead (a score at the
+    // floor would read as "barely related" on the very answer chosen).
+    const note = result.shownFor
+      ? SHOWN_FOR[result.shownFor][lang]
+      : `${zh ? "相关度" : "relevance"} ${answer.score.toFixed(2)}`;
     // The Chinese label already ends with the heading, which holds the title.
     const title = label.includes(answer.title) ? "" : answer.title;
-    out.push(`${i + 1}. 【${label}】${title}${zh ? `（${relevance}）` : ` (${relevance})`}`);
+    out.push(`${i + 1}. 【${label}】${title}${zh ? `（${note}）` : ` (${note})`}`);
     const quote = answer.quote ?? answer.text;
     if (!zh && answer.text !== quote) out.push(`   English (translation, not official): ${answer.text}`);
     out.push(`   ${zh ? "原文" : "Source (Chinese)"}${colon(lang)}“${quote}”`);

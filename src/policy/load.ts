@@ -34,6 +34,8 @@ export interface PolicySet {
   elsewhere: Words;
   /** Names that contain a fact's word but name something else (facts.json `otherThings`). */
   otherThings?: Words;
+  /** What money figures may measure that is no fact (facts.json `otherFigures`). */
+  otherFigures?: Words;
 }
 
 /** Names folders (or files) of extra policy documents, loaded beside `data/policies` by the same
@@ -110,6 +112,7 @@ export function loadPolicySet(
     sources,
     elsewhere,
     otherThings,
+    ...(catalogue.otherFigures ? { otherFigures: catalogue.otherFigures } : {}),
     profileSchema: buildProfileSchema(facts, documents),
   };
 }

@@ -417,5 +417,8 @@ export const FactCatalog = z.strictObject({
   /** Names of other things that contain a fact's word ("数据交易所" is an exchange, not a data
    * transaction): read as themselves, so the word inside them states nothing. */
   otherThings: Words.optional(),
+  /** What a money figure may measure that is no fact ("奖金", "prize", "注册资本"): a figure said of
+   * it ("拿了30万奖金", "a 100k prize") is not bound to a fact's word nearby. */
+  otherFigures: Words.optional(),
 });
 export type FactCatalog = z.infer<typeof FactCatalog>;

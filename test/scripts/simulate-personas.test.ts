@@ -2,6 +2,7 @@
  * The simulated users of test/fixtures/personas.json over `chat --json` (its module): each ends
  * on exactly `triage` of its hidden profile, with few answers after its description.
  */
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadPersonas, moduleDriver, simulateAll } from "../../scripts/simulate-personas.ts";
 import { createFaqIndex } from "../../src/faq/index.ts";
@@ -23,5 +24,17 @@ describe("simulated personas over chat --json", () => {
     const { outcomes, mean } = await simulateAll(personas, () => moduleDriver(set, faq), set);
     for (const o of outcomes) expect(o.passed, `${o.id}: ${o.why ?? ""}`).toBe(true);
     expect(mean).toBeLessThanOrEqual(3);
+  }, 60_000);
+
+  it("the second and third fresh sets (corrections, interjections, hedges, language switches) ends on triage of each hidden profile", async () => {
+    const faq = createFaqIndex(set);
+    const file = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+    const fresh = [
+      ...loadPersonas(file("personas-fresh2.json")),
+      ...loadPersonas(file("personas-fresh3.json")),
+    ];
+    expect(fresh.length).toBeGreaterThanOrEqual(35);
+    const { outcomes } = await simulateAll(fresh, () => moduleDriver(set, faq), set);
+    for (const o of outcomes) expect(o.passed, `${o.id}: ${o.why ?? ""}`).toBe(true);
   }, 60_000);
 });

@@ -96,7 +96,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
       if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const doubt = saysUnknown(partText);
-    bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named);
+    bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named, part);
     readFlags(set, s, inPart, partText, doubt, put, unknown, mentions);
   }
   readOptions(set, s, mentions, put, clauseAt, partAt);
@@ -134,6 +134,16 @@ function namedFacts(mentions: Mention[]): Named[] {
     const paths = [...new Set(m.targets.filter((t) => t.kind !== "district").map(pathOf))];
     return paths.length === 1 ? [{ path: paths[0] as string, start: m.start, end: m.end }] : [];
   });
+}
+
+/**
+ * What a shared word in `part` may be about: the areas its own clause names, where it names any
+ * ("数据首登记市里奖励拿过20万", "received 150k for our DCMM certificate" are about those, not
+ * about the typical case said before); otherwise everything named.
+ */
+function topics(named: Named[], part: Part, areaOf: Map<string, Set<string>>): Named[] {
+  const here = named.filter((x) => x.start >= part.start && x.end <= part.end && areaOf.has(x.path));
+  return here.length > 0 ? here : named;
 }
 
 /** A fact's family: its path's first word ("clusterSupport.received" and "clusterOperator"). */
@@ -194,6 +204,7 @@ function bindFigures(
   put: Put,
   said: { unknown: Set<string>; none: Set<string> },
   named: Named[],
+  part: Part,
 ) {
   const { areaOf, contexts } = vocabularyOf(set);
   const cues = mentions.flatMap((m) => {
@@ -204,18 +215,29 @@ function bindFigures(
         inItsSetting(contexts.get(t.path), s),
     );
     // A word several facts share names the one whose area the text talks about, or none.
-    const inContext = targets.length > 1 ? referent(targets, m, named, areaOf, s.length) : targets;
+    const inContext =
+      targets.length > 1 ? referent(targets, m, topics(named, part, areaOf), areaOf, s.length) : targets;
     return inContext.length === 1 ? inContext.map((t) => ({ m, fact: set.facts.get(t.path) as Fact })) : [];
   });
   if (cues.length === 0) return;
   const doubt = saysUnknown(clause);
   const pairs: { cue: number; fig: number; gap: number }[] = [];
+  const gapOf = (m: Mention, f: NumberMention) =>
+    f.start >= m.end ? f.start - m.end : f.end <= m.start ? m.start - f.end + 1 : 0;
   cues.forEach((c, ci) => {
     figures.forEach((f, fi) => {
-      if (!fits(c.fact, f)) return;
-      const after = f.start >= c.m.end;
-      const gap = after ? f.start - c.m.end : f.end <= c.m.start ? c.m.start - f.end + 1 : 0;
-      pairs.push({ cue: ci, fig: fi, gap });
+      if (fits(c.fact, f)) pairs.push({ cue: ci, fig: fi, gap: gapOf(c.m, f) });
+    });
+  });
+  // Money said of something that is no fact ("拿了30万奖金", "a 100k prize", "奖金20万") is that
+  // thing's: the figure is taken by it (a figure just before it first), bound to no fact's word.
+  const sinks = mentions.filter((m) => m.measures);
+  sinks.forEach((m, k) => {
+    figures.forEach((f, fi) => {
+      if (!f.money && (f.unit || f.chineseOnly || f.ordinal || f.value < 100)) return;
+      const just =
+        f.end <= m.start && /^\s*(?:元|块钱|块|rmb|yuan|cny|的)?\s*$/.test(s.slice(f.end, m.start));
+      pairs.push({ cue: cues.length + k, fig: fi, gap: just ? -1 : gapOf(m, f) });
     });
   });
   pairs.sort((a, b) => a.gap - b.gap);
@@ -225,9 +247,9 @@ function bindFigures(
     if (usedCue.has(p.cue) || usedFig.has(p.fig)) continue;
     const cue = cues[p.cue];
     const fig = figures[p.fig];
-    if (!cue || !fig) continue;
     usedCue.add(p.cue);
     usedFig.add(p.fig);
+    if (!cue || !fig) continue;
     if (fig.negative || fig.foreign) continue;
     // "正在准备DCMM三级认证": the level is planned, not held.
     if (cue.fact.milestone && planned(clause)) {
@@ -344,6 +366,22 @@ function readOptions(
   };
   const ids = sentenceIds(s);
   const sentenceOf = (i: number) => ids[i] ?? 0;
+  // "第一年收到了80万", "got 2 million for the first year": a choice said where an amount of its own
+  // family is said (what was received) tells when that was, not the choice.
+  const whenReceived = (m: Mention, path: string) =>
+    set.facts.get(path)?.type === "choice" &&
+    mentions.some(
+      (x) =>
+        x !== m &&
+        partAt(x.start) === partAt(m.start) &&
+        x.targets.some(
+          (t) =>
+            t.kind === "fact" &&
+            t.path !== path &&
+            family(t.path) === family(path) &&
+            set.facts.get(t.path)?.type === "amount",
+        ),
+    );
   // Cues by sentence: an option word looks only at its own sentence's (linear in a long paste).
   const cuesBySentence = new Map<number, { m: Mention; t: Target }[]>();
   for (const m of mentions)
@@ -396,7 +434,7 @@ function readOptions(
         const undone =
           achieved &&
           (planned(clauseAt(m.start)) || negatedAfter(s, last.end, nextOther(mentions, last, match.path)));
-        if (!undone && !negatedAt(s, Math.min(m.start, c.m.start)))
+        if (!undone && !negatedAt(s, Math.min(m.start, c.m.start)) && !whenReceived(m, match.path))
           choose(match.path, match.value, partAt(m.start) !== partAt(c.m.start));
         break;
       }

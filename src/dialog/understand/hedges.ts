@@ -6,7 +6,7 @@
 
 /** Every way of saying "I don't know" (or "I'd have to check"), Chinese and English. */
 const UNKNOWN =
-  /(不|没)[太很大怎是]{0,2}(知道|清楚|确定|了解|晓得|记得|记得了|肯定|明确|好说|好讲)|说不(清|准|好|上来|定)|讲不(清|准|好)|拿不准|吃不准|把握不准|搞不(清|懂|明白)|弄不(清|明白)|记不(清|得|太清|住)|想不起|忘(了|记)|没(有)?(印象|概念|底|把握|头绪|谱)|心里没(底|数)|无法(确定|判断|得知|回答|确认)|没法(确定|说|判断)|不好判断|难(说|讲|以确定|判断)|不一定|待(定|确认|核实|查)|未知|不详|要(问|查|核实|确认)一?下|(问|查)(一下|问)(财务|同事|领导)|(要|得|需要)?(问|查)(问|一下|下)?(财务|同事|领导|会计|老板)|回头(查|问|确认)|还不清楚|不太懂|不懂|跳过|略过|没(有)?(算过|统计过?|核算过?|出数)|还没(算|统计|核算|出数)|没听说过|没听过|^(maybe|perhaps|possibly|也许|或许|可能吧?|说不定|maybe so|could be)$|never heard of|haven'?t (calculated|counted|worked it out)|not calculated|no figures? yet|what is that|^(pass|skip|\?+|？+|unknown|n\/a|na|tbd|idk|dunno|unsure|不知|未确定)$|not (sure|certain|clear|known|aware)|unsure|uncertain|unclear|no idea|no clue|not a clue|have(n't| not)? ?a clue|don'?t know|do not know|dont know|doesn'?t know|not known|no notion|can'?t (say|tell|remember|recall)|cannot (say|tell|remember|recall)|hard to (say|tell)|difficult to say|don'?t remember|do not remember|not remember|no recollection|i forget|forgot|beats me|who knows|(need|have|'d have|would have) to (check|ask)|let me check|will check|idk|dunno|\bskip\b|\bunknown\b|not that sure/;
+  /(不|没)[太很大怎是]{0,2}(知道|清楚|确定|了解|晓得|记得|记得了|肯定|明确|好说|好讲)|说不(清|准|好|上来|定)|讲不(清|准|好)|拿不准|吃不准|把握不准|搞不(清|懂|明白)|弄不(清|明白)|记不(清|得|太清|住)|想不起|忘(了|记)|没(有)?(印象|概念|底|把握|头绪|谱)|心里没(底|数)|无法(确定|判断|得知|回答|确认)|没法(确定|说|判断)|不好判断|难(说|讲|以确定|判断)|不一定|待(定|确认|核实|查)|未知|不详|要(问|查|核实|确认)一?下|(问|查)(一下|问)(财务|同事|领导)|(要|得|需要)?(问|查)(问|一下|下)?(财务|同事|领导|会计|老板)|回头(查|问|确认)|还不清楚|不太懂|不懂|跳过|略过|没(有)?(算过|统计过?|核算过?|出数)|还没(算|统计|核算|出数)|没听说过|没听过|^(maybe|perhaps|possibly|也许|或许|可能吧?|说不定|maybe so|could be)$|never heard of|haven'?t (calculated|counted|worked it out)|not calculated|no figures? yet|what is that|^(pass|skip|\?+|？+|unknown|na|tbd|idk|dunno|unsure|不知|未确定)$|not (sure|certain|clear|known|aware)|unsure|uncertain|unclear|no idea|no clue|not a clue|have(n't| not)? ?a clue|don'?t know|do not know|dont know|doesn'?t know|not known|no notion|can'?t (say|tell|remember|recall)|cannot (say|tell|remember|recall)|hard to (say|tell)|difficult to say|don'?t remember|do not remember|not remember|no recollection|i forget|forgot|beats me|who knows|(need|have|'d have|would have) to (check|ask)|let me check|will check|idk|dunno|\bskip\b|\bunknown\b|not that sure/;
 
 /** The message says it does not know (anywhere in it). */
 export function saysUnknown(s: string): boolean {
@@ -15,7 +15,7 @@ export function saysUnknown(s: string): boolean {
 
 /** English answers that lean: checked whole-phrase before the single-word yes/no. */
 const LEAN_NO_EN =
-  /\b(probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
+  /\b(n\/a|not applicable|nothing yet|not (?:yet )?(?:certified|recognized|selected|funded|awarded|approved|granted)|probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
 const LEAN_YES_EN =
   /\b(we (?:won|got|have|had|did|do|are|were|passed|received|completed|run|operate|own|hold)|(?:i|we) think (?:so|we do|it does)|i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|y|ok|okay|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
 const NO_EN = /^(no|n|false|negative|no\.|nope)\b/;
@@ -72,7 +72,7 @@ function leanClause(s: string): boolean | null {
 /** A bare "no" / "none" / "never": to a "how much" or "how many" question it means 0. */
 export function saysNone(s: string): boolean {
   const t = s.replace(/[\s.!！。,，~～…]+$/g, "");
-  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|no|none|nope|nil|nothing|never|not yet|zero|n\/a|no one|not any|none yet|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
+  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|木有|no|none|nope|nil|nothing|never|not yet|zero|n\/a|not applicable|does not apply|doesn'?t apply|nothing yet|nothing so far|none so far|no one|not any|none yet|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
     t,
   );
 }

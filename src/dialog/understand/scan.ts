@@ -1,7 +1,8 @@
 /**
  * Finds the vocabulary's phrases in a `norm`ed text, leftmost first and the longest phrase at
  * each place ("市级重点实验室" is "市级" + "重点实验室"; "数据研究院" is not "研究院"), never
- * overlapping. English phrases match on word edges, with plurals and simple inflections.
+ * overlapping. English phrases match on word edges, with plurals and simple inflections. A phrase
+ * written with a gap ("突破…关键技术") matches its two parts a few characters apart in one clause.
  */
 import type { Phrase, Target, Vocabulary } from "./vocab.ts";
 
@@ -10,6 +11,8 @@ export interface Mention {
   end: number;
   text: string;
   targets: Target[];
+  /** Something money figures measure that is no fact ("奖金"): see `Phrase.measures`. */
+  measures?: true;
 }
 
 const LATIN = /[a-z0-9]/;
@@ -44,7 +47,14 @@ export function scan(s: string, vocabulary: Vocabulary): Mention[] {
       at++;
       continue;
     }
-    found.push({ start: at, end: end.end, text: s.slice(at, end.end), targets: end.phrase.targets });
+    const mention: Mention = {
+      start: at,
+      end: end.end,
+      text: s.slice(at, end.end),
+      targets: end.phrase.targets,
+    };
+    if (end.phrase.measures) mention.measures = true;
+    found.push(mention);
     at = end.end;
   }
   return found;
@@ -62,12 +72,41 @@ function matchAt(
     if (!s.startsWith(text, at)) continue;
     if (isLatin(text[0]) && !wordStart) continue;
     let end = at + text.length;
+    if (phrase.tail !== undefined) {
+      const tailEnd = tailAfter(s, end, phrase.tail);
+      if (tailEnd === null) continue;
+      return { end: tailEnd, phrase };
+    }
     if (isLatin(text[text.length - 1]) && isLatin(s[end])) {
       const tail = INFLECTION.exec(s.slice(end, end + 4));
       if (!tail || /[0-9]$/.test(text)) continue;
       end += tail[0].length;
     }
     return { end, phrase };
+  }
+  return null;
+}
+
+/** How far a gapped phrase's two parts may stand apart ("突破了[大模型训练数据清洗的]关键技术"). */
+const MAX_GAP = 16;
+/** What ends the clause a gap must stay in. */
+const GAP_BREAK = /[。；;！!？?\n，,、:：]|\s(?:but|and|while|whereas)\s|但|不过|而且|并且|另外/;
+
+/** Where `tail` ends when it follows `from` within the gap and the same clause (on word edges when Latin). */
+function tailAfter(s: string, from: number, tail: string): number | null {
+  if (isLatin(s[from]) && isLatin(s[from - 1])) return null;
+  const window = s.slice(from, from + MAX_GAP + tail.length);
+  for (let i = window.indexOf(tail); i >= 0; i = window.indexOf(tail, i + 1)) {
+    if (i > MAX_GAP) return null;
+    if (GAP_BREAK.test(window.slice(0, i))) return null;
+    const end = from + i + tail.length;
+    if (isLatin(tail[0]) && isLatin(s[from + i - 1])) continue;
+    if (isLatin(tail[tail.length - 1]) && isLatin(s[end])) {
+      const inflection = INFLECTION.exec(s.slice(end, end + 4));
+      if (!inflection) continue;
+      return end + inflection[0].length;
+    }
+    return end;
   }
   return null;
 }

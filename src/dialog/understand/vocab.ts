@@ -22,9 +22,15 @@ export type Target =
   | { kind: "district"; id: string };
 
 export interface Phrase {
+  /** What is matched first; for a phrase written with a gap ("突破…关键技术"), the part before it. */
   text: string;
+  /** The part after the gap: found within a few characters of `text`, in the same clause
+   * ("突破了数据领域的关键技术", "data was sent abroad"). */
+  tail?: string;
   /** Latin text is matched on word edges; Chinese anywhere. */
   latin: boolean;
+  /** Names something money figures measure that is no fact (facts.json `otherFigures`). */
+  measures?: true;
   targets: Target[];
 }
 
@@ -41,6 +47,9 @@ export interface Vocabulary {
 }
 
 const cache = new WeakMap<PolicySet, Vocabulary>();
+
+/** A gap in a word of the data ("突破…关键技术"; `norm` makes "…" "..."). */
+const GAP = "...";
 
 export function vocabularyOf(set: PolicySet): Vocabulary {
   let vocabulary = cache.get(set);
@@ -100,9 +109,27 @@ function compile(set: PolicySet): Vocabulary {
     const key = norm(w);
     if (key.length > 0 && !byText.has(key)) byText.set(key, []);
   }
+  // What figures measure that is no fact ("奖金", "prize"): matched, and marked so (a fact's word
+  // too, as "prize" is a competition's).
+  const measured = new Set<string>();
+  for (const w of all(set.otherFigures)) {
+    const key = norm(w);
+    if (key.length === 0) continue;
+    measured.add(key);
+    if (!byText.has(key)) byText.set(key, []);
+  }
   const phrases = [...byText.entries()]
-    .map(([text, targets]) => ({ text, latin: /^[a-z0-9]/.test(text) || /[a-z0-9]$/.test(text), targets }))
-    .sort((a, b) => b.text.length - a.text.length);
+    .map(([key, targets]): Phrase => {
+      const [text, tail] = key.split(GAP, 2) as [string, string | undefined];
+      const latin = /^[a-z0-9]/.test(key) || /[a-z0-9]$/.test(key);
+      const phrase: Phrase = tail
+        ? { text: text.trim(), tail: tail.trim(), latin, targets }
+        : { text, latin, targets };
+      if (measured.has(key)) phrase.measures = true;
+      return phrase;
+    })
+    .filter((p) => p.text.length > 0 && p.tail !== "")
+    .sort((a, b) => b.text.length + (b.tail?.length ?? 0) - (a.text.length + (a.tail?.length ?? 0)));
   const areaOf = new Map<string, Set<string>>();
   for (const fact of set.facts.values()) {
     if (fact.type !== "set") continue;
