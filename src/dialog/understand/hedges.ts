@@ -112,7 +112,9 @@ export function negatedAt(s: string, index: number): boolean {
 export function negatedAfter(s: string, end: number, next = s.length): boolean {
   const after = s.slice(end, end + 24);
   const m = NEGATION_AFTER_ZH.exec(after) ?? NEGATION_AFTER_EN.exec(after);
-  if (m) return end + m[0].length < next;
+  // A negation that ends where the next phrase starts is that phrase's ("有实验室但没有孵化器");
+  // one that ends the text is this one's ("DCMM好像没有").
+  if (m) return end + m[0].length < next || next >= s.length;
   // A joined clause is about the phrase only where it names nothing else before it ends
   // ("a competition but did not win" is; "… but were not selected as a typical case" is not).
   if (!NEGATED_CLAUSE_AFTER_EN.test(after)) return false;
