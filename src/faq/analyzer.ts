@@ -58,6 +58,30 @@ export const EN_STOP = new Set([...englishStopwords.words, "company", "compani",
 
 export const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
+/** One segment of a text, as Intl.Segmenter gives it. */
+export interface Piece {
+  segment: string;
+  index: number;
+  isWordLike: boolean;
+}
+
+/** The last few texts segmented: one question is read by the analyzer, the concept matcher
+ * and the kind reader, each of which used to segment it again (ICU segmentation was a
+ * fifth of an `ask`). Pure, so a small cache cannot change a result. */
+const pieceCache = new Map<string, Piece[]>();
+
+/** The segments of a text (already normalized where the caller needs it). */
+export function piecesOf(text: string): Piece[] {
+  const cached = pieceCache.get(text);
+  if (cached) return cached;
+  const pieces: Piece[] = [];
+  for (const part of segmenter.segment(text))
+    pieces.push({ segment: part.segment, index: part.index, isWordLike: part.isWordLike === true });
+  if (pieceCache.size >= 32) pieceCache.clear();
+  pieceCache.set(text, pieces);
+  return pieces;
+}
+
 /** NFKC folds full-width letters and digits (ＤＣＭＭ, ３０％) to their plain forms. */
 export const normalize = (text: string) => text.normalize("NFKC").toLowerCase();
 
@@ -77,7 +101,18 @@ function americanize(word: string): string {
   );
 }
 
-export const stem = (word: string) => PorterStemmer.stem(americanize(word.replace(/['’]s$/, "")));
+/** Stems already worked out: the same few hundred words come back in every question. */
+const stemCache = new Map<string, string>();
+
+export const stem = (word: string): string => {
+  let stemmed = stemCache.get(word);
+  if (stemmed === undefined) {
+    stemmed = PorterStemmer.stem(americanize(word.replace(/['’]s$/, ""))) as string;
+    if (stemCache.size >= 50_000) stemCache.clear();
+    stemCache.set(word, stemmed);
+  }
+  return stemmed;
+};
 
 /** The language a question is written in: any Chinese character makes it Chinese. */
 export const languageOf = (text: string): "zh" | "en" => (HAN.test(text) ? "zh" : "en");
@@ -117,7 +152,7 @@ export interface ConceptMatch {
 /** The English words of a text in order, stop words included. */
 export function englishWords(text: string): string[] {
   const words: string[] = [];
-  for (const part of segmenter.segment(normalize(text)))
+  for (const part of piecesOf(normalize(text)))
     if (part.isWordLike && !HAN.test(part.segment)) words.push(part.segment);
   return words;
 }
@@ -127,12 +162,37 @@ export function englishStems(text: string): string[] {
   return englishWords(text).map((word) => (/^\d/.test(word) ? word : stem(word)));
 }
 
+/** The concept terms a text may contain, in list order: a Chinese (or symbol) term only when
+ * the text has its first character, an English one only when it has its first stem, so a
+ * text is checked against a few terms rather than every one. */
+function termIndex(terms: ConceptTerm[]): (squashed: string, stems: string[]) => ConceptTerm[] {
+  const byChar = new Map<string, number[]>();
+  const byStem = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (list) list.push(i);
+    else map.set(key, [i]);
+  };
+  for (const [i, t] of terms.entries()) {
+    if (t.substring !== undefined) add(byChar, t.substring.charAt(0), i);
+    else add(byStem, (t.stems as string).trim().split(" ")[0] as string, i);
+  }
+  return (squashed, stems) => {
+    const found = new Set<number>();
+    for (const c of new Set(squashed)) for (const i of byChar.get(c) ?? []) found.add(i);
+    for (const s of new Set(stems)) for (const i of byStem.get(s) ?? []) found.add(i);
+    return [...found].sort((a, b) => a - b).map((i) => terms[i] as ConceptTerm);
+  };
+}
+
 export function createConceptMatcher(synonyms: SynonymGroup[]): (text: string) => ConceptMatch[] {
   const terms = synonyms.flatMap((group) => group.terms.map((term) => compileTerm(CONCEPT + group.id, term)));
+  const candidates = termIndex(terms);
   return (text) => {
     const squashed = normalize(text).replace(/\s+/g, "");
-    const stemLine = ` ${englishStems(text).join(" ")} `;
-    return terms
+    const stems = englishStems(text);
+    const stemLine = ` ${stems.join(" ")} `;
+    return candidates(squashed, stems)
       .filter((t) => (t.substring ? squashed.includes(t.substring) : stemLine.includes(t.stems as string)))
       .map((t) =>
         t.substring
@@ -146,6 +206,7 @@ export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOption
   const useWords = options.words ?? true;
   const useBigrams = options.bigrams ?? true;
   const terms = synonyms.flatMap((group) => group.terms.map((term) => compileTerm(CONCEPT + group.id, term)));
+  const candidates = termIndex(terms);
 
   return (text) => {
     const normalized = normalize(text);
@@ -155,7 +216,7 @@ export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOption
     // stop word ("款有" in 贷款有贴息) would be noise.
     const runs: string[] = [];
     let run = "";
-    for (const part of segmenter.segment(normalized)) {
+    for (const part of piecesOf(normalized)) {
       const word = part.segment;
       if (part.isWordLike && HAN.test(word) && !ZH_STOP.has(word)) {
         if (useWords) tokens.push(word);
@@ -178,7 +239,7 @@ export function createAnalyzer(synonyms: SynonymGroup[], options: AnalyzerOption
     const squashed = normalized.replace(/\s+/g, "");
     const stemLine = ` ${englishStems.join(" ")} `;
     const concepts = new Set<string>();
-    for (const term of terms) {
+    for (const term of candidates(squashed, englishStems)) {
       if (concepts.has(term.concept)) continue;
       if (term.substring ? squashed.includes(term.substring) : stemLine.includes(term.stems as string))
         concepts.add(term.concept);

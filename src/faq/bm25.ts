@@ -39,24 +39,37 @@ export function createBm25(documents: Map<string, number>[], params: Bm25Params 
     return count === 0 ? 0 : Math.log(1 + (n - count + 0.5) / (count + 0.5));
   };
   const { k1, b } = params;
+  const norms = lengths.map((length) => k1 * (1 - b + (b * length) / averageLength));
+  // Each term's documents and counts, so a query visits only the documents that have its terms.
+  const postings = new Map<string, { doc: number; tf: number }[]>();
+  for (const [doc, bag] of documents.entries())
+    for (const [term, tf] of bag) {
+      if (!tf) continue;
+      const list = postings.get(term);
+      if (list) list.push({ doc, tf });
+      else postings.set(term, [{ doc, tf }]);
+    }
 
   return {
     idf,
     score(terms, weightOf = () => 1) {
       const unique = [...new Set(terms)];
-      const weight = new Map(unique.map((term) => [term, idf(term) * weightOf(term)]));
       // The most a document could score: every query term present many times over.
-      const ceiling = unique.reduce((sum, term) => sum + (weight.get(term) ?? 0) * (k1 + 1), 0);
-      return documents.map((bag, i) => {
-        if (ceiling === 0) return 0;
-        const norm = k1 * (1 - b + (b * (lengths[i] ?? 0)) / averageLength);
-        let total = 0;
-        for (const term of unique) {
-          const tf = bag.get(term);
-          if (tf) total += ((weight.get(term) ?? 0) * tf * (k1 + 1)) / (tf + norm);
-        }
-        return total / ceiling;
+      let ceiling = 0;
+      const weights = unique.map((term) => {
+        const weight = idf(term) * weightOf(term);
+        ceiling += weight * (k1 + 1);
+        return weight;
       });
+      const totals = new Array<number>(n).fill(0);
+      if (ceiling === 0) return totals;
+      // Terms in query order for every document, as a sum over the query's terms would add them.
+      for (const [t, term] of unique.entries()) {
+        const weight = weights[t] as number;
+        for (const { doc, tf } of postings.get(term) ?? [])
+          totals[doc] = (totals[doc] as number) + (weight * tf * (k1 + 1)) / (tf + (norms[doc] as number));
+      }
+      return totals.map((total) => total / ceiling);
     },
   };
 }

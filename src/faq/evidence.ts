@@ -5,7 +5,7 @@
  * words and "how do I apply" words are not content: every clause has them, so sharing them
  * is no evidence ("停车场补贴" shares 补贴 with half the clauses and is about none).
  */
-import { type ConceptMatch, EN_STOP, HAN, normalize, segmenter, stem, ZH_STOP } from "./analyzer.ts";
+import { type ConceptMatch, EN_STOP, HAN, normalize, piecesOf, stem, ZH_STOP } from "./analyzer.ts";
 
 /** A word list compiled for matching: Chinese phrases as substrings, single Chinese
  * characters only as whole words (区 alone, not inside 集聚区), English as stems. */
@@ -62,6 +62,8 @@ export interface ContentUnit {
   /** Units of one hyphenated English compound share an id: "high-tech" is one thing asked
    * about, covered only when all its parts are (a clause with "high-value" has "high"). */
   compound?: number;
+  /** A Chinese unit's character pairs, worked out once for all the clauses it is checked in. */
+  pairs?: string[];
 }
 
 export interface QuestionContent {
@@ -97,7 +99,7 @@ export function readContent(question: string, generic: WordList, procedural: Wor
     start: m.index,
     end: m.index + m[0].length,
   }));
-  for (const part of segmenter.segment(text)) {
+  for (const part of piecesOf(text)) {
     const word = part.segment;
     if (!part.isWordLike) {
       // Spaces join English words into a phrase; anything else, or a space next to
@@ -327,8 +329,11 @@ function modifierWeights(units: ContentUnit[], coverages: number[]): number[] {
 function unitCoverage(unit: ContentUnit, clause: ClauseEvidence, shared: ConceptMatch[]): number {
   let best = 0;
   if (unit.han) {
-    const pairs = bigrams(unit.text);
-    best = pairs.filter((pair) => clause.chinese.includes(pair)).length / pairs.length;
+    unit.pairs ??= bigrams(unit.text);
+    const pairs = unit.pairs;
+    let found = 0;
+    for (const pair of pairs) if (clause.chinese.includes(pair)) found++;
+    best = found / pairs.length;
     for (const c of shared) {
       if (!c.substring) continue;
       if (c.substring.includes(unit.text)) return 1;

@@ -247,16 +247,22 @@ export function createFaqIndex(
     // A word most clauses have (数据, 服务) says little about which clause is meant, or
     // whether any is: rarity is the idf of "covers this word at least half".
     const rarity = content.units.map((_, u) => {
-      const df = perEntry.filter((c) => (c[u] ?? 0) >= 0.5).length;
+      let df = 0;
+      for (const c of perEntry) if ((c[u] ?? 0) >= 0.5) df++;
       return df === 0 ? 0 : Math.log(1 + (entries.length - df + 0.5) / (df + 0.5));
     });
-    const candidates = entries.map((entry, i) => {
-      const { share, missing, specific } = coverage(content.units, perEntry[i] ?? [], rarity, idf);
+    const none: Evidence = { share: 0, topic: 0, missing: 0, specific: 0, relevance: 0 };
+    const candidates = entries.map((entry, i): Candidate => {
+      const units = perEntry[i] ?? [];
+      const topicUnits = perTopic[i] ?? [];
+      // A clause the question shares no term with is never weighed further (every use of a
+      // candidate's evidence takes relevance > 0 first): its coverage is not worked out.
+      if (!(scores[i] ?? 0))
+        return { entry, relevance: 0, evidence: none, reach: 0, probability: 0, units, topicUnits };
+      const { share, missing, specific } = coverage(content.units, units, rarity, idf);
       const topic = coverage(content.units, perTopic[i] ?? [], rarity, idf).share;
       const evidence = { share, topic, missing, specific, relevance: contentScores[i] ?? 0 };
       const reach = coverage(content.units, perClause[i] ?? [], rarity, idf).share;
-      const units = perEntry[i] ?? [];
-      const topicUnits = perTopic[i] ?? [];
       return { entry, relevance: scores[i] ?? 0, evidence, reach, probability: 0, units, topicUnits };
     });
     // Whether any clause answers is a property of the question: the evidence of the clause

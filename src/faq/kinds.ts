@@ -7,7 +7,7 @@
  * 调整, who, change) only counts when the question is about the measures, naming a district
  * or a word for the document (措施, rules): "你是谁" and "社保政策调整了吗" are not about them.
  */
-import { HAN, normalize, segmenter, stem } from "./analyzer.ts";
+import { HAN, normalize, piecesOf, stem } from "./analyzer.ts";
 
 export type QuestionKind = "closing" | "scope";
 
@@ -73,7 +73,7 @@ interface Word {
 
 function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const part of segmenter.segment(text)) {
+  for (const part of piecesOf(text)) {
     if (!part.isWordLike) continue;
     const han = HAN.test(part.segment);
     words.push({

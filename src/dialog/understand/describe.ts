@@ -96,7 +96,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
       if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const doubt = saysUnknown(partText);
-    bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named);
+    bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named, part);
     readFlags(set, s, inPart, partText, doubt, put, unknown, mentions);
   }
   readOptions(set, s, mentions, put, clauseAt, partAt);
@@ -134,6 +134,16 @@ function namedFacts(mentions: Mention[]): Named[] {
     const paths = [...new Set(m.targets.filter((t) => t.kind !== "district").map(pathOf))];
     return paths.length === 1 ? [{ path: paths[0] as string, start: m.start, end: m.end }] : [];
   });
+}
+
+/**
+ * What a shared word in `part` may be about: the areas its own clause names, where it names any
+ * ("数据首登记市里奖励拿过20万", "received 150k for our DCMM certificate" are about those, not
+ * about the typical case said before); otherwise everything named.
+ */
+function topics(named: Named[], part: Part, areaOf: Map<string, Set<string>>): Named[] {
+  const here = named.filter((x) => x.start >= part.start && x.end <= part.end && areaOf.has(x.path));
+  return here.length > 0 ? here : named;
 }
 
 /** A fact's family: its path's first word ("clusterSupport.received" and "clusterOperator"). */
@@ -194,6 +204,7 @@ function bindFigures(
   put: Put,
   said: { unknown: Set<string>; none: Set<string> },
   named: Named[],
+  part: Part,
 ) {
   const { areaOf, contexts } = vocabularyOf(set);
   const cues = mentions.flatMap((m) => {
@@ -204,7 +215,8 @@ function bindFigures(
         inItsSetting(contexts.get(t.path), s),
     );
     // A word several facts share names the one whose area the text talks about, or none.
-    const inContext = targets.length > 1 ? referent(targets, m, named, areaOf, s.length) : targets;
+    const inContext =
+      targets.length > 1 ? referent(targets, m, topics(named, part, areaOf), areaOf, s.length) : targets;
     return inContext.length === 1 ? inContext.map((t) => ({ m, fact: set.facts.get(t.path) as Fact })) : [];
   });
   if (cues.length === 0) return;

@@ -41,11 +41,19 @@ describe("reading free text, measured on our own sets", () => {
     expect(q.invented / q.descriptions, q.misses.join("\n")).toBeLessThanOrEqual(1 / 30);
   });
 
-  // tune13 (session 22): the kinds missed on a private set, in other words; each must be read whole.
+  // tune13 (session 22): the kinds missed on a private set, in other words; tune15: money received in a
+  // clause about another area. Each must be read whole.
   it("reads every tune13 case exactly: first transfers abroad, gapped breakthroughs, funds 'got', prize money", () => {
-    const cases = descriptions.filter((d) => d.split === "tune13");
+    const cases = descriptions.filter((d) => d.split === "tune13" || d.split === "tune15");
     expect(cases.length).toBeGreaterThanOrEqual(10);
     const m = measure([], cases);
     expect(m.misses).toEqual([]);
+  });
+
+  // tune14 (session 22): "n/a", "not applicable", "nothing yet" say the fact does not apply: none.
+  it("reads every tune14 answer exactly: what does not apply is none, not don't know", () => {
+    const cases = answers.filter((a) => a.split === "tune14");
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    expect(measure(cases, []).misses).toEqual([]);
   });
 });
