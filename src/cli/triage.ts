@@ -8,6 +8,7 @@ import { isIsoDate, today } from "../policy/dates.ts";
 import { ProfileError } from "../policy/errors.ts";
 import { compareDistricts, evaluate } from "../policy/evaluate.ts";
 import { loadPolicySet, type PolicySet } from "../policy/load.ts";
+import { createOutcomeMemo } from "../policy/memo.ts";
 import type { Lang } from "../policy/outcome.ts";
 import { checkParsedProfile, identityOf, type Profile, parseProfile } from "../policy/profile.ts";
 import { renderCompareTable } from "../render/compare.ts";
@@ -204,7 +205,9 @@ function jsonLines(
   write: (chunk: Buffer) => void,
 ): void {
   const out = contractLineWriter(set, options.lang, write);
-  const evaluation = { ...options, whatIf: true };
+  const asOf = options.asOf ?? set.asOf ?? today();
+  const memo = createOutcomeMemo({ lang: options.lang, asOf, whatIf: true });
+  const evaluation = { ...options, asOf, whatIf: true, memo };
   for (const [index, line] of text.split("\n").entries()) {
     if (!line.trim()) continue;
     let profile: Profile;

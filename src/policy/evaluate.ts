@@ -9,6 +9,7 @@ import { today } from "./dates.ts";
 import { applyDocumentRules, outsideValidity } from "./document-rules.ts";
 import type { PolicySet } from "./load.ts";
 import { amountFacts } from "./load.ts";
+import type { OutcomeMemo } from "./memo.ts";
 import { boundMiss, isBoundKind, type NearContext } from "./near.ts";
 import type {
   Adjustment,
@@ -34,6 +35,8 @@ export interface EvaluateOptions {
   /** Also what-if advice for each near miss and possible benefit (whatif.ts): what `triage` and
    * the chat's result show, and what other callers need not pay for. */
   whatIf?: boolean;
+  /** Outcomes remembered across a batch (memo.ts), made for these same options. */
+  memo?: OutcomeMemo;
 }
 
 /** The language of the document texts carried (titles), fact declarations, and the date. */
@@ -51,6 +54,7 @@ function context(set: PolicySet, options: EvaluateOptions): Context {
 
 export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOptions = {}): Evaluation {
   const ctx = context(set, options);
+  const memo = options.memo && checkedMemo(options.memo, ctx, options.asOf ?? set.asOf);
   const scope = profileScope(profile, set.facts, ctx.asOf);
   const outcomes: BenefitOutcome[] = [];
   const adjustments: Adjustment[] = [];
@@ -63,12 +67,17 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
       continue;
     }
     const own: BenefitOutcome[] = [];
+    // Rules across benefits rewrite their outcomes in place, so those are never shared.
+    const remembered = document.rules.length ? undefined : memo;
+    remembered?.begin(profile);
     for (const article of document.articles) {
       for (const benefit of article.benefits) {
-        const outcome = assess(document, article, benefit, scope, ctx);
-        if (!outcome) continue;
-        if (ctx.whatIf) addWhatIf(outcome, benefit, scope, ctx);
-        own.push(outcome);
+        let outcome = remembered?.recall(benefit);
+        if (outcome === undefined) {
+          outcome = benefitOutcome(document, article, benefit, scope, ctx);
+          remembered?.remember(outcome);
+        }
+        if (outcome) own.push(outcome);
       }
     }
     if (document.rules.length) adjustments.push(...applyDocumentRules(document, own));
@@ -88,6 +97,29 @@ export function evaluate(profile: Profile, set: PolicySet, options: EvaluateOpti
   if (adjustments.length) evaluation.adjustments = adjustments;
   if (notices.length) evaluation.notices = notices;
   return evaluation;
+}
+
+/** A memo serves only the options it was made for; anything else is a mistake in the caller. */
+function checkedMemo(memo: OutcomeMemo, ctx: Context, asOf: string | undefined): OutcomeMemo {
+  const made = memo.options;
+  if (made.lang !== ctx.lang || made.asOf !== asOf || made.whatIf !== ctx.whatIf)
+    throw new Error(
+      `evaluate: the memo was made for ${JSON.stringify(made)}, not for lang ${ctx.lang}, asOf ${asOf}, whatIf ${ctx.whatIf}; make one memo per set of options`,
+    );
+  return memo;
+}
+
+/** The benefit's outcome with its what-if, or undefined where it plainly does not apply. */
+function benefitOutcome(
+  document: PolicyDocument,
+  article: Article,
+  benefit: Benefit,
+  scope: Scope,
+  ctx: Context,
+): BenefitOutcome | undefined {
+  const outcome = assess(document, article, benefit, scope, ctx);
+  if (outcome && ctx.whatIf) addWhatIf(outcome, benefit, scope, ctx);
+  return outcome;
 }
 
 /** The evaluation date, worked out once and only when a date rule asks for it. */

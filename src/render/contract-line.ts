@@ -67,8 +67,7 @@ export function contractLineWriter(
   const text = (s: string) => {
     pending += s;
   };
-  /** A string value, quoted and escaped as JSON.stringify does. */
-  const string = (s: string) => text(NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+  const string = (s: string) => text(jsonString(s));
 
   /** Per benefit, found by its title (the same string object every time, so its hash is kept). */
   const benefits = new Map<string, Fixed>();
@@ -116,29 +115,46 @@ export function contractLineWriter(
     return b;
   };
 
-  const item = (o: BenefitOutcome, withReason: boolean) => {
+  /** An entry's JSON, written to `out` (the line, or a capture of an entry shared by lines). */
+  const item = (o: BenefitOutcome, withReason: boolean, out: Parts) => {
     const a = o.amount;
     const f = fixedOf(o);
-    bytes(f.head);
-    text(
+    out.bytes(f.head);
+    out.text(
       `"amount":{"max":${num(a.max)},"totalMax":${num(a.totalMax)},"monetary":${a.monetary},"period":${name(a.period)},"explanation":`,
     );
-    if (o.status === "match") string(amountText(o, set, w));
-    else bytes(ceiling(o, f));
-    bytes(quote(o.quote));
-    if (o.whatIf) text(`,"whatIf":${whatIfJson(o.whatIf)}`);
+    if (o.status === "match") out.string(amountText(o, set, w));
+    else out.bytes(ceiling(o, f));
+    out.bytes(quote(o.quote));
+    if (o.whatIf) out.text(`,"whatIf":${whatIfJson(o.whatIf)}`);
     if (withReason) {
-      text(`,"reason":`);
-      string(o.reason ? reasonText(o.reason, w) : "");
+      out.text(`,"reason":`);
+      out.string(o.reason ? reasonText(o.reason, w) : "");
     }
-    text("}");
+    out.text("}");
   };
-  const possible = (o: BenefitOutcome) => {
-    bytes(fixedOf(o).head);
+  const possible = (o: BenefitOutcome, _withReason: boolean, out: Parts) => {
+    out.bytes(fixedOf(o).head);
     let rest = `"upTo":${num(o.upTo ?? null)},"unknown":${names(o.decidingFacts)}`;
     if (o.whatIf) rest += `,"whatIf":${whatIfJson(o.whatIf)}`;
-    text(`${rest}}`);
+    out.text(`${rest}}`);
   };
+  /** A frozen outcome is one evaluate shares between profiles (policy/memo.ts): its entry is
+   * encoded the first time and copied after. */
+  const shared = new Map<BenefitOutcome, Buffer>();
+  const line: Parts = { text, string, bytes };
+  const entry = (each: Entry, withReason: boolean) => (o: BenefitOutcome) => {
+    if (!Object.isFrozen(o)) return each(o, withReason, line);
+    let b = shared.get(o);
+    if (b === undefined) {
+      b = capture((out) => each(o, withReason, out));
+      shared.set(o, b);
+    }
+    bytes(b);
+  };
+  const matchEntry = entry(item, false);
+  const nearEntry = entry(item, true);
+  const possibleEntry = entry(possible, false);
   const list = (name: string, outcomes: BenefitOutcome[], each: (o: BenefitOutcome) => void) => {
     text(`${name}[`);
     for (let i = 0; i < outcomes.length; i++) {
@@ -166,9 +182,9 @@ export function contractLineWriter(
         string(identity.name);
         text(",");
       }
-      list(`"matches":`, e.matches, (o) => item(o, false));
-      list(`,"nearMisses":`, e.nearMisses, (o) => item(o, true));
-      list(`,"possible":`, e.possible, possible);
+      list(`"matches":`, e.matches, matchEntry);
+      list(`,"nearMisses":`, e.nearMisses, nearEntry);
+      list(`,"possible":`, e.possible, possibleEntry);
       text(`,"totals":{"max":${num(e.totals.max)}}`);
       bytes(caveatsOf(district));
     },
@@ -181,6 +197,38 @@ export function contractLineWriter(
     },
   };
 }
+
+/** Where an entry is written: JSON text as it is, a string value, or bytes already encoded. */
+interface Parts {
+  text(s: string): void;
+  string(s: string): void;
+  bytes(b: Buffer): void;
+}
+
+type Entry = (o: BenefitOutcome, withReason: boolean, out: Parts) => void;
+
+/** What `write` puts into Parts, as one buffer. */
+function capture(write: (out: Parts) => void): Buffer {
+  const chunks: Buffer[] = [];
+  let pending = "";
+  const out: Parts = {
+    text: (s) => {
+      pending += s;
+    },
+    string: (s) => out.text(jsonString(s)),
+    bytes: (b) => {
+      if (pending) chunks.push(utf8(pending));
+      pending = "";
+      chunks.push(b);
+    },
+  };
+  write(out);
+  if (pending) chunks.push(utf8(pending));
+  return Buffer.concat(chunks);
+}
+
+/** A string value, quoted and escaped as JSON.stringify does. */
+const jsonString = (s: string) => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
 
 interface Fixed {
   policy: string;

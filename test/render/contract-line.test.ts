@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { variedProfiles } from "../../scripts/varied-profiles.ts";
 import { evaluate } from "../../src/policy/evaluate.ts";
 import { defaultDataDir, loadPolicySet, type PolicySet } from "../../src/policy/load.ts";
+import { createOutcomeMemo } from "../../src/policy/memo.ts";
 import { identityOf, parseProfile } from "../../src/policy/profile.ts";
 import type { Lang } from "../../src/policy/schema.ts";
 import { contractLineWriter } from "../../src/render/contract-line.ts";
@@ -22,7 +23,16 @@ const scenarios: { asOf: string; profile: Record<string, unknown> }[] = JSON.par
   readFileSync(new URL("../policy/example-district.scenarios.json", import.meta.url), "utf8"),
 );
 
-function both(set: PolicySet, lang: Lang, asOf: string, count: number, extra: typeof scenarios = []) {
+function both(
+  set: PolicySet,
+  lang: Lang,
+  asOf: string,
+  count: number,
+  extra: typeof scenarios = [],
+  shared = false,
+) {
+  // As the batch evaluates: outcomes remembered across profiles, shared and frozen (policy/memo.ts).
+  const memo = shared ? createOutcomeMemo({ lang, asOf, whatIf: true }) : undefined;
   const lines = [...variedProfiles(set, count).map((profile) => ({ asOf, profile })), ...extra];
   const profiles = lines.map(({ profile }, i) =>
     parseProfile(
@@ -34,7 +44,12 @@ function both(set: PolicySet, lang: Lang, asOf: string, count: number, extra: ty
   const out = contractLineWriter(set, lang, (chunk) => chunks.push(Buffer.from(chunk)));
   let expected = "";
   for (const [i, p] of profiles.entries()) {
-    const evaluation = evaluate(p, set, { lang, asOf: lines[i]?.asOf ?? asOf, whatIf: true });
+    const evaluation = evaluate(p, set, {
+      lang,
+      asOf: lines[i]?.asOf ?? asOf,
+      whatIf: true,
+      ...(memo && { memo }),
+    });
     out.line(identityOf(p), evaluation, p.district);
     expected += `${JSON.stringify({ ...identityOf(p), ...toContractJson(evaluation, set, p.district, lang) })}\n`;
   }
@@ -48,6 +63,11 @@ describe.each(["zh", "en"] as const)("the --json line writer (%s)", (lang) => {
   it("writes the contract object's JSON for varied profiles of the two documents", () => {
     const { written, expected } = both(real, lang, "2026-06-30", 1_500);
     expect(written.length).toBeGreaterThan(1_000_000);
+    expect(written).toBe(expected);
+  });
+
+  it("writes the same JSON when the batch shares outcomes between profiles", () => {
+    const { written, expected } = both(real, lang, "2026-06-30", 1_500, [], true);
     expect(written).toBe(expected);
   });
 
