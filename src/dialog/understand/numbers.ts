@@ -30,6 +30,9 @@ export interface NumberMention {
   glued: boolean;
 }
 
+/** Words before a bare four-digit figure that make it a year ("in 2024", "since 2023", "march 2025"). */
+const YEAR_BEFORE =
+  /\b(?:in|since|of|by|from|until|till|before|after|during|early|late|mid|fy|year|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s*-?\s*$/;
 const CN_DIGIT = "零〇一二两俩三四五六七八九壹贰叁肆伍陆柒捌玖";
 const CN_UNIT = "十百千万亿萬億拾佰仟";
 const CN_ALL = CN_DIGIT + CN_UNIT;
@@ -112,7 +115,9 @@ export function findNumbers(s: string): NumberMention[] {
     const unit = unitMatch?.[1];
     if (unitMatch) end += unitMatch[0].length;
     const ordinal = ORDINAL_BEFORE.exec(before)?.[1]?.trim();
-    const date = (unit === "年" || unit === "year") && /^(19|20)\d\d$/.test(raw);
+    // "2025年", "in 2024", "since 2023", "March 2025": a year, not an amount or a count.
+    const date =
+      /^(19|20)\d\d$/.test(raw) && (unit === "年" || unit === "year" || (!money && YEAR_BEFORE.test(before)));
     const glued = /^[a-z]/.test(s.slice(end)) && /[\da-z]$/.test(s.slice(start, end));
     const chineseOnly = !/\d/.test(raw) && !money && unit === undefined && ordinal === undefined;
     // "300-500万": the unit written once after the upper figure belongs to the lower one too.

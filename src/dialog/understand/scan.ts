@@ -42,7 +42,7 @@ export function scan(s: string, vocabulary: Vocabulary): Mention[] {
   const found: Mention[] = [];
   let at = 0;
   while (at < s.length) {
-    const end = matchAt(s, at, phrases.get(s[at] as string));
+    const end = matchAt(s, at, phrases.get(s[at] as string), phrases);
     if (end === null) {
       at++;
       continue;
@@ -64,6 +64,7 @@ function matchAt(
   s: string,
   at: number,
   candidates: Phrase[] | undefined,
+  phrases?: Map<string, Phrase[]>,
 ): { end: number; phrase: Phrase } | null {
   if (!candidates) return null;
   const wordStart = !isLatin(s[at - 1]);
@@ -74,7 +75,8 @@ function matchAt(
     let end = at + text.length;
     if (phrase.tail !== undefined) {
       const tailEnd = tailAfter(s, end, phrase.tail);
-      if (tailEnd === null) continue;
+      if (tailEnd === null || (phrases && namesAFact(s, end, tailEnd - phrase.tail.length, phrases)))
+        continue;
       return { end: tailEnd, phrase };
     }
     if (isLatin(text[text.length - 1]) && isLatin(s[end])) {
@@ -89,8 +91,9 @@ function matchAt(
 
 /** How far a gapped phrase's two parts may stand apart ("突破了[大模型训练数据清洗的]关键技术"). */
 const MAX_GAP = 16;
-/** What ends the clause a gap must stay in. */
-const GAP_BREAK = /[。；;！!？?\n，,、:：]|\s(?:but|and|while|whereas)\s|但|不过|而且|并且|另外/;
+/** What ends the clause a gap must stay in, or negates what follows ("数据资产还没登记" is no "数据资产…登记"). */
+const GAP_BREAK =
+  /[。；;！!？?\n，,、:：]|\s(?:but|and|while|whereas)\s|但|不过|而且|并且|另外|没|未|不|无|非|\b(?:not|never|no|yet)\b|n't/;
 
 /** Where `tail` ends when it follows `from` within the gap and the same clause (on word edges when Latin). */
 function tailAfter(s: string, from: number, tail: string): number | null {
@@ -109,4 +112,19 @@ function tailAfter(s: string, from: number, tail: string): number | null {
     return end;
   }
   return null;
+}
+
+/** Whether a gap holds a fact's own word ("数据资产[作价入股]…登记" is the contribution, not a
+ * registration): a gap is for the verb's object, never for something else the text states. */
+function namesAFact(s: string, from: number, to: number, phrases: Map<string, Phrase[]>): boolean {
+  for (let i = from; i < to; i++) {
+    const found = matchAt(
+      s,
+      i,
+      phrases.get(s[i] as string)?.filter((p) => p.tail === undefined),
+    );
+    if (!found || found.end > to) continue;
+    if (found.phrase.targets.some((t) => t.kind !== "district" && !("area" in t && t.area))) return true;
+  }
+  return false;
 }
