@@ -76,11 +76,15 @@ export function takeDescription(fresh: DialogState, text: string, ctx: ReducerCo
   const unknown = understood.unknown.filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
   // Facts it rules out with no value to store ("还没做过DCMM认证"): answered "none", not asked.
   const none = (understood.none ?? []).filter((p) => ctx.set.facts.has(p) && !paths.includes(p));
-  if (paths.filter((p) => p !== DISTRICT).length === 0 && unknown.length === 0 && none.length === 0)
-    return undefined;
+  // A fact said at its default ("一家公司": an enterprise) makes the message a description too,
+  // though nothing is stored for it: the confirmation says the default is taken, as the profile
+  // (like understand's output) leaves defaults out.
+  const atDefault = (understood.defaults ?? []).some((p) => !paths.includes(p));
+  const more = [...unknown, ...none];
+  if (paths.filter((p) => p !== DISTRICT).length === 0 && more.length === 0 && !atDefault) return undefined;
   let state: DialogState = { ...fresh, lang: understood.lang, described: true };
   const taken: string[] = [];
-  for (const path of [...paths, ...unknown, ...none]) {
+  for (const path of [...paths, ...more]) {
     const value = paths.includes(path)
       ? getPath(understood.profile, path)
       : none.includes(path)

@@ -25,6 +25,9 @@ export interface Understanding {
   /** Facts the text rules out every value of, where none can be stored ("还没做过DCMM认证": a
    * DCMM level is 1-5): answered, with nothing in `profile`. Not part of `understand`'s output. */
   none?: string[];
+  /** Facts the text states at their default value ("我们是一家公司": an enterprise): answered, left
+   * out of `profile` (CONTRACT.md section 7's example has no entityType). Not part of the output. */
+  defaults?: string[];
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
@@ -99,7 +102,8 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named, part);
     readFlags(set, s, inPart, partText, doubt, put, unknown, mentions);
   }
-  readOptions(set, s, mentions, put, clauseAt, partAt);
+  const defaults: string[] = [];
+  readOptions(set, s, mentions, put, clauseAt, partAt, (path) => defaults.push(path));
   readNamedValues(set, s, mentions, put);
   for (const fact of set.facts.values()) {
     if (fact.type !== "records") continue;
@@ -119,6 +123,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     profile: valid(set, profile),
     unknown: [...unknown].filter((p) => getPath(profile, p) === undefined),
     ...(noValue.length > 0 ? { none: noValue } : {}),
+    ...(defaults.length > 0 ? { defaults } : {}),
   };
 }
 
@@ -350,6 +355,7 @@ function readOptions(
   put: Put,
   clauseAt: (i: number) => string,
   partAt: (i: number) => number,
+  atDefault: (path: string) => void,
 ) {
   const chosen = new Map<string, (string | number)[]>();
   // Options whose word and cue are in different clauses: a choice keeps them only when no option
@@ -467,6 +473,7 @@ function readOptions(
       const near = values.length > 1 ? values.filter((v) => !apart.has(`${path}\u0000${v}`)) : values;
       // The default is not a statement (CONTRACT.md section 7: "Tongzhou company" has no entityType).
       if (near.length === 1 && near[0] !== fact.default) put(path, near[0]);
+      else if (near.length === 1) atDefault(path);
     }
   }
 }

@@ -99,6 +99,8 @@ describe("understandText", () => {
         platforms: [{ kind: "key_lab", level: "municipal", newlyRecognized: true }],
       },
       unknown: ["guaranteedFinancing.guaranteeFee"],
+      // 公司 says enterprise, the default: answered, not in the profile (CONTRACT.md section 7).
+      defaults: ["entityType"],
     });
   });
 });
