@@ -215,10 +215,14 @@ function decideCompare(state: DialogState, yes: boolean, ctx: ReducerContext): S
 /** `/profile`'s question: which answer to change, typed or pressed. */
 export function typedField(state: DialogState, text: string, ctx: ReducerContext): Step {
   const options = fieldOptions(state, ctx);
-  const key = parseChoice(
-    text,
-    options.map((o) => ({ id: o.key, names: o.names })),
-  );
+  // An option's id as chat --json lists it ("c" to carry on) is that option.
+  const typedKey = text.trim().toLowerCase();
+  const key =
+    options.find((o) => o.key === typedKey)?.key ??
+    parseChoice(
+      text,
+      options.map((o) => ({ id: o.key, names: o.names })),
+    );
   if (key === null) return unreadable(state, TEXT[state.lang].unreadable.choice, ctx);
   return editField(
     state,

@@ -12,7 +12,8 @@ import { isDeepStrictEqual } from "node:util";
 import { unitsOn } from "../render/units.ts";
 import { describeValue, interpretText, labelOf } from "./questions.ts";
 import { type DialogState, getPath, type HistoryEntry } from "./state.ts";
-import { askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { askAgain } from "./statements.ts";
+import { type ReducerContext, record, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
 
 /** Words that say the last answer was wrong (one or more, in front). "不是" is left out: it is
@@ -76,9 +77,11 @@ export function takeCorrection(state: DialogState, text: string, ctx: ReducerCon
         : value === null
           ? t.none
           : describeValue(ctx.set, entry.path, value, state.lang, unitsOn(ctx.channel));
-    return askNext(rest, ctx, [
-      { kind: "text", text: t.corrected(labelOf(ctx.set, entry.path, state.lang), shown), joins: true },
-    ]);
+    return askAgain(rest, ctx, {
+      kind: "text",
+      text: t.corrected(labelOf(ctx.set, entry.path, state.lang), shown),
+      joins: true,
+    });
   }
   return undefined;
 }

@@ -103,19 +103,22 @@ function canStillChange(
   if (!outcome.decidingFacts.some((f) => state.skipped.includes(f) || state.none.includes(f))) return true;
   const open = outcome.decidingFacts.filter((f) => !isAnswered(state, f) && set.facts.has(f));
   if (open.length === 0) return false;
-  const signature = (values: "generous" | "modest") => {
+  // `flipped`: the one fact taken at the other end. "Generous" is not generous for every fact:
+  // an award already received is more room at 0, so all-generous alone can miss a match.
+  const signature = (values: "generous" | "modest", flipped?: string) => {
     let profile = { ...state.profile, district: policy } as Record<string, unknown>;
     for (const path of open) {
       const fact = set.facts.get(path);
-      if (fact) profile = withPath(profile, path, probe(fact, values));
+      const end = path === flipped ? (values === "generous" ? "modest" : "generous") : values;
+      if (fact) profile = withPath(profile, path, probe(fact, end));
     }
     const evaluation = evaluate(profile as Profile, set, { lang: state.lang });
     const match = evaluation.matches.find((o) => o.benefit === outcome.benefit);
     return match ? `match:${match.amount.max}` : "none";
   };
   const current = outcome.status === "match" ? `match:${outcome.amount.max}` : "none";
-  const generous = signature("generous");
-  return generous !== current || signature("modest") !== current;
+  if (signature("generous") !== current || signature("modest") !== current) return true;
+  return open.length > 1 && open.some((path) => signature("generous", path) !== current);
 }
 
 /** A value a fact might take, at the generous or the modest end. */

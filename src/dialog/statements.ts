@@ -7,12 +7,13 @@
  */
 
 import { isDeepStrictEqual } from "node:util";
+import { OUTSIDE } from "../policy/profile.ts";
 import { unitsOn } from "../render/units.ts";
 import { textReply, typedAnswer } from "./answers.ts";
 import { confirmation, factPaths, pastedProfile, readStated } from "./description.ts";
 import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
-import { answer, askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { answer, askCompare, askNext, type ReducerContext, record, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
 import type { Reply } from "./types.ts";
 import { PART_END } from "./understand/describe.ts";
@@ -67,9 +68,12 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
   return askAgain(next, ctx, confirmed);
 }
 
-/** The confirmation, then what the planner asks next (the open question again if still needed). */
-const askAgain = (state: DialogState, ctx: ReducerContext, confirmed: Reply) =>
-  askNext({ ...state, pending: null }, ctx, [confirmed]);
+/** The confirmation, then what the planner asks next (the open question again if still needed);
+ * a district outside both now is offered the comparison, as when it is the first answer. */
+export const askAgain = (state: DialogState, ctx: ReducerContext, confirmed: Reply) =>
+  getPath(state.profile, DISTRICT) === OUTSIDE && !state.compare
+    ? askCompare({ ...state, pending: null }, ctx, [confirmed])
+    : askNext({ ...state, pending: null }, ctx, [confirmed]);
 
 /** The checklist answered by the areas the message names and the areas of the facts it stated
  * ("we run a park and bought 3 million of data": operations and trading); when it names none,

@@ -15,7 +15,7 @@ export function saysUnknown(s: string): boolean {
 
 /** English answers that lean: checked whole-phrase before the single-word yes/no. */
 const LEAN_NO_EN =
-  /\b(n\/a|not applicable|nothing yet|not (?:yet )?(?:certified|recognized|selected|funded|awarded|approved|granted)|probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
+  /\b(n\/a|not applicable|nothing yet|not (?:yet )?(?:certified|recognized|selected|funded|awarded|approved|granted)|probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|(?:i )?(?:don'?t|do not) believe so|(?:i )?(?:don'?t|do not) think we (?:do|have|did)|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
 const LEAN_YES_EN =
   /\b(we (?:won|got|have|had|did|do|are|were|passed|received|completed|run|operate|own|hold)|(?:i|we) think (?:so|we do|it does)|i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|y|ok|okay|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
 const NO_EN = /^(no|n|false|negative|no\.|nope)\b/;
@@ -112,7 +112,9 @@ export function negatedAt(s: string, index: number): boolean {
 export function negatedAfter(s: string, end: number, next = s.length): boolean {
   const after = s.slice(end, end + 24);
   const m = NEGATION_AFTER_ZH.exec(after) ?? NEGATION_AFTER_EN.exec(after);
-  if (m) return end + m[0].length < next;
+  // A negation that ends where the next phrase starts is that phrase's ("有实验室但没有孵化器");
+  // one that ends the text is this one's ("DCMM好像没有").
+  if (m) return end + m[0].length < next || next >= s.length;
   // A joined clause is about the phrase only where it names nothing else before it ends
   // ("a competition but did not win" is; "… but were not selected as a typical case" is not).
   if (!NEGATED_CLAUSE_AFTER_EN.test(after)) return false;

@@ -31,8 +31,13 @@ export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Me
   );
   const ids = sentenceIds(s);
   const sentenceOf = (i: number) => ids[i] ?? 0;
+  const starts = found.map(({ m }) => m.start).sort((a, b) => a - b);
+  const nextAfter = (end: number) => starts.find((start) => start >= end) ?? s.length;
+  // "有市级重点实验室，孵化器没有": a negation before or just after the item rules it out.
   const anchors = found
-    .filter(({ m, t }) => t.field === anchor && !negatedAt(s, m.start))
+    .filter(
+      ({ m, t }) => t.field === anchor && !negatedAt(s, m.start) && !negatedAfter(s, m.end, nextAfter(m.end)),
+    )
     .map(({ m, t }) => ({ m, item: { [anchor]: t.value } as Item, sentence: sentenceOf(m.start) }));
   for (const { m, t } of found) {
     if (t.field === anchor) continue;
