@@ -8,6 +8,7 @@ import { ProfileError } from "../policy/errors.ts";
 import { OUTSIDE, parseProfile } from "../policy/profile.ts";
 import { unitsOn } from "../render/units.ts";
 import { factsOfOtherDistricts } from "./areas.ts";
+import { looksLikeQuestion } from "./parse/index.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
 import { askCompare, askNext, type ReducerContext, record, type Step } from "./steps.ts";
@@ -79,7 +80,8 @@ export function takeDescription(fresh: DialogState, text: string, ctx: ReducerCo
   // A fact said at its default ("一家公司": an enterprise) makes the message a description too,
   // though nothing is stored for it: the confirmation says the default is taken, as the profile
   // (like understand's output) leaves defaults out.
-  const atDefault = (understood.defaults ?? []).some((p) => !paths.includes(p));
+  // Not in a question: "哪些企业能享受石景山的措施？" asks about enterprises, it does not say it is one.
+  const atDefault = !looksLikeQuestion(text) && (understood.defaults ?? []).some((p) => !paths.includes(p));
   const more = [...unknown, ...none];
   if (paths.filter((p) => p !== DISTRICT).length === 0 && more.length === 0 && !atDefault) return undefined;
   let state: DialogState = { ...fresh, lang: understood.lang, described: true };
