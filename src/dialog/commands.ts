@@ -58,11 +58,11 @@ const PHRASE_COMMANDS: [RegExp, string][] = [
   ],
   [/^(?:上一?|前一?)(?:个问题|道题)$|^(?:撤销|撤回|回退)(?:上一步|一下|上一个回答|刚才的回答)?$/, "/back"],
   [
-    /^(?:please )?(?:go back|back up|undo|previous|previous question|last question|go to the previous question|undo that)(?: please)?$/,
+    /^(?:please |i want to |i'd like to |i wanna |can we |could we |can i |let me |let's )?(?:go back|back up|undo|previous|previous question|last question|go to the previous question|undo that)(?: one| a step| please)?$/,
     "/back",
   ],
   [
-    /^(?:我想|我要|请|我们)?(?:从头开始|从头来|重新来过?|重来一遍|再来一遍|重新开始|重新填|重新做|重置)(?:吧|一下|一遍)?$/,
+    /^(?:我想|我要|请|我们)?(?:从头开始|从头来|重新来过?|重来|再来|重新开始|重新填|重新做|重置)(?:一下|一遍|一次)?吧?$/,
     "/restart",
   ],
   [

@@ -19,14 +19,15 @@ import { TEXT } from "./text.ts";
 /** Words that say the last answer was wrong (one or more, in front). "不是" is left out: it is
  * also a plain "no" to the open question ("不是，还在建"). */
 const CORRECTION =
-  /^(?:(?:刚才|刚刚|上一题|上一个|前面|之前)?(?:那个|那题|那道题|的)?我?(?:说|写|填|打|输|选|答|搞|弄)?错了|不对|更正一下|更正|纠正一下|纠正|改一下|改成|改为|应改为|wrong|that'?s wrong|that is wrong|that'?s not right|not right|i made a mistake|made a mistake|typo|i mistyped|mistyped|i misspoke|scratch that|oops|my mistake|my bad|correction|no wait|i meant|i mean|that should be|should be|make that|actually)(?=$|[^a-z])[\s,，.。:：!！、;；-]*/i;
+  /^(?:(?:刚才|刚刚|上一题|上一个|前面|之前)?(?:那个|那题|那道题|的)?我?(?:说|写|填|打|输|选|答|搞|弄)?错了|不对|更正一下|更正|纠正一下|纠正|改一下|改成|改为|应改为|wrong|that'?s wrong|that is wrong|that'?s not right|not right|i made a mistake|made a mistake|typo|i mistyped|mistyped|i misspoke|scratch that|oops|my mistake|my bad|correction|no wait|i meant|i mean|that should be|should be|make that|actually|等等|等一下|等下|hang on|hold on|wait)(?=$|[^a-z])[\s,，.。:：!！、;；-]*/i;
 /** Politeness that may come with a correction but is not one ("sorry, no idea" answers the open
  * question). */
-const POLITE =
-  /^(?:抱歉|不好意思|对不起|哦|噢|嗯|啊|sorry|wait|oh|um|hmm)(?=$|[^a-z])[\s,，.。:：!！、;；-]*/i;
-/** "Actually" may also begin a plain answer to a yes/no question ("actually yes", "actually we
+const POLITE = /^(?:抱歉|不好意思|对不起|哦|噢|嗯|啊|sorry|oh|um|hmm)(?=$|[^a-z])[\s,，.。:：!！、;；-]*/i;
+/** "Actually", "wait", "等等" may also begin a plain answer to a yes/no question ("actually yes", "actually we
  * haven't"): there it is a correction only when what follows does not answer the open question. */
-const WEAK = /^actually$/i;
+const WEAK = /^(?:actually|等等|等一下|等下|hang on|hold on|wait)$/i;
+/** A figure in the message: then it does not answer a yes/no question ("等等，应该是两个亿"). */
+const FIGURE = /[0-9零一二两三四五六七八九十百千万亿]/;
 
 /** The message without its correction words and whether a weak one was all of them, or undefined
  * when it does not start with one. */
@@ -49,8 +50,11 @@ export function takeCorrection(state: DialogState, text: string, ctx: ReducerCon
   const { body } = found;
   const open = state.pending?.kind === "fact" ? state.pending.path : undefined;
   const yesNo = open !== undefined && ctx.set.facts.get(open)?.type === "boolean";
-  if (found.weak && yesNo && interpretText(ctx.set, open, body, state.lang, state).kind !== "unreadable")
-    return undefined;
+  const answersOpen =
+    yesNo &&
+    !FIGURE.test(body) &&
+    interpretText(ctx.set, open, body, state.lang, state).kind !== "unreadable";
+  if (found.weak && answersOpen) return undefined;
   for (const entry of lastAnswers(state)) {
     const meaning = interpretText(ctx.set, entry.path, body, state.lang, state);
     if (meaning.kind === "unreadable") continue;
