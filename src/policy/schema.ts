@@ -75,6 +75,8 @@ const FactBase = {
    * progress in the same clause ("打算后年建", "还在准备", "still building") says it is not (false, or
    * no level), never that it is. */
   milestone: z.boolean().optional(),
+  /** Every entity has one of the fact's values (its type): "没有" / "none" answers nothing. */
+  neverNone: z.boolean().optional(),
   /** Where a fact's words are everyday words that mean it only in one setting, a description
    * must also say one of these: "营收三千万" is a company's revenue, the technology-transfer
    * project's sales only where the message talks of "成果转化". Answers to its question need none. */

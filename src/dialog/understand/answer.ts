@@ -251,7 +251,7 @@ function readChoice(set: PolicySet, fact: Fact, s: string): AnswerReading {
   const named = optionsNamed(set, fact, s);
   if (named.length === 1) return value(named[0]);
   if (named.length > 1) return unread("not_an_option");
-  if (saysNone(s) || leanYesNo(s) === false) {
+  if ((saysNone(s) || leanYesNo(s) === false) && !fact.neverNone) {
     const none = fact.type === "choice" ? fact.options.find((o) => o.value === "none") : undefined;
     return value(none ? none.value : null);
   }

@@ -75,6 +75,9 @@ describe("readAnswer", () => {
     ["dcmm.level", "7级", "out_of_range"],
     ["guaranteedFinancing.guaranteeFee", "很多", "not_a_number"],
     ["entityType", "外星人", "not_an_option"],
+    // Every entity is of some type: "none" is no answer to it (was stored and shown as 都没有).
+    ["entityType", "没有", "not_an_option"],
+    ["entityType", "none", "not_an_option"],
   ])("%s: %j is unread (%s)", (fact, text, reason) => {
     expect(readAnswer(fact, text)).toEqual({ kind: "unread", reason });
   });
