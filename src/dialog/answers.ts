@@ -97,12 +97,16 @@ export function faqAside(state: DialogState, text: string, ctx: ReducerContext):
 }
 
 const PUZZLED = /^[\s?？¿]+$/;
+/** A thank-you on its own ("谢谢！", "thanks a lot"): politeness, not an answer. */
+const THANKS =
+  /^(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thank you|thx)(?:您|你|啦|了|哈|呀|a lot|so much|very much|[\s!！。.~～])*$/i;
 
 /** A typed answer to the fact question now open. */
 export function typedAnswer(state: DialogState, text: string, ctx: ReducerContext): Step {
   const pending = state.pending as FactPending;
   // "？？？" to a question is puzzlement, not "don't know": the question again.
   if (PUZZLED.test(text)) return unreadable(state, TEXT[state.lang].puzzled, ctx);
+  if (THANKS.test(text.trim())) return unreadable(state, TEXT[state.lang].thanked, ctx);
   const meaning = interpretText(ctx.set, pending.path, text, state.lang, state);
   return settle(state, pending.path, meaning, ctx, true);
 }
