@@ -11,7 +11,7 @@ import { factsOfOtherDistricts } from "./areas.ts";
 import { looksLikeQuestion } from "./parse/index.ts";
 import { DISTRICT, describeValue, labelOf } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
-import { askCompare, askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { askCompare, askNext, type ReducerContext, recordEach, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
 import type { Reply } from "./types.ts";
 import { understandText } from "./understand/index.ts";
@@ -84,19 +84,15 @@ export function takeDescription(fresh: DialogState, text: string, ctx: ReducerCo
   const atDefault = !looksLikeQuestion(text) && (understood.defaults ?? []).some((p) => !paths.includes(p));
   const more = [...unknown, ...none];
   if (paths.filter((p) => p !== DISTRICT).length === 0 && more.length === 0 && !atDefault) return undefined;
-  let state: DialogState = { ...fresh, lang: understood.lang, described: true };
-  const taken: string[] = [];
-  for (const path of [...paths, ...more]) {
-    const value = paths.includes(path)
-      ? getPath(understood.profile, path)
-      : none.includes(path)
-        ? null
-        : undefined;
-    const next = record(state, path, value, ctx);
-    if (typeof next === "string") continue;
-    state = next;
-    taken.push(path);
-  }
+  // A stated fact with its value, one ruled out as none (null), one said to be unknown (undefined).
+  const answers = [
+    ...paths.map((path) => ({ path, value: getPath(understood.profile, path) })),
+    ...unknown.map((path) => ({ path, value: undefined })),
+    ...none.map((path) => ({ path, value: null })),
+  ];
+  const recorded = recordEach({ ...fresh, lang: understood.lang, described: true }, answers, ctx);
+  let state = recorded.state;
+  const taken = recorded.taken;
   // Facts of the description are not questions answered: they do not count in "question N".
   state = {
     ...state,

@@ -13,7 +13,7 @@ import { textReply, typedAnswer } from "./answers.ts";
 import { confirmation, factPaths, pastedProfile, readStated } from "./description.ts";
 import { answerOptions, DISTRICT, describeValue, interpretText } from "./questions.ts";
 import { type DialogState, getPath } from "./state.ts";
-import { answer, askCompare, askNext, type ReducerContext, record, type Step } from "./steps.ts";
+import { answer, askCompare, askNext, type ReducerContext, recordEach, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
 import type { Reply } from "./types.ts";
 import { PART_END } from "./understand/describe.ts";
@@ -39,14 +39,9 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
     (p) => !multi || pasted || isFigure(ctx, p.path) || isWho(p.path),
   );
   if (!stated.some((p) => p.path !== pending.path)) return undefined;
-  let next: DialogState = state;
-  const taken: string[] = [];
-  for (const { path, value } of stated) {
-    const recorded = record(next, path, value, ctx);
-    if (typeof recorded === "string") continue;
-    next = recorded;
-    taken.push(path);
-  }
+  const recorded = recordEach(state, stated, ctx);
+  const taken = recorded.taken;
+  let next = recorded.state;
   if (!taken.some((p) => p !== pending.path)) return undefined;
   // Stated facts are not questions answered: they do not count in "question N".
   next = {
@@ -105,15 +100,7 @@ function checklistAnswer(
 /** After the result: the facts a message states, taken, then the result again (or what they
  * newly make worth asking). */
 function afterResult(state: DialogState, text: string, ctx: ReducerContext): Step | undefined {
-  const stated = statedFacts(state, text, ctx);
-  let next: DialogState = state;
-  const taken: string[] = [];
-  for (const { path, value } of stated) {
-    const recorded = record(next, path, value, ctx);
-    if (typeof recorded === "string") continue;
-    next = recorded;
-    taken.push(path);
-  }
+  const { state: next, taken } = recordEach(state, statedFacts(state, text, ctx), ctx);
   if (taken.length === 0) return undefined;
   const history = next.history.map((h, i) => (i >= state.history.length ? { ...h, stated: true } : h));
   const { counted: _, ...rest } = { ...next, history };

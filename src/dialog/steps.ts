@@ -169,6 +169,23 @@ export function answer(state: DialogState, path: string, value: unknown, ctx: Re
   return askNext(next, ctx);
 }
 
+/** Several answers recorded in turn; one that is invalid is left out. `taken`: the paths recorded. */
+export function recordEach(
+  state: DialogState,
+  answers: { path: string; value: unknown }[],
+  ctx: ReducerContext,
+): { state: DialogState; taken: string[] } {
+  let next = state;
+  const taken: string[] = [];
+  for (const { path, value } of answers) {
+    const recorded = record(next, path, value, ctx);
+    if (typeof recorded === "string") continue;
+    next = recorded;
+    taken.push(path);
+  }
+  return { state: next, taken };
+}
+
 /** The state with one answer recorded (and undoable by /back), or the hint when it is invalid. */
 export function record(
   state: DialogState,

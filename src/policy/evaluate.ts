@@ -20,7 +20,7 @@ import type {
   Notice,
   WhatIf,
 } from "./outcome.ts";
-import { getPath } from "./paths.ts";
+import { getPath, readParts } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Article, Benefit, Condition, Fact, PolicyDocument } from "./schema.ts";
 import type { AmountTrace, Reason, YearsTrace } from "./trace.ts";
@@ -144,13 +144,13 @@ export function profileScope(profile: Profile, facts: Map<string, Fact>, asOf?: 
   const readers = readersOf(facts);
   const raw = (path: string): unknown => {
     const reader = readers.get(path);
-    return reader ? read(profile, reader.parts) : getPath(profile, path);
+    return reader ? readParts(profile, reader.parts) : getPath(profile, path);
   };
   const scope: Scope = {
     get: (path) => {
       const reader = readers.get(path);
       if (!reader) return getPath(profile, path) ?? facts.get(path)?.default;
-      return read(profile, reader.parts) ?? reader.fallback;
+      return readParts(profile, reader.parts) ?? reader.fallback;
     },
     isGiven: (path) => raw(path) !== undefined,
     missingMeansNo: false,
@@ -176,16 +176,6 @@ function readersOf(facts: Map<string, Fact>): Map<string, FactReader> {
     readersBySet.set(facts, readers);
   }
   return readers;
-}
-
-/** getPath on split parts: undefined as soon as a step is missing. */
-function read(root: unknown, parts: string[]): unknown {
-  let node = (root as Record<string, unknown>)[parts[0] as string];
-  for (let i = 1; i < parts.length; i++) {
-    if (node === undefined || node === null) return undefined;
-    node = (node as Record<string, unknown>)[parts[i] as string];
-  }
-  return node;
 }
 
 /** Returns undefined for a benefit that plainly does not apply (most of them, in a batch). */

@@ -12,6 +12,7 @@
  */
 import { amountFacts, conditionFacts } from "./load.ts";
 import type { BenefitOutcome } from "./outcome.ts";
+import { readParts } from "./paths.ts";
 import type { Profile } from "./profile.ts";
 import type { Benefit } from "./schema.ts";
 
@@ -143,7 +144,7 @@ function factValues() {
     },
     value(place: number): unknown {
       if (readIn[place] !== round) {
-        values[place] = keyOf(read(profile, paths[place] as string[]));
+        values[place] = keyOf(readParts(profile, paths[place] as string[]));
         readIn[place] = round;
       }
       return values[place];
@@ -161,15 +162,6 @@ function factsOf(benefit: Benefit): string[] {
   ]);
   if (benefit.years?.received) paths.add(benefit.years.received);
   return [...paths];
-}
-
-function read(root: unknown, parts: string[]): unknown {
-  let node = root;
-  for (const part of parts) {
-    if (node === undefined || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
 }
 
 /** A value as a map key: itself, or for a list or record its JSON. A fact has one type, so the
