@@ -101,6 +101,11 @@ const PUZZLED = /^[\s?？¿]+$/;
 const THANKS =
   /^(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thank you|thx)(?:您|你|啦|了|哈|呀|a lot|so much|very much|[\s!！。.~～])*$/i;
 
+/** An acknowledgement on its own ("好的", "嗯", "ok", "got it"): the user is listening, not
+ * answering. Only where it does not already answer (to a yes/no question "嗯" is yes). */
+const ACKNOWLEDGED =
+  /^(?:好的?|好吧|嗯+|哦+|噢|收到|明白了?|了解了?|知道了|行|可以|ok|okay|k|got it|i see|alright|fine)(?:的|啦|了|哈|呀|吧|[\s!！。.,，~～])*$/i;
+
 /** A typed answer to the fact question now open. */
 export function typedAnswer(state: DialogState, text: string, ctx: ReducerContext): Step {
   const pending = state.pending as FactPending;
@@ -108,6 +113,8 @@ export function typedAnswer(state: DialogState, text: string, ctx: ReducerContex
   if (PUZZLED.test(text)) return unreadable(state, TEXT[state.lang].puzzled, ctx);
   if (THANKS.test(text.trim())) return unreadable(state, TEXT[state.lang].thanked, ctx);
   const meaning = interpretText(ctx.set, pending.path, text, state.lang, state);
+  if (meaning.kind === "unreadable" && ACKNOWLEDGED.test(text.trim()))
+    return unreadable(state, TEXT[state.lang].acknowledged, ctx);
   return settle(state, pending.path, meaning, ctx, true);
 }
 

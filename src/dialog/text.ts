@@ -40,6 +40,7 @@ const zh = {
   corrected: (label: string, shown: string) => `已更正：${label} 改为 ${shown}`,
   puzzled: "这个问题是这样的：可以回复选项编号或直接用自己的话回答；拿不准就回复“不知道”。",
   thanked: "不客气！接着刚才的问题：",
+  acknowledged: "好的。这个问题还需要您回答一下（回复选项编号或直接说；拿不准就回复“不知道”）：",
   understood: "我理解的是：",
   assumedEnterprise: "主体类型：企业（默认；如果不是企业，请告诉我）",
   otherDistrictOnly: (fact: string, other: string, mine: string) =>
@@ -164,6 +165,8 @@ const en: Texts = {
   readBack: (shown) => `Noted: ${shown} — /back to change`,
   corrected: (label, shown) => `Corrected: ${label} is now ${shown}`,
   thanked: "You're welcome! Back to the question:",
+  acknowledged:
+    "OK. This one still needs an answer (reply with an option's number or in your own words; \"don't know\" is fine):",
   puzzled:
     "Here is the question again: reply with an option's number or in your own words; if you don't know, reply “not sure”.",
   understood: "Here is what I understood:",
