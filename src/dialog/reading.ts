@@ -118,6 +118,8 @@ export function hintFor(set: PolicySet, path: string, reason: UnreadReason, lang
       return t.unreadable.negative;
     case "not_yuan":
       return t.unreadable.notYuan;
+    case "upper_bound":
+      return fact?.type === "amount" ? t.unreadable.upperBound : t.unreadable.upperBoundCount;
     case "out_of_range":
       if (fact?.type === "integer") return t.unreadable.integer(fact.min, fact.max);
       return fact?.type === "count"

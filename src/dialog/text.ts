@@ -31,6 +31,8 @@ const zh = {
     integer: (min: number, max: number) => `没看懂，请回答 ${min} 到 ${max} 之间的整数。`,
     negative: "金额和数量不能是负数，请填实际的数，如“40万”；不清楚可回复“不知道”。",
     notYuan: "请按人民币（元）填写，如“300万”或“3000000”。",
+    upperBound: "只说了上限还判断不准：大概是多少？说个约数就行，如“80万左右”；不清楚可回复“不知道”。",
+    upperBoundCount: "只说了上限还判断不准：具体是几个？不清楚可回复“不知道”。",
     outOfRange: "这个数超出了可能的范围，请再核对一下；不清楚可回复“不知道”。",
     percent: "没看懂，请回答一个百分比，如“12%”或“7.5%”。",
     decimal: "没看懂，请回答一个数字，如“1.25”。",
@@ -157,6 +159,9 @@ const en: Texts = {
     negative:
       "Amounts and counts cannot be negative. Please give the actual figure, like 400,000 or 2.5m (or “not sure”).",
     notYuan: "Please give the amount in yuan (CNY), like 3m or 3,000,000.",
+    upperBound:
+      "An upper limit alone isn't enough to tell: roughly how much is it? An estimate will do, like 'about 800k'; or reply 'not sure'.",
+    upperBoundCount: "An upper limit alone isn't enough to tell: how many exactly? Or reply 'not sure'.",
     outOfRange: "That figure is beyond what is possible here; please check it (or reply “not sure”).",
     percent: "Sorry, I didn't get that. Please answer with a percentage such as 12% or 7.5%.",
     decimal: "Sorry, I didn't get that. Please answer with a number such as 1.25.",

@@ -27,6 +27,8 @@ export type UnreadReason =
   | "not_a_number"
   /** An amount in another currency ("300万美元"): the advisor counts yuan. */
   | "not_yuan"
+  /** Only an upper bound ("不到100万", "less than 2 million"): a limit, not the figure. */
+  | "upper_bound"
   /** None of the offered options. */
   | "not_an_option"
   /** Anything else. */
@@ -132,9 +134,17 @@ function figures(s: string): NumberMention[] {
   return [...findNumbers(joined), ...findEnglishNumberWords(joined)].sort((a, b) => a.start - b.start);
 }
 
+/** The figures said as values: an upper bound beside a figure ("不到一百万，大概八十万") gives way
+ * to it; `bounded` tells that every figure there was is a bound. */
+function values(found: NumberMention[]): { found: NumberMention[]; bounded: boolean } {
+  const said = found.filter((n) => !n.below);
+  return { found: said, bounded: said.length === 0 && found.length > 0 };
+}
+
 export function readAmount(s: string): AnswerReading {
   if (saysNone(s)) return value(0);
-  const found = figures(s).filter((n) => !n.date);
+  const { found, bounded } = values(figures(s).filter((n) => !n.date));
+  if (bounded) return unread("upper_bound");
   if (found.length === 0) {
     if (saysNone(s) || leanYesNo(s) === false) return value(0);
     return unread("not_a_number");
@@ -159,7 +169,8 @@ export function readCount(
   max = MAX_COUNT,
 ): AnswerReading {
   if (saysNone(s)) return value(0);
-  const found = figures(s).filter((n) => !n.date && !n.money);
+  const { found, bounded } = values(figures(s).filter((n) => !n.date && !n.money));
+  if (bounded) return unread("upper_bound");
   const [first] = found;
   if (!first) {
     const word = named(s);

@@ -255,7 +255,8 @@ function bindFigures(
     usedCue.add(p.cue);
     usedFig.add(p.fig);
     if (!cue || !fig) continue;
-    if (fig.negative || fig.foreign) continue;
+    // "贷款不到500万": a limit, not the figure; the fact is left to be asked.
+    if (fig.negative || fig.foreign || fig.below) continue;
     // "正在准备DCMM三级认证": the level is planned, not held.
     if (cue.fact.milestone && planned(clause)) {
       if (cue.fact.type === "integer" && cue.fact.min > 0) said.none.add(cue.fact.path);

@@ -28,6 +28,9 @@ export interface NumberMention {
   approximate: boolean;
   /** Letters glued to the figure that are no scale or unit ("5x", "3abc"): not a clean number. */
   glued: boolean;
+  /** Said only as an upper bound ("不到100万", "100万以下", "less than 2 million"): the figure is a
+   * limit, not a value; reading it as the value would meet a threshold the real figure misses. */
+  below: boolean;
 }
 
 /** Words before a bare four-digit figure that make it a year ("in 2024", "since 2023", "march 2025"). */
@@ -76,6 +79,9 @@ const UNIT_AFTER =
   /^\s?(个|項|项|级|級|年|次|家|件|条|套|名|位|人|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?|people|persons?|staff|employees?)(?![a-z])/;
 const ORDINAL_BEFORE = /(第|level |level|lvl |lvl|lv\.? ?|l|year |yr |dcmm ?)$/;
 const APPROX_CN = /[多来余几]/;
+const BELOW_BEFORE =
+  /(?:不到|不足|不够|少于|低于|小于|未满|未达到?|未到|没到|没达到|没有达到|没有到|不满|不超过|没超过|没有超过|最多|至多|顶多|充其量|less than|fewer than|under|below|at most|no more than|not more than|not even|up to|<|≤)\s?(?:大概|大约|约|才|只有|just|about|around)?\s?$/;
+const BELOW_AFTER = /^\s?(?:以下|以内|之内|之下|不到|都不到|还不到|or less|or under|or below|and under|and below|max\b)/;
 
 /** Every number in `s`, in order. */
 export function findNumbers(s: string): NumberMention[] {
@@ -144,6 +150,7 @@ export function findNumbers(s: string): NumberMention[] {
       start,
       end,
       value,
+      below: BELOW_BEFORE.test(before) || BELOW_AFTER.test(s.slice(end)),
       negative: NEGATIVE_BEFORE.test(before),
       money,
       foreign,
@@ -237,6 +244,7 @@ function fractionsOfScale(s: string): NumberMention[] {
       chineseOnly: false,
       approximate: false,
       glued: false,
+      below: BELOW_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index)),
     });
   }
   return out;
@@ -271,6 +279,7 @@ export function findEnglishNumberWords(s: string): NumberMention[] {
       chineseOnly: false,
       approximate: false,
       glued: false,
+      below: BELOW_BEFORE.test(s.slice(Math.max(0, start - 12), start)),
     });
   }
   return out;
