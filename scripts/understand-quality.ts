@@ -4,7 +4,9 @@
  * stored as a value (target 0), stated facts extracted from descriptions (target >= 90%),
  * invented facts (target <= 1 in 30 descriptions). `--misses` lists what went wrong in the tuned
  * part only, so the held-out part stays unseen while tuning (`--misses=held` or `=held2` shows one).
- * fresh2 (test/fixtures/understand-fresh2.json) is never tuned on: only its figures are read.
+ * fresh2 (test/fixtures/understand-fresh2.json, session 22) was tuned on in session 25; fresh3
+ * (understand-fresh3.json, written in session 25 by someone who had not read the reader) is the
+ * set measured before tuning.
  *
  *   npx tsx scripts/understand-quality.ts [--misses[=held]]
  */
@@ -13,11 +15,15 @@ import { type AnswerCase, type DescriptionCase, measure } from "../src/dialog/un
 
 const load = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8"));
-const answers = load<{ answers: AnswerCase[] }>("understand-answers.json").answers;
-/** understand-fresh2.json: a never-tuned set (session 22), kept in its own file so it is not tuned on by accident. */
-const descriptions = ["understand-descriptions.json", "understand-fresh2.json"].flatMap(
-  (name) => load<{ descriptions: DescriptionCase[] }>(name).descriptions,
+const answers = ["understand-answers.json", "understand-fresh3.json"].flatMap(
+  (name) => load<{ answers?: AnswerCase[] }>(name).answers ?? [],
 );
+/** understand-fresh2.json: a never-tuned set (session 22), kept in its own file so it is not tuned on by accident. */
+const descriptions = [
+  "understand-descriptions.json",
+  "understand-fresh2.json",
+  "understand-fresh3.json",
+].flatMap((name) => load<{ descriptions: DescriptionCase[] }>(name).descriptions);
 const percent = (n: number, d: number) => `${d ? ((n / d) * 100).toFixed(1) : "-"}%`;
 
 const splits = [...new Set([...answers, ...descriptions].map((x) => x.split ?? "tune"))];

@@ -57,27 +57,48 @@ const PHRASE_COMMANDS: [RegExp, string][] = [
     "/back",
   ],
   [/^(?:上一?|前一?)(?:个问题|道题)$|^(?:撤销|撤回|回退)(?:上一步|一下|上一个回答|刚才的回答)?$/, "/back"],
+  // "回去改一下", "上一题我要改", "重新回答上一题": the answer just given is to be given again.
+  [
+    /^(?:我想|我要|请|麻烦)?(?:(?:回去|返回|退回)(?:改|修改|重答|重新回答|重新答)(?:一下|下)?(?:上一题|刚才那个|刚才的)?|(?:改一下|修改一下|重新回答|重答)(?:上一题|上一个|刚才那个|刚才的回答)|(?:上一题|刚才那个|刚才那题)(?:我)?(?:要改|想改|改一下|重新答|重答))(?:吧|了)?$/,
+    "/back",
+  ],
   [
     /^(?:please |i want to |i'd like to |i wanna |can we |could we |can i |let me |let's )?(?:go back|back up|undo|previous|previous question|last question|go to the previous question|undo that)(?: one| a step| please)?$/,
     "/back",
   ],
   [
-    /^(?:我想|我要|请|我们)?(?:从头开始|从头来|重新来过?|重来|再来|重新开始|重新填|重新做|重置)(?:一下|一遍|一次)?吧?$/,
+    /^(?:please |i want to |i'd like to |i wanna |can we |could we |can i |could i |let me |may i )?(?:redo|change|fix|correct|re-?answer|go back to|revisit)(?: my)? (?:the )?(?:previous|last|prior)(?: one| answer| question)?(?: please)?$/,
+    "/back",
+  ],
+  [
+    /^(?:我想|我要|请|我们|那就|那)?(?:从头开始|从头来|重新来过?|重来|再来|重新开始|重新填|重新做|重置|清空重来|全部清空重来|全部清空|清空|全部重来|都重来|推倒重来|从零开始|重新来一遍)(?:一下|一遍|一次)?吧?$/,
     "/restart",
   ],
   [
-    /^(?:let'?s |can we |could we |i want to |i'd like to |please )?(?:start (?:over|again|from scratch|afresh)|begin again|restart|reset)(?: please)?$/,
+    /^(?:let'?s |can we |could we |i want to |i'd like to |i wanna |let me |please )?(?:start (?:over|again|from scratch|afresh|from the (?:beginning|top))|start all over(?: again)?|begin (?:again|from scratch|anew)|restart|reset|clear everything|wipe everything)(?: please)?$/,
     "/restart",
   ],
 ];
+
+/** What may come before a command in the same message ("算了，重来", "wait, go back", "scrap that,
+ * let me begin from scratch"): a short aside with no figure in it. */
+const PREFACE = /^[^\d一二两三四五六七八九十百千万亿]{1,16}$/;
 
 function phraseCommand(text: string): string | undefined {
   const said = text
     .toLowerCase()
     .replace(/[\s。.!！~～?？，,]+$/, "")
     .replace(/\s+/g, " ");
-  return PHRASE_COMMANDS.find(([pattern]) => pattern.test(said))?.[1];
+  const whole = matchPhrase(said);
+  if (whole) return whole;
+  // The command as the last part of the message, after an aside.
+  const parts = said.split(/\s*[，,;；。.!！]\s*/).filter(Boolean);
+  const last = parts.pop();
+  if (!last || parts.length === 0 || !parts.every((p) => PREFACE.test(p))) return undefined;
+  return matchPhrase(last);
 }
+
+const matchPhrase = (said: string) => PHRASE_COMMANDS.find(([pattern]) => pattern.test(said))?.[1];
 
 /** The command a message is, as `/name` and its argument, or null for an ordinary message. */
 export function asCommand(text: string): { name: string; arg: string } | null {

@@ -67,6 +67,17 @@ export function plan(state: DialogState, set: PolicySet): Plan {
         scores.set(path, score);
       });
     }
+    // A near miss that only a fact taken at its default keeps from matching (a DCMM follow-up
+    // year with no earlier award said): that fact is worth asking, for what the match would add.
+    for (const outcome of evaluation.nearMisses) {
+      const path = outcome.whatIf?.fact;
+      if (!path || path === ENTITY_TYPE || isAnswered(state, path) || !set.facts.has(path)) continue;
+      const money = outcome.whatIf?.adds ?? moneyAtStake(outcome, set);
+      const score = scores.get(path) ?? { money: 0, total: 0, position: 0, order: factOrder.indexOf(path) };
+      score.money = Math.max(score.money, money);
+      score.total += money;
+      scores.set(path, score);
+    }
   }
   const ranked = [...scores.entries()]
     .sort(

@@ -18,6 +18,9 @@ import { TEXT } from "./text.ts";
 import type { Reply } from "./types.ts";
 import { PART_END } from "./understand/describe.ts";
 import { understandText } from "./understand/index.ts";
+import { norm } from "./understand/normalize.ts";
+import { scan } from "./understand/scan.ts";
+import { vocabularyOf } from "./understand/vocab.ts";
 
 /** Words that only frame a correction or an addition: left over, they answer nothing. */
 const FRAMING =
@@ -129,10 +132,22 @@ function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Sta
 /** The parts of the message that state none of those facts, unless they only frame them. */
 function leftOver(text: string, stated: Stated[], ctx: ReducerContext): string {
   const paths = new Set(stated.map((s) => s.path));
-  return text
-    .split(PART_END)
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0 && !FRAMING.test(part.replace(/[\s,.!?，。！？、~～]/g, "")))
-    .filter((part) => !factPaths(understandText(part, ctx.set).profile, ctx).some((p) => paths.has(p)))
-    .join("，");
+  return (
+    text
+      .split(PART_END)
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0 && !FRAMING.test(part.replace(/[\s,.!?，。！？、~～]/g, "")))
+      .filter((part) => !factPaths(understandText(part, ctx.set).profile, ctx).some((p) => paths.has(p)))
+      // "我们其实是科研院所，不是公司": the part that takes back the old value names the same fact; its
+      // "不是" answers nothing.
+      .filter((part) => !namesAny(part, paths, ctx))
+      .join("，")
+  );
+}
+
+/** Whether a part of a message names one of `paths` or one of their options. */
+function namesAny(part: string, paths: Set<string>, ctx: ReducerContext): boolean {
+  return scan(norm(part), vocabularyOf(ctx.set)).some((m) =>
+    m.targets.some((t) => (t.kind === "fact" || t.kind === "option") && paths.has(t.path)),
+  );
 }

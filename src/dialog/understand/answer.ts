@@ -270,7 +270,7 @@ function readChoice(set: PolicySet, fact: Fact, s: string): AnswerReading {
 }
 
 const ALL =
-  /^(?:都有|全都有|全部|全部都有|都是|都|四个都有|全有|all|all of them|both|all four|everything)(?:了|的|吧)?$/;
+  /^(?:都有|全都有|全部|全部都有|都是|都|四个都有|全有|都做了|都完成了|全都做了|all|all of them|both|both of them|all four|all four of them|all three|all three of them|all of the above|all the above|everything)(?:了|的|吧)?$/;
 
 function readSet(set: PolicySet, fact: Fact, s: string): AnswerReading {
   if (fact.type !== "set") return unread("not_understood");

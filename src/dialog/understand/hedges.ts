@@ -72,7 +72,7 @@ function leanClause(s: string): boolean | null {
 /** A bare "no" / "none" / "never": to a "how much" or "how many" question it means 0. */
 export function saysNone(s: string): boolean {
   const t = s.replace(/[\s.!！。,，~～…]+$/g, "");
-  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|木有|no|none|nope|nil|nothing|never|not yet|zero|n\/a|not applicable|does not apply|doesn'?t apply|nothing yet|nothing so far|none so far|no one|not any|none yet|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
+  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|一(?:分钱?|毛钱?)(?:都|也)(?:还)?(?:没有?|未)(?:拿|领|收|得)?(?:到|过)?|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|木有|no|none|nope|nil|nothing|never|not yet|zero|n\/a|not applicable|does not apply|doesn'?t apply|nothing yet|nothing so far|none so far|no one|not any|none yet|neither|neither of them|none of them|none of the above|not a (?:cent|penny|single yuan)|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
     t,
   );
 }

@@ -73,15 +73,16 @@ const YUAN_AFTER = /^\s?(?:元整|元|块钱|块|圆|rmb|cny|yuan|kuai)/;
 const FOREIGN_AFTER =
   /^\s?(?:美元|美金|欧元|英镑|日元|港币|港元|usd|dollars?|euros?|eur|gbp|pounds?|jpy|hkd)/;
 const YUAN_BEFORE = /(?:¥|rmb|cny|人民币)\s?$/;
-const FOREIGN_BEFORE = /(?:\$|€|£|usd|eur|us\$|hk\$)\s?$/;
+const FOREIGN_BEFORE = /(?:\$|€|£|usd|eur|us\$|hk\$|港币|港元|美元|美金|欧元|日元|英镑)\s?$/;
 const NEGATIVE_BEFORE = /(?:负|-|−|minus |negative )$/;
 const UNIT_AFTER =
   /^\s?(个|項|项|级|級|年|次|家|件|条|套|名|位|人|项目|批|种|轮|倍|%|levels?|lvl|years?|yrs?|times|datasets?|projects?|items?|labs?|platforms?|awards?|cases?|people|persons?|staff|employees?)(?![a-z])/;
 const ORDINAL_BEFORE = /(第|level |level|lvl |lvl|lv\.? ?|l|year |yr |dcmm ?)$/;
 const APPROX_CN = /[多来余几]/;
 const BELOW_BEFORE =
-  /(?:不到|不足|不够|少于|低于|小于|未满|未达到?|未到|没到|没达到|没有达到|没有到|不满|不超过|没超过|没有超过|最多|至多|顶多|充其量|less than|fewer than|under|below|at most|no more than|not more than|not even|up to|<|≤)\s?(?:大概|大约|约|才|只有|just|about|around)?\s?$/;
-const BELOW_AFTER = /^\s?(?:以下|以内|之内|之下|不到|都不到|还不到|or less|or under|or below|and under|and below|max\b)/;
+  /(?:不到|不足|不够|少于|低于|小于|未满|未达到?|未到|没到|没达到|没有达到|没有到|不满|不超过|没超过|没有超过|最多|至多|顶多|充其量|less than|fewer than|under|below|at most|no more than|not more than|not even|up to|<|≤)\s?(?:也就|也|就|才|只有|大概|大约|约|just|about|around|roughly)*\s?$/;
+const BELOW_AFTER =
+  /^\s?(?:以下|以内|之内|之下|不到|都不到|还不到|or less|or under|or below|and under|and below|max\b)/;
 
 /** Every number in `s`, in order. */
 export function findNumbers(s: string): NumberMention[] {
@@ -211,6 +212,21 @@ const ENGLISH_NUMBERS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   first: 1,
   second: 2,
   third: 3,
@@ -255,10 +271,18 @@ export function findEnglishNumberWords(s: string): NumberMention[] {
   const out: NumberMention[] = fractionsOfScale(s);
   const words = /[a-z]+/g;
   for (let m = words.exec(s); m; m = words.exec(s)) {
-    const value = ENGLISH_NUMBERS[m[0]];
-    if (value === undefined) continue;
+    const word = ENGLISH_NUMBERS[m[0]];
+    if (word === undefined) continue;
     const start = m.index;
     let end = start + m[0].length;
+    // "twenty-five", "thirty two": the tens and the units are one number.
+    const units = word >= 20 && word % 10 === 0 ? /^[ -]([a-z]+)/.exec(s.slice(end)) : null;
+    const unitValue = units ? ENGLISH_NUMBERS[units[1] as string] : undefined;
+    const value = unitValue !== undefined && unitValue >= 1 && unitValue <= 9 ? word + unitValue : word;
+    if (value !== word && units) {
+      end += units[0].length;
+      words.lastIndex = end;
+    }
     const unitMatch = UNIT_AFTER.exec(s.slice(end));
     if (unitMatch) end += unitMatch[0].length;
     // "two million": a scale after a number word makes it money.
