@@ -59,6 +59,37 @@ function partsOf(s: string): Part[] {
 
 const FIGURE_TYPES = new Set(["amount", "count", "integer"]);
 
+/** A part that asks rather than states ("投资是多少", "拿没拿过支持", "whether we were funded"). */
+const ASKS =
+  /多少|几[级个年项]|是否|有没有|([\u4e00-\u9fff])[没不]\1|whether|how much|how many|what (?:level|amount)/u;
+const SENTENCE_BREAK = /[。；;！!？?\n]|\.(?=\s|$)/;
+
+/**
+ * Which parts say "don't know", for their yes/no facts (`flags`) and for their figures
+ * (`figures`): the parts that say it; those that only ask what a later part of the same sentence
+ * says is not known ("固定资产投资是多少、之前拿没拿过支持，我都不太清楚": both); and, for its
+ * figures, the part just before one that asks and does not know ("DCMM做过，但是几级我不清楚").
+ */
+function doubtsOf(s: string, parts: Part[], mentions: Mention[]): { flags: boolean[]; figures: boolean[] } {
+  const text = (p: Part) => s.slice(p.start, p.end);
+  const says = parts.map((p) => saysUnknown(text(p)));
+  const hasCue = parts.map((p) => mentions.some((m) => m.start >= p.start && m.end <= p.end));
+  const sameSentence = (k: number) =>
+    !SENTENCE_BREAK.test(s.slice((parts[k] as Part).end, (parts[k + 1] as Part).start));
+  const flags = [...says];
+  const figures = [...says];
+  for (let j = 0; j < parts.length; j++) {
+    if (!says[j] || hasCue[j]) continue;
+    let k = j - 1;
+    for (; k >= 0 && sameSentence(k) && ASKS.test(text(parts[k] as Part)); k--) {
+      flags[k] = true;
+      figures[k] = true;
+    }
+    if (k === j - 1 && k >= 0 && sameSentence(k) && ASKS.test(text(parts[j] as Part))) figures[k] = true;
+  }
+  return { flags, figures };
+}
+
 export function understandIn(set: PolicySet, text: string): Understanding {
   const lang = detectLang(text) ?? "zh";
   const s = norm(text);
@@ -88,7 +119,8 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   // Mentions and numbers are in text order, so each part takes the next run of each.
   let mi = 0;
   let ni = 0;
-  for (const part of parts) {
+  const doubts = doubtsOf(s, parts, mentions);
+  for (const [k, part] of parts.entries()) {
     while (mi < mentions.length && (mentions[mi] as Mention).start < part.start) mi++;
     while (ni < numbers.length && (numbers[ni] as NumberMention).start < part.start) ni++;
     const inPart: Mention[] = [];
@@ -98,9 +130,9 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     for (let k = ni; k < numbers.length && (numbers[k] as NumberMention).start < part.end; k++)
       if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
-    const doubt = saysUnknown(partText);
-    bindFigures(set, s, inPart, figures, partText, put, { unknown, none }, named, part);
-    readFlags(set, s, inPart, partText, doubt, put, unknown, mentions);
+    const figureDoubt = doubts.figures[k] === true;
+    bindFigures(set, s, inPart, figures, partText, figureDoubt, put, { unknown, none }, named, part);
+    readFlags(set, s, inPart, partText, doubts.flags[k] === true, put, unknown, mentions);
   }
   const defaults: string[] = [];
   readOptions(set, s, mentions, put, clauseAt, partAt, (path) => defaults.push(path));
@@ -206,6 +238,7 @@ function bindFigures(
   mentions: Mention[],
   figures: NumberMention[],
   clause: string,
+  doubt: boolean,
   put: Put,
   said: { unknown: Set<string>; none: Set<string> },
   named: Named[],
@@ -225,7 +258,6 @@ function bindFigures(
     return inContext.length === 1 ? inContext.map((t) => ({ m, fact: set.facts.get(t.path) as Fact })) : [];
   });
   if (cues.length === 0) return;
-  const doubt = saysUnknown(clause);
   const pairs: { cue: number; fig: number; gap: number }[] = [];
   const gapOf = (m: Mention, f: NumberMention) =>
     f.start >= m.end ? f.start - m.end : f.end <= m.start ? m.start - f.end + 1 : 0;

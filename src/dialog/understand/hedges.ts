@@ -100,6 +100,9 @@ const NOT_A_NEGATION =
 export function negatedAt(s: string, index: number): boolean {
   const before = s.slice(Math.max(0, index - 28), index);
   if (NOT_A_NEGATION.test(before)) return false;
+  // "拿没拿过", "有没有", "是不是": a question whether, not a no.
+  const asked = /([\u4e00-\u9fff])[没不]$/u.exec(before);
+  if (asked && s[index] === asked[1]) return false;
   return (
     NEGATION_BEFORE_ZH.test(before.slice(-6)) ||
     NEGATED_VERB_BEFORE_ZH.test(before.slice(-12)) ||
@@ -125,7 +128,7 @@ export function negatedAfter(s: string, end: number, next = s.length): boolean {
 /** Work planned or still in progress ("打算后年建", "还在准备", "still building", "plan to"):
  * what it is about has not happened yet. */
 const PLANNED =
-  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|申报|报|推进|办|弄|搞|走|评|审|规划|施工|调试|测试)|申报中|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
+  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|申报|报|推进|办|弄|搞|走|评|审|规划|施工|调试|测试|谈|洽谈|对接|沟通)|申报中|洽谈中|谈判中|\bin talks\b|\bnegotiating\b|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
 /** Applied or filed for, with no result said: not achieved yet ("申报了市级典型案例", "applied for"). */
 const APPLIED = /申报|报名|申请了|提交了|\b(?:applied|applying|submitted|signed up)\b/;
 const RESULT =
