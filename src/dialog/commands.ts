@@ -63,7 +63,7 @@ const PHRASE_COMMANDS: [RegExp, string][] = [
     "/back",
   ],
   [
-    /^(?:please |i want to |i'd like to |i wanna |can we |could we |can i |let me |let's )?(?:go back|back up|undo|previous|previous question|last question|go to the previous question|undo that)(?: one| a step| please)?$/,
+    /^(?:please |i want to |i'd like to |i wanna |can we |could we |can i |let me |let's )?(?:go back|back up|undo|previous|previous question|last question|go to the previous question|undo that)(?: one| a step| one question| one step| a question)?(?: please)?$/,
     "/back",
   ],
   [
@@ -71,7 +71,7 @@ const PHRASE_COMMANDS: [RegExp, string][] = [
     "/back",
   ],
   [
-    /^(?:我想|我要|请|我们|那就|那)?(?:从头开始|从头来|重新来过?|重来|再来|重新开始|重新填|重新做|重置|清空重来|全部清空重来|全部清空|清空|全部重来|都重来|推倒重来|从零开始|重新来一遍)(?:一下|一遍|一次)?吧?$/,
+    /^(?:我想|我要|我|请|我们|那就|那)?(?:从头开始|从头来|重新来过?|重来|再来|重新开始|重新填|重新做|重置|清空重来|全部清空重来|全部清空|清空|全部重来|都重来|推倒重来|从零开始|重新来一遍|从头说|从头讲|重新说|重新讲)(?:一下|一遍|一次)?吧?$/,
     "/restart",
   ],
   [
@@ -82,7 +82,7 @@ const PHRASE_COMMANDS: [RegExp, string][] = [
 
 /** What may come before a command in the same message ("算了，重来", "wait, go back", "scrap that,
  * let me begin from scratch"): a short aside with no figure in it. */
-const PREFACE = /^[^\d一二两三四五六七八九十百千万亿]{1,16}$/;
+const PREFACE = /^(?!.*\d)(?!.*[一二两三四五六七八九十几][十百千万亿])[^]{1,20}$/;
 
 function phraseCommand(text: string): string | undefined {
   const said = text
@@ -91,11 +91,18 @@ function phraseCommand(text: string): string | undefined {
     .replace(/\s+/g, " ");
   const whole = matchPhrase(said);
   if (whole) return whole;
-  // The command as the last part of the message, after an aside.
+  // The command as the last part of the message, after an aside, or as the first, before one
+  // ("返回上一题，刚才那个我想再看一下").
   const parts = said.split(/\s*[，,;；。.!！]\s*/).filter(Boolean);
-  const last = parts.pop();
-  if (!last || parts.length === 0 || !parts.every((p) => PREFACE.test(p))) return undefined;
-  return matchPhrase(last);
+  if (parts.length < 2) return undefined;
+  const [first = "", ...after] = parts;
+  const before = parts.slice(0, -1);
+  const last = parts.at(-1) ?? "";
+  if (before.every((p) => PREFACE.test(p))) {
+    const command = matchPhrase(last);
+    if (command) return command;
+  }
+  return after.every((p) => PREFACE.test(p)) ? matchPhrase(first) : undefined;
 }
 
 const matchPhrase = (said: string) => PHRASE_COMMANDS.find(([pattern]) => pattern.test(said))?.[1];

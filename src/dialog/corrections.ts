@@ -12,7 +12,7 @@ import { isDeepStrictEqual } from "node:util";
 import { unitsOn } from "../render/units.ts";
 import { describeValue, interpretText, labelOf } from "./questions.ts";
 import { type DialogState, getPath, type HistoryEntry } from "./state.ts";
-import { askAgain } from "./statements.ts";
+import { askAgain, keptDetails } from "./statements.ts";
 import { type ReducerContext, record, type Step } from "./steps.ts";
 import { TEXT } from "./text.ts";
 
@@ -58,8 +58,13 @@ export function takeCorrection(state: DialogState, text: string, ctx: ReducerCon
   for (const entry of lastAnswers(state)) {
     const meaning = interpretText(ctx.set, entry.path, body, state.lang, state);
     if (meaning.kind === "unreadable") continue;
-    const value = meaning.kind === "value" ? meaning.value : meaning.kind === "none" ? null : undefined;
     const now = getPath(state.profile, entry.path);
+    const value =
+      meaning.kind === "value"
+        ? keptDetails(ctx, entry.path, now, meaning.value)
+        : meaning.kind === "none"
+          ? null
+          : undefined;
     const same =
       value === undefined
         ? state.skipped.includes(entry.path)

@@ -125,8 +125,28 @@ interface Stated {
 function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
   const { profile } = readStated(text, ctx, state.lang);
   return factPaths(profile, ctx)
-    .map((path) => ({ path, value: getPath(profile, path) }))
+    .map((path) => ({
+      path,
+      value: keptDetails(ctx, path, getPath(state.profile, path), getPath(profile, path)),
+    }))
     .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));
+}
+
+/**
+ * A restated list of items ("是北京市级重点实验室，不是国家级的") keeps what it does not restate of
+ * the items it corrects: an item of the same kind keeps its other fields ("今年新认定" said
+ * before); what the message says of a field wins.
+ */
+export function keptDetails(ctx: ReducerContext, path: string, before: unknown, stated: unknown): unknown {
+  if (ctx.set.facts.get(path)?.type !== "records" || !Array.isArray(before) || !Array.isArray(stated))
+    return stated;
+  const unused = [...before] as Record<string, unknown>[];
+  return (stated as Record<string, unknown>[]).map((item) => {
+    const k = unused.findIndex((old) => old.kind === item.kind);
+    if (k < 0) return item;
+    const [old] = unused.splice(k, 1);
+    return { ...old, ...item };
+  });
 }
 
 /** The parts of the message that state none of those facts, unless they only frame them. */

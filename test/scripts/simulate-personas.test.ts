@@ -26,7 +26,7 @@ describe("simulated personas over chat --json", () => {
     expect(mean).toBeLessThanOrEqual(3);
   }, 60_000);
 
-  it("the second to fifth fresh sets (corrections, interjections, hedges, language switches) end on triage of each hidden profile", async () => {
+  it("the second to sixth fresh sets (corrections, interjections, hedges, language switches) end on triage of each hidden profile", async () => {
     const faq = createFaqIndex(set);
     const file = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
     const fresh = [
@@ -34,8 +34,9 @@ describe("simulated personas over chat --json", () => {
       ...loadPersonas(file("personas-fresh3.json")),
       ...loadPersonas(file("personas-fresh4.json")),
       ...loadPersonas(file("personas-fresh5.json")),
+      ...loadPersonas(file("personas-fresh6.json")),
     ];
-    expect(fresh.length).toBeGreaterThanOrEqual(70);
+    expect(fresh.length).toBeGreaterThanOrEqual(90);
     const { outcomes } = await simulateAll(fresh, () => moduleDriver(set, faq), set);
     for (const o of outcomes) expect(o.passed, `${o.id}: ${o.why ?? ""}`).toBe(true);
   }, 60_000);

@@ -221,12 +221,24 @@ const pathOf = (t: Target) => (t.kind === "district" ? "district" : t.path);
 const overlapsPhrase = (n: NumberMention, mentions: Mention[]) =>
   mentions.some((m) => n.start < m.end && m.start < n.end);
 
+/** A district the entity moved to ("搬到了通州", "moved to Tongzhou") is where it is now. */
+const MOVED_TO =
+  /(?:搬到|搬迁到|搬进|迁到|迁至|迁入|迁往|落户到?|落户在|moved (?:to|into)|relocated (?:to|into))\s?了?\s?$/;
+/** A district it left ("从亦庄搬到…", "moved from Haidian") is not. */
+const MOVED_FROM = /(?:从|自|离开|搬离|迁出|from|left)\s?$/;
+
 function readDistrictMention(s: string, mentions: Mention[]): string | undefined {
-  for (const m of mentions) {
+  const said = mentions.flatMap((m) => {
     const t = m.targets.find((x) => x.kind === "district");
-    if (t?.kind === "district" && !negatedAt(s, m.start)) return t.id;
-  }
-  return undefined;
+    return t?.kind === "district" && !negatedAt(s, m.start)
+      ? [{ id: t.id, before: s.slice(Math.max(0, m.start - 8), m.start) }]
+      : [];
+  });
+  // "明年可能会搬到通州": a move planned is not where it is.
+  const movedTo = said
+    .filter((d) => MOVED_TO.test(d.before) && !planned(d.before) && !/可能|也许|想|要/.test(d.before))
+    .at(-1);
+  return (movedTo ?? said.find((d) => !MOVED_FROM.test(d.before)) ?? said[0])?.id;
 }
 
 type Put = (path: string, v: unknown) => void;

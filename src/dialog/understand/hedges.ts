@@ -114,6 +114,8 @@ export function negatedAt(s: string, index: number): boolean {
  * another phrase starts after it, bounds the look ("有实验室但没有孵化器" negates the incubator). */
 export function negatedAfter(s: string, end: number, next = s.length): boolean {
   const after = s.slice(end, end + 24);
+  // "人才引进方面有没有支持": asks whether, says no "no".
+  if (/^[^，,。；;！!？?]{0,4}?([\u4e00-\u9fff])[没不]\1/u.test(after)) return false;
   const m = NEGATION_AFTER_ZH.exec(after) ?? NEGATION_AFTER_EN.exec(after);
   // A negation that ends where the next phrase starts is that phrase's ("有实验室但没有孵化器");
   // one that ends the text is this one's ("DCMM好像没有").

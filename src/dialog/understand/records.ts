@@ -13,6 +13,10 @@ import { type Mention, scan } from "./scan.ts";
 import { vocabularyOf } from "./vocab.ts";
 
 type Item = Record<string, string | number | boolean>;
+
+/** Words between two names of one item: what it was recognised as ("被认定为", "became a"). */
+const NAMED_AGAIN =
+  /^[^，,。；;]{0,10}?(?:被认定为|认定为|获批为|被评为|评为|成为|升级为|升为|晋级为|晋升为|挂牌为|became|was recognized as|were recognized as|recognized as|designated as|approved as)[^，,。；;]{0,8}$/;
 type RecordsFact = Extract<Fact, { type: "records" }>;
 
 /** The field whose values name an item's kind: the first choice field (platforms: `kind`). */
@@ -38,7 +42,17 @@ export function readRecords(set: PolicySet, fact: Fact, s: string, mentions?: Me
     .filter(
       ({ m, t }) => t.field === anchor && !negatedAt(s, m.start) && !negatedAfter(s, m.end, nextAfter(m.end)),
     )
-    .map(({ m, t }) => ({ m, item: { [anchor]: t.value } as Item, sentence: sentenceOf(m.start) }));
+    .map(({ m, t }) => ({ m, item: { [anchor]: t.value } as Item, sentence: sentenceOf(m.start) }))
+    // "数据科学实验室今年刚被认定为国家级重点实验室": the same item named twice, once as what it became.
+    .filter((a, i, all) => {
+      const before = all[i - 1];
+      return !(
+        before &&
+        before.sentence === a.sentence &&
+        before.item[anchor] === a.item[anchor] &&
+        NAMED_AGAIN.test(s.slice(before.m.end, a.m.start))
+      );
+    });
   for (const { m, t } of found) {
     if (t.field === anchor) continue;
     const sentence = sentenceOf(m.start);
