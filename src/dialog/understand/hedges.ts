@@ -83,6 +83,9 @@ const NEGATION_BEFORE_ZH =
 /** A negated verb with its object before the phrase: "还没做数据资产作价入股", "没参加过揭榜挂帅". */
 const NEGATED_VERB_BEFORE_ZH =
   /(还没有|还没|没有|没|未|尚未|从未|从没)(?:做|办|开展|进行|参加|申请|搞|实现|完成|拿|获得)过?[^，,。；;！!？?]{0,6}$/;
+/** The next thing of a list a negation governs: "没有营运园区或孵化器", "没有实验室和孵化器". */
+const NEGATED_LIST_BEFORE_ZH =
+  /(?:没有|没|未|无|不是|尚未|还没有|还没|从未)[^，,。；;！!？?、]{1,10}(?:或者|或|和|与|及|以及|、)$/;
 const NEGATION_BEFORE_EN =
   /\b(no|not|never|haven'?t|hasn'?t|didn'?t|don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|without|nor|neither|yet to)\b(?:(?!\b(?:but|however|though|although|while|whereas|yet|except|also)\b)[^,.;!?]){0,24}$/;
 /** Negation just after a phrase: "揭榜挂帅没成功", "实验室还没认定下来", "沙盒还没进". */
@@ -106,6 +109,7 @@ export function negatedAt(s: string, index: number): boolean {
   return (
     NEGATION_BEFORE_ZH.test(before.slice(-6)) ||
     NEGATED_VERB_BEFORE_ZH.test(before.slice(-12)) ||
+    NEGATED_LIST_BEFORE_ZH.test(before.slice(-14)) ||
     NEGATION_BEFORE_EN.test(before)
   );
 }
@@ -132,11 +136,14 @@ export function negatedAfter(s: string, end: number, next = s.length): boolean {
 const PLANNED =
   /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|申报|报|推进|办|弄|搞|走|评|审|规划|施工|调试|测试|谈|洽谈|对接|沟通)|申报中|洽谈中|谈判中|\bin talks\b|\bnegotiating\b|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
 /** Applied or filed for, with no result said: not achieved yet ("申报了市级典型案例", "applied for"). */
-const APPLIED = /申报|报名|申请了|提交了|\b(?:applied|applying|submitted|signed up)\b/;
+const APPLIED = /申报|报名|申请了|提交了|报了|报过|\b(?:applied|applying|submitted|signed up)\b/;
 const RESULT =
   /成功|通过|入选|获得|获批|拿到|评上|选上|揭榜成功|\b(?:won|passed|selected|got|granted|approved|awarded)\b/;
+/** A result said not to have come ("报了但没评上", "applied but were not selected"). */
+const NO_RESULT =
+  /(?:没|未|没有|没能|未能)(?:评上|选上|入选|通过|获批|批下来|评选上)|落选|\b(?:not|weren'?t|wasn'?t|didn'?t get) (?:selected|approved|accepted|chosen)\b|\brejected\b/;
 export const planned = (clause: string) =>
-  PLANNED.test(clause) || (APPLIED.test(clause) && !RESULT.test(clause));
+  PLANNED.test(clause) || (APPLIED.test(clause) && (!RESULT.test(clause) || NO_RESULT.test(clause)));
 
 /** Words that say a thing happened ("完成了", "已入表", "首次", "done", "for the first time"). */
 const DONE =
