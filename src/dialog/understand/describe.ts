@@ -134,6 +134,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     bindFigures(set, s, inPart, figures, partText, figureDoubt, put, { unknown, none }, named, part);
     readFlags(set, s, inPart, partText, doubts.flags[k] === true, put, unknown, mentions);
   }
+  readUpgrades(set, s, numbers, profile);
   const defaults: string[] = [];
   readOptions(set, s, mentions, put, clauseAt, partAt, (path) => defaults.push(path));
   readNamedValues(set, s, mentions, put);
@@ -327,6 +328,28 @@ function bindFigures(
 /** Whether the description says one of a fact's `context` words, where it has any. */
 const inItsSetting = (context: string[] | undefined, s: string) =>
   !context || context.some((w) => s.includes(w));
+
+/** Words just before a level that say it was reached from a lower one ("升到了四级", "upgraded to level 4"). */
+const UPGRADED_TO =
+  /(?:升到|升级到|升级为|升级成|升为|升至|晋级到?|晋级为|晋升到?|晋升为|提升到|提升为|上升到|upgraded to|moved up to|went up to|rose to|promoted to|now at|passed the|passed|通过了?|评上了?)\s?了?\s?(?:dcmm\s?)?(?:level\s?|lvl\s?)?$/;
+
+/**
+ * A level said as reached later in the text ("之前是DCMM二级…今年升到了四级", "从二级升级到了四级")
+ * is the level held now: it replaces the earlier, lower one the figures gave a milestone level.
+ */
+function readUpgrades(set: PolicySet, s: string, numbers: NumberMention[], profile: Record<string, unknown>) {
+  for (const n of numbers) {
+    const levelLike =
+      n.unit === "级" || n.unit === "級" || /^levels?$/.test(n.unit ?? "") || Boolean(n.ordinal);
+    if (!levelLike || n.money || !UPGRADED_TO.test(s.slice(Math.max(0, n.start - 24), n.start))) continue;
+    for (const fact of set.facts.values()) {
+      if (fact.type !== "integer" || !fact.milestone || n.value < fact.min || n.value > fact.max) continue;
+      const held = getPath(profile, fact.path);
+      if (held === undefined || (typeof held === "number" && held < n.value))
+        setPath(profile, fact.path, n.value);
+    }
+  }
+}
 
 /** Whether a figure can be the value of a fact: money for amounts, small whole numbers otherwise. */
 function fits(fact: Fact, n: NumberMention): boolean {
