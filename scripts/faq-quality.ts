@@ -8,6 +8,8 @@
  *   reworked, and never tuned on: measured whole, as "fresh", never used by --fit.
  * - faq-fresh2.json: a second set of all three kinds, written in session 22 from the policy
  *   texts before that session changed anything, never tuned on: measured whole, as "fresh2".
+ * - faq-fresh3.json: a third, written in session 25 the same way (by someone who had not read
+ *   the FAQ's code), measured whole as "fresh3" before anything was changed for it.
  * - faq-tuning-added.json: tuning-only questions of all three kinds, written later for kinds of
  *   failure seen elsewhere; counted with the tuning halves (and by --fit), never held out.
  * `--fit` fits the calibration (src/faq/calibration.ts) on the tuning halves only and
@@ -50,6 +52,9 @@ const fresh = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: 
 );
 const fresh2 = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
   "faq-fresh2.json",
+);
+const fresh3 = fixture<{ inScope: QualityCase[]; outOfScope: string[]; district: DistrictCase[] }>(
+  "faq-fresh3.json",
 );
 const set = loadPolicySet();
 const synonyms = loadSynonyms();
@@ -98,6 +103,7 @@ for (const [name, groups, tuning] of variants) {
     heldOut: [inScope.heldOut, outOfScope.heldOut, districts.heldOut],
     fresh: [fresh.inScope, fresh.outOfScope, fresh.district],
     fresh2: [fresh2.inScope, fresh2.outOfScope, fresh2.district],
+    fresh3: [fresh3.inScope, fresh3.outOfScope, fresh3.district],
   } as const;
   for (const [half, [questions, outside, district]] of Object.entries(sets)) {
     const q = measureQuality(index, questions);
