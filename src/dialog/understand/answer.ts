@@ -5,11 +5,13 @@
  * clamped or guessed.
  */
 import type { PolicySet } from "../../policy/load.ts";
+import { getPath } from "../../policy/paths.ts";
 import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
 import { parseChoice } from "./choice.ts";
 import { parseDate } from "./date.ts";
-import { leanYesNo, negatedAfter, negatedAt, saysNone, saysUnknown } from "./hedges.ts";
+import { understandIn } from "./describe.ts";
+import { leanYesNo, negatedAfter, negatedAt, planned, saysNone, saysUnknown } from "./hedges.ts";
 import { bareNorm } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
 import { parseDecimal, parsePercent } from "./percent.ts";
@@ -71,7 +73,7 @@ export function readAnswerIn(set: PolicySet, path: string, text: string): Answer
     case "boolean":
       return readBoolean(set, fact, s);
     case "amount":
-      return readAmount(s);
+      return readAmount(s, (found) => boundInText(set, path, s, found));
     case "count":
       return readCount(s, (t) => namedValue(set, fact, t), fact.max ?? MAX_COUNT);
     case "integer":
@@ -117,7 +119,9 @@ function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
     for (const t of m.targets) {
       if ((t.kind !== "fact" && t.kind !== "factNot") || t.path !== fact.path) continue;
       const negated = negatedAt(s, m.start) || negatedAfter(s, m.end);
-      stated.push(t.kind === "fact" ? !negated : negated);
+      // "预计年底才能投用": something achieved, still to come, has not happened.
+      const notYet = t.kind === "fact" && !negated && fact.milestone === true && planned(s);
+      stated.push(notYet ? false : t.kind === "fact" ? !negated : negated);
     }
   }
   const lean = leanYesNo(s);
@@ -141,7 +145,35 @@ function values(found: NumberMention[]): { found: NumberMention[]; bounded: bool
   return { found: said, bounded: said.length === 0 && found.length > 0 };
 }
 
-export function readAmount(s: string): AnswerReading {
+/**
+ * Of several figures in an answer ("贷了五千万，今年利息付了一百八十万", "we borrowed 30m, the fee
+ * was 450k"), the one the description reader binds to the fact asked, by its words; undefined
+ * when the text does not say which.
+ */
+function boundInText(set: PolicySet, path: string, s: string, found: NumberMention[]): number | undefined {
+  const { profile, sunk = [] } = understandIn(set, s);
+  const bound = getPath(profile, path);
+  // Every other figure must be another fact's or a word of no fact's ("公司总营收"); one that is
+  // nobody's ("总投资三个亿，刨掉土建的话大概两个亿") may be the answer, so the answer is unread.
+  const others = new Set([...sunk, ...amountValues(set, profile, path)]);
+  const left = new Set(found.map((n) => Math.round(n.value)).filter((v) => v === bound || !others.has(v)));
+  const [only] = left;
+  return left.size === 1 && (bound === undefined || only === bound) ? only : undefined;
+}
+
+/** The amounts a read profile holds, but for `path`'s. */
+function amountValues(set: PolicySet, profile: Record<string, unknown>, path: string): number[] {
+  return [...set.facts.values()]
+    .filter((f) => f.type === "amount" && f.path !== path)
+    .map((f) => getPath(profile, f.path))
+    .filter((v): v is number => typeof v === "number");
+}
+
+/** `bound`: for several different figures, the one the text says is the fact's. */
+export function readAmount(
+  s: string,
+  bound: (found: NumberMention[]) => number | undefined = () => undefined,
+): AnswerReading {
   if (saysNone(s)) return value(0);
   const { found, bounded } = values(figures(s).filter((n) => !n.date));
   if (bounded) return unread("upper_bound");
@@ -153,7 +185,10 @@ export function readAmount(s: string): AnswerReading {
   const money = found.some((n) => n.money) ? found.filter((n) => n.money) : found.filter((n) => !n.unit);
   const [first] = money.length > 0 ? money : found;
   if (!first) return unread("not_a_number");
-  if (money.length > 1 && money.some((n) => n.value !== first.value)) return unread("not_understood");
+  if (money.length > 1 && money.some((n) => n.value !== first.value)) {
+    const chosen = bound(money);
+    return chosen === undefined ? unread("not_understood") : value(Math.round(chosen));
+  }
   if (first.negative) return unread("negative");
   if (first.foreign) return unread("not_yuan");
   if (first.glued) return unread("not_a_number");
@@ -188,7 +223,10 @@ export function readCount(
 function readInteger(set: PolicySet, fact: Fact, s: string, min: number, max: number): AnswerReading {
   const named = namedValue(set, fact, s);
   if (named !== undefined) return value(named);
-  const found = figures(s).filter((n) => !n.date && !n.money);
+  const all = figures(s).filter((n) => !n.date && !n.money);
+  // "正在冲四级，目前证书还是三级": a level worked towards is not the one held.
+  const held = all.filter((n) => !planned(partAround(s, n)));
+  const found = held.length > 0 && held.length < all.length ? held : all;
   const [first] = found;
   if (!first) {
     if (saysNone(s) || leanYesNo(s) === false) return value(min <= 0 ? 0 : null);
@@ -199,6 +237,13 @@ function readInteger(set: PolicySet, fact: Fact, s: string, min: number, max: nu
   if (first.value === 0 && min > 0) return value(null);
   if (first.value < min || first.value > max) return unread("out_of_range");
   return value(first.value);
+}
+
+/** The clause of `s` a figure is in. */
+function partAround(s: string, n: NumberMention): string {
+  const start = Math.max(...[",", "，", ";", "；", "。"].map((c) => s.lastIndexOf(c, n.start)));
+  const ends = [",", "，", ";", "；", "。"].map((c) => s.indexOf(c, n.end)).filter((i) => i >= 0);
+  return s.slice(start + 1, ends.length > 0 ? Math.min(...ends) : s.length);
 }
 
 /** A value named by a word of the data ("稳健级" is DCMM level 3). */
@@ -234,12 +279,26 @@ function optionsNamed(set: PolicySet, fact: Fact, s: string): (string | number)[
   // Each part of "融资和DCMM", "1,3" on its own: a word of the data or a label inside it, else a
   // part of one label ("融资") or a close misspelling ("enterprize") where exactly one fits.
   const choosables = options.map((o, i) => ({ id: String(i), names: o.names }));
-  for (const part of s.split(/\s*(?:[,，、;；/+&]|\band\b|以及|和|与|及|还有|跟)\s*/).filter(Boolean)) {
+  for (const part of s
+    .split(/\s*(?:[,，、;；/+&]|\band\b|\bbut\b|以及|和|与|及|还有|跟)\s*/)
+    .filter(Boolean)) {
     const before = picked.size;
+    // "入表还没有", "国家的没进决赛", "no trades yet": an option said not to be so is not picked.
+    let ruledOut = false;
+    const said = (start: number, end: number) => {
+      const not = negatedAt(part, start) || negatedAfter(part, end);
+      ruledOut ||= not;
+      return !not;
+    };
     for (const m of scan(part, vocabularyOf(set)))
-      for (const t of m.targets) if (t.kind === "option" && t.path === fact.path) picked.add(t.value);
-    for (const o of options) if (o.names.some((n) => n.length >= 2 && part.includes(n))) picked.add(o.value);
-    if (picked.size > before || figures(part).length > 0) continue;
+      for (const t of m.targets)
+        if (t.kind === "option" && t.path === fact.path && said(m.start, m.end)) picked.add(t.value);
+    for (const o of options)
+      for (const n of o.names) {
+        const at = n.length >= 2 ? part.indexOf(n) : -1;
+        if (at >= 0 && said(at, at + n.length)) picked.add(o.value);
+      }
+    if (picked.size > before || ruledOut || figures(part).length > 0) continue;
     const id = parseChoice(part, choosables);
     const o = id === null ? undefined : options[Number(id)];
     if (o) picked.add(o.value);
@@ -258,10 +317,18 @@ function optionsNamed(set: PolicySet, fact: Fact, s: string): (string | number)[
   return options.map((o) => o.value).filter((v) => picked.has(v));
 }
 
+/** The part of an answer that says what is so now ("现在要申第二年的", "this year is our second"). */
+const NOW = /今年|现在|目前|这次|本次|这回|要申|申请|申报|this year|now|currently|applying/;
+
 function readChoice(set: PolicySet, fact: Fact, s: string): AnswerReading {
   const named = optionsNamed(set, fact, s);
   if (named.length === 1) return value(named[0]);
-  if (named.length > 1) return unread("not_an_option");
+  // "第一年的一百万拿了，现在要申第二年的": of several, the one said of now.
+  if (named.length > 1) {
+    const now = s.split(/[,，;；。]/).filter((part) => NOW.test(part));
+    const inNow = now.length === 1 ? optionsNamed(set, fact, now[0] as string) : [];
+    return inNow.length === 1 ? value(inNow[0]) : unread("not_an_option");
+  }
   if ((saysNone(s) || leanYesNo(s) === false) && !fact.neverNone) {
     const none = fact.type === "choice" ? fact.options.find((o) => o.value === "none") : undefined;
     return value(none ? none.value : null);
@@ -275,6 +342,8 @@ const ALL =
 function readSet(set: PolicySet, fact: Fact, s: string): AnswerReading {
   if (fact.type !== "set") return unread("not_understood");
   if (ALL.test(s)) return value(fact.options.map((o) => o.value));
+  // "这四个一个都还没做": none, though it holds numbers.
+  if (saysNone(s)) return value([]);
   const named = optionsNamed(set, fact, s);
   if (named.length > 0) return value(named);
   if (saysNone(s) || leanYesNo(s) === false) return value([]);

@@ -28,6 +28,8 @@ export interface Understanding {
   /** Facts the text states at their default value ("我们是一家公司": an enterprise): answered, left
    * out of `profile` (CONTRACT.md section 7's example has no entityType). Not part of the output. */
   defaults?: string[];
+  /** Figures taken by words of no fact ("奖金20万", "公司总营收两个亿"). Not part of the output. */
+  sunk?: number[];
 }
 
 /** Where one thing said ends: figures and "don't know" bind within it. */
@@ -101,6 +103,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
   const profile: Record<string, unknown> = {};
   const unknown = new Set<string>();
   const none = new Set<string>();
+  const sunk = new Set<number>();
   const put = (path: string, v: unknown) => {
     if (getPath(profile, path) === undefined && !unknown.has(path)) setPath(profile, path, v);
   };
@@ -131,7 +134,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
       if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const figureDoubt = doubts.figures[k] === true;
-    bindFigures(set, s, inPart, figures, partText, figureDoubt, put, { unknown, none }, named, part);
+    bindFigures(set, s, inPart, figures, partText, figureDoubt, put, { unknown, none, sunk }, named, part);
     readFlags(set, s, inPart, partText, doubts.flags[k] === true, put, unknown, mentions);
   }
   readUpgrades(set, s, numbers, profile);
@@ -157,6 +160,7 @@ export function understandIn(set: PolicySet, text: string): Understanding {
     unknown: [...unknown].filter((p) => getPath(profile, p) === undefined),
     ...(noValue.length > 0 ? { none: noValue } : {}),
     ...(defaults.length > 0 ? { defaults } : {}),
+    ...(sunk.size > 0 ? { sunk: [...sunk] } : {}),
   };
 }
 
@@ -253,7 +257,7 @@ function bindFigures(
   clause: string,
   doubt: boolean,
   put: Put,
-  said: { unknown: Set<string>; none: Set<string> },
+  said: { unknown: Set<string>; none: Set<string>; sunk: Set<number> },
   named: Named[],
   part: Part,
 ) {
@@ -270,7 +274,7 @@ function bindFigures(
       targets.length > 1 ? referent(targets, m, topics(named, part, areaOf), areaOf, s.length) : targets;
     return inContext.length === 1 ? inContext.map((t) => ({ m, fact: set.facts.get(t.path) as Fact })) : [];
   });
-  if (cues.length === 0) return;
+  if (cues.length === 0 && !mentions.some((m) => m.measures)) return;
   const pairs: { cue: number; fig: number; gap: number }[] = [];
   const gapOf = (m: Mention, f: NumberMention) =>
     f.start >= m.end ? f.start - m.end : f.end <= m.start ? m.start - f.end + 1 : 0;
@@ -299,6 +303,7 @@ function bindFigures(
     const fig = figures[p.fig];
     usedCue.add(p.cue);
     usedFig.add(p.fig);
+    if (!cue && fig) said.sunk.add(fig.value);
     if (!cue || !fig) continue;
     // "贷款不到500万": a limit, not the figure; the fact is left to be asked.
     if (fig.negative || fig.foreign || fig.below) continue;

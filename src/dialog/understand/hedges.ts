@@ -17,7 +17,7 @@ export function saysUnknown(s: string): boolean {
 const LEAN_NO_EN =
   /\b(n\/a|not applicable|nothing yet|not (?:yet )?(?:certified|recognized|selected|funded|awarded|approved|granted)|probably not|likely not|not likely|unlikely|i don'?t think so|don'?t think so|(?:i )?(?:don'?t|do not) believe so|(?:i )?(?:don'?t|do not) think we (?:do|have|did)|i doubt it|doubt it|i guess not|guess not|not that i know( of)?|not as far as i know|i believe not|i think not|not really|not yet|not at all|no way|nope|nah|never|we don'?t|we do not|we haven'?t|we have not|we didn'?t|we did not|it doesn'?t|it does not|it isn'?t|it is not|it's not|we aren'?t|we are not|haven'?t|hasn'?t|didn'?t|isn'?t|aren'?t|doesn'?t|wasn'?t|none)\b/;
 const LEAN_YES_EN =
-  /\b(we (?:won|got|have|had|did|do|are|were|passed|received|completed|run|operate|own|hold)|(?:i|we) think (?:so|we do|it does)|i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|y|ok|okay|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
+  /\b(that'?s us|it'?s us|that is us|we (?:won|got|have|had|did|do|are|were|passed|received|completed|run|operate|own|hold|staff)|(?:i|we) think (?:so|we do|it does)|i think so|think so|i believe so|believe so|i guess so|guess so|probably|likely|should be|i think we do|i think it does|yes|yeah|yep|yup|yea|y|ok|okay|sure|of course|certainly|correct|right|indeed|absolutely|definitely|affirmative|true|we do|we have|we did|it does|it is|it has|we are|done|already)\b/;
 const NO_EN = /^(no|n|false|negative|no\.|nope)\b/;
 
 // Chinese: hedge words in front of the answer are taken away, then the answer's opening decides.
@@ -27,10 +27,12 @@ const YES_DESPITE_NO = /^(没错|没问题|不错|无误|没毛病)/;
 // Openings with 不 that are not a no: "不过" (but), "不但", "不仅" (not only).
 const LEAD_IN_ZH = /^(?:我们|我司|咱们|之前|以前|此前|过去|原来|目前|现在|暂时|一直|今年|去年)+(?=.)/;
 const NOT_NO_ZH = /^(不过|不但|不仅|不只|不少|不久)/;
+/** "但没评上", "可是还没有": the "but" before the answer says nothing either way. */
+const BUT_ZH = /^(?:但是|但|可是|可|不过|只是)(?=.)/;
 const NO_ZH =
   /^(算不上|谈不上|称不上|不算|不是|不对|不|没有|没|无|否|未|尚未|还没|暂无|暂未|暂时没|并没|并不|从来没|从没|从未|一个也没|一次也没|都没|都不|非)/;
 const YES_ZH =
-  /^(是|有|对|嗯|好|已|当然|确定|肯定|对的|可以|入选|通过|获得|拿到|拿过|获批|做了|做过|完成|算|属于|会|需要|要)/;
+  /^(是|有|对|嗯|好|已|当然|确定|肯定|对的|可以|入选|通过|获得|拿到|拿过|获批|做了|做过|完成|算|属于|会|需要|要|就是)/;
 const YES_TAIL_ZH = /^(吧|的|啊|呀|哦|呢|了)*$/;
 
 /**
@@ -57,7 +59,7 @@ function leanClause(s: string): boolean | null {
   }
   // Who and when before the answer say nothing either way: "之前没拿过", "我们目前没有".
   const opened = s.replace(/^[^\p{Script=Han}a-z0-9]+/u, "").replace(LEAD_IN_ZH, "");
-  const zh = opened.replace(HEDGE_ZH, "");
+  const zh = opened.replace(BUT_ZH, "").replace(HEDGE_ZH, "");
   if (zh === "" || YES_TAIL_ZH.test(zh)) {
     // The hedge alone: "嗯", "应该吧", "好像是" say yes; "可能吧", "也许" say nothing either way.
     return /^嗯/.test(opened) || /(应该|好像|似乎|貌似|估计|我觉得|感觉)/.test(opened) ? true : null;
@@ -72,7 +74,7 @@ function leanClause(s: string): boolean | null {
 /** A bare "no" / "none" / "never": to a "how much" or "how many" question it means 0. */
 export function saysNone(s: string): boolean {
   const t = s.replace(/[\s.!！。,，~～…]+$/g, "");
-  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|一(?:分钱?|毛钱?)(?:都|也)(?:还)?(?:没有?|未)(?:拿|领|收|得)?(?:到|过)?|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|木有|no|none|nope|nil|nothing|never|not yet|zero|n\/a|not applicable|does not apply|doesn'?t apply|nothing yet|nothing so far|none so far|no one|not any|none yet|neither|neither of them|none of them|none of the above|not a (?:cent|penny|single yuan)|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
+  return /^(?:(?:我们|我司|目前|暂时|还|都|也|从来|一直)?(?:没有|没|无|否|不|暂无|尚无|尚未|未|零|从来没有|从没有|从未|一[次个项年分家笔](?:也|都)没(?:有)?|一分也没有|一分没有|一分钱也没有|(?:这[一二两三四五六七八九几]?[个项]?)?一(?:[个项次家笔件]|分钱?|毛钱?)(?:都|也)?(?:还)?(?:没有?|未)[\u4e00-\u9fff]{0,5}|没交|没付|没有交|没有付|没拿过|没获得过|没有获得过|没有过|未获得|未获得过|从未获得|都没有|一个都没有|全无)(?:的|呢|过|啊|哦|吧|了)*|木有|no|none|nope|nil|nothing|never|not yet|zero|n\/a|not applicable|does not apply|doesn'?t apply|nothing yet|nothing so far|none so far|no one|not any|none yet|neither|neither of them|none of them|none of the above|not a (?:cent|penny|single yuan)|none at all|we have none|there is none|no,? never|never had (one|any))$/.test(
     t,
   );
 }
@@ -134,7 +136,7 @@ export function negatedAfter(s: string, end: number, next = s.length): boolean {
 /** Work planned or still in progress ("打算后年建", "还在准备", "still building", "plan to"):
  * what it is about has not happened yet. */
 const PLANNED =
-  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|申报|报|推进|办|弄|搞|走|评|审|规划|施工|调试|测试|谈|洽谈|对接|沟通)|申报中|洽谈中|谈判中|\bin talks\b|\bnegotiating\b|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
+  /打算|计划|准备|筹备|筹划|筹建|规划|(?<!模)拟|将要|即将|想要|希望|预计|明年|后年|开工|动工|进行中|推进中|申请中|审核中|评审中|(?:正在|还在|在)(?:建|准备|筹|做|申请|申报|报|推进|办|弄|搞|走|评|审|规划|施工|调试|测试|谈|洽谈|对接|沟通|冲|装修)|争取|冲刺|申报中|洽谈中|谈判中|\bin talks\b|\bnegotiating\b|\b(?:plans?|planning|planned|going to|will|intends?|intending|hope to|aims? to|preparing|prepare|working on|in progress|under way|underway|yet to|expected to|expect to|scheduled|due to|next year|being built|still (?:building|constructing|preparing|working|applying|waiting))\b/;
 /** Applied or filed for, with no result said: not achieved yet ("申报了市级典型案例", "applied for"). */
 const APPLIED = /申报|报名|申请了|提交了|报了|报过|\b(?:applied|applying|submitted|signed up)\b/;
 const RESULT =
