@@ -63,10 +63,27 @@ export function pastedProfile(text: string, ctx: ReducerContext): Record<string,
 }
 
 /** What a message states: a pasted profile as it is, anything else as understand/ reads it. */
-export function readStated(text: string, ctx: ReducerContext, lang: DialogState["lang"]) {
+export function readStated(
+  text: string,
+  ctx: ReducerContext,
+  lang: DialogState["lang"],
+  state?: DialogState,
+) {
   const pasted = pastedProfile(text, ctx);
   if (pasted) return { lang, profile: pasted, unknown: [] as string[], none: [] as string[] };
-  return understandText(text, ctx.set);
+  return understandText(text, ctx.set, state ? { settled: inConversation(state) } : undefined);
+}
+
+/** Facts whose setting the conversation already gives: those of a group already told or asked
+ * ("贷款其实是850万" after the guarantee fee was given). */
+function inConversation(state: DialogState): (path: string) => boolean {
+  const group = (path: string) => path.split(".")[0] ?? path;
+  const told = new Set(
+    [...state.history.map((h) => h.path), ...(state.pending?.kind === "fact" ? [state.pending.path] : [])]
+      .filter((p) => p.includes("."))
+      .map(group),
+  );
+  return (path) => told.has(group(path));
 }
 
 /** The conversation after a description, or undefined when the text states no more than a

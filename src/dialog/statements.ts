@@ -123,7 +123,7 @@ interface Stated {
 
 /** The facts the message states with a value that is new or changed. */
 function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Stated[] {
-  const { profile } = readStated(text, ctx, state.lang);
+  const { profile } = readStated(text, ctx, state.lang, state);
   return factPaths(profile, ctx)
     .map((path) => ({
       path,

@@ -151,7 +151,7 @@ function values(found: NumberMention[]): { found: NumberMention[]; bounded: bool
  * when the text does not say which.
  */
 function boundInText(set: PolicySet, path: string, s: string, found: NumberMention[]): number | undefined {
-  const { profile, sunk = [] } = understandIn(set, s);
+  const { profile, sunk = [] } = understandIn(set, s, { settled: () => true });
   const bound = getPath(profile, path);
   // Every other figure must be another fact's or a word of no fact's ("公司总营收"); one that is
   // nobody's ("总投资三个亿，刨掉土建的话大概两个亿") may be the answer, so the answer is unread.

@@ -92,7 +92,18 @@ function doubtsOf(s: string, parts: Part[], mentions: Mention[]): { flags: boole
   return { flags, figures };
 }
 
-export function understandIn(set: PolicySet, text: string): Understanding {
+/** How a text is read: `settled` names facts whose setting the conversation already gives (an
+ * answer to a question is in its setting; a message mid-questionnaire in the setting of the facts
+ * already told), so their context words need not be in the text ("贷款其实是850万"). */
+export interface Reading {
+  settled?: (path: string) => boolean;
+}
+
+export function understandIn(
+  set: PolicySet,
+  text: string,
+  { settled = () => false }: Reading = {},
+): Understanding {
   const lang = detectLang(text) ?? "zh";
   const s = norm(text);
   const vocabulary = vocabularyOf(set);
@@ -134,21 +145,46 @@ export function understandIn(set: PolicySet, text: string): Understanding {
       if ((numbers[k] as NumberMention).end <= part.end) figures.push(numbers[k] as NumberMention);
     const partText = s.slice(part.start, part.end);
     const figureDoubt = doubts.figures[k] === true;
-    bindFigures(set, s, inPart, figures, partText, figureDoubt, put, { unknown, none, sunk }, named, part);
+    bindFigures(
+      set,
+      s,
+      inPart,
+      figures,
+      partText,
+      figureDoubt,
+      put,
+      { unknown, none, sunk },
+      named,
+      part,
+      settled,
+    );
     readFlags(set, s, inPart, partText, doubts.flags[k] === true, put, unknown, mentions);
   }
   readUpgrades(set, s, numbers, profile);
   const defaults: string[] = [];
-  readOptions(set, s, mentions, put, clauseAt, partAt, (path) => defaults.push(path));
+  readOptions(
+    set,
+    s,
+    mentions,
+    put,
+    clauseAt,
+    partAt,
+    (path) => defaults.push(path),
+    (path) => unknown.add(path),
+  );
   readNamedValues(set, s, mentions, put);
   for (const fact of set.facts.values()) {
     if (fact.type !== "records") continue;
     const items = readRecords(set, fact, s, mentions);
     if (items.length > 0) put(fact.path, items);
     // "we don't have any platforms", "没有实验室": none at all.
+    // Only the general word ("没有创新平台"): "没有孵化器" rules out incubators, not a lab.
     else if (
       mentions.some(
-        (m) => m.targets.some((t) => t.kind === "fact" && t.path === fact.path) && negatedAt(s, m.start),
+        (m) =>
+          m.targets.some((t) => t.kind === "fact" && t.path === fact.path) &&
+          !m.targets.some((t) => t.kind === "field" && t.path === fact.path) &&
+          negatedAt(s, m.start),
       )
     )
       put(fact.path, []);
@@ -260,6 +296,7 @@ function bindFigures(
   said: { unknown: Set<string>; none: Set<string>; sunk: Set<number> },
   named: Named[],
   part: Part,
+  settled: (path: string) => boolean,
 ) {
   const { areaOf, contexts } = vocabularyOf(set);
   const cues = mentions.flatMap((m) => {
@@ -267,7 +304,7 @@ function bindFigures(
       (t): t is Extract<Target, { kind: "fact" }> =>
         t.kind === "fact" &&
         FIGURE_TYPES.has(set.facts.get(t.path)?.type ?? "") &&
-        inItsSetting(contexts.get(t.path), s),
+        (settled(t.path) || inItsSetting(contexts.get(t.path), s)),
     );
     // A word several facts share names the one whose area the text talks about, or none.
     const inContext =
@@ -429,6 +466,7 @@ function readOptions(
   clauseAt: (i: number) => string,
   partAt: (i: number) => number,
   atDefault: (path: string) => void,
+  doubted: (path: string) => void,
 ) {
   const chosen = new Map<string, (string | number)[]>();
   // Options whose word and cue are in different clauses: a choice keeps them only when no option
@@ -513,7 +551,13 @@ function readOptions(
         const undone =
           achieved &&
           (planned(clauseAt(m.start)) || negatedAfter(s, last.end, nextOther(mentions, last, match.path)));
-        if (!undone && !negatedAt(s, Math.min(m.start, c.m.start)) && !whenReceived(m, match.path))
+        const denied = negatedAt(s, Math.min(m.start, c.m.start)) || negatedAt(s, m.start);
+        // "市里的大赛拿没拿过奖我记不清了": not known, not chosen.
+        if (saysUnknown(clauseAt(m.start))) {
+          doubted(match.path);
+          break;
+        }
+        if (!undone && !denied && !whenReceived(m, match.path))
           choose(match.path, match.value, partAt(m.start) !== partAt(c.m.start));
         break;
       }

@@ -93,7 +93,8 @@ const NEGATION_BEFORE_EN =
 /** Negation just after a phrase: "揭榜挂帅没成功", "实验室还没认定下来", "沙盒还没进". */
 const NEGATION_AFTER_ZH =
   /^[^，,。；;！!？?]{0,4}?(?:(?:还没有|还没|没有|没能|没|未能|未|尚未|并未)(?!想到|多久|几|少|错|问题|关系|什么|来|必|免)|不(?=成功|通过|入选|完成|获批|认定|拿到|揭榜|进|投入|建成|做|办|开始|有|是))/;
-const NEGATION_AFTER_EN = /^[^,.;!?]{0,6}\b(?:not yet|not|never)\b/;
+const NEGATION_AFTER_EN =
+  /^[^,.;!?]{0,6}\b(?:not yet|not|never|isn'?t|aren'?t|wasn'?t|weren'?t|doesn'?t|don'?t)\b/;
 /** "… but did not win", "… and haven't exited": a negated verb in a clause joined to the phrase. */
 const NEGATED_CLAUSE_AFTER_EN =
   /^[^,.;!?]{0,16}?\b(?:but|and) (?:we |it |they )?(?:did not|didn'?t|failed to|could not|couldn'?t|were not|weren'?t|was not|wasn'?t|have not|haven'?t|has not|hasn'?t)\b/;

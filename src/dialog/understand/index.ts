@@ -8,7 +8,7 @@
  */
 import { loadPolicySet, type PolicySet } from "../../policy/load.ts";
 import { type AnswerReading, knowsFact, readAnswerIn, type UnreadReason } from "./answer.ts";
-import { type Understanding, understandIn } from "./describe.ts";
+import { type Reading, type Understanding, understandIn } from "./describe.ts";
 
 export { DISTRICT_PATH } from "./answer.ts";
 export { detectLang, type Lang, requestedLang } from "./lang.ts";
@@ -39,9 +39,9 @@ export function readAnswer(fact: string, text: string, set?: PolicySet): AnswerR
 }
 
 /** Every fact a one-message description states, and the facts it says are not known. Never throws. */
-export function understandText(text: string, set?: PolicySet): Understanding {
+export function understandText(text: string, set?: PolicySet, reading?: Reading): Understanding {
   try {
-    return understandIn(setOrDefault(set), clip(text));
+    return understandIn(setOrDefault(set), clip(text), reading);
   } catch {
     return { lang: "zh", profile: {}, unknown: [] };
   }

@@ -95,6 +95,8 @@ export function findNumbers(s: string): NumberMention[] {
     const rest = () => s.slice(end);
     const base = evaluateRun(raw);
     if (base === null) continue;
+    // "这一项", "那一块", "每一年": a demonstrative, not a count.
+    if (raw === "一" && /[这那每同单唯]$/.test(s.slice(0, start))) continue;
     // "几百万" is some hundreds of 万 (one at least), "大几百万" six to nine (six at least).
     const some = s[start - 1] === "几" && /^[十百千万亿]/.test(raw);
     let value = some && s[start - 2] === "大" ? base * 6 : base;
