@@ -36,6 +36,7 @@ import {
   unitCoverages,
 } from "./evidence.ts";
 import { createKindReader } from "./kinds.ts";
+import { createOutsideReader } from "./outside.ts";
 import { loadSynonyms, type SynonymGroup } from "./synonyms.ts";
 import { englishOf } from "./translation.ts";
 import { EMPTY_VOCABULARY, type FaqVocabulary, loadFaqVocabulary } from "./vocabulary.ts";
@@ -201,6 +202,7 @@ export function createFaqIndex(
   const procedural = compileWords(vocabulary.procedural);
   const readKind = createKindReader(vocabulary.kinds ?? {}, vocabulary.subject ?? []);
   const scopeRefs = new Set(vocabulary.kinds?.scope.clauses ?? []);
+  const outside = createOutsideReader(vocabulary.notCovered ?? []);
   const entries: Entry[] = [];
   const bags: Map<string, number>[] = [];
   for (const document of set.documents) {
@@ -230,6 +232,7 @@ export function createFaqIndex(
 
   const weigh = (rest: string): Weighing => {
     const terms = analyze(rest);
+    const ruledOut = outside(rest);
     const scores = bm25.score(terms, (term) => (term.startsWith(CONCEPT) ? conceptWeight : 1));
     const content = readContent(rest, generic, procedural);
     const found = concepts(rest);
@@ -256,8 +259,9 @@ export function createFaqIndex(
       const units = perEntry[i] ?? [];
       const topicUnits = perTopic[i] ?? [];
       // A clause the question shares no term with is never weighed further (every use of a
-      // candidate's evidence takes relevance > 0 first): its coverage is not worked out.
-      if (!(scores[i] ?? 0))
+      // candidate's evidence takes relevance > 0 first), nor one its own words rule out
+      // ("流动资金贷款" is no data-asset pledge loan).
+      if (!(scores[i] ?? 0) || ruledOut.has(`${entry.document.id}:${entry.article.number}`))
         return { entry, relevance: 0, evidence: none, reach: 0, probability: 0, units, topicUnits };
       const { share, missing, specific } = coverage(content.units, units, rarity, idf);
       const topic = coverage(content.units, perTopic[i] ?? [], rarity, idf).share;

@@ -38,6 +38,15 @@ const FaqVocabularyFile = z.strictObject({
     .optional(),
   /** Words for the documents themselves (措施, rules), which make a weak cue count. */
   subject: z.array(z.string().trim().min(1)).optional(),
+  /** What a question says that puts it outside clauses it shares words with (outside.ts). */
+  notCovered: z
+    .array(
+      z.strictObject({
+        cues: z.array(z.string().trim().min(1)).min(1),
+        articles: z.array(ArticleRef).min(1),
+      }),
+    )
+    .optional(),
 });
 export type FaqVocabulary = z.infer<typeof FaqVocabularyFile>;
 
