@@ -38,8 +38,15 @@ export function takeStatement(state: DialogState, text: string, ctx: ReducerCont
   const multi = answerOptions(ctx.set, pending.path, state.lang, state).multi;
   // A pasted profile names its facts exactly: all of them count, and it names no area.
   const pasted = pastedProfile(text, ctx) !== undefined;
+  // A fact already told, added to ("the 首交易 is done too"), is an addition, not an area named.
+  const adds = ADDS.test(text.toLowerCase());
   const stated = statedFacts(state, text, ctx).filter(
-    (p) => !multi || pasted || isFigure(ctx, p.path) || isWho(p.path),
+    (p) =>
+      !multi ||
+      pasted ||
+      isFigure(ctx, p.path) ||
+      isWho(p.path) ||
+      (adds && getPath(state.profile, p.path) !== undefined),
   );
   if (!stated.some((p) => p.path !== pending.path)) return undefined;
   const recorded = recordEach(state, stated, ctx);
@@ -127,19 +134,32 @@ function statedFacts(state: DialogState, text: string, ctx: ReducerContext): Sta
   return factPaths(profile, ctx)
     .map((path) => ({
       path,
-      value: keptDetails(ctx, path, getPath(state.profile, path), getPath(profile, path)),
+      value: keptDetails(ctx, path, getPath(state.profile, path), getPath(profile, path), text),
     }))
     .filter(({ path, value }) => !isDeepStrictEqual(getPath(state.profile, path), value));
 }
+
+/** Words that add to what was said ("也", "还有", "too", "as well"). */
+const ADDS = /也|还有|另外还|\b(?:too|also|as well|in addition)\b/;
 
 /**
  * A restated list of items ("是北京市级重点实验室，不是国家级的") keeps what it does not restate of
  * the items it corrects: an item of the same kind keeps its other fields ("今年新认定" said
  * before); what the message says of a field wins.
  */
-export function keptDetails(ctx: ReducerContext, path: string, before: unknown, stated: unknown): unknown {
-  if (ctx.set.facts.get(path)?.type !== "records" || !Array.isArray(before) || !Array.isArray(stated))
-    return stated;
+export function keptDetails(
+  ctx: ReducerContext,
+  path: string,
+  before: unknown,
+  stated: unknown,
+  text = "",
+): unknown {
+  const fact = ctx.set.facts.get(path);
+  if (!Array.isArray(before) || !Array.isArray(stated)) return stated;
+  // "首交易也做了", "the 首交易 is done too": one more, added to those said before.
+  if (fact?.type === "set" && ADDS.test(text.toLowerCase()))
+    return fact.options.map((o) => o.value).filter((v) => before.includes(v) || stated.includes(v));
+  if (fact?.type !== "records") return stated;
   const unused = [...before] as Record<string, unknown>[];
   return (stated as Record<string, unknown>[]).map((item) => {
     const k = unused.findIndex((old) => old.kind === item.kind);

@@ -26,7 +26,7 @@ describe("simulated personas over chat --json", () => {
     expect(mean).toBeLessThanOrEqual(3);
   }, 60_000);
 
-  it("the second to sixth fresh sets (corrections, interjections, hedges, language switches) end on triage of each hidden profile", async () => {
+  it("the second to seventh fresh sets (corrections, interjections, hedges, language switches) end on triage of each hidden profile", async () => {
     const faq = createFaqIndex(set);
     const file = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
     const fresh = [
@@ -35,8 +35,9 @@ describe("simulated personas over chat --json", () => {
       ...loadPersonas(file("personas-fresh4.json")),
       ...loadPersonas(file("personas-fresh5.json")),
       ...loadPersonas(file("personas-fresh6.json")),
+      ...loadPersonas(file("personas-fresh7.json")),
     ];
-    expect(fresh.length).toBeGreaterThanOrEqual(90);
+    expect(fresh.length).toBeGreaterThanOrEqual(120);
     const { outcomes } = await simulateAll(fresh, () => moduleDriver(set, faq), set);
     for (const o of outcomes) expect(o.passed, `${o.id}: ${o.why ?? ""}`).toBe(true);
   }, 60_000);
