@@ -115,6 +115,7 @@ function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
   // The fact's own words decide first ("不是第一次入盒", "still under construction"), then the
   // answer's yes or no; words and answer disagreeing ("有，只服务本区") read as no.
   const stated: boolean[] = [];
+  const spans: [number, number][] = [];
   for (const m of scan(s, vocabularyOf(set))) {
     for (const t of m.targets) {
       if ((t.kind !== "fact" && t.kind !== "factNot") || t.path !== fact.path) continue;
@@ -122,12 +123,28 @@ function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
       // "预计年底才能投用": something achieved, still to come, has not happened.
       const notYet = t.kind === "fact" && !negated && fact.milestone === true && planned(s);
       stated.push(notYet ? false : t.kind === "fact" ? !negated : negated);
+      spans.push([m.start, m.end]);
     }
   }
-  const lean = leanYesNo(s);
+  // The yes or no of the clauses that say none of the fact's words: a clause that does has
+  // been read with its own negation ("之前从没进过沙盒，这是头一回申请" is yes).
+  const lean = leanYesNo(clausesWithout(s, spans));
   const all = lean === null ? stated : [...stated, lean];
   if (all.length === 0) return unread("not_understood");
   return value(!all.includes(false));
+}
+
+/** `s` without the clauses that hold one of `spans`. */
+function clausesWithout(s: string, spans: [number, number][]): string {
+  if (spans.length === 0) return s;
+  const kept: string[] = [];
+  let start = 0;
+  for (const m of `${s}。`.matchAll(/[,，;；。.!！]/g)) {
+    const end = m.index ?? s.length;
+    if (!spans.some(([a, b]) => a < end && b > start)) kept.push(s.slice(start, end));
+    start = end + 1;
+  }
+  return kept.join("，").trim();
 }
 
 /** Full-width digits are folded already; "30 000" is one number. */

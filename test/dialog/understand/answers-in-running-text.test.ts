@@ -53,3 +53,20 @@ describe("answers in running text", () => {
     );
   });
 });
+
+describe("a yes/no answer whose clauses are read with their own words", () => {
+  it.each([
+    ["之前从没进过沙盒，这是头一回申请", true],
+    ["我们以前进过沙盒", false],
+    ["不是第一次入盒", false],
+  ])("first entry to the sandbox: %j → %s", (text, want) => {
+    expect(read("sandbox.firstEntry", text)).toEqual({ kind: "value", value: want });
+  });
+
+  it("words and answer that disagree still read as no ('有，只服务本区')", () => {
+    expect(read("infrastructure.crossRegionService", "有，只服务本区")).toEqual({
+      kind: "value",
+      value: false,
+    });
+  });
+});
