@@ -44,8 +44,9 @@ export function createAdvisorService(options: AdvisorServiceOptions): AdvisorSer
         }
         const lang: Lang = restored.state?.lang ?? storedLang(stored) ?? input.lang ?? "zh";
         const refusal = refuse(input.event, lang);
-        if (refusal) return [refusal];
         const now = clock().toISOString();
+        // Refused unread, nothing changed: the open question again, so the user knows where they are.
+        if (refusal) return [refusal, ...(restored.state ? reask(restored.state, { set, faq, now }) : [])];
         // A conversation from an older version cannot take this message as an answer: start afresh.
         const event: DialogEvent = restored.restarted ? { kind: "start", lang } : input.event;
         const turn = withConsent(
