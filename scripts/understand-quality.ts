@@ -15,16 +15,17 @@ import { type AnswerCase, type DescriptionCase, measure } from "../src/dialog/un
 
 const load = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../test/fixtures/${name}`, import.meta.url), "utf8"));
-const answers = ["understand-answers.json", "understand-fresh3.json", "understand-fresh4.json"].flatMap(
+const answers = ["understand-answers.json", "understand-fresh3.json", "understand-fresh4.json", "understand-fresh5.json"].flatMap(
   (name) => load<{ answers?: AnswerCase[] }>(name).answers ?? [],
 );
-/** fresh2, fresh3 and fresh4: sets written by someone who had not read the reader, each measured
- * before anything was tuned on it (fresh2 session 22; fresh3 and fresh4 session 25). */
+/** fresh2 to fresh5: sets written by someone who had not read the reader, each measured before
+ * anything was tuned on it (fresh2 session 22; fresh3-5 session 25, fresh5 English only). */
 const descriptions = [
   "understand-descriptions.json",
   "understand-fresh2.json",
   "understand-fresh3.json",
   "understand-fresh4.json",
+  "understand-fresh5.json",
 ].flatMap((name) => load<{ descriptions: DescriptionCase[] }>(name).descriptions);
 const percent = (n: number, d: number) => `${d ? ((n / d) * 100).toFixed(1) : "-"}%`;
 
