@@ -55,7 +55,8 @@ export function sentenceIds(s: string): Int32Array {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     ids[i] = n;
-    if (SENTENCE_ENDS.has(s[i] as string)) n++;
+    // A full stop before a space ends an English sentence; one inside "1.5" does not.
+    if (SENTENCE_ENDS.has(s[i] as string) || (s[i] === "." && s[i + 1] === " ")) n++;
   }
   ids[s.length] = n;
   return ids;

@@ -68,7 +68,7 @@ const ENGLISH_SCALE: Record<string, number> = {
   lakh: 1e5,
 };
 const SCALE_AFTER =
-  /^\s?(kw|k|wan|w|million|millions|mn|mio|mil|m|billion|billions|bn|b|thousands|thousand|hundred|grand)(?![a-z])/;
+  /^(?:-?\s?odd)?\s?(kw|k|wan|w|million|millions|mn|mio|mil|m|billion|billions|bn|b|thousands|thousand|hundred|grand)(?![a-z])/;
 const YUAN_AFTER = /^\s?(?:元整|元|块钱|块|圆|rmb|cny|yuan|kuai)/;
 const FOREIGN_AFTER =
   /^\s?(?:美元|美金|欧元|英镑|日元|港币|港元|usd|dollars?|euros?|eur|gbp|pounds?|jpy|hkd)/;
@@ -237,9 +237,10 @@ const ENGLISH_NUMBERS: Record<string, number> = {
 };
 
 const FRACTION_OF_SCALE =
-  /\b(half|a quarter|quarter|three quarters)(?: of)? (?:a |one )?(million|billion)\b/g;
+  /\b(?:(one|two|three|four|five|six|seven|eight|nine|ten) and )?(half|a half|a quarter|quarter|three quarters)(?: of)? (?:a |one )?(million|mil|mn|billion)\b/g;
 const FRACTIONS: Record<string, number> = {
   half: 0.5,
+  "a half": 0.5,
   "a quarter": 0.25,
   quarter: 0.25,
   "three quarters": 0.75,
@@ -250,11 +251,13 @@ function fractionsOfScale(s: string): NumberMention[] {
   const out: NumberMention[] = [];
   FRACTION_OF_SCALE.lastIndex = 0;
   for (let m = FRACTION_OF_SCALE.exec(s); m; m = FRACTION_OF_SCALE.exec(s)) {
-    const scale = m[2] === "billion" ? 1e9 : 1e6;
+    const scale = m[3] === "billion" ? 1e9 : 1e6;
+    // "two and a half million": the whole number before the fraction counts too.
+    const whole = m[1] ? (ENGLISH_NUMBERS[m[1]] ?? 0) : 0;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
-      value: (FRACTIONS[m[1] as string] ?? 0) * scale,
+      value: (whole + (FRACTIONS[m[2] as string] ?? 0)) * scale,
       negative: false,
       money: true,
       foreign: false,
@@ -271,8 +274,10 @@ function fractionsOfScale(s: string): NumberMention[] {
 /** English number words ("two", "twice", "third") with their positions, as counts. */
 export function findEnglishNumberWords(s: string): NumberMention[] {
   const out: NumberMention[] = fractionsOfScale(s);
+  const inFraction = (i: number) => out.some((f) => i >= f.start && i < f.end);
   const words = /[a-z]+/g;
   for (let m = words.exec(s); m; m = words.exec(s)) {
+    if (inFraction(m.index)) continue;
     const word = ENGLISH_NUMBERS[m[0]];
     if (word === undefined) continue;
     const start = m.index;
