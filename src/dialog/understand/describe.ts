@@ -9,7 +9,7 @@ import type { PolicySet } from "../../policy/load.ts";
 import { getPath, setPath } from "../../policy/paths.ts";
 import { OUTSIDE } from "../../policy/profile.ts";
 import type { Fact } from "../../policy/schema.ts";
-import { negatedAfter, negatedAt, planned, saysDone, saysUnknown } from "./hedges.ts";
+import { leanYesNo, negatedAfter, negatedAt, planned, saysDone, saysUnknown } from "./hedges.ts";
 import { detectLang, type Lang } from "./lang.ts";
 import { norm, sentenceIds } from "./normalize.ts";
 import { findEnglishNumberWords, findNumbers, type NumberMention } from "./numbers.ts";
@@ -426,6 +426,13 @@ function readFlags(
         unknown.add(t.path);
         continue;
       }
+      // "do we run a cluster? no.": a question the text asks itself, and its answer.
+      const asked = SELF_ASKED.exec(s.slice(m.end, m.end + 40));
+      if (asked) {
+        const yes = leanYesNo(asked[1] as string);
+        if (yes !== null) put(t.path, t.kind === "fact" ? yes : !yes);
+        continue;
+      }
       const next = nextOther(all, m, t.path);
       const negated = negatedAt(s, m.start) || negatedAfter(s, m.end, next);
       // Something achieved that the clause plans or still works on has not happened.
@@ -436,6 +443,9 @@ function readFlags(
     }
   }
 }
+
+/** A question mark right after a phrase, then a short answer ("…a cluster? no.", "…有没有？没有"). */
+const SELF_ASKED = /^[^?？。.!！,，]{0,12}[?？]\s*([^?？。.!！,，]{1,12})(?:[。.!！,，;；]|$)/;
 
 /** Where the next phrase after `m` that does not name `path` starts ("大赛但没获奖": 获奖 is the
  * same fact, so the negation is still about it). */

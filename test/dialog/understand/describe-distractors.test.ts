@@ -57,3 +57,10 @@ describe("a description's distractors", () => {
     ).toMatchObject({ infrastructure: { supportYearsReceived: 1 } });
   });
 });
+
+describe("a question the description asks itself", () => {
+  it("'do we run a cluster? no.' is no, '运营数据标注基地吗？有的。' yes", () => {
+    expect(read("We're in Shijingshan. do we run a cluster? no.").clusterOperator).toBe(false);
+    expect(read("石景山企业，运营数据标注基地吗？有的。").clusterOperator).toBe(true);
+  });
+});
