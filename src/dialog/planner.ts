@@ -54,29 +54,25 @@ export function plan(state: DialogState, set: PolicySet): Plan {
   // money: the largest sum one benefit it decides could pay; total: over all benefits it decides.
   const scores = new Map<string, { money: number; total: number; position: number; order: number }>();
   const factOrder = [...set.facts.keys()];
+  const count = (path: string, money: number, position: number) => {
+    if (isAnswered(state, path) || !set.facts.has(path)) return;
+    const score = scores.get(path) ?? { money: 0, total: 0, position, order: factOrder.indexOf(path) };
+    score.money = Math.max(score.money, money);
+    score.total += money;
+    score.position = Math.min(score.position, position);
+    scores.set(path, score);
+  };
   for (const { policy, evaluation } of evaluateState(state, set)) {
     for (const outcome of [...evaluation.possible, ...evaluation.matches]) {
       if (!canStillChange(outcome, policy, state, set)) continue;
       const money = moneyAtStake(outcome, set);
-      outcome.decidingFacts.forEach((path, position) => {
-        if (isAnswered(state, path) || !set.facts.has(path)) return;
-        const score = scores.get(path) ?? { money: 0, total: 0, position, order: factOrder.indexOf(path) };
-        score.money = Math.max(score.money, money);
-        score.total += money;
-        score.position = Math.min(score.position, position);
-        scores.set(path, score);
-      });
+      outcome.decidingFacts.forEach((path, position) => count(path, money, position));
     }
     // A near miss that only a fact taken at its default keeps from matching (a DCMM follow-up
     // year with no earlier award said): that fact is worth asking, for what the match would add.
     for (const outcome of evaluation.nearMisses) {
       const path = outcome.whatIf?.fact;
-      if (!path || path === ENTITY_TYPE || isAnswered(state, path) || !set.facts.has(path)) continue;
-      const money = outcome.whatIf?.adds ?? moneyAtStake(outcome, set);
-      const score = scores.get(path) ?? { money: 0, total: 0, position: 0, order: factOrder.indexOf(path) };
-      score.money = Math.max(score.money, money);
-      score.total += money;
-      scores.set(path, score);
+      if (path && path !== ENTITY_TYPE) count(path, outcome.whatIf?.adds ?? moneyAtStake(outcome, set), 0);
     }
   }
   const ranked = [...scores.entries()]

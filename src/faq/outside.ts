@@ -4,11 +4,9 @@
  * copyright registration no data registration. Data, so staff can add cases without code.
  */
 import { normalize } from "./analyzer.ts";
+import type { FaqVocabulary } from "./vocabulary.ts";
 
-export interface NotCovered {
-  cues: string[];
-  articles: string[];
-}
+type NotCovered = NonNullable<FaqVocabulary["notCovered"]>[number];
 
 const HAN = /\p{Script=Han}/u;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

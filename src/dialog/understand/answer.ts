@@ -134,17 +134,27 @@ function readBoolean(set: PolicySet, fact: Fact, s: string): AnswerReading {
   return value(!all.includes(false));
 }
 
+/** The clauses of an answer, by position: what a comma, semicolon or full stop closes (not the
+ * point of "1.5"). */
+function clauses(s: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = 0;
+  for (const m of `${s}。`.matchAll(/[,，;；。!！]|\.(?!\d)/g)) {
+    const end = m.index ?? s.length;
+    out.push({ start, end });
+    start = end + 1;
+  }
+  return out;
+}
+
 /** `s` without the clauses that hold one of `spans`. */
 function clausesWithout(s: string, spans: [number, number][]): string {
   if (spans.length === 0) return s;
-  const kept: string[] = [];
-  let start = 0;
-  for (const m of `${s}。`.matchAll(/[,，;；。.!！]/g)) {
-    const end = m.index ?? s.length;
-    if (!spans.some(([a, b]) => a < end && b > start)) kept.push(s.slice(start, end));
-    start = end + 1;
-  }
-  return kept.join("，").trim();
+  return clauses(s)
+    .filter(({ start, end }) => !spans.some(([a, b]) => a < end && b > start))
+    .map(({ start, end }) => s.slice(start, end))
+    .join("，")
+    .trim();
 }
 
 /** Full-width digits are folded already; "30 000" is one number. */
@@ -258,9 +268,8 @@ function readInteger(set: PolicySet, fact: Fact, s: string, min: number, max: nu
 
 /** The clause of `s` a figure is in. */
 function partAround(s: string, n: NumberMention): string {
-  const start = Math.max(...[",", "，", ";", "；", "。"].map((c) => s.lastIndexOf(c, n.start)));
-  const ends = [",", "，", ";", "；", "。"].map((c) => s.indexOf(c, n.end)).filter((i) => i >= 0);
-  return s.slice(start + 1, ends.length > 0 ? Math.min(...ends) : s.length);
+  const clause = clauses(s).find(({ end }) => n.start < end);
+  return clause ? s.slice(clause.start, clause.end) : s;
 }
 
 /** A value named by a word of the data ("稳健级" is DCMM level 3). */
@@ -342,7 +351,9 @@ function readChoice(set: PolicySet, fact: Fact, s: string): AnswerReading {
   if (named.length === 1) return value(named[0]);
   // "第一年的一百万拿了，现在要申第二年的": of several, the one said of now.
   if (named.length > 1) {
-    const now = s.split(/[,，;；。]/).filter((part) => NOW.test(part));
+    const now = clauses(s)
+      .map(({ start, end }) => s.slice(start, end))
+      .filter((part) => NOW.test(part));
     const inNow = now.length === 1 ? optionsNamed(set, fact, now[0] as string) : [];
     return inNow.length === 1 ? value(inNow[0]) : unread("not_an_option");
   }
@@ -363,7 +374,7 @@ function readSet(set: PolicySet, fact: Fact, s: string): AnswerReading {
   if (saysNone(s)) return value([]);
   const named = optionsNamed(set, fact, s);
   if (named.length > 0) return value(named);
-  if (saysNone(s) || leanYesNo(s) === false) return value([]);
+  if (leanYesNo(s) === false) return value([]);
   return unread("not_an_option");
 }
 

@@ -13,11 +13,11 @@ import { type Mention, scan } from "./scan.ts";
 import { vocabularyOf } from "./vocab.ts";
 
 type Item = Record<string, string | number | boolean>;
+type RecordsFact = Extract<Fact, { type: "records" }>;
 
 /** Words between two names of one item: what it was recognised as ("被认定为", "became a"). */
 const NAMED_AGAIN =
   /^[^，,。；;]{0,10}?(?:被认定为|认定为|获批为|被评为|评为|成为|升级为|升为|晋级为|晋升为|挂牌为|became|was recognized as|were recognized as|recognized as|designated as|approved as)[^，,。；;]{0,8}$/;
-type RecordsFact = Extract<Fact, { type: "records" }>;
 
 /** The field whose values name an item's kind: the first choice field (platforms: `kind`). */
 function anchorField(fact: RecordsFact): string | undefined {
